@@ -1,0 +1,117 @@
+"""The neutral block stream that every reader produces and the parser consumes.
+
+Readers know one file format each; the parser knows none. Everything they share is here:
+paragraphs made of styled spans, tables made of rows of cells, page headers and footers, and
+an `Origin` on each block that says where in the source file it came from.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Fold every run of whitespace (including non-breaking spaces) to one space and trim."""
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a block came from: a page (PDF), a table/row/cell or paragraph index (Word), a line (text).
+
+    All numbers are 1-based. Fields that do not apply to a format stay None.
+    """
+
+    page: int | None = None
+    top: float | None = None  # PDF: distance from the top of the page, in points
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+    line: int | None = None
+
+    def as_dict(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of text with one emphasis."""
+
+    text: str
+    italic: bool = False
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph. `style` is 'title', 'heading' or 'list' when the source says so, else None."""
+
+    spans: tuple[Span, ...]
+    style: str | None = None
+    level: int = 0  # heading level (1 = top) when style == 'heading'
+    origin: Origin = field(default_factory=Origin)
+
+    @property
+    def text(self) -> str:
+        return fold("".join(s.text for s in self.spans))
+
+    @property
+    def italic(self) -> bool:
+        """True when every visible character is italic."""
+        visible = [s for s in self.spans if s.text.strip()]
+        return bool(visible) and all(s.italic for s in visible)
+
+    @property
+    def bold(self) -> bool:
+        visible = [s for s in self.spans if s.text.strip()]
+        return bool(visible) and all(s.bold for s in visible)
+
+
+@dataclass(frozen=True)
+class Cell:
+    paragraphs: tuple[Paragraph, ...]
+    origin: Origin = field(default_factory=Origin)
+
+    @property
+    def text(self) -> str:
+        return fold(" ".join(p.text for p in self.paragraphs))
+
+    @property
+    def italic(self) -> bool:
+        visible = [p for p in self.paragraphs if p.text]
+        return bool(visible) and all(p.italic for p in visible)
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[Cell, ...]
+    origin: Origin = field(default_factory=Origin)
+
+
+@dataclass(frozen=True)
+class Table:
+    rows: tuple[Row, ...]
+    origin: Origin = field(default_factory=Origin)
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """A page boundary; `page` is the number of the page that starts here (if known)."""
+
+    page: int | None = None
+    origin: Origin = field(default_factory=Origin)
+
+
+@dataclass(frozen=True)
+class PageHeader:
+    """Text of a running page header (or footer): kept apart from the content."""
+
+    text: str
+    footer: bool = False
+    origin: Origin = field(default_factory=Origin)
+
+
+Block = Paragraph | Table | PageBreak | PageHeader

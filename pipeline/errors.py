@@ -1,0 +1,28 @@
+"""Errors the pipeline reports to a user: each carries one plain-language line."""
+from __future__ import annotations
+
+
+class HandbookError(Exception):
+    """A problem with one input file that stops its conversion. str(error) is the user message."""
+
+
+class UnsupportedFormat(HandbookError):
+    pass
+
+
+class ReadError(HandbookError):
+    """The file could not be read as the format its name claims (damaged, encrypted, no text...)."""
+
+
+class ParseError(HandbookError):
+    """The file was read but does not hold a handbook the parser can make sense of."""
+
+
+class ValidationError(HandbookError):
+    """The parsed handbook breaks the schema or an integrity rule; `problems` lists each one."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        first = problems[0] if problems else "invalid handbook"
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        super().__init__(f"{first}{more}")

@@ -1,0 +1,48 @@
+"""Readers turn one file format into the neutral block stream (see pipeline.blocks).
+
+Each reader module has `read(path) -> list[Block]` and is imported only when a file of its
+format turns up, so a run over Word files never imports pdfplumber.
+"""
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from ..blocks import Block
+from ..errors import UnsupportedFormat
+
+# suffix -> (format name, module)
+READERS = {
+    ".docx": ("docx", "pipeline.readers.docx"),
+    ".pdf": ("pdf", "pipeline.readers.pdf"),
+    ".txt": ("text", "pipeline.readers.text"),
+}
+
+# Formats people save handbooks in that we do not read, with what to do instead.
+ADVICE = {
+    ".doc": "old Word format (.doc) is not supported: save it as .docx",
+    ".odt": "OpenDocument text (.odt) is not supported: save it as .docx",
+    ".rtf": "rich text (.rtf) is not supported: save it as .docx",
+    ".docm": "macro-enabled Word files (.docm) are not supported: save it as .docx",
+}
+
+
+def format_of(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix in READERS:
+        return READERS[suffix][0]
+    if suffix in ADVICE:
+        raise UnsupportedFormat(ADVICE[suffix])
+    supported = ", ".join(sorted(READERS))
+    raise UnsupportedFormat(f"unsupported file type '{suffix or path.name}' (supported: {supported})")
+
+
+def read(path: Path) -> list[Block]:
+    """Read a file into blocks with the reader its suffix selects."""
+    format_of(path)
+    module = importlib.import_module(READERS[path.suffix.lower()][1])
+    return module.read(path)
+
+
+def is_supported(path: Path) -> bool:
+    return path.suffix.lower() in READERS
