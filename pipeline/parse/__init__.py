@@ -1,0 +1,185 @@
+"""The format-blind parser: neutral blocks in, a Handbook (plus warnings) out.
+
+It never looks at a file. It finds the title page, the competentiematrix and one table per
+competency by their structure, using the words of a vocabulary (pipeline/vocab) and nothing of
+any particular handbook.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..blocks import Block, PageBreak, PageHeader, Paragraph, Table
+from ..errors import ParseError
+from ..model import Cluster, Competency, Handbook, Indicator, Level, LevelScale, Requirement, Source
+from ..vocab import Vocabulary, builtin
+from .tables import (
+    CompetencyDraft,
+    add_level_rows,
+    is_competency_table,
+    is_matrix_table,
+    read_competency,
+    read_matrix,
+    starts_with_levels,
+)
+from .titlepage import read_title_page
+from .words import LevelReader, looks_like_heading, slug
+
+
+@dataclass
+class ParseResult:
+    handbook: Handbook
+    warnings: list[str]
+    vocabulary: Vocabulary
+
+
+def choose_vocabulary(blocks: list[Block], candidates: list[Vocabulary] | None = None) -> Vocabulary:
+    """The vocabulary whose words the document uses most (ties go to the first, Dutch)."""
+    candidates = candidates or builtin()
+    first_cells = [r.cells[0].text for b in blocks if isinstance(b, Table) for r in b.rows if r.cells]
+    paragraphs = [b.text for b in blocks if isinstance(b, Paragraph)]
+
+    def score(vocabulary: Vocabulary) -> int:
+        levels = LevelReader(vocabulary)
+        hits = sum(1 for text in first_cells if levels.is_label(text))
+        headings = {h.casefold() for h in vocabulary.matrix_headings}
+        hits += sum(3 for text in paragraphs if text.casefold() in headings)
+        return hits
+
+    return max(candidates, key=score)
+
+
+def parse(
+    blocks: list[Block],
+    *,
+    source: Source,
+    handbook_id: str,
+    vocabulary: Vocabulary | None = None,
+) -> ParseResult:
+    vocabulary = vocabulary or choose_vocabulary(blocks)
+    levels = LevelReader(vocabulary)
+    warnings: list[str] = []
+    title_page = read_title_page(blocks, vocabulary)
+
+    drafts: list[tuple[CompetencyDraft, str | None]] = []
+    matrices: list[Table] = []
+    cluster: str | None = None
+    heading: str | None = None  # a heading-like paragraph with nothing but breaks after it
+    header: str | None = None  # the latest running page header that could name a cluster
+    header_fresh = False
+    skip_texts = {title_page.title, title_page.organisation} - {None}
+    matrix_headings = {h.casefold() for h in vocabulary.matrix_headings}
+
+    for block in blocks[title_page.end :]:
+        if isinstance(block, Paragraph):
+            text = block.text
+            if not text:
+                continue
+            is_heading = block.style == "heading" or (block.style is None and looks_like_heading(text))
+            heading = text if is_heading and text.casefold() not in matrix_headings else None
+        elif isinstance(block, PageHeader):
+            if not block.footer and block.text not in skip_texts and block.text != header:
+                header, header_fresh = block.text, True
+        elif isinstance(block, Table):
+            if is_competency_table(block, levels):
+                if drafts and starts_with_levels(block, levels):
+                    add_level_rows(drafts[-1][0], block.rows, levels)
+                else:
+                    if heading:
+                        cluster = heading
+                    elif header_fresh:
+                        cluster = header
+                    header_fresh = False
+                    drafts.append((read_competency(block, levels), cluster))
+            elif is_matrix_table(block, levels):
+                matrices.append(block)
+            heading = None
+        elif isinstance(block, PageBreak):
+            continue
+
+    if not drafts:
+        raise ParseError(
+            "no competencies found: no table with level labels such as "
+            f"'{vocabulary.level_words[0]} 1' (is this a competency handbook?)"
+        )
+
+    competencies, clusters, scale_labels = _build_competencies(drafts)
+    role, requirements = _build_requirements(matrices, levels, warnings)
+    if not matrices:
+        warnings.append("no competency matrix found: the handbook has no requirements")
+    role = role or _role_from_title(title_page.title, vocabulary)
+    text = " ".join(b.text for b in blocks if isinstance(b, Paragraph)).casefold()
+    cumulative = any(phrase.casefold() in text for phrase in vocabulary.cumulative_phrases)
+
+    handbook = Handbook(
+        id=handbook_id,
+        title=title_page.title,
+        role=role,
+        organisation=title_page.organisation,
+        issued=title_page.issued,
+        language=vocabulary.language,
+        source=source,
+        levels=LevelScale(count=len(scale_labels), cumulative=cumulative, labels=tuple(scale_labels)),
+        clusters=clusters,
+        competencies=competencies,
+        requirements=requirements,
+    )
+    return ParseResult(handbook=handbook, warnings=warnings, vocabulary=vocabulary)
+
+
+def _build_competencies(drafts):
+    competencies = []
+    members: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
+    labels: dict[int, str] = {}
+    for draft, cluster_name in drafts:
+        cid = slug(draft.name)
+        cluster_id = slug(cluster_name) if cluster_name else None
+        if cluster_id:
+            names.setdefault(cluster_id, cluster_name)
+            members.setdefault(cluster_id, []).append(cid)
+        built_levels = []
+        for number in sorted(draft.levels):
+            level = draft.levels[number]
+            labels.setdefault(number, level.label)
+            indicators = tuple(
+                Indicator(id=f"{cid}-{number}-{position}", text=text, origin=origin)
+                for position, (text, origin) in enumerate(level.indicators, start=1)
+            )
+            built_levels.append(Level(level=number, label=level.label, indicators=indicators))
+        competencies.append(
+            Competency(
+                id=cid,
+                name=draft.name,
+                definition=draft.definition,
+                cluster=cluster_id,
+                levels=tuple(built_levels),
+                origin=draft.origin,
+            )
+        )
+    clusters = tuple(Cluster(id=k, name=names[k], competencies=tuple(v)) for k, v in members.items())
+    count = max(labels) if labels else 0
+    scale = [labels.get(n, "") for n in range(1, count + 1)]
+    return tuple(competencies), clusters, scale
+
+
+def _build_requirements(matrices, levels: LevelReader, warnings: list[str]):
+    role = None
+    requirements = []
+    for table in matrices:
+        matrix = read_matrix(table, levels)
+        role = role or matrix.role
+        for row in matrix.rows:
+            if row.level is None:
+                warnings.append(
+                    f"competency matrix: '{row.name}' has required level '{row.value}', which is not a level"
+                )
+                continue
+            requirements.append(Requirement(competency=slug(row.name), category=row.category, level=row.level))
+    return role, tuple(requirements)
+
+
+def _role_from_title(title: str, vocabulary: Vocabulary) -> str | None:
+    for prefix in sorted(vocabulary.title_prefixes, key=len, reverse=True):
+        if title.casefold().startswith(prefix.casefold() + " "):
+            return title[len(prefix) :].strip() or None
+    return None

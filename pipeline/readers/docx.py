@@ -1,0 +1,236 @@
+"""Word (.docx) reader: the document body as neutral blocks.
+
+It walks the WordprocessingML itself (through python-docx's parsed, entity-free XML) so that
+Word's habits cannot change the data: a sentence split over many runs, tracked changes, content
+controls, hyperlinks, non-breaking spaces, and vertically merged cells (`w:vMerge`) whose
+continuation cells are reported as empty cells, exactly like a cell left blank.
+"""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from ..blocks import Block, Cell, Origin, PageBreak, PageHeader, Paragraph, Row, Span, Table
+from ..errors import ReadError
+from .safezip import check_zip
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_ON_VALUES = {None, "1", "true", "on"}
+
+
+def read(path: Path) -> list[Block]:
+    check_zip(path)
+    try:
+        import docx  # imported here: only Word runs pay for it
+
+        document = docx.Document(str(path))
+    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise ReadError(f"the Word file is damaged or not a .docx file ({_short(error)})") from None
+    except Exception as error:  # python-docx raises its own and lxml's errors for broken parts
+        if type(error).__module__.split(".")[0] in {"docx", "lxml"}:
+            raise ReadError(f"the Word file is damaged ({_short(error)})") from None
+        raise
+    return _Walker(document).blocks()
+
+
+def _short(error: Exception) -> str:
+    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return text[:120]
+
+
+def _on(element, tag: str) -> bool | None:
+    """A Word toggle property (w:i, w:b): True/False when set on `element` (an rPr), None when absent."""
+    if element is None:
+        return None
+    found = element.find(tag)
+    if found is None:
+        return None
+    return found.get(W + "val") in _ON_VALUES
+
+
+class _Styles:
+    """Italic/bold/heading facts from styles.xml, following each style's basedOn chain."""
+
+    def __init__(self, document):
+        self._by_id = {}
+        try:
+            root = document.styles.element
+        except Exception:  # a document without a styles part
+            root = None
+        if root is not None:
+            for style in root.iter(W + "style"):
+                self._by_id[style.get(W + "styleId")] = style
+
+    def _chain(self, style_id):
+        seen = set()
+        while style_id and style_id in self._by_id and style_id not in seen:
+            seen.add(style_id)
+            style = self._by_id[style_id]
+            yield style
+            based = style.find(W + "basedOn")
+            style_id = based.get(W + "val") if based is not None else None
+
+    def toggle(self, style_id, tag: str) -> bool:
+        for style in self._chain(style_id):
+            value = _on(style.find(W + "rPr"), tag)
+            if value is not None:
+                return value
+        return False
+
+    def paragraph_kind(self, style_id) -> tuple[str | None, int]:
+        """('title'|'heading'|'list'|None, heading level) for a paragraph style."""
+        for style in self._chain(style_id):
+            name_el = style.find(W + "name")
+            name = (name_el.get(W + "val") if name_el is not None else "").lower()
+            if name == "title":
+                return "title", 0
+            if name.startswith("heading"):
+                digits = "".join(ch for ch in name if ch.isdigit())
+                return "heading", int(digits) if digits else 1
+            outline = style.find(f"{W}pPr/{W}outlineLvl")
+            if outline is not None and (outline.get(W + "val") or "").isdigit():
+                return "heading", int(outline.get(W + "val")) + 1
+            if name.startswith("list"):
+                return "list", 0
+        return None, 0
+
+
+class _Walker:
+    def __init__(self, document):
+        self.document = document
+        self.styles = _Styles(document)
+        self.paragraph_count = 0
+        self.table_count = 0
+        self.page = 1
+        self.out: list[Block] = []
+
+    def blocks(self) -> list[Block]:
+        for section in self.document.sections:
+            self._headers(section)
+        self._container(self.document.element.body)
+        return self.out
+
+    def _headers(self, section) -> None:
+        for attr, footer in (("header", False), ("footer", True)):
+            try:
+                part = getattr(section, attr)
+                if part.is_linked_to_previous and self.out:
+                    continue
+                element = part._element
+            except Exception:  # no header part, or one python-docx cannot load
+                continue
+            text = " ".join(self._paragraph(p, Origin()).text for p in element.iter(W + "p")).strip()
+            if text:
+                self.out.append(PageHeader(text=text, footer=footer))
+
+    def _container(self, element) -> None:
+        for child in element:
+            if child.tag == W + "p":
+                self.paragraph_count += 1
+                paragraph = self._paragraph(child, Origin(paragraph=self.paragraph_count))
+                if paragraph.spans:
+                    self.out.append(paragraph)
+                if self._breaks_page(child):
+                    self.page += 1
+                    self.out.append(PageBreak(page=self.page, origin=Origin(paragraph=self.paragraph_count)))
+            elif child.tag == W + "tbl":
+                self.table_count += 1
+                self.out.append(self._table(child, self.table_count))
+            elif child.tag in (W + "sdt", W + "customXml"):
+                content = child.find(W + "sdtContent")
+                self._container(content if content is not None else child)
+
+    @staticmethod
+    def _breaks_page(p) -> bool:
+        return any(br.get(W + "type") == "page" for br in p.iter(W + "br"))
+
+    def _paragraph(self, p, origin: Origin) -> Paragraph:
+        ppr = p.find(W + "pPr")
+        style_el = ppr.find(W + "pStyle") if ppr is not None else None
+        style_id = style_el.get(W + "val") if style_el is not None else None
+        kind, level = self.styles.paragraph_kind(style_id)
+        if kind is None and ppr is not None and ppr.find(W + "numPr") is not None:
+            kind = "list"
+        spans = []
+        for run in p.iter(W + "r"):
+            if _inside_deletion(run, p):
+                continue
+            text = _run_text(run)
+            if not text:
+                continue
+            rpr = run.find(W + "rPr")
+            rstyle = rpr.find(W + "rStyle") if rpr is not None else None
+            rstyle_id = rstyle.get(W + "val") if rstyle is not None else None
+            spans.append(
+                Span(
+                    text=text,
+                    italic=self._toggle(rpr, rstyle_id, style_id, W + "i"),
+                    bold=self._toggle(rpr, rstyle_id, style_id, W + "b"),
+                )
+            )
+        return Paragraph(spans=tuple(spans), style=kind, level=level, origin=origin)
+
+    def _toggle(self, rpr, rstyle_id, pstyle_id, tag) -> bool:
+        direct = _on(rpr, tag)
+        if direct is not None:
+            return direct
+        if rstyle_id and self.styles.toggle(rstyle_id, tag):
+            return True
+        return self.styles.toggle(pstyle_id, tag)
+
+    def _table(self, tbl, number: int) -> Table:
+        rows = []
+        for r, tr in enumerate(tbl.iterfind(W + "tr"), start=1):
+            cells = []
+            for c, tc in enumerate(_row_cells(tr), start=1):
+                origin = Origin(table=number, row=r, cell=c)
+                if _continues_merge(tc):
+                    cells.append(Cell(paragraphs=(), origin=origin))
+                    continue
+                paragraphs = []
+                for p in tc.iter(W + "p"):
+                    paragraph = self._paragraph(p, origin)
+                    if paragraph.text:
+                        paragraphs.append(paragraph)
+                cells.append(Cell(paragraphs=tuple(paragraphs), origin=origin))
+            rows.append(Row(cells=tuple(cells), origin=Origin(table=number, row=r)))
+        return Table(rows=tuple(rows), origin=Origin(table=number))
+
+
+def _row_cells(tr):
+    """The row's cells, looking through content controls and custom XML wrappers."""
+    for child in tr:
+        if child.tag == W + "tc":
+            yield child
+        elif child.tag in (W + "sdt", W + "customXml"):
+            content = child.find(W + "sdtContent")
+            yield from _row_cells(content if content is not None else child)
+
+
+def _continues_merge(tc) -> bool:
+    merge = tc.find(f"{W}tcPr/{W}vMerge")
+    return merge is not None and merge.get(W + "val") in (None, "continue")
+
+
+def _inside_deletion(run, paragraph) -> bool:
+    parent = run.getparent()
+    while parent is not None and parent is not paragraph:
+        if parent.tag in (W + "del", W + "moveFrom"):
+            return True
+        parent = parent.getparent()
+    return False
+
+
+_CHARS = {W + "tab": " ", W + "br": " ", W + "cr": " ", W + "noBreakHyphen": "-", W + "softHyphen": ""}
+
+
+def _run_text(run) -> str:
+    parts = []
+    for child in run:
+        if child.tag == W + "t":
+            parts.append(child.text or "")
+        elif child.tag in _CHARS:
+            if child.tag == W + "br" and child.get(W + "type") == "page":
+                continue
+            parts.append(_CHARS[child.tag])
+    return "".join(parts)
