@@ -1,0 +1,120 @@
+import pytest
+
+from pipeline.errors import ParseError
+from pipeline.model import Source
+from pipeline.parse import choose_vocabulary, parse
+from pipeline.vocab import builtin
+
+from .blocks_builder import PageBreak, PageHeader, matrix, para, table, title_page
+
+SOURCE = Source(file="t.docx", format="docx", sha256="0" * 64)
+
+
+def run(blocks, **kwargs):
+    return parse(blocks, source=SOURCE, handbook_id="t", **kwargs)
+
+
+def competency(name="Analyseren", definition="_Het ordenen._", rows=None):
+    rows = rows or [("Competentieniveau 1", "Doet a"), ("", "Doet b"), ("Competentieniveau 2", "Doet c")]
+    return table((name, definition), *rows)
+
+
+def test_title_page_role_and_date():
+    handbook = run(title_page() + [competency()]).handbook
+    assert handbook.title == "Competenties Testrol"
+    assert handbook.organisation == "Org"
+    assert handbook.issued == "2025-05"
+    assert handbook.role == "Testrol"  # from the title when there is no matrix
+
+
+def test_empty_continuation_cells_and_repeated_labels_mean_the_same_level():
+    repeated = competency(rows=[("Competentieniveau 1", "Doet a"), ("Competentieniveau 1", "Doet b"), ("Competentieniveau 2", "Doet c")])
+    for table_ in (competency(), repeated):
+        (c,) = run(title_page() + [table_]).handbook.competencies
+        assert [(lv.level, [i.text for i in lv.indicators]) for lv in c.levels] == [(1, ["Doet a", "Doet b"]), (2, ["Doet c"])]
+        assert c.definition == "Het ordenen."
+        assert c.levels[0].indicators[1].id == "analyseren-1-2"
+
+
+def test_several_indicators_as_paragraphs_of_one_cell():
+    t = table(("Analyseren", "_Def._"), ("Competentieniveau 1", ["Doet a", "Doet b"]), ("Competentieniveau 2", ["Doet c"]))
+    (c,) = run(title_page() + [t]).handbook.competencies
+    assert [i.text for i in c.levels[0].indicators] == ["Doet a", "Doet b"]
+
+
+def test_levels_across_columns():
+    t = table(("Analyseren", "_Def._", ""), ("Basis", "Gevorderd", "Expert"), ("Doet a", "Doet c", "Doet e"), ("Doet b", "", "Doet f"))
+    handbook = run(title_page() + [t]).handbook
+    (c,) = handbook.competencies
+    assert [[i.text for i in lv.indicators] for lv in c.levels] == [["Doet a", "Doet b"], ["Doet c"], ["Doet e", "Doet f"]]
+    assert handbook.levels.labels == ("Basis", "Gevorderd", "Expert")
+
+
+def test_matrix_categories_requirements_and_role():
+    blocks = title_page() + [
+        para("Competentiematrix", style="heading"),
+        matrix(("_Generieke competenties_", ""), ("Analyseren", "2"), ("Samenwerken", "1")),
+        para("Cluster A", style="heading"),
+        competency(),
+        competency("Samenwerken"),
+    ]
+    handbook = run(blocks).handbook
+    assert handbook.role == "Testrol"
+    assert [(r.competency, r.category, r.level) for r in handbook.requirements] == [
+        ("analyseren", "Generieke competenties", 2),
+        ("samenwerken", "Generieke competenties", 1),
+    ]
+
+
+def test_cluster_heading_repeated_on_a_later_page_is_the_same_cluster():
+    blocks = title_page() + [
+        para("Cluster A", style="heading"), competency("Een"), PageBreak(page=3),
+        para("Cluster A", style="heading"), competency("Twee"), para("Cluster B", style="heading"), competency("Drie"),
+    ]
+    handbook = run(blocks).handbook
+    assert [(c.name, c.competencies) for c in handbook.clusters] == [("Cluster A", ("een", "twee")), ("Cluster B", ("drie",))]
+
+
+def test_section_heading_followed_by_text_is_not_a_cluster():
+    blocks = title_page() + [para("Inleiding", style="heading"), para("Een lange zin met uitleg."), competency()]
+    assert run(blocks).handbook.clusters == ()
+
+
+def test_cluster_from_running_page_header():
+    blocks = title_page() + [PageHeader("Cluster A"), competency("Een"), PageHeader("Cluster B"), competency("Twee"), PageHeader("Cluster B"), competency("Drie")]
+    handbook = run(blocks).handbook
+    assert [(c.name, c.competencies) for c in handbook.clusters] == [("Cluster A", ("een",)), ("Cluster B", ("twee", "drie"))]
+
+
+def test_table_continued_after_a_page_break_joins_the_competency():
+    rest = table(("", "Doet d"), ("Competentieniveau 3", "Doet e"))
+    (c,) = run(title_page() + [competency(), PageBreak(page=3), rest]).handbook.competencies
+    assert [len(lv.indicators) for lv in c.levels] == [2, 2, 1]
+
+
+def test_cumulative_from_introduction():
+    intro = [para("Hogere niveaus: het gedrag van lagere niveaus wordt als aanwezig verondersteld.")]
+    assert run(title_page() + intro + [competency()]).handbook.levels.cumulative is True
+    assert run(title_page() + [competency()]).handbook.levels.cumulative is False
+
+
+def test_no_competency_tables_is_a_clear_error():
+    with pytest.raises(ParseError, match="no competencies found"):
+        run(title_page() + [para("Gewoon een brief.")])
+
+
+def test_unknown_row_label_is_an_error_naming_the_competency():
+    t = competency(rows=[("Competentieniveau 1", "Doet a"), ("Iets anders", "Doet b")])
+    with pytest.raises(ParseError, match="competency 'Analyseren'.*'Iets anders'"):
+        run(title_page() + [t])
+
+
+def test_vocabulary_is_chosen_by_the_document():
+    english = title_page("Competencies Tester", "Org", "May 2025") + [
+        table(("Analysing", "_Def._"), ("Proficiency level 1", "Does a"), ("Proficiency level 2", "Does b"))
+    ]
+    assert choose_vocabulary(english).language == "en"
+    result = run(english)
+    assert result.vocabulary.language == "en" and result.handbook.issued == "2025-05"
+    assert choose_vocabulary(title_page() + [competency()]).language == "nl"
+    assert [v.language for v in builtin()][0] == "nl"
