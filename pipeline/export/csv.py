@@ -1,0 +1,73 @@
+"""The CSV export: three tables over all handbooks of a run, for spreadsheets and databases.
+
+- indicators.csv   handbook_id, competency_id, competency, level, position, indicator_id, text
+- competencies.csv handbook_id, competency_id, name, definition, cluster
+- requirements.csv handbook_id, role, competency_id, competency, category, level
+
+`competency` is the competency's name and `cluster` the cluster's NAME (not its id): the tables
+are read by people; the ids are there for joins. Files are RFC 4180: UTF-8 without a byte order
+mark, CRLF line endings, fields quoted only when needed, a header row even when empty. Rows are
+ordered by handbook id, then document order. Texts are written exactly as given, also those that
+start with = + - @: prefixing them against spreadsheet formulas would change the data, so
+whoever opens the files in a spreadsheet must import them as text. A missing value (None) is an
+empty field. Lone surrogates, which UTF-8 cannot hold, become U+FFFD.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+from ..atomic import write_bytes_atomic
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+HEADERS = {
+    "indicators.csv": ["handbook_id", "competency_id", "competency", "level", "position",
+                       "indicator_id", "text"],
+    "competencies.csv": ["handbook_id", "competency_id", "name", "definition", "cluster"],
+    "requirements.csv": ["handbook_id", "role", "competency_id", "competency", "category",
+                         "level"],
+}
+
+
+def rows(handbooks: list[dict]) -> dict[str, list[list]]:
+    """The rows of each table (without header), ordered by handbook id then document order."""
+    tables: dict[str, list[list]] = {name: [] for name in HEADERS}
+    # sorted() is stable: two handbooks with the same id keep the order they were given in.
+    for hb in sorted(handbooks, key=lambda h: h["id"]):
+        cluster_names = {cl["id"]: cl["name"] for cl in hb["clusters"]}
+        names = {c["id"]: c["name"] for c in hb["competencies"]}
+        for c in hb["competencies"]:
+            tables["competencies.csv"].append(
+                [hb["id"], c["id"], c["name"], c["definition"], cluster_names.get(c["cluster"])])
+            for lv in c["levels"]:
+                for position, ind in enumerate(lv["indicators"], start=1):
+                    tables["indicators.csv"].append(
+                        [hb["id"], c["id"], c["name"], lv["level"], position, ind["id"],
+                         ind["text"]])
+        for r in hb["requirements"]:
+            tables["requirements.csv"].append(
+                [hb["id"], hb["role"], r["competency"], names.get(r["competency"]),
+                 r["category"], r["level"]])
+    return tables
+
+
+def render(header: list[str], table: list[list]) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(header)
+    writer.writerows(table)  # the csv module writes None as an empty field
+    return _LONE_SURROGATE.sub("\ufffd", buffer.getvalue()).encode("utf-8")
+
+
+def write_tables(handbooks: list[dict], csv_dir: Path) -> list[Path]:
+    """Write the three tables into csv_dir (atomically, each file whole); returns their paths."""
+    csv_dir = Path(csv_dir)
+    written = []
+    for name, table in rows(handbooks).items():
+        path = csv_dir / name
+        write_bytes_atomic(path, render(HEADERS[name], table))
+        written.append(path)
+    return written
