@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import readers
-from .errors import ValidationError
+from .errors import ReadError, ValidationError
 from .model import Handbook, Source, to_dict
 from .parse import parse
 from .parse.words import slug
@@ -41,8 +41,10 @@ def convert(path: Path | str, vocabulary: Vocabulary | None = None) -> Conversio
 
     path = Path(path)
     fmt = readers.format_of(path)
+    if path.stat().st_size == 0:
+        raise ReadError("the file is empty")
+    source = Source(file=path.name, format=fmt, sha256=sha256_of(path))  # fails early if unreadable
     blocks = readers.read(path)
-    source = Source(file=path.name, format=fmt, sha256=sha256_of(path))
     result = parse(blocks, source=source, handbook_id=handbook_id(path), vocabulary=vocabulary)
     data = to_dict(result.handbook)
     problems = validate(data)

@@ -7,10 +7,13 @@ import docx
 from docx.oxml.ns import qn
 
 
-def handbook_docx(path: Path, *, merge_labels=True, split_runs=False, nbsp=False, competencies=None) -> Path:
+def handbook_docx(
+    path: Path, *, merge_labels=True, split_runs=False, nbsp=False, competencies=None, matrix_rows=None
+) -> Path:
     """A minimal handbook: title page, matrix and one competency table per entry.
 
-    competencies: list of (name, definition, {level: [indicators]}).
+    competencies: list of (name, definition, {level: [indicators]}); matrix_rows: (name, level) pairs,
+    by default one per competency at its lowest level.
     """
     competencies = competencies or [
         ("Analyseren", "Het ordenen van informatie.", {1: ["Brengt in kaart", "Structureert"], 2: ["Ziet de kern"]}),
@@ -24,10 +27,12 @@ def handbook_docx(path: Path, *, merge_labels=True, split_runs=False, nbsp=False
     matrix = document.add_table(rows=1, cols=2)
     matrix.cell(0, 0).text = "Competentie"
     matrix.cell(0, 1).text = "Competentieniveau Testrol"
-    for name, _, levels in competencies:
+    if matrix_rows is None:
+        matrix_rows = [(name, str(min(levels))) for name, _, levels in competencies]
+    for name, level in matrix_rows:
         row = matrix.add_row()
         row.cells[0].text = name
-        row.cells[1].text = str(min(levels))
+        row.cells[1].text = level
     document.add_paragraph("Cluster een", style="Heading 1")
     for name, definition, levels in competencies:
         table = document.add_table(rows=1, cols=2)

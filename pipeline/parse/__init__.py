@@ -136,7 +136,8 @@ def _build_competencies(drafts):
         cluster_id = slug(cluster_name) if cluster_name else None
         if cluster_id:
             names.setdefault(cluster_id, cluster_name)
-            members.setdefault(cluster_id, []).append(cid)
+            if cid not in members.setdefault(cluster_id, []):  # a duplicate is reported by validation
+                members[cluster_id].append(cid)
         built_levels = []
         for number in sorted(draft.levels):
             level = draft.levels[number]

@@ -22,7 +22,9 @@ _CHUNK = 1024 * 1024
 def check_zip(path: Path) -> None:
     try:
         archive = zipfile.ZipFile(path)
-    except zipfile.BadZipFile:
+    except zipfile.BadZipFile as error:
+        if _starts_like_zip(path):
+            raise ReadError(f"the Word file is damaged or truncated ({error})") from None
         raise ReadError("not a Word file: a .docx is a zip archive and this file is not one") from None
     except OSError as error:
         raise ReadError(f"cannot open the file ({error.strerror or error})") from None
@@ -59,3 +61,8 @@ def check_zip(path: Path) -> None:
                     f"refused: part {entry.filename} unpacks {size // entry.compress_size}x "
                     f"(limit {MAX_RATIO}x): possibly a zip bomb"
                 )
+
+
+def _starts_like_zip(path: Path) -> bool:
+    with open(path, "rb") as stream:
+        return stream.read(4) == b"PK\x03\x04"
