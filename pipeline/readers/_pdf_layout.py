@@ -1,0 +1,741 @@
+"""Layout analysis for the PDF reader: positioned text lines in, neutral blocks out.
+
+This module knows geometry, not pdfplumber: `pipeline.readers.pdf` turns each page into
+`Line`s (glyphs with position, size and emphasis) and `RawTable`s (cells found from ruling
+lines); everything here works on those plain objects, so it can be tested without a PDF.
+
+The rules, in the order a page goes through them:
+
+* Running headers and footers (`find_running_lines`): a line in the top or bottom tenth of the
+  page, outside tables, that repeats on at least two pages with the same text (digits count as
+  equal) at nearly the same height (2 pt), or that is just a page number ("3", "- 3 -",
+  "Pagina 3 van 10", "Page 3 of 10"). Once such a line fixes a header (or footer) height, other
+  lines of that zone at that height are running lines too (a cluster name seen on one page
+  only). Body text in the reference starts at 72 pt, inside the top tenth, so position alone
+  never makes a header: repetition or a page-number shape is always needed first.
+* Paragraphs (`group_paragraphs`): consecutive lines form one paragraph unless the font size
+  changes, the distance between the lines is larger than the document's normal line pitch
+  (plus 2 pt), the line starts with a list marker, a hanging list item ends, or the first word of
+  the line would have fitted on the previous line (the previous line ended on purpose).
+* Tables without ruling lines (`find_borderless_tables`): runs of lines whose text sits in the
+  same columns (a wide horizontal gap at the same x on several lines).
+* Stitching (`Assembler`): see `Assembler._continues` and `Assembler._split_row`.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..blocks import Block, Cell, Origin, PageBreak, PageHeader, Paragraph, Row, Span, Table, fold
+
+# Horizontal gap (in units of the font size) that separates two columns of a borderless table.
+COLUMN_GAP = 1.2
+# Tolerance when comparing column boundaries of two table parts, in points.
+COLUMN_TOLERANCE = 2.0
+# Running headers live in the top / bottom tenth of the page.
+MARGIN_ZONE = 0.10
+# Two running lines are "at the same height" within this many points.
+SAME_HEIGHT = 2.0
+
+
+@dataclass(frozen=True)
+class Glyph:
+    text: str
+    x0: float
+    x1: float
+    size: float
+    italic: bool = False
+    bold: bool = False
+    inserted: bool = False  # a space the reader added for a visible gap (no space glyph in the PDF)
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+    @property
+    def breaking_space(self) -> bool:
+        """A space a line may break at (a no-break space keeps words together)."""
+        return self.blank and "\xa0" not in self.text
+
+
+@dataclass
+class Line:
+    """One visual line of text: glyphs in reading order with their position on a page."""
+
+    page: int
+    top: float
+    bottom: float
+    glyphs: list[Glyph]
+
+    @property
+    def visible(self) -> list[Glyph]:
+        return [g for g in self.glyphs if not g.blank]
+
+    @property
+    def x0(self) -> float:
+        return self.visible[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.visible[-1].x1
+
+    @property
+    def text(self) -> str:
+        return fold("".join(g.text for g in self.glyphs))
+
+    @property
+    def size(self) -> float:
+        sizes = Counter(round(g.size, 1) for g in self.visible)
+        return sizes.most_common(1)[0][0]
+
+    @property
+    def ends_with_space_glyph(self) -> bool:
+        return bool(self.glyphs) and self.glyphs[-1].blank and not self.glyphs[-1].inserted
+
+    def first_word_width(self) -> float:
+        """Width of the text up to the first place the line could have been broken."""
+        vis = self.visible
+        end = vis[0].x1
+        started = False
+        for g in self.glyphs:
+            if not started:
+                started = not g.blank
+                if not started:
+                    continue
+            if g.breaking_space:
+                break
+            end = g.x1
+            if g.text.endswith("-") and g is not vis[0]:
+                break  # a line may also break after a hyphen
+        return end - vis[0].x0
+
+    def segments(self, min_gap: float | None = None) -> list["Line"]:
+        """Split the line where the gap between two visible glyphs is a column gap."""
+        parts: list[list[Glyph]] = [[]]
+        last: Glyph | None = None
+        for g in self.glyphs:
+            if not g.blank and last is not None:
+                gap = min_gap if min_gap is not None else COLUMN_GAP * max(g.size, last.size)
+                if g.x0 - last.x1 > gap:
+                    parts.append([])
+            parts[-1].append(g)
+            if not g.blank:
+                last = g
+        return [self._with(p) for p in parts if any(not g.blank for g in p)]
+
+    def drop_prefix(self, count: int) -> "Line":
+        """The line without its first `count` visible glyphs and the blanks after them."""
+        seen, index = 0, 0
+        for index, g in enumerate(self.glyphs):
+            if not g.blank:
+                if seen == count:
+                    break
+                seen += 1
+        return self._with(self.glyphs[index:])
+
+    def _with(self, glyphs: list[Glyph]) -> "Line":
+        return Line(self.page, self.top, self.bottom, glyphs)
+
+
+@dataclass
+class RawCell:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass
+class RawTable:
+    """A table as found on one page: rows of cells (None where a cell above spans into the row)."""
+
+    page: int
+    top: float
+    bottom: float
+    columns: list[float]  # left edge of each column, then the right edge of the table
+    rows: list[list[RawCell | None]]
+    ruled: bool = True
+
+
+@dataclass
+class PageLayout:
+    number: int
+    width: float
+    height: float
+    lines: list[Line]  # text outside ruled tables, top to bottom
+    tables: list[RawTable]
+
+
+# ---------------------------------------------------------------------------------------------
+# Document statistics
+
+
+@dataclass
+class Metrics:
+    """What the whole document says about its own typography; used by every rule below."""
+
+    body_size: float = 10.0
+    body_pitch: float = 1.2  # normal distance between lines of one paragraph, per point of size
+    cell_pitch: float = 1.2
+    right_edge: float = 0.0  # right edge of the body text column
+    text_bottom: float = 0.0  # lowest body content on any page
+    producer_writes_line_end_spaces: bool = False
+    heading_levels: dict[float, int] = field(default_factory=dict)
+    title_size: float | None = None
+
+    def gap_limit(self, size: float, cell: bool) -> float:
+        """Largest top-to-top distance between two lines of one paragraph."""
+        pitch = self.cell_pitch if cell else self.body_pitch
+        return pitch * size + max(2.0, 0.15 * size)
+
+
+def _typical_pitch(pairs: list[tuple[Line, Line]]) -> float | None:
+    ratios = []
+    for a, b in pairs:
+        if abs(a.size - b.size) <= 0.5 and a.size > 0:
+            r = (b.top - a.top) / a.size
+            if 0.8 <= r <= 2.5:
+                ratios.append(round(r, 2))
+    if not ratios:
+        return None
+    mode = Counter(ratios).most_common(1)[0][0]
+    near = [r for r in ratios if abs(r - mode) <= 0.03]
+    return sum(near) / len(near)
+
+
+def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
+    m = Metrics()
+    sizes: Counter = Counter()
+    body_pairs: list[tuple[Line, Line]] = []
+    cell_pairs: list[tuple[Line, Line]] = []
+    for page in pages:
+        body = [ln for ln in page.lines if id(ln) not in running]
+        body_pairs += list(zip(body, body[1:]))
+        for ln in body:
+            sizes.update(round(g.size, 1) for g in ln.visible)
+            m.right_edge = max(m.right_edge, ln.x1)
+            m.text_bottom = max(m.text_bottom, ln.bottom)
+        for table in page.tables:
+            m.text_bottom = max(m.text_bottom, table.bottom)
+            for cell in (c for row in table.rows for c in row if c is not None):
+                cell_pairs += list(zip(cell.lines, cell.lines[1:]))
+                for ln in cell.lines:
+                    sizes.update(round(g.size, 1) for g in ln.visible)
+    if sizes:
+        m.body_size = sizes.most_common(1)[0][0]
+    m.body_pitch = _typical_pitch(body_pairs) or 1.2
+    m.cell_pitch = _typical_pitch(cell_pairs) or m.body_pitch
+    m.producer_writes_line_end_spaces = any(a.ends_with_space_glyph for a, _ in body_pairs + cell_pairs)
+    _heading_sizes(pages, running, m)
+    return m
+
+
+def _heading_sizes(pages: list[PageLayout], running: set[int], m: Metrics) -> None:
+    """Sizes larger than body text are headings, largest first; the largest size used only on
+    page 1 is the title."""
+    pages_by_size: dict[float, set[int]] = {}
+    for page in pages:
+        for ln in page.lines:
+            if id(ln) not in running and ln.size > m.body_size + 0.5:
+                pages_by_size.setdefault(ln.size, set()).add(page.number)
+    sizes = sorted(pages_by_size, reverse=True)
+    if sizes and pages_by_size[sizes[0]] == {1}:
+        m.title_size = sizes.pop(0)
+    m.heading_levels = {size: level for level, size in enumerate(sizes, start=1)}
+
+
+# ---------------------------------------------------------------------------------------------
+# Running headers and footers
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:pagina|page|blz\.?|p\.)\s*)?(\d{1,4})(?:\s*(?:van|of|/)\s*\d{1,4})?$"
+    r"|^[-–—]\s*(\d{1,4})\s*[-–—]$",
+    re.IGNORECASE,
+)
+
+
+def _zone(line: Line, page: PageLayout) -> str | None:
+    if line.top < page.height * MARGIN_ZONE:
+        return "header"
+    if line.bottom > page.height * (1 - MARGIN_ZONE):
+        return "footer"
+    return None
+
+
+def _is_page_number(text: str, page_number: int) -> bool:
+    match = _PAGE_NUMBER.match(text)
+    if not match:
+        return False
+    bare = re.fullmatch(r"\d+", text) is not None
+    return not bare or int(text) == page_number
+
+
+def find_running_lines(pages: list[PageLayout]) -> dict[int, bool]:
+    """id(line) -> True for a footer, False for a header (see the module docstring)."""
+    candidates = []  # (page, line, zone, key)
+    for page in pages:
+        for ln in page.lines:
+            zone = _zone(ln, page)
+            if zone:
+                key = re.sub(r"\d+", "#", ln.text.lower())
+                candidates.append((page.number, ln, zone, key))
+    found: dict[int, bool] = {}
+    bands: dict[str, list[float]] = {"header": [], "footer": []}
+    for number, ln, zone, key in candidates:
+        repeated = any(
+            other_number != number and other_zone == zone and other_key == key
+            and abs(other.top - ln.top) <= SAME_HEIGHT
+            for other_number, other, other_zone, other_key in candidates
+        )
+        if repeated or _is_page_number(ln.text, number):
+            found[id(ln)] = zone == "footer"
+            bands[zone].append(ln.top)
+    for _, ln, zone, _ in candidates:
+        if id(ln) not in found and any(abs(ln.top - top) <= SAME_HEIGHT for top in bands[zone]):
+            found[id(ln)] = zone == "footer"
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Paragraphs
+
+_BULLETS = "•◦▪▫‣●○■□►▸➢✓∙·"
+_MARKER = re.compile(r"^(?:([" + _BULLETS + r"])|([-–*])|(\d{1,2})[.)]|([a-z])[.)])$")
+
+
+@dataclass
+class ParaLines:
+    lines: list[Line]
+    listed: bool = False  # starts with a list marker (stripped from the first line)
+    number: int | None = None  # the number of a numbered list item
+    marker: str | None = None
+
+
+def _marker(line: Line) -> tuple[int, re.Match, float] | None:
+    """The list marker a line starts with: (glyph count, match, width of the gap after it)."""
+    vis = line.visible
+    text = ""
+    for count, g in enumerate(vis[:3], start=1):
+        text += g.text
+        match = _MARKER.match(text)
+        if match and count < len(vis):
+            return count, match, vis[count].x0 - g.x1
+    return None
+
+
+def _list_item(line: Line, previous: ParaLines | None) -> ParaLines | None:
+    """A new list item, when the line starts with a marker followed by a space.
+
+    Conservative: a bullet glyph always counts; a dash, star, number or letter counts when a
+    tab-like gap follows it (Word/LibreOffice lists), or when it continues the list the previous
+    paragraph started (same dash, or the next number).
+    """
+    found = _marker(line)
+    if not found:
+        return None
+    count, match, gap = found
+    size = line.size
+    if gap < 0.2 * size:  # "1.5" or "-werkwijzen": no space after the marker
+        return None
+    tab_like = gap >= 0.45 * size
+    bullet, dash, number, letter = match.groups()
+    if bullet:
+        kind = bullet
+    elif dash:
+        kind = dash
+        if not tab_like and not (previous and previous.listed and previous.marker == dash):
+            return None
+    else:
+        kind = "#" if number else "a"
+        value = int(number) if number else None
+        continues = previous is not None and previous.listed and (
+            value is not None and previous.number == value - 1
+        )
+        if not tab_like and not continues:
+            return None
+        return ParaLines([line.drop_prefix(count)], True, value, kind)
+    return ParaLines([line.drop_prefix(count)], True, None, kind)
+
+
+def group_paragraphs(lines: list[Line], m: Metrics, right_edge: float, cell: bool) -> list[ParaLines]:
+    """Split consecutive lines of one text column into paragraphs (rules in the module docstring)."""
+    paras: list[ParaLines] = []
+    for line in lines:
+        previous = paras[-1] if paras else None
+        item = _list_item(line, previous)
+        if item is not None:
+            paras.append(item)
+        elif previous is None or _breaks(previous, line, m, right_edge, cell):
+            paras.append(ParaLines([line]))
+        else:
+            previous.lines.append(line)
+    return paras
+
+
+def _breaks(para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bool) -> bool:
+    last = para.lines[-1]
+    size = max(line.size, last.size)
+    if abs(line.size - last.size) > 0.5 or line.page != last.page:
+        return True
+    pitch = line.top - last.top
+    if pitch < 0 or pitch > m.gap_limit(size, cell):
+        return True
+    if para.listed and line.x0 < para.lines[0].x0 - 2:
+        return True  # back at the margin: the hanging list item has ended
+    first = line.visible[0].text[:1]
+    if first.islower():
+        return False
+    space = 0.3 * line.size
+    return last.x1 + space + line.first_word_width() < right_edge - 1.5
+
+
+def _join_spans(lines: list[Line], m: Metrics) -> tuple[Span, ...]:
+    pieces: list[list] = []  # [text, italic, bold]
+
+    def add(text: str, italic: bool, bold: bool) -> None:
+        if pieces and (pieces[-1][1], pieces[-1][2]) == (italic, bold) or (pieces and not text.strip()):
+            pieces[-1][0] += text
+        else:
+            pieces.append([text, italic, bold])
+
+    for i, line in enumerate(lines):
+        glyphs = list(line.glyphs)
+        while glyphs and glyphs[0].blank:
+            glyphs.pop(0)
+        while glyphs and glyphs[-1].blank:
+            glyphs.pop()
+        if i:
+            prev = lines[i - 1]
+            broke_in_word = (
+                m.producer_writes_line_end_spaces
+                and prev.visible[-1].text.endswith("-")
+                and not prev.ends_with_space_glyph
+                and glyphs[0].text[:1].isalpha()
+            )
+            if not broke_in_word:
+                add(" ", False, False)
+        for g in glyphs:
+            add(" " if g.inserted else g.text, g.italic, g.bold)
+    return tuple(Span(re.sub(r"[ \t]+", " ", t), italic=it, bold=b) for t, it, b in pieces)
+
+
+def make_paragraph(para: ParaLines, m: Metrics, body: bool) -> Paragraph:
+    first = para.lines[0]
+    style, level = None, 0
+    if para.listed:
+        style = "list"
+    elif body and m.title_size is not None and first.size == m.title_size and first.page == 1:
+        style = "title"
+    elif body and first.size in m.heading_levels:
+        style, level = "heading", m.heading_levels[first.size]
+    origin = Origin(page=first.page, top=round(first.top, 1))
+    return Paragraph(_join_spans(para.lines, m), style=style, level=level, origin=origin)
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables without ruling lines
+
+
+def find_borderless_tables(lines: list[Line], m: Metrics) -> list[tuple[int, int, RawTable]]:
+    """Runs of lines laid out in columns: (first index, end index, table) for each run.
+
+    A line belongs to a run when its text starts at one of the run's column positions (within
+    2 pt) and no word crosses a column boundary; a run needs at least two lines with text in two
+    or more columns. Rows start where the first column has text (a new label), or where the
+    gap above a line is larger than the normal line pitch.
+    """
+    found = []
+    i = 0
+    while i < len(lines):
+        columns = _columns_at(lines, i)
+        if not columns:
+            i += 1
+            continue
+        end = i
+        while end < len(lines) and _fits_columns(lines, end, columns, i, m):
+            end += 1
+        multi = sum(1 for ln in lines[i:end] if len(_cells_of(ln, columns)) > 1)
+        if end - i >= 2 and multi >= 2:
+            found.append((i, end, _borderless_table(lines[i:end], columns, m)))
+            i = end
+        else:
+            i += 1
+    return found
+
+
+def _columns_at(lines: list[Line], i: int) -> list[float] | None:
+    """Column starts suggested by line i and confirmed by a later line of the same run."""
+    segs = lines[i].segments()
+    if len(segs) < 2:
+        return None
+    starts = [s.x0 for s in segs]
+    for ln in lines[i + 1 : i + 8]:
+        others = [s.x0 for s in ln.segments()]
+        if len(others) >= 1 and all(any(abs(o - s) <= COLUMN_TOLERANCE for s in starts) for o in others):
+            if len(others) >= 2 or others[0] > starts[0] + COLUMN_TOLERANCE:
+                return starts
+    return None
+
+
+def _cells_of(line: Line, columns: list[float]) -> dict[int, Line] | None:
+    """The line's segments keyed by column index, or None when a segment matches no column."""
+    cells: dict[int, Line] = {}
+    for seg in line.segments():
+        index = next((k for k, x in enumerate(columns) if abs(seg.x0 - x) <= COLUMN_TOLERANCE), None)
+        if index is None or index in cells:
+            return None
+        nxt = columns[index + 1] if index + 1 < len(columns) else None
+        if nxt is not None and seg.x1 > nxt - COLUMN_TOLERANCE:
+            return None
+        cells[index] = seg
+    return cells
+
+
+def _fits_columns(lines: list[Line], k: int, columns: list[float], start: int, m: Metrics) -> bool:
+    line = lines[k]
+    if _cells_of(line, columns) is None:
+        return False
+    if k == start:
+        return True
+    prev = lines[k - 1]
+    if line.page != prev.page or abs(line.size - lines[start].size) > 0.5:
+        return False
+    # an empty line or more between two lines ends the table (Word puts one between tables)
+    return line.top - prev.top <= 2 * m.gap_limit(line.size, cell=True) + 0.5 * line.size
+
+
+def _borderless_table(lines: list[Line], columns: list[float], m: Metrics) -> RawTable:
+    right = max(ln.x1 for ln in lines) + 1
+    edges = columns + [right]
+    rows: list[list[RawCell | None]] = []
+    prev: Line | None = None
+    for line in lines:
+        cells = _cells_of(line, columns) or {}
+        gap = prev is not None and line.top - prev.top > m.gap_limit(line.size, cell=True)
+        label = cells.get(0)
+        continues_label = (
+            label is not None and prev is not None and not gap and len(cells) == 1
+            and rows and rows[-1][0] is not None and rows[-1][0].lines
+            and label.visible[0].text[:1].islower()
+        )
+        new_row = not rows or gap or (label is not None and not continues_label)
+        if new_row:
+            rows.append([
+                RawCell(edges[k], line.top, edges[k + 1], line.bottom) for k in range(len(columns))
+            ])
+        for k, seg in cells.items():
+            cell = rows[-1][k]
+            cell.lines.append(seg)
+            cell.bottom = max(cell.bottom, seg.bottom)
+        prev = line
+    for row in rows:
+        bottom = max(c.bottom for c in row if c)
+        for c in row:
+            c.bottom = bottom
+    return RawTable(lines[0].page, lines[0].top, lines[-1].bottom, edges, rows, ruled=False)
+
+
+# ---------------------------------------------------------------------------------------------
+# From raw tables to blocks
+
+
+def make_table(raw: RawTable, m: Metrics) -> Table:
+    rows = []
+    for row in raw.rows:
+        tops = [c.lines[0].top for c in row if c is not None and c.lines]
+        row_top = min(tops) if tops else min(c.top for c in row if c is not None)
+        cells = [_make_cell(c, raw, row_top, m) for c in row]
+        rows.append(Row(tuple(cells), origin=Origin(page=raw.page, top=round(row_top, 1))))
+    return Table(tuple(rows), origin=rows[0].origin if rows else Origin(page=raw.page))
+
+
+def _make_cell(cell: RawCell | None, raw: RawTable, row_top: float, m: Metrics) -> Cell:
+    if cell is None or not cell.lines:
+        top = cell.top if cell is not None else row_top
+        return Cell((), origin=Origin(page=raw.page, top=round(top, 1)))
+    pad = min(ln.x0 for ln in cell.lines) - cell.x0
+    right = cell.x1 - pad if raw.ruled else cell.x1
+    paras = group_paragraphs(cell.lines, m, right, cell=True)
+    paragraphs = tuple(make_paragraph(p, m, body=False) for p in paras)
+    return Cell(paragraphs, origin=paragraphs[0].origin)
+
+
+# ---------------------------------------------------------------------------------------------
+# The document
+
+
+@dataclass
+class _Placed:
+    """A content block on its page, with what stitching needs to know about it."""
+
+    block: Block
+    raw: RawTable | None = None
+
+
+class Assembler:
+    """Turns the laid-out pages into one block stream, stitching tables across page breaks."""
+
+    def __init__(self, pages: list[PageLayout]):
+        self.pages = pages
+        self.running = find_running_lines(pages)
+        self.m = measure(pages, set(self.running))
+        self.blocks: list[Block] = []
+        self.last_table: tuple[int, RawTable] | None = None  # index in blocks, raw of last part
+
+    def run(self) -> list[Block]:
+        for page in self.pages:
+            self._page(page)
+        return self.blocks
+
+    def _page(self, page: PageLayout) -> None:
+        if page.number > 1:
+            self.blocks.append(PageBreak(page=page.number, origin=Origin(page=page.number)))
+        heads = [ln for ln in page.lines if id(ln) in self.running]
+        body = [ln for ln in page.lines if id(ln) not in self.running]
+        for ln in heads:
+            if not self.running[id(ln)]:
+                self.blocks.append(self._running(ln, footer=False))
+        for index, placed in enumerate(self._content(page, body)):
+            if index == 0 and placed.raw is not None and self._continues(placed.raw):
+                self._stitch(placed)
+                continue
+            self.blocks.append(placed.block)
+            self.last_table = (len(self.blocks) - 1, placed.raw) if placed.raw is not None else None
+        if self.last_table is not None and self.last_table[1].page != page.number:
+            self.last_table = None
+        for ln in heads:
+            if self.running[id(ln)]:
+                self.blocks.append(self._running(ln, footer=True))
+
+    @staticmethod
+    def _running(line: Line, footer: bool) -> PageHeader:
+        return PageHeader(line.text, footer=footer, origin=Origin(page=line.page, top=round(line.top, 1)))
+
+    def _content(self, page: PageLayout, body: list[Line]) -> list[_Placed]:
+        placed: list[tuple[float, _Placed]] = []
+        for raw in page.tables:
+            placed.append((raw.top, _Placed(make_table(raw, self.m), raw)))
+        free: list[Line] = []
+        i = 0
+        spans = find_borderless_tables(body, self.m)
+        for start, end, raw in spans:
+            free += body[i:start]
+            placed.append((raw.top, _Placed(make_table(raw, self.m), raw)))
+            i = end
+        free += body[i:]
+        # paragraphs never run across a table: split the free lines at each table
+        tops = sorted(t for t, _ in placed)
+        groups: list[list[Line]] = []
+        for ln in free:
+            boundary = sum(1 for t in tops if t <= ln.top)
+            if not groups or groups[-1][0] is None or groups[-1][0] != boundary:
+                groups.append([boundary])
+            groups[-1].append(ln)
+        for group in groups:
+            for para in group_paragraphs(group[1:], self.m, self.m.right_edge, cell=False):
+                placed.append((para.lines[0].top, _Placed(make_paragraph(para, self.m, body=True))))
+        placed.sort(key=lambda item: item[0])
+        return [p for _, p in placed]
+
+    # --- stitching -------------------------------------------------------------------------
+
+    def _continues(self, raw: RawTable) -> bool:
+        """Is this table, the first content of its page, the rest of the table that ended the
+        previous page?
+
+        Yes when: the previous page's last content is a table; both have the same column
+        boundaries (within 2 pt); the new part does not start like a new table (a first cell with
+        the emphasis of the previous table's first row, e.g. a bold name, where the rows before
+        it had another emphasis); and either the previous part reaches the bottom of the text
+        area (one more line would not have fitted) or the new part's first cell is empty (a
+        label cell merged down from the previous page).
+        """
+        if self.last_table is None:
+            return False
+        index, prev = self.last_table
+        if prev.page != raw.page - 1 or len(prev.columns) != len(raw.columns):
+            return False
+        if any(abs(a - b) > COLUMN_TOLERANCE for a, b in zip(prev.columns, raw.columns)):
+            return False
+        table = self.blocks[index]
+        new = make_table(raw, self.m)
+        if _starts_like_new_table(table, new):
+            return False
+        first_empty = bool(new.rows) and not new.rows[0].cells[0].text
+        return self._reaches_bottom(prev) or first_empty
+
+    def _reaches_bottom(self, raw: RawTable) -> bool:
+        line = self.m.cell_pitch * self.m.body_size
+        return raw.bottom + line > self.m.text_bottom + 0.5
+
+    def _stitch(self, placed: _Placed) -> None:
+        index, prev = self.last_table
+        table: Table = self.blocks[index]
+        new: Table = placed.block
+        rows = list(new.rows)
+        if rows and self._split_row(prev, table.rows[-1], rows[0]):
+            merged = _merge_rows(table.rows[-1], rows.pop(0))
+            table = Table(table.rows[:-1] + (merged,), origin=table.origin)
+        self.blocks[index] = Table(table.rows + tuple(rows), origin=table.origin)
+        self.last_table = (index, placed.raw)
+
+    def _split_row(self, prev: RawTable, last: Row, first: Row) -> bool:
+        """Is the new part's first row the rest of the previous part's last row?
+
+        A row split by the page break leaves: the previous part running to the bottom of the text
+        area; a first row on the new page whose first cell is empty (vertically merged label
+        cells give empty first cells too, so that alone is not enough); and text in that row
+        that continues a sentence (it starts with a lower-case letter or with punctuation that
+        cannot start a sentence) in a column where the last row has text.
+        """
+        if not self._reaches_bottom(prev) or len(last.cells) != len(first.cells):
+            return False
+        if first.cells[0].text:
+            return False
+        filled = [k for k, c in enumerate(first.cells) if c.text]
+        if not filled:
+            return False
+        k = filled[0]
+        return bool(last.cells[k].text) and _continues_sentence(first.cells[k].text)
+
+
+def _starts_like_new_table(table: Table, new: Table) -> bool:
+    if not table.rows or not new.rows:
+        return False
+    head = _emphasis(table.rows[0].cells[0])
+    start = _emphasis(new.rows[0].cells[0])
+    if start is None or start != head:
+        return False
+    later = [e for e in (_emphasis(r.cells[0]) for r in table.rows[1:]) if e is not None]
+    return not later or later[-1] != head
+
+
+def _emphasis(cell: Cell) -> tuple[bool, bool] | None:
+    paras = [p for p in cell.paragraphs if p.text]
+    if not paras:
+        return None
+    return all(p.bold for p in paras), all(p.italic for p in paras)
+
+
+def _continues_sentence(text: str) -> bool:
+    return text[:1].islower() or text[:1] in ",;:)]}…-–"
+
+
+def _merge_rows(last: Row, first: Row) -> Row:
+    cells = []
+    for a, b in zip(last.cells, first.cells):
+        if not b.text:
+            cells.append(a)
+        elif not a.text:
+            cells.append(Cell(b.paragraphs, origin=b.origin))
+        else:
+            head, tail = a.paragraphs[-1], b.paragraphs[0]
+            joined = Paragraph(head.spans + (Span(" "),) + tail.spans, head.style, head.level, head.origin)
+            cells.append(Cell(a.paragraphs[:-1] + (joined,) + b.paragraphs[1:], origin=a.origin))
+    return Row(tuple(cells), origin=last.origin)
+
+
+def assemble(pages: list[PageLayout]) -> list[Block]:
+    return Assembler(pages).run()

@@ -1,0 +1,194 @@
+"""Read a PDF handbook into the neutral block stream, the same one the Word reader gives.
+
+pdfplumber gives characters with their font and position, and the ruling lines. This module
+turns each page into positioned text lines and ruled tables (cells found from the lines, text
+assigned to the cell it sits in), closes the page, and hands the whole document to
+`_pdf_layout`, which finds paragraphs, running headers, tables without rulings and stitches
+tables across page breaks. Only this module imports pdfplumber.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError
+from pdfminer.pdftypes import resolve1
+from pdfminer.psparser import PSEOF, PSException, PSLiteral
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+from ..blocks import Block
+from ..errors import ReadError
+from ._pdf_layout import Glyph, Line, PageLayout, RawCell, RawTable, assemble
+
+ENCRYPTED = "the PDF is encrypted: a password is needed to read it"
+NO_TEXT = "the PDF has no text layer (probably a scan): it needs OCR before it can be converted"
+DAMAGED = "the PDF is damaged or not a PDF: {}"
+
+_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+
+
+def read(path: Path) -> list[Block]:
+    pages = []
+    try:
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                try:
+                    pages.append(_layout(page))
+                finally:
+                    page.close()
+    except (PdfminerException, MalformedPDFException, PSException) as error:
+        raise _read_error(error) from error
+    if not any(page.lines or page.tables for page in pages):
+        raise ReadError(NO_TEXT)
+    return assemble(pages)
+
+
+def _read_error(error: Exception) -> ReadError:
+    cause = error.args[0] if isinstance(error, PdfminerException) and error.args else error
+    if isinstance(cause, PDFEncryptionError):
+        return ReadError(ENCRYPTED)
+    if isinstance(cause, PSEOF):
+        return ReadError(DAMAGED.format("the file ends too early (truncated?)"))
+    reason = str(cause).strip().rstrip(".!") or type(cause).__name__
+    return ReadError(DAMAGED.format(reason.splitlines()[0]))
+
+
+# ---------------------------------------------------------------------------------------------
+# One page
+
+
+def _layout(page) -> PageLayout:
+    number = page.page_number
+    flags = _font_flags(page)
+    chars = [c for c in page.dedupe_chars().chars if c.get("upright", True) and c["text"]]
+    tables = []
+    for found in page.find_tables(_TABLE_SETTINGS):
+        if len(found.rows) < 2 and len(found.rows[0].cells) < 2:
+            continue  # a framed paragraph, not a table
+        tables.append(_raw_table(found, number))
+    free = []
+    for c in chars:
+        cell = _cell_at(tables, c)
+        if cell is None:
+            free.append(c)
+        else:
+            cell.lines.append(c)  # collected as chars here, made into lines below
+    for table in tables:
+        for cell in (c for row in table.rows for c in row if c is not None):
+            cell.lines = _lines(cell.lines, number, flags)
+    return PageLayout(number, float(page.width), float(page.height), _lines(free, number, flags), tables)
+
+
+def _raw_table(found, page_number: int) -> RawTable:
+    rows = []
+    for row in found.rows:
+        rows.append([RawCell(*bbox) if bbox is not None else None for bbox in row.cells])
+    x0, top, x1, bottom = found.bbox
+    lefts = sorted({round(c.x0, 1) for row in rows for c in row if c is not None})
+    return RawTable(page_number, top, bottom, lefts + [x1], rows)
+
+
+def _cell_at(tables: list[RawTable], char: dict) -> RawCell | None:
+    x = (char["x0"] + char["x1"]) / 2
+    y = (char["top"] + char["bottom"]) / 2
+    for table in tables:
+        if not (table.top <= y <= table.bottom):
+            continue
+        for row in table.rows:
+            for cell in row:
+                if cell is not None and cell.x0 <= x <= cell.x1 and cell.top <= y <= cell.bottom:
+                    return cell
+    return None
+
+
+def _lines(chars: list[dict], page_number: int, flags: dict) -> list[Line]:
+    """Group characters into visual lines (same bottom, within a fraction of the font size)."""
+    groups: list[list[dict]] = []
+    for c in sorted(chars, key=lambda c: (round(c["bottom"], 1), c["x0"])):
+        if groups:
+            ref = groups[-1][0]
+            if abs(c["bottom"] - ref["bottom"]) <= 0.3 * max(c["size"], ref["size"], 1):
+                groups[-1].append(c)
+                continue
+        groups.append([c])
+    lines = []
+    for group in groups:
+        glyphs = _glyphs(sorted(group, key=lambda c: c["x0"]), flags)
+        visible = [c for c in group if c["text"].strip()]
+        if not visible:
+            continue
+        top = min(c["top"] for c in visible)
+        bottom = max(c["bottom"] for c in visible)
+        lines.append(Line(page_number, top, bottom, glyphs))
+    return lines
+
+
+def _glyphs(chars: list[dict], flags: dict) -> list[Glyph]:
+    glyphs: list[Glyph] = []
+    for c in chars:
+        italic, bold = _style(c["fontname"], flags)
+        matrix = c.get("matrix") or (1, 0, 0, 1, 0, 0)
+        if matrix[0] and abs(matrix[2] / matrix[0]) > 0.1:
+            italic = True  # slanted by the text matrix: a synthetic italic
+        size = float(c["size"])
+        if glyphs and c["text"].strip() and not glyphs[-1].blank:
+            if c["x0"] - glyphs[-1].x1 > 0.2 * size:  # a visible gap without a space glyph
+                glyphs.append(Glyph(" ", glyphs[-1].x1, c["x0"], size, inserted=True))
+        glyphs.append(Glyph(c["text"], float(c["x0"]), float(c["x1"]), size, italic, bold))
+    return glyphs
+
+
+# ---------------------------------------------------------------------------------------------
+# Emphasis from font names and font descriptors
+
+_ITALIC_WORDS = re.compile(r"italic|oblique|kursiv|slanted|inclined", re.IGNORECASE)
+_BOLD_WORDS = re.compile(r"bold|black|heavy|semibold|demibold|demi\b|extrabold|ultrabold", re.IGNORECASE)
+
+
+def _style(fontname: str, flags: dict) -> tuple[bool, bool]:
+    italic, bold = _style_from_name(fontname)
+    flag_italic, flag_bold = flags.get(fontname, (False, False))
+    return italic or flag_italic, bold or flag_bold
+
+
+@lru_cache(maxsize=256)
+def _style_from_name(fontname: str) -> tuple[bool, bool]:
+    """'ABCDEF+Arial-BoldItalicMT' -> (True, True); also the short forms -It, -I, -BI, -Bd."""
+    name = fontname.split("+", 1)[-1]
+    suffix = re.split(r"[-,]", name)[-1].lower() if re.search(r"[-,]", name) else ""
+    suffix = re.sub(r"mt$|ps$", "", suffix)
+    italic = bool(_ITALIC_WORDS.search(name)) or suffix in {"i", "it", "bi", "ib"} or suffix.endswith("it")
+    bold = bool(_BOLD_WORDS.search(name)) or suffix in {"b", "bd", "bi", "ib"} or suffix.startswith("bd")
+    return italic, bold
+
+
+def _font_flags(page) -> dict[str, tuple[bool, bool]]:
+    """BaseFont name -> (italic, bold) from the font descriptors of the page's fonts: the Italic
+    flag or a slanted ItalicAngle, the ForceBold flag or a FontWeight of 600 or more."""
+    result: dict[str, tuple[bool, bool]] = {}
+    try:
+        resources = resolve1(page.page_obj.resources) or {}
+        fonts = resolve1(resources.get("Font")) or {}
+        for ref in fonts.values():
+            spec = resolve1(ref)
+            if not isinstance(spec, dict):
+                continue
+            descriptor = resolve1(spec.get("FontDescriptor"))
+            if descriptor is None and spec.get("DescendantFonts"):
+                descendant = resolve1(resolve1(spec["DescendantFonts"])[0])
+                descriptor = resolve1(descendant.get("FontDescriptor"))
+            base = spec.get("BaseFont")
+            if not isinstance(descriptor, dict) or not isinstance(base, PSLiteral):
+                continue
+            flag_bits = int(resolve1(descriptor.get("Flags")) or 0)
+            angle = float(resolve1(descriptor.get("ItalicAngle")) or 0)
+            weight = float(resolve1(descriptor.get("FontWeight")) or 0)
+            italic = bool(flag_bits & (1 << 6)) or abs(angle) >= 5
+            bold = bool(flag_bits & (1 << 18)) or weight >= 600
+            name = base.name.decode("latin-1") if isinstance(base.name, bytes) else str(base.name)
+            result[name] = (italic, bold)
+    except (PSException, KeyError, IndexError, TypeError, ValueError):
+        return result  # a damaged font dictionary only costs us the flags; names still work
+    return result
