@@ -2,22 +2,29 @@
 
 One bad file never stops the run, and a failed file never touches the output of an earlier good
 run. Every file is written atomically; the combined tables are rebuilt from the per-handbook JSON
-exports at the end, so the output folder is consistent after a crash at any moment.
+exports at the end, so the output folder is consistent after a crash at any moment. Unchanged
+inputs (same source and pipeline, see manifest.py) are not converted again.
 """
 from __future__ import annotations
 
 import json
+import os
 import time
 import traceback
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
+from . import library, manifest
 from .atomic import write_bytes_atomic
-from .convert import convert, handbook_id
+from .convert import convert, handbook_id, sha256_of
 from .errors import HandbookError
+from .lock import output_lock
 from .readers import ADVICE, is_supported
 
 EXPORT_FOLDERS = ("json", "xml")
+RESERVED_IDS = {library.LIBRARY_ID}
 
 
 @dataclass
@@ -26,26 +33,31 @@ class Outcome:
 
     path: Path
     id: str
-    status: str  # 'converted' or 'failed'
+    status: str  # 'converted', 'unchanged' or 'failed'
     reason: str | None = None
     counts: dict | None = None
     warnings: list[str] = field(default_factory=list)
     vocabulary: str | None = None
+    source_sha256: str | None = None
     exports: dict[str, bytes] = field(default_factory=dict)  # folder -> file content
     milliseconds: int = 0
     detail: str | None = None  # traceback, for --debug
 
     def report_entry(self) -> dict:
         entry = {"input": str(self.path), "id": self.id, "status": self.status}
-        if self.reason:
-            entry["reason"] = self.reason
-        if self.counts:
-            entry["counts"] = self.counts
-        if self.vocabulary:
-            entry["vocabulary"] = self.vocabulary
-        if self.warnings:
-            entry["warnings"] = self.warnings
+        for key in ("reason", "counts", "vocabulary", "warnings"):
+            if getattr(self, key):
+                entry[key] = getattr(self, key)
         return entry
+
+
+@dataclass
+class Run:
+    outcomes: list[Outcome]
+    library_warnings: list[str]
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
 
 
 def find_inputs(paths: list[Path]) -> tuple[list[Path], list[Path]]:
@@ -106,56 +118,143 @@ def convert_one(path: Path, vocabulary_path: str | None = None) -> Outcome:
         outcome.counts = result.handbook.counts()
         outcome.warnings = result.warnings
         outcome.vocabulary = result.vocabulary.language
+        outcome.source_sha256 = result.handbook.source.sha256
         outcome.exports = exports
     outcome.milliseconds = round((time.perf_counter() - started) * 1000)
     return outcome
 
 
-def duplicate_ids(inputs: list[Path]) -> dict[Path, str]:
-    """Inputs whose id another input also has: each gets a reason naming the others."""
+def id_problems(inputs: list[Path]) -> dict[Path, str]:
+    """Inputs whose id another input also has, or that a run-level file uses: each with its reason."""
     by_id: dict[str, list[Path]] = {}
     for path in inputs:
         by_id.setdefault(handbook_id(path), []).append(path)
     reasons = {}
     for hid, paths in by_id.items():
-        if len(paths) > 1:
-            for path in paths:
+        for path in paths:
+            if hid in RESERVED_IDS:
+                reasons[path] = f"the file name gives the id '{hid}', which the pipeline keeps for its own files: rename the file"
+            elif len(paths) > 1:
                 others = ", ".join(str(p) for p in paths if p != path)
-                reasons[path] = (
-                    f"gives the same handbook id '{hid}' as {others}: rename one of them "
-                    "(ids come from file names)"
-                )
+                reasons[path] = f"gives the same handbook id '{hid}' as {others}: rename one of them (ids come from file names)"
     return reasons
 
 
-def write_exports(outcome: Outcome, output: Path) -> None:
-    for folder, content in outcome.exports.items():
-        write_bytes_atomic(output / folder / f"{outcome.id}.{folder}", content)
+def run(
+    inputs: list[Path],
+    output: Path,
+    *,
+    jobs: int = 1,
+    force: bool = False,
+    vocabulary: str | None = None,
+    wait_seconds: float = 0.0,
+    on_event: Callable[[str, Outcome | None], None] = lambda kind, outcome: None,
+) -> Run:
+    """Convert `inputs` into `output`. on_event('started'|'done', outcome) follows progress."""
+    with output_lock(output, wait_seconds):
+        run_time = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        previous = manifest.load(output)
+        entries = dict(previous)
+        problems = id_problems(inputs)
+        outcomes: dict[Path, Outcome] = {}
+        todo: list[Path] = []
+        for path in inputs:
+            hid = handbook_id(path)
+            if path in problems:
+                outcomes[path] = Outcome(path=path, id=hid, status="failed", reason=problems[path])
+                on_event("done", outcomes[path])
+            elif not force and _unchanged(path, previous.get(hid), output, vocabulary):
+                prior = previous[hid]
+                outcomes[path] = Outcome(path=path, id=hid, status="unchanged", counts=prior.get("counts"),
+                                         source_sha256=prior.get("source_sha256"))
+                on_event("done", outcomes[path])
+            else:
+                todo.append(path)
+
+        for outcome in _convert_all(todo, vocabulary, jobs, on_event):
+            if outcome.status == "converted":
+                for folder, content in outcome.exports.items():
+                    write_bytes_atomic(output / folder / f"{outcome.id}.{folder}", content)
+                entries[outcome.id] = manifest.entry(outcome, outcome.exports, run_time, vocabulary)
+                outcome.exports = {}  # written: do not hold documents for the rest of the run
+            outcomes[outcome.path] = outcome
+            on_event("done", outcome)
+
+        ordered = [outcomes[p] for p in inputs]
+        handbooks = _exported_handbooks(output)
+        _write_tables(handbooks, output)
+        library_warnings = _write_library(handbooks, output)
+        manifest.write(output, {k: v for k, v in entries.items() if (output / "json" / f"{k}.json").exists()})
+        _write_report(ordered, library_warnings, output)
+    return Run(ordered, library_warnings)
 
 
-def rebuild_tables(output: Path) -> list[dict]:
-    """The combined CSVs (and library view) from the per-handbook JSON exports in the folder."""
-    from .export.csv import write_tables
+def _unchanged(path: Path, previous: dict | None, output: Path, vocabulary: str | None) -> bool:
+    try:
+        return manifest.is_current(previous, sha256_of(path), output, vocabulary)
+    except OSError:
+        return False  # unreadable now: convert_one says why
+
+
+def _convert_all(paths: list[Path], vocabulary: str | None, jobs: int, on_event):
+    """Outcomes as they finish; in worker processes when there is more than one file and job."""
+    if jobs <= 1 or len(paths) <= 1:
+        for path in paths:
+            on_event("started", Outcome(path=path, id=handbook_id(path), status="started"))
+            yield convert_one(path, vocabulary)
+        return
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
+        futures = {}
+        for path in paths:
+            on_event("started", Outcome(path=path, id=handbook_id(path), status="started"))
+            futures[pool.submit(convert_one, path, vocabulary)] = path
+        for future in as_completed(futures):
+            yield future.result()
+
+
+def _exported_handbooks(output: Path) -> list[dict]:
+    """Every valid per-handbook JSON export in the folder: the one source of the combined tables."""
+    from .validate import validate
 
     handbooks = []
     for path in sorted((output / "json").glob("*.json")):
-        if path.stem in ("library",):
+        if path.stem in RESERVED_IDS:
             continue
         try:
-            handbooks.append(json.loads(path.read_text(encoding="utf-8")))
+            data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue  # an export someone damaged by hand; `validate` reports it
-    handbooks.sort(key=lambda h: h.get("id", ""))
+        if not validate(data):
+            handbooks.append(data)
+    return sorted(handbooks, key=lambda h: h.get("id", ""))
+
+
+def _write_tables(handbooks: list[dict], output: Path) -> None:
+    from .export.csv import write_tables
+
     write_tables(handbooks, output / "csv")
-    return handbooks
 
 
-def write_report(outcomes: list[Outcome], output: Path) -> None:
-    converted = sum(1 for o in outcomes if o.status == "converted")
+def _write_library(handbooks: list[dict], output: Path) -> list[str]:
+    view, warnings = library.build(handbooks)
+    write_bytes_atomic(output / "json" / f"{library.LIBRARY_ID}.json", library.render_json(view))
+    write_bytes_atomic(output / "csv" / f"{library.LIBRARY_ID}.csv", library.render_csv(view))
+    return warnings
+
+
+def _write_report(outcomes: list[Outcome], library_warnings: list[str], output: Path) -> None:
     report = {
-        "converted": converted,
-        "failed": len(outcomes) - converted,
+        "converted": sum(1 for o in outcomes if o.status == "converted"),
+        "unchanged": sum(1 for o in outcomes if o.status == "unchanged"),
+        "failed": sum(1 for o in outcomes if o.status == "failed"),
         "inputs": [o.report_entry() for o in outcomes],
+        "library_warnings": library_warnings,
     }
     text = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
     write_bytes_atomic(output / "report.json", text.encode("utf-8"))
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)

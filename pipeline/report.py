@@ -1,0 +1,126 @@
+"""What a run tells its user on stderr: plain lines (with a progress bar on a terminal) or JSON.
+
+Text: one line per file (`input/x.docx: converted (…)` or `input/x.docx: <reason>`) and a
+summary. JSON (`--log-format json`): one object per event — started, converted, unchanged,
+failed, warning, summary — for schedulers and log collectors.
+"""
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+
+def make_reporter(log_format: str, *, quiet: bool, debug: bool, stream):
+    if log_format == "json":
+        return JsonReporter(stream, debug=debug)
+    return TextReporter(stream, quiet=quiet, debug=debug, progress=stream.isatty() and not quiet)
+
+
+class TextReporter:
+    def __init__(self, stream, *, quiet: bool, debug: bool, progress: bool):
+        self.stream, self.quiet, self.debug, self.progress = stream, quiet, debug, progress
+        self.total = self.done = self.failed = 0
+        self.started = time.monotonic()
+        self._bar_shown = False
+
+    def _line(self, text: str) -> None:
+        if self._bar_shown:
+            self.stream.write("\r\033[K")  # clear the progress bar before a message
+            self._bar_shown = False
+        self.stream.write(text + "\n")
+        self.stream.flush()
+
+    def usage(self, message: str) -> None:
+        self._line(message)
+
+    def skipped(self, path: Path) -> None:
+        if not self.quiet:
+            self._line(f"{path}: skipped (not a handbook file type)")
+
+    def start(self, total: int) -> None:
+        self.total = total
+        self.started = time.monotonic()
+
+    def event(self, kind: str, outcome) -> None:
+        if kind != "done":
+            return
+        self.done += 1
+        if outcome.status == "failed":
+            self.failed += 1
+            self._line(f"{outcome.path}: {outcome.reason}")
+            if self.debug and outcome.detail:
+                self._line(outcome.detail.rstrip())
+        else:
+            for warning in outcome.warnings:
+                self._line(f"{outcome.path}: warning: {warning}")
+            if not self.quiet:
+                self._line(f"{outcome.path}: {describe(outcome)}")
+        if self.progress:
+            self._bar()
+
+    def _bar(self) -> None:
+        elapsed = time.monotonic() - self.started
+        left = elapsed / self.done * (self.total - self.done) if self.done else 0
+        filled = int(20 * self.done / max(self.total, 1))
+        self.stream.write(
+            f"\r[{'#' * filled}{'.' * (20 - filled)}] {self.done}/{self.total} files, "
+            f"{self.failed} failed, {left:.0f}s left"
+        )
+        self.stream.flush()
+        self._bar_shown = True
+
+    def finish(self, result, output: Path) -> None:
+        for warning in result.library_warnings:
+            self._line(f"warning: {warning}")
+        unchanged = result.count("unchanged")
+        extra = f", unchanged {unchanged}" if unchanged else ""
+        self._line(f"converted {result.count('converted')}, failed {result.count('failed')}{extra} (output in {output}/)")
+
+
+def describe(outcome) -> str:
+    c = outcome.counts or {}
+    counts = f"{c.get('competencies')} competencies, {c.get('indicators')} indicators, {c.get('requirements')} requirements"
+    if outcome.status == "unchanged":
+        return f"unchanged since the last run ({counts})"
+    return f"converted ({counts}; vocabulary {outcome.vocabulary})"
+
+
+class JsonReporter:
+    def __init__(self, stream, *, debug: bool):
+        self.stream, self.debug = stream, debug
+        self.started = time.monotonic()
+
+    def _emit(self, **event) -> None:
+        self.stream.write(json.dumps(event, ensure_ascii=False) + "\n")
+        self.stream.flush()
+
+    def usage(self, message: str) -> None:
+        self._emit(event="error", message=message)
+
+    def skipped(self, path: Path) -> None:
+        self._emit(event="skipped", input=str(path), reason="not a handbook file type")
+
+    def start(self, total: int) -> None:
+        self.started = time.monotonic()
+        self._emit(event="run_started", inputs=total)
+
+    def event(self, kind: str, outcome) -> None:
+        if kind == "started":
+            self._emit(event="started", input=str(outcome.path), id=outcome.id)
+            return
+        if outcome.status == "failed":
+            extra = {"traceback": outcome.detail} if self.debug and outcome.detail else {}
+            self._emit(event="failed", input=str(outcome.path), id=outcome.id, reason=outcome.reason, **extra)
+            return
+        for warning in outcome.warnings:
+            self._emit(event="warning", input=str(outcome.path), id=outcome.id, message=warning)
+        self._emit(event=outcome.status, input=str(outcome.path), id=outcome.id, counts=outcome.counts,
+                   milliseconds=outcome.milliseconds, vocabulary=outcome.vocabulary)
+
+    def finish(self, result, output: Path) -> None:
+        for warning in result.library_warnings:
+            self._emit(event="warning", message=warning)
+        self._emit(event="summary", converted=result.count("converted"), unchanged=result.count("unchanged"),
+                   failed=result.count("failed"), output=str(output),
+                   milliseconds=round((time.monotonic() - self.started) * 1000))
