@@ -152,6 +152,7 @@ def run(
 ) -> Run:
     """Convert `inputs` into `output`. on_event('started'|'done', outcome) follows progress."""
     with output_lock(output, wait_seconds):
+        _remove_stale_temporaries(output)
         run_time = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
         previous = manifest.load(output)
         entries = dict(previous)
@@ -187,6 +188,13 @@ def run(
         manifest.write(output, {k: v for k, v in entries.items() if (output / "json" / f"{k}.json").exists()})
         _write_report(ordered, library_warnings, output)
     return Run(ordered, library_warnings)
+
+
+def _remove_stale_temporaries(output: Path) -> None:
+    """Temporary files of a run that was killed mid-write (we hold the lock: nobody else is writing)."""
+    for folder in (output, *(output / name for name in (*EXPORT_FOLDERS, "csv"))):
+        for path in folder.glob(".*.tmp"):
+            path.unlink(missing_ok=True)
 
 
 def _unchanged(path: Path, previous: dict | None, output: Path, vocabulary: str | None) -> bool:
