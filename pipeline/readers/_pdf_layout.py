@@ -301,7 +301,9 @@ def find_running_lines(pages: list[PageLayout]) -> dict[int, bool]:
 # ---------------------------------------------------------------------------------------------
 # Paragraphs
 
-_BULLETS = "•◦▪▫‣●○■□►▸➢✓∙·"
+# Bullet glyphs, including the private-use code points of the Symbol and Wingdings fonts that
+# Word lists use (U+F0B7 is Symbol's bullet, U+F0A7 Wingdings' square, ...).
+_BULLETS = "•◦▪▫‣●○■□►▸➢✓∙·\uf0b7\uf0a7\uf0a8\uf076\uf0d8\uf0fc\uf0e0\uf06e\uf071"
 _MARKER = re.compile(r"^(?:([" + _BULLETS + r"])|([-–*])|(\d{1,2})[.)]|([a-z])[.)])$")
 
 
@@ -438,26 +440,34 @@ def make_paragraph(para: ParaLines, m: Metrics, body: bool) -> Paragraph:
 # Tables without ruling lines
 
 
-def find_borderless_tables(lines: list[Line], m: Metrics) -> list[tuple[int, int, RawTable]]:
+def find_borderless_tables(
+    lines: list[Line], m: Metrics, known: list[list[float]] = ()
+) -> list[tuple[int, int, RawTable]]:
     """Runs of lines laid out in columns: (first index, end index, table) for each run.
 
-    A line belongs to a run when its text starts at one of the run's column positions (within
-    2 pt) and no word crosses a column boundary; a run needs at least two lines with text in two
-    or more columns. Rows start where the first column has text (a new label), or where the
-    gap above a line is larger than the normal line pitch.
+    A run starts at a line with text in two or more columns (separated by a gap wider than
+    `COLUMN_GAP` font sizes) when a later line confirms those columns, or, at the top of a page,
+    at a line that sits in a column of a borderless table found earlier (the rest of a table
+    cut by the page break). It goes on while each line's text starts at the run's column
+    positions (within 2 pt) without crossing a column boundary, and ends at a change of font
+    size or a gap of more than two line pitches (Word leaves an empty paragraph between tables).
+    Rows start where the first column has text (a new label) or where the gap above a line is
+    larger than the normal line pitch.
     """
     found = []
     i = 0
     while i < len(lines):
         columns = _columns_at(lines, i)
+        if columns is None and i == 0:
+            columns = next((c for c in known if _continues_columns(lines[0], c)), None)
         if not columns:
             i += 1
             continue
         end = i
         while end < len(lines) and _fits_columns(lines, end, columns, i, m):
             end += 1
-        multi = sum(1 for ln in lines[i:end] if len(_cells_of(ln, columns)) > 1)
-        if end - i >= 2 and multi >= 2:
+        multi = sum(1 for ln in lines[i:end] if len(_cells_of(ln, columns) or ()) > 1)
+        if end - i >= 2 and multi >= 1:
             found.append((i, end, _borderless_table(lines[i:end], columns, m)))
             i = end
         else:
@@ -473,10 +483,15 @@ def _columns_at(lines: list[Line], i: int) -> list[float] | None:
     starts = [s.x0 for s in segs]
     for ln in lines[i + 1 : i + 8]:
         others = [s.x0 for s in ln.segments()]
-        if len(others) >= 1 and all(any(abs(o - s) <= COLUMN_TOLERANCE for s in starts) for o in others):
+        if all(any(abs(o - s) <= COLUMN_TOLERANCE for s in starts) for o in others):
             if len(others) >= 2 or others[0] > starts[0] + COLUMN_TOLERANCE:
                 return starts
     return None
+
+
+def _continues_columns(line: Line, columns: list[float]) -> bool:
+    cells = _cells_of(line, columns)
+    return bool(cells) and (len(cells) > 1 or 0 not in cells)
 
 
 def _cells_of(line: Line, columns: list[float]) -> dict[int, Line] | None:
@@ -583,6 +598,7 @@ class Assembler:
         self.m = measure(pages, set(self.running))
         self.blocks: list[Block] = []
         self.last_table: tuple[int, RawTable] | None = None  # index in blocks, raw of last part
+        self.known_columns: list[list[float]] = []  # column starts of borderless tables so far
 
     def run(self) -> list[Block]:
         for page in self.pages:
@@ -619,8 +635,8 @@ class Assembler:
             placed.append((raw.top, _Placed(make_table(raw, self.m), raw)))
         free: list[Line] = []
         i = 0
-        spans = find_borderless_tables(body, self.m)
-        for start, end, raw in spans:
+        for start, end, raw in find_borderless_tables(body, self.m, self.known_columns):
+            self.known_columns.append(raw.columns[:-1])
             free += body[i:start]
             placed.append((raw.top, _Placed(make_table(raw, self.m), raw)))
             i = end
@@ -657,7 +673,8 @@ class Assembler:
         index, prev = self.last_table
         if prev.page != raw.page - 1 or len(prev.columns) != len(raw.columns):
             return False
-        if any(abs(a - b) > COLUMN_TOLERANCE for a, b in zip(prev.columns, raw.columns)):
+        compared = zip(prev.columns, raw.columns) if prev.ruled and raw.ruled else zip(prev.columns[:-1], raw.columns[:-1])
+        if any(abs(a - b) > COLUMN_TOLERANCE for a, b in compared):
             return False
         table = self.blocks[index]
         new = make_table(raw, self.m)
