@@ -30,6 +30,9 @@ _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 
 
 def read(path: Path) -> list[Block]:
+    with open(path, "rb") as stream:
+        if b"%PDF-" not in stream.read(1024):  # the header may follow a little junk, no more
+            raise ReadError(DAMAGED.format("the file does not start like a PDF"))
     pages = []
     try:
         with pdfplumber.open(path) as pdf:
@@ -62,7 +65,7 @@ def _read_error(error: Exception) -> ReadError:
 def _layout(page) -> PageLayout:
     number = page.page_number
     flags = _font_flags(page)
-    chars = [c for c in page.dedupe_chars().chars if c.get("upright", True) and c["text"]]
+    chars = [c for c in page.chars if c.get("upright", True) and c["text"]]
     tables = []
     for found in page.find_tables(_TABLE_SETTINGS):
         if len(found.rows) < 2 and len(found.rows[0].cells) < 2:
@@ -115,7 +118,7 @@ def _lines(chars: list[dict], page_number: int, flags: dict) -> list[Line]:
         groups.append([c])
     lines = []
     for group in groups:
-        glyphs = _glyphs(sorted(group, key=lambda c: c["x0"]), flags)
+        glyphs = _glyphs(_dedupe(sorted(group, key=lambda c: c["x0"])), flags)
         visible = [c for c in group if c["text"].strip()]
         if not visible:
             continue
@@ -125,10 +128,27 @@ def _lines(chars: list[dict], page_number: int, flags: dict) -> list[Line]:
     return lines
 
 
+def _dedupe(chars: list[dict]) -> list[dict]:
+    """Drop a character printed again on top of itself. Printed again a fraction of a point to
+    the side, it is a synthetic bold (some producers fake bold that way): the kept one is bold."""
+    kept: list[dict] = []
+    for c in chars:
+        twin = next((
+            k for k in kept[-3:]
+            if k["text"] == c["text"] and abs(k["x0"] - c["x0"]) < 1 and abs(k["top"] - c["top"]) < 1
+        ), None)
+        if twin is None:
+            kept.append(c)
+        elif abs(twin["x0"] - c["x0"]) > 0.05 and c["text"].strip():
+            kept[kept.index(twin)] = {**twin, "overprinted": True}
+    return kept
+
+
 def _glyphs(chars: list[dict], flags: dict) -> list[Glyph]:
     glyphs: list[Glyph] = []
     for c in chars:
         italic, bold = _style(c["fontname"], flags)
+        bold = bold or c.get("overprinted", False)
         matrix = c.get("matrix") or (1, 0, 0, 1, 0, 0)
         if matrix[0] and abs(matrix[2] / matrix[0]) > 0.1:
             italic = True  # slanted by the text matrix: a synthetic italic

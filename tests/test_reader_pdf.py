@@ -1,0 +1,436 @@
+"""The PDF reader gives the block stream the Word reader gives for the same document.
+
+Real files: the reference handbook (exported by LibreOffice from the .docx) and the small PDFs
+that `python -m tests.generate_pdf_fixtures` made from Word documents kept beside them. The layout
+rules themselves are also tested on lines built in memory (see `line()` below).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline.blocks import Cell, PageBreak, PageHeader, Paragraph, Row, Table, fold
+from pipeline.errors import ReadError
+from pipeline.readers import _pdf_layout as layout
+from pipeline.readers import pdf
+
+from .conftest import FIXTURES, REFERENCE
+
+GENERATED = FIXTURES / "pdf"
+SPLIT_INDICATOR = "Is transparant en eerlijk: Is open over en bespreekt intenties, ideeën en gevoelens"
+
+
+@pytest.fixture(scope="module")
+def reference_blocks():
+    return pdf.read(REFERENCE["pdf"])
+
+
+def tables(blocks):
+    return [b for b in blocks if isinstance(b, Table)]
+
+
+def paragraphs(blocks):
+    return [b for b in blocks if isinstance(b, Paragraph)]
+
+
+# ---------------------------------------------------------------------------------------------
+# The reference handbook
+
+
+def expected_tables_from_txt(path: Path) -> list[list[tuple[tuple[str, bool], ...]]]:
+    """The .txt writes each table row as a tab-separated line, italics as <i>...</i>:
+    a table is a run of such lines. Returns rows of (folded text, italic) per cell."""
+    result, current = [], []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if "\t" in raw:
+            cells = []
+            for text in raw.split("\t"):
+                italic = text.startswith("<i>") and text.endswith("</i>")
+                cells.append((fold(re.sub(r"</?i>", "", text)), italic))
+            current.append(tuple(cells))
+        elif current:
+            result.append(current)
+            current = []
+    if current:
+        result.append(current)
+    return result
+
+
+def actual_rows(table: Table) -> list[tuple[tuple[str, bool], ...]]:
+    return [tuple((fold(c.text), c.italic) for c in row.cells) for row in table.rows]
+
+
+def test_reference_tables_match_the_text_version(reference_blocks):
+    expected = expected_tables_from_txt(REFERENCE["txt"])
+    actual = [actual_rows(t) for t in tables(reference_blocks)]
+    assert len(actual) == len(expected) == 8  # the matrix and 7 competencies, each stitched whole
+    for got, want in zip(actual, expected):
+        assert got == want
+
+
+def test_reference_split_indicator_is_one_paragraph(reference_blocks):
+    integriteit = next(t for t in tables(reference_blocks) if t.rows[0].cells[0].text == "Integriteit")
+    cell = integriteit.rows[1].cells[1]
+    assert [p.text for p in cell.paragraphs] == [SPLIT_INDICATOR]
+    assert cell.paragraphs[0].origin.page == 4
+    assert integriteit.rows[2].origin.page == 5
+    assert integriteit.rows[2].cells[0].text == ""  # merged level label: empty continuation cell
+
+
+def test_reference_definitions_italic_names_bold(reference_blocks):
+    competencies = tables(reference_blocks)[1:]
+    for table in competencies:
+        name, definition = table.rows[0].cells
+        assert name.paragraphs[0].bold and not name.italic
+        assert definition.italic and len(definition.paragraphs) == 1
+        assert all(not row.cells[1].italic for row in table.rows[1:])
+
+
+def test_reference_matrix(reference_blocks):
+    matrix = tables(reference_blocks)[0]
+    assert [c.text for c in matrix.rows[0].cells] == ["Competentie", "Competentieniveau Ambtelijk secretaris"]
+    assert matrix.rows[1].cells[0].italic and matrix.rows[1].cells[1].text == ""
+    assert [c.text for c in matrix.rows[2].cells] == ["Eigenaarschap", "1"]
+
+
+def test_reference_paragraphs(reference_blocks):
+    paras = paragraphs(reference_blocks)
+    assert (paras[0].text, paras[0].style) == ("Competenties Ambtelijk secretaris", "title")
+    assert [p.text for p in paras[1:3]] == ["inovum", "April 2024"]
+    headings = [(p.text, p.level) for p in paras if p.style == "heading"]
+    assert headings[:3] == [("Inleiding", 1), ("Hoe zijn de competenties beschreven?", 2), ("Nota Bene", 2)]
+    assert [t for t, level in headings if level == 1][1:] == [
+        "Competentiematrix", "Realiseren van doelen", "Realiseren van doelen", "Mensen meekrijgen"]
+    items = [p.text for p in paras if p.style == "list"]
+    assert [t.split(":")[0] for t in items] == ["Label", "Definitie", "Operationalisering"]
+    assert items[2].endswith("Het eerste niveau is dus eenvoudiger in te laten zien gedrag dan het tweede niveau.")
+    assert not any(isinstance(b, PageHeader) for b in reference_blocks)
+
+
+def test_reference_page_breaks_and_origins(reference_blocks):
+    assert [b.page for b in reference_blocks if isinstance(b, PageBreak)] == list(range(2, 11))
+    for block in reference_blocks:
+        if isinstance(block, Paragraph):
+            assert block.origin.page and block.origin.top is not None
+        elif isinstance(block, Table):
+            for row in block.rows:
+                assert row.origin.page and row.origin.top is not None
+                for cell in row.cells:
+                    assert cell.origin.page and cell.origin.top is not None
+                    for p in cell.paragraphs:
+                        assert p.origin.page and p.origin.top == round(p.origin.top, 1)
+    title = paragraphs(reference_blocks)[0]
+    assert (title.origin.page, title.origin.top) == (1, 70.2)
+
+
+# ---------------------------------------------------------------------------------------------
+# Same blocks as the Word reader, for the reference and every generated document
+
+
+def comparable(blocks):
+    """Content blocks as plain tuples; page breaks and running headers are where the formats differ."""
+
+    def para(p: Paragraph):
+        return (p.style, p.level, p.italic, p.bold, p.text)
+
+    out = []
+    for block in blocks:
+        if isinstance(block, Paragraph) and block.text:
+            out.append(("P",) + para(block))
+        elif isinstance(block, Table):
+            out.append(tuple(
+                tuple(tuple(para(p) for p in cell.paragraphs if p.text) for cell in row.cells)
+                for row in block.rows
+            ))
+    return out
+
+
+@pytest.mark.parametrize("stem", [
+    "../ambtelijk-secretaris",
+    "borderless-table",
+    "running-header-page-numbers",
+    "split-indicator-across-pages",
+    "indicators-in-one-cell",
+])
+def test_same_blocks_as_word_reader(stem):
+    from pipeline.readers import docx as word
+
+    source = GENERATED / f"{stem}.docx"
+    assert comparable(pdf.read(source.with_suffix(".pdf"))) == comparable(word.read(source))
+
+
+def test_reference_gives_the_same_handbook_as_word():
+    from pipeline import convert
+
+    def data(path):
+        result = convert(path).data
+        result.pop("source")
+        return result
+
+    word, from_pdf = data(REFERENCE["docx"]), data(REFERENCE["pdf"])
+    assert from_pdf == word
+    assert len(from_pdf["competencies"]) == 7
+    assert sum(len(level["indicators"]) for c in from_pdf["competencies"] for level in c["levels"]) == 78
+
+
+# ---------------------------------------------------------------------------------------------
+# Generated documents
+
+
+def test_borderless_tables():
+    blocks = pdf.read(GENERATED / "borderless-table.pdf")
+    matrix, analyseren, samenwerken = tables(blocks)
+    assert [[c.text for c in r.cells] for r in matrix.rows] == [
+        ["Competentie", "Competentieniveau Beleidsmedewerker"], ["Analyseren", "2"], ["Samenwerken", "1"]]
+    assert [r.cells[0].text for r in analyseren.rows] == [
+        "Analyseren", "Competentieniveau 1", "", "Competentieniveau 2", "", "Competentieniveau 3"]
+    assert analyseren.rows[4].cells[1].text == (
+        "Herkent tegenstrijdigheden, onvolledigheden en oorzaak- en gevolgrelaties in vraagstukken")
+    # the definition row is cut by the page break: its last word is on the next page
+    assert samenwerken.rows[0].cells[1].text.endswith("gezamenlijke doelstellingen bereikt worden.")
+    assert samenwerken.rows[0].cells[1].italic
+    assert len(samenwerken.rows) == 5
+    assert paragraphs(blocks)[-1].text.startswith("Deze tabellen hebben geen randen")
+
+
+def test_running_header_and_page_numbers():
+    blocks = pdf.read(GENERATED / "running-header-page-numbers.pdf")
+    headers = [(b.origin.page, b.text, b.footer) for b in blocks if isinstance(b, PageHeader)]
+    assert [h for h in headers if not h[2]] == [
+        (2, "Realiseren van doelen", False), (3, "Realiseren van doelen", False), (4, "Mensen meekrijgen", False)]
+    assert [h for h in headers if h[2]] == [(n, f"Pagina {n} van 4", True) for n in (2, 3, 4)]
+    texts = [p.text for p in paragraphs(blocks)] + [
+        c.text for t in tables(blocks) for r in t.rows for c in r.cells]
+    assert not any("Pagina" in t or t in ("Realiseren van doelen", "Mensen meekrijgen") for t in texts)
+    names = [t.rows[0].cells[0].text for t in tables(blocks)]
+    assert names == ["Competentie", "Analyseren", "Zorgvuldigheid", "Integriteit", "Samenwerken"]
+
+
+def test_split_indicator_and_continued_table():
+    blocks = pdf.read(GENERATED / "split-indicator-across-pages.pdf")
+    integriteit, analyseren = tables(blocks)[1:]
+    first = integriteit.rows[1].cells[1]
+    assert [p.text for p in first.paragraphs] == [
+        "Is transparant en eerlijk: is open over en bespreekt intenties, ideeën en gevoelens "
+        "met collega's, leidinggevenden en anderen in en buiten de organisatie"]
+    assert len(integriteit.rows) == 7
+    # a table continued at a row boundary: stitched, rows kept apart
+    assert len(analyseren.rows) == 6
+    pages = [r.origin.page for r in analyseren.rows]
+    assert pages[0] < pages[-1]
+    assert analyseren.rows[4].cells[1].text.startswith("Herkent tegenstrijdigheden")
+    # the page break comes after the stitched table, never inside it
+    index = blocks.index(analyseren)
+    assert isinstance(blocks[index + 1], PageBreak)
+
+
+def test_several_indicators_in_one_cell():
+    blocks = pdf.read(GENERATED / "indicators-in-one-cell.pdf")
+    analyseren, samenwerken, integriteit = tables(blocks)[1:]
+    level_2 = analyseren.rows[2].cells[1].paragraphs
+    assert [p.text for p in level_2] == [
+        "Ziet de kern en mogelijke oplossingen",
+        "Herkent tegenstrijdigheden, onvolledigheden en oorzaak- en gevolgrelaties in vraagstukken"]
+    bullets = samenwerken.rows[1].cells[1].paragraphs
+    assert [(p.style, p.text[:10]) for p in bullets] == [("list", "Deelt rele"), ("list", "Ziet wanne")]
+    numbered = integriteit.rows[1].cells[1].paragraphs
+    assert [p.text[:15] for p in numbered] == ["Is transparant ", "Respecteert and", "Geeft eventuele"]
+    assert all(p.style == "list" for p in numbered)
+
+
+# ---------------------------------------------------------------------------------------------
+# Errors
+
+
+@pytest.mark.parametrize("name, message", [
+    ("encrypted.pdf", "the PDF is encrypted: a password is needed to read it"),
+    ("scanned-no-text.pdf",
+     "the PDF has no text layer (probably a scan): it needs OCR before it can be converted"),
+    ("truncated.pdf", "the PDF is damaged or not a PDF: the file ends too early (truncated?)"),
+])
+def test_unreadable_pdfs(name, message):
+    with pytest.raises(ReadError) as error:
+        pdf.read(GENERATED / name)
+    assert str(error.value) == message
+
+
+def test_not_a_pdf(tmp_path):
+    path = tmp_path / "brief.pdf"
+    path.write_text("Beste collega, dit is geen PDF.\n")
+    with pytest.raises(ReadError, match=r"^the PDF is damaged or not a PDF: the file does not start like a PDF$"):
+        pdf.read(path)
+
+
+def test_damaged_body(tmp_path):
+    data = REFERENCE["pdf"].read_bytes()
+    path = tmp_path / "kapot.pdf"
+    path.write_bytes(data[:200] + b"\x00garbage" * 50)
+    with pytest.raises(ReadError) as error:
+        pdf.read(path)
+    message = str(error.value)
+    assert message.startswith("the PDF is damaged or not a PDF: ") and "\n" not in message
+    assert str(path) not in message
+
+
+# ---------------------------------------------------------------------------------------------
+# Layout rules on lines built in memory
+
+CHAR, SPACE = 5.0, 3.0  # glyph widths in the lines below (a space is narrower, as in real fonts)
+
+
+def glyphs_at(x, text, size, italic, bold):
+    out = []
+    for ch in text:
+        width = SPACE if ch == " " else CHAR
+        out.append(layout.Glyph(ch, x, x + width, size, italic, bold))
+        x += width
+    return out
+
+
+def line(text, top, page=1, x0=90.0, size=10.0, italic=False, bold=False, columns=()):
+    """A line of text; `columns` adds (x0, text) pieces further right on the same line."""
+    glyphs = glyphs_at(x0, text, size, italic, bold)
+    for x, piece in columns:
+        glyphs += glyphs_at(x, piece, size, italic, bold)
+    return layout.Line(page, top, top + size, glyphs)
+
+
+def page(number, lines, tables=(), height=792.0):
+    return layout.PageLayout(number, 612.0, height, list(lines), list(tables))
+
+
+def test_running_lines_need_repetition_or_a_page_number():
+    pages = [
+        page(1, [line("Handboek competenties", 36), line("Eerste alinea", 72), line("1", 750, x0=300)]),
+        page(2, [line("Handboek competenties", 36.5), line("Andere tekst bovenaan", 72), line("- 2 -", 750)]),
+        page(3, [line("Cluster alleen hier", 36), line("Nog een tekst", 72), line("Pagina 3 van 3", 751)]),
+        page(4, [line("Realiseren van doelen", 95), line("17", 750)]),
+        page(5, [line("Realiseren van doelen", 95), line("Slot", 740)]),
+    ]
+    found = layout.find_running_lines(pages)
+    texts = {(ln.text, found[id(ln)]) for p in pages for ln in p.lines if id(ln) in found}
+    assert texts == {
+        ("Handboek competenties", False), ("Cluster alleen hier", False),  # same height as a header
+        ("1", True), ("- 2 -", True), ("Pagina 3 van 3", True),
+        ("17", True),  # not its page number, but digits count as equal: "#" repeats at 750
+    }
+
+
+def test_body_text_at_the_top_is_not_a_header():
+    pages = [page(n, [line(f"Tekst van pagina {chr(64 + n)}", 71.8), line("meer", 85)]) for n in (1, 2, 3)]
+    assert layout.find_running_lines(pages) == {}
+
+
+def metrics(**changes):
+    m = layout.Metrics(body_size=10.0, body_pitch=1.2, cell_pitch=1.2, right_edge=500.0, text_bottom=720.0)
+    for key, value in changes.items():
+        setattr(m, key, value)
+    return m
+
+
+def test_paragraph_breaks():
+    lines = [
+        line("Een lange regel die tot de rechterkant loopt en daar ophoudt op de pagina.", 100),
+        line("verder met de zin.", 112),  # wrapped: same paragraph
+        line("Nieuwe alinea na een witregel.", 136),  # gap: new paragraph
+        line("Korte regel.", 148),  # "Korte" would have fitted after the previous line
+        line("Past op de vorige regel.", 160),  # would have fitted after "Korte regel.": new paragraph
+    ]
+    paras = layout.group_paragraphs(lines, metrics(), right_edge=470.0, cell=False)
+    assert [[ln.text for ln in p.lines] for p in paras] == [
+        [lines[0].text, lines[1].text], [lines[2].text], [lines[3].text], [lines[4].text]]
+
+
+def test_list_markers_are_conservative():
+    m = metrics()
+    tab = [line("1.", 100, columns=[(108.1 + 12, "Label: de titel")])]
+    assert layout.group_paragraphs(tab, m, 470, cell=True)[0].listed
+    for text in ("-werkwijzen en meer", "1.5 liter water", "- niet na een gewone spatie"):
+        assert not layout.group_paragraphs([line(text, 100)], m, 470, cell=True)[0].listed
+    bullets = [line("• Eerste punt", 100), line("• Tweede punt", 112)]
+    paras = layout.group_paragraphs(bullets, m, 470, cell=True)
+    assert [(p.listed, layout.make_paragraph(p, m, body=False).text) for p in paras] == [
+        (True, "Eerste punt"), (True, "Tweede punt")]
+
+
+def test_hyphen_at_a_line_end_is_kept():
+    m = metrics(producer_writes_line_end_spaces=True)
+    ends_in_word = line("Werkt met e-", 100)  # no space glyph after the hyphen: broke inside a word
+    with_space = line("onderscheidt hoofd- ", 100)
+    after = line("mail en bijzaken", 112)
+    joined = layout.make_paragraph(layout.ParaLines([ends_in_word, after]), m, body=False).text
+    spaced = layout.make_paragraph(layout.ParaLines([with_space, after]), m, body=False).text
+    assert joined == "Werkt met e-mail en bijzaken"
+    assert spaced == "onderscheidt hoofd- mail en bijzaken"
+
+
+def cell(x0, x1, top, bottom, *lines_):
+    return layout.RawCell(x0, top, x1, bottom, list(lines_))
+
+
+def two_column_table(number, top, rows, bottom):
+    """rows: (label, text, top) with label None for a merged continuation cell."""
+    raw_rows = []
+    for label, text, row_top in rows:
+        left = cell(84.6, 300.6, row_top, row_top + 12, line(label, row_top + 0.5, number, 90.1)) if label else None
+        right = cell(300.6, 516.6, row_top, row_top + 12, line(text, row_top + 0.5, number, 306.1))
+        if label == "":
+            left = cell(84.6, 300.6, row_top, row_top + 12)
+        raw_rows.append([left, right])
+    return layout.RawTable(number, top, bottom, [84.6, 300.6, 516.6], raw_rows)
+
+
+def test_new_table_at_the_top_of_a_page_is_not_stitched():
+    bold_name = two_column_table(2, 72, [("Plannen", "Structuur aanbrengen", 72)], 84)
+    for ln in bold_name.rows[0][0].lines:
+        ln.glyphs = [layout.Glyph(g.text, g.x0, g.x1, g.size, bold=True) for g in ln.glyphs]
+    first = two_column_table(1, 600, [("Eigenaarschap", "Verantwoordelijkheid", 600),
+                                      ("Niveau 1", "Ziet het grotere", 612), (None, "Voelt zich", 624)], 718)
+    for ln in first.rows[0][0].lines:
+        ln.glyphs = [layout.Glyph(g.text, g.x0, g.x1, g.size, bold=True) for g in ln.glyphs]
+    blocks = layout.assemble([page(1, [], [first]), page(2, [], [bold_name])])
+    assert len(tables(blocks)) == 2
+
+
+def test_continued_table_with_a_level_label_is_stitched_without_merging_rows():
+    first = two_column_table(1, 600, [("Naam", "Definitie", 600), ("Niveau 1", "Ziet het grotere", 612)], 718)
+    rest = two_column_table(2, 72, [("Niveau 2", "toont leiderschap", 72), (None, "Maakt keuzes", 84)], 96)
+    blocks = layout.assemble([page(1, [], [first]), page(2, [], [rest])])
+    (table,) = tables(blocks)
+    # the label cell is not empty, so the lower-case start is not a split row
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["Naam", "Definitie"], ["Niveau 1", "Ziet het grotere"], ["Niveau 2", "toont leiderschap"],
+        ["", "Maakt keuzes"]]
+    assert isinstance(blocks[1], PageBreak)
+
+
+def test_split_row_needs_the_bottom_of_the_page():
+    rest = [(None, "bespreekt intenties", 72), (None, "Respecteert anderen", 84)]
+    at_bottom = two_column_table(1, 600, [("Naam", "Definitie", 600), ("Niveau 1", "Is open over en", 700)], 718)
+    higher_up = two_column_table(1, 500, [("Naam", "Definitie", 500), ("Niveau 1", "Is open over en", 600)], 612)
+    filler = page(3, [line("Tekst tot onderaan de pagina", 708)])  # sets the bottom of the text area
+    merged = tables(layout.assemble([page(1, [], [at_bottom]), page(2, [], [two_column_table(2, 72, rest, 96)]), filler]))
+    assert [c.text for c in merged[0].rows[1].cells] == ["Niveau 1", "Is open over en bespreekt intenties"]
+    apart = tables(layout.assemble([page(1, [], [higher_up]), page(2, [], [two_column_table(2, 72, rest, 96)]), filler]))
+    assert len(apart[0].rows) == 4 and apart[0].rows[2].cells[1].text == "bespreekt intenties"
+
+
+def test_font_styles_from_names():
+    style = pdf._style_from_name
+    assert style("BAAAAA+DejaVuSans-Oblique") == (True, False)
+    assert style("CAAAAA+DejaVuSans-Bold") == (False, True)
+    assert style("Arial-BoldItalicMT") == (True, True)
+    assert style("MinionPro-It") == (True, False)
+    assert style("MyriadPro-SemiboldIt") == (True, True)
+    assert style("TimesNewRomanPS-BI") == (True, True)
+    assert style("Calibri") == (False, False)
+    assert style("ABCDEF+Calibri,Bold") == (False, True)
+    assert style("Helvetica-Light") == (False, False)
+
+
+def test_empty_cells_have_no_paragraphs(reference_blocks):
+    matrix = tables(reference_blocks)[0]
+    assert matrix.rows[1].cells[1] == Cell((), origin=matrix.rows[1].cells[1].origin)
+    assert isinstance(matrix.rows[1], Row)
