@@ -239,6 +239,20 @@ def split_indicator(path: Path, filler_paragraphs: int) -> None:
     document.save(path)
 
 
+def paragraph_across_pages(path: Path) -> None:
+    """A long introduction paragraph that runs on over the page break (its sentence continues
+    with a lower-case word at the top of the next page), then a heading and a short paragraph."""
+    document = _new_document("Coördinator")
+    document.add_page_break()
+    document.add_paragraph("Inleiding", style="Heading 1")
+    clause = ("en de competenties worden zoveel mogelijk beschreven in termen van waarneembaar gedrag, "
+              "met de nadruk op wat personen in de functie zichtbaar doen, ")
+    document.add_paragraph("Dit handboek beschrijft de competenties voor de functie " + clause * 24 + "tot slot.")
+    document.add_paragraph("Opbouw van de competenties", style="Heading 2")
+    document.add_paragraph("Elke competentie kent drie niveaus.")
+    document.save(path)
+
+
 def cell_paragraphs(path: Path) -> None:
     """Several indicators in one cell: as paragraphs, as bullets and as a numbered list."""
     document = _new_document("Adviseur")
@@ -348,6 +362,7 @@ def main() -> None:
         ("borderless-table", borderless_table),
         ("running-header-page-numbers", running_header),
         ("indicators-in-one-cell", cell_paragraphs),
+        ("paragraph-across-pages", paragraph_across_pages),
     ]:
         build(OUT / f"{name}.docx")
         to_pdf(OUT / f"{name}.docx", OUT / f"{name}.pdf")

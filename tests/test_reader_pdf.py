@@ -153,6 +153,7 @@ def comparable(blocks):
     "running-header-page-numbers",
     "split-indicator-across-pages",
     "indicators-in-one-cell",
+    "paragraph-across-pages",
 ])
 def test_same_blocks_as_word_reader(stem):
     from pipeline.readers import docx as word
@@ -238,6 +239,15 @@ def test_several_indicators_in_one_cell():
     numbered = integriteit.rows[1].cells[1].paragraphs
     assert [p.text[:15] for p in numbered] == ["Is transparant ", "Respecteert and", "Geeft eventuele"]
     assert all(p.style == "list" for p in numbered)
+
+
+def test_paragraph_across_pages_is_one_paragraph():
+    blocks = pdf.read(GENERATED / "paragraph-across-pages.pdf")
+    long = next(b for b in blocks if isinstance(b, Paragraph) and b.text.startswith("Dit handboek"))
+    assert long.text.endswith("met de nadruk op wat personen in de functie zichtbaar doen, tot slot.")
+    assert long.origin.page == 2
+    after = blocks[blocks.index(long) + 1]
+    assert after == PageBreak(page=3, origin=after.origin)
 
 
 # ---------------------------------------------------------------------------------------------

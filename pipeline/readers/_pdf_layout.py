@@ -386,9 +386,8 @@ def _breaks(para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bo
         return True
     if para.listed and line.x0 < para.lines[0].x0 - 2:
         return True  # back at the margin: the hanging list item has ended
-    first = line.visible[0].text[:1]
-    if first.islower():
-        return False
+    if _continues_sentence(line.visible[0].text) or abs(line.x0 - last.x0) > 1:
+        return False  # the fit test below only holds for left-aligned lines
     space = 0.3 * line.size
     return last.x1 + space + line.first_word_width() < right_edge - 1.5
 
@@ -587,6 +586,7 @@ class _Placed:
 
     block: Block
     raw: RawTable | None = None
+    para: ParaLines | None = None
 
 
 class Assembler:
@@ -599,6 +599,7 @@ class Assembler:
         self.blocks: list[Block] = []
         self.last_table: tuple[int, RawTable] | None = None  # index in blocks, raw of last part
         self.known_columns: list[list[float]] = []  # column starts of borderless tables so far
+        self.last_para: tuple[int, ParaLines] | None = None  # the same for a paragraph
 
     def run(self) -> list[Block]:
         for page in self.pages:
@@ -617,10 +618,17 @@ class Assembler:
             if index == 0 and placed.raw is not None and self._continues(placed.raw):
                 self._stitch(placed)
                 continue
+            if index == 0 and placed.para is not None and self._paragraph_continues(placed.para):
+                self._join_paragraph(placed.para)
+                continue
             self.blocks.append(placed.block)
-            self.last_table = (len(self.blocks) - 1, placed.raw) if placed.raw is not None else None
+            at = len(self.blocks) - 1
+            self.last_table = (at, placed.raw) if placed.raw is not None else None
+            self.last_para = (at, placed.para) if placed.para is not None else None
         if self.last_table is not None and self.last_table[1].page != page.number:
             self.last_table = None
+        if self.last_para is not None and self.last_para[1].lines[-1].page != page.number:
+            self.last_para = None
         for ln in heads:
             if self.running[id(ln)]:
                 self.blocks.append(self._running(ln, footer=True))
@@ -641,21 +649,41 @@ class Assembler:
             placed.append((raw.top, _Placed(make_table(raw, self.m), raw)))
             i = end
         free += body[i:]
-        # paragraphs never run across a table: split the free lines at each table
-        tops = sorted(t for t, _ in placed)
-        groups: list[list[Line]] = []
+        # paragraphs never run across a table: split the free lines at each table's top
+        tops = sorted(top for top, _ in placed)
+        groups: dict[int, list[Line]] = {}
         for ln in free:
-            boundary = sum(1 for t in tops if t <= ln.top)
-            if not groups or groups[-1][0] is None or groups[-1][0] != boundary:
-                groups.append([boundary])
-            groups[-1].append(ln)
-        for group in groups:
-            for para in group_paragraphs(group[1:], self.m, self.m.right_edge, cell=False):
-                placed.append((para.lines[0].top, _Placed(make_paragraph(para, self.m, body=True))))
+            groups.setdefault(sum(1 for top in tops if top <= ln.top), []).append(ln)
+        for group in groups.values():
+            for para in group_paragraphs(group, self.m, self.m.right_edge, cell=False):
+                placed.append((para.lines[0].top, _Placed(make_paragraph(para, self.m, body=True), para=para)))
         placed.sort(key=lambda item: item[0])
         return [p for _, p in placed]
 
     # --- stitching -------------------------------------------------------------------------
+
+    def _paragraph_continues(self, para: ParaLines) -> bool:
+        """Is this paragraph, the first content of its page, the rest of the paragraph that ended
+        the previous page? Yes when that paragraph is body text (not a heading) that reaches the
+        bottom of the text area (within one line), and this one is in the same column and size, is not a new list
+        item, and continues the sentence (a lower-case letter or continuation punctuation)."""
+        if self.last_para is None or para.listed:
+            return False
+        index, prev = self.last_para
+        last, first = prev.lines[-1], para.lines[0]
+        if last.page != first.page - 1 or self.blocks[index].style not in (None, "list"):
+            return False
+        if abs(last.size - first.size) > 0.5 or abs(last.x0 - first.x0) > 2:
+            return False
+        # widow and orphan control may move one more line over, so allow one line of room
+        reaches_bottom = last.bottom + 2 * self.m.body_pitch * last.size > self.m.text_bottom + 0.5
+        return reaches_bottom and _continues_sentence(first.visible[0].text)
+
+    def _join_paragraph(self, para: ParaLines) -> None:
+        index, prev = self.last_para
+        joined = ParaLines(prev.lines + para.lines, prev.listed, prev.number, prev.marker)
+        self.blocks[index] = make_paragraph(joined, self.m, body=True)
+        self.last_para = (index, joined)
 
     def _continues(self, raw: RawTable) -> bool:
         """Is this table, the first content of its page, the rest of the table that ended the
