@@ -365,15 +365,21 @@ def test_list_markers_are_conservative():
         (True, "Eerste punt"), (True, "Tweede punt")]
 
 
-def test_hyphen_at_a_line_end_is_kept():
-    m = metrics(producer_writes_line_end_spaces=True)
-    ends_in_word = line("Werkt met e-", 100)  # no space glyph after the hyphen: broke inside a word
-    with_space = line("onderscheidt hoofd- ", 100)
-    after = line("mail en bijzaken", 112)
-    joined = layout.make_paragraph(layout.ParaLines([ends_in_word, after]), m, body=False).text
-    spaced = layout.make_paragraph(layout.ParaLines([with_space, after]), m, body=False).text
-    assert joined == "Werkt met e-mail en bijzaken"
-    assert spaced == "onderscheidt hoofd- mail en bijzaken"
+def test_hyphen_at_a_line_end_is_kept_and_joined_with_a_space():
+    m = metrics()
+    for first in (line("onderscheidt hoofd-", 100), line("onderscheidt hoofd- ", 100)):
+        joined = layout.make_paragraph(layout.ParaLines([first, line("en bijzaken", 112)]), m, body=False)
+        assert joined.text == "onderscheidt hoofd- en bijzaken"
+    dash_start = layout.make_paragraph(layout.ParaLines([line("teamdoelen en", 100), line("-werkwijzen", 112)]), m, False)
+    assert dash_start.text == "teamdoelen en -werkwijzen"
+
+
+def test_numbered_items_touching_their_text():
+    m = metrics()
+    lines = [line("9.", 100, columns=[(108, "Negen")]), line("10.Tien", 112), line("11.Elf", 124)]
+    paras = layout.group_paragraphs(lines, m, 470, cell=True)
+    assert [(p.listed, p.number, layout.make_paragraph(p, m, False).text) for p in paras] == [
+        (True, 9, "Negen"), (True, 10, "Tien"), (True, 11, "Elf")]
 
 
 def cell(x0, x1, top, bottom, *lines_):

@@ -37,6 +37,8 @@ COLUMN_TOLERANCE = 2.0
 MARGIN_ZONE = 0.10
 # Two running lines are "at the same height" within this many points.
 SAME_HEIGHT = 2.0
+# Line pitch per point of font size when the document shows none (single spacing is 1.15-1.2).
+SINGLE_SPACING = 1.25
 
 
 @dataclass(frozen=True)
@@ -88,10 +90,6 @@ class Line:
     def size(self) -> float:
         sizes = Counter(round(g.size, 1) for g in self.visible)
         return sizes.most_common(1)[0][0]
-
-    @property
-    def ends_with_space_glyph(self) -> bool:
-        return bool(self.glyphs) and self.glyphs[-1].blank and not self.glyphs[-1].inserted
 
     def first_word_width(self) -> float:
         """Width of the text up to the first place the line could have been broken."""
@@ -181,7 +179,6 @@ class Metrics:
     cell_pitch: float = 1.2
     right_edge: float = 0.0  # right edge of the body text column
     text_bottom: float = 0.0  # lowest body content on any page
-    producer_writes_line_end_spaces: bool = False
     heading_levels: dict[float, int] = field(default_factory=dict)
     title_size: float | None = None
 
@@ -192,11 +189,17 @@ class Metrics:
 
 
 def _typical_pitch(pairs: list[tuple[Line, Line]]) -> float | None:
+    """The usual top-to-top distance of two lines of one paragraph, per point of font size.
+
+    Only pairs whose second line starts with a lower-case letter count: those are wrapped lines
+    of one paragraph for sure. (A document of one-line paragraphs has no such pairs; then the
+    caller falls back to a single-spacing guess rather than taking paragraph gaps as line pitch.)
+    """
     ratios = []
     for a, b in pairs:
-        if abs(a.size - b.size) <= 0.5 and a.size > 0:
+        if abs(a.size - b.size) <= 0.5 and a.size > 0 and b.visible[0].text[:1].islower():
             r = (b.top - a.top) / a.size
-            if 0.8 <= r <= 2.5:
+            if 0.8 <= r <= 3.0:
                 ratios.append(round(r, 2))
     if not ratios:
         return None
@@ -225,9 +228,8 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
                     sizes.update(round(g.size, 1) for g in ln.visible)
     if sizes:
         m.body_size = sizes.most_common(1)[0][0]
-    m.body_pitch = _typical_pitch(body_pairs) or 1.2
+    m.body_pitch = _typical_pitch(body_pairs) or SINGLE_SPACING
     m.cell_pitch = _typical_pitch(cell_pairs) or m.body_pitch
-    m.producer_writes_line_end_spaces = any(a.ends_with_space_glyph for a, _ in body_pairs + cell_pairs)
     _heading_sizes(pages, running, m)
     return m
 
@@ -327,46 +329,61 @@ def _marker(line: Line) -> tuple[int, re.Match, float] | None:
     return None
 
 
-def _list_item(line: Line, previous: ParaLines | None) -> ParaLines | None:
-    """A new list item, when the line starts with a marker followed by a space.
+def _list_item(line: Line, previous: ParaLines | None, numbers: set[int]) -> ParaLines | None:
+    """A new list item, when the line starts with a list marker.
 
-    Conservative: a bullet glyph always counts; a dash, star, number or letter counts when a
-    tab-like gap follows it (Word/LibreOffice lists), or when it continues the list the previous
-    paragraph started (same dash, or the next number).
+    Conservative: a bullet glyph always counts; a dash, star, number or letter needs a space
+    after it, and counts when the gap after it is tab-like (Word and LibreOffice put a tab
+    there), or when it continues the list of the previous paragraph (the same dash, the next
+    number). A number also counts, even when it touches its text ("10.Tekst": a long number
+    fills the tab), when the lines around it hold the number before or after it.
     """
     found = _marker(line)
     if not found:
         return None
     count, match, gap = found
     size = line.size
-    if gap < 0.2 * size:  # "1.5" or "-werkwijzen": no space after the marker
-        return None
-    tab_like = gap >= 0.45 * size
     bullet, dash, number, letter = match.groups()
+    rest = line.drop_prefix(count)
     if bullet:
-        kind = bullet
-    elif dash:
-        kind = dash
-        if not tab_like and not (previous and previous.listed and previous.marker == dash):
-            return None
-    else:
-        kind = "#" if number else "a"
-        value = int(number) if number else None
-        continues = previous is not None and previous.listed and (
-            value is not None and previous.number == value - 1
-        )
-        if not tab_like and not continues:
-            return None
-        return ParaLines([line.drop_prefix(count)], True, value, kind)
-    return ParaLines([line.drop_prefix(count)], True, None, kind)
+        return ParaLines([rest], True, None, bullet)
+    tab_like = gap >= 0.45 * size
+    if number:
+        value = int(number)
+        in_sequence = value - 1 in numbers or value + 1 in numbers
+        follows = rest.visible[0].text[:1].isalpha()
+        if tab_like or (in_sequence and (gap >= 0.2 * size or follows)):
+            return ParaLines([rest], True, value, "#")
+        return None
+    if gap < 0.2 * size:  # "-werkwijzen": no space after the dash
+        return None
+    kind = dash or "a"
+    continues = previous is not None and previous.listed and previous.marker == kind
+    if tab_like or (dash and continues):
+        return ParaLines([rest], True, None, kind)
+    return None
 
 
-def group_paragraphs(lines: list[Line], m: Metrics, right_edge: float, cell: bool) -> list[ParaLines]:
-    """Split consecutive lines of one text column into paragraphs (rules in the module docstring)."""
+def _line_numbers(lines: list[Line]) -> set[int]:
+    """The numbers that start lines as "12." or "12)": the evidence for a numbered list."""
+    numbers = set()
+    for line in lines:
+        found = _marker(line)
+        if found and found[1].group(3):
+            numbers.add(int(found[1].group(3)))
+    return numbers
+
+
+def group_paragraphs(
+    lines: list[Line], m: Metrics, right_edge: float, cell: bool, numbers: set[int] | None = None
+) -> list[ParaLines]:
+    """Split consecutive lines of one text column into paragraphs (rules in the module docstring).
+    `numbers`: line-start numbers seen around these lines (a list may run on over table cells)."""
     paras: list[ParaLines] = []
+    numbers = _line_numbers(lines) if numbers is None else numbers
     for line in lines:
         previous = paras[-1] if paras else None
-        item = _list_item(line, previous)
+        item = _list_item(line, previous, numbers)
         if item is not None:
             paras.append(item)
         elif previous is None or _breaks(previous, line, m, right_edge, cell):
@@ -389,7 +406,23 @@ def _breaks(para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bo
     if _continues_sentence(line.visible[0].text) or abs(line.x0 - last.x0) > 1:
         return False  # the fit test below only holds for left-aligned lines
     space = 0.3 * line.size
-    return last.x1 + space + line.first_word_width() < right_edge - 1.5
+    if last.x1 + space + line.first_word_width() < right_edge - 1.5:
+        return True
+    # In a table cell, paragraphs often follow each other without any spacing (one indicator
+    # per paragraph). Dutch and English do not capitalise words inside a sentence, so a line that
+    # starts with a capitalised word, after a line that does not lead into it, starts a paragraph.
+    # Not in bold text: headers such as "Competentieniveau" / "Ambtelijk Secretaris" wrap too.
+    bold = all(g.bold for g in last.visible + line.visible)
+    return cell and not bold and _capitalised(line) and last.visible[-1].text[-1:] not in ":,/-–(&+"
+
+
+def _capitalised(line: Line) -> bool:
+    word = ""
+    for g in line.glyphs:
+        if g.blank:
+            break
+        word += g.text
+    return len(word) >= 2 and word[0].isupper() and word[1:].isalpha() and word[1:].islower()
 
 
 def _join_spans(lines: list[Line], m: Metrics) -> tuple[Span, ...]:
@@ -407,19 +440,34 @@ def _join_spans(lines: list[Line], m: Metrics) -> tuple[Span, ...]:
             glyphs.pop(0)
         while glyphs and glyphs[-1].blank:
             glyphs.pop()
-        if i:
-            prev = lines[i - 1]
-            broke_in_word = (
-                m.producer_writes_line_end_spaces
-                and prev.visible[-1].text.endswith("-")
-                and not prev.ends_with_space_glyph
-                and glyphs[0].text[:1].isalpha()
-            )
-            if not broke_in_word:
-                add(" ", False, False)
+        if i and not _broke_at_hyphen(lines[i - 1], glyphs):
+            add(" ", False, False)
         for g in glyphs:
             add(" " if g.inserted else g.text, g.italic, g.bold)
     return tuple(Span(re.sub(r"[ \t]+", " ", t), italic=it, bold=b) for t, it, b in pieces)
+
+
+# Words that follow a hyphen that stands for a left-out word part ("hoofd- en bijzaken").
+_AFTER_SUSPENDED_HYPHEN = {"en", "of", "tot", "noch", "als", "and", "or", "to", "nor", "&"}
+
+
+def _broke_at_hyphen(previous: Line, glyphs: list[Glyph]) -> bool:
+    """Did the line break inside a hyphenated word ("zij-" / "haar")? Then the lines join
+    without a space. Not when the hyphen stands alone (a dash), when a space glyph follows it,
+    or when the next word is a conjunction ("hoofd-" / "en bijzaken": the hyphen ends a word).
+    Nothing is removed either way: the hyphen stays."""
+    vis = previous.visible
+    if not vis[-1].text.endswith("-") or previous.glyphs[-1].blank or len(vis) < 2:
+        return False
+    before = previous.glyphs[previous.glyphs.index(vis[-1]) - 1]
+    if before.blank or not before.text[-1:].isalpha() or not glyphs or not glyphs[0].text[:1].isalpha():
+        return False
+    word = ""
+    for g in glyphs:
+        if g.blank:
+            break
+        word += g.text
+    return word.lower() not in _AFTER_SUSPENDED_HYPHEN
 
 
 def make_paragraph(para: ParaLines, m: Metrics, body: bool) -> Paragraph:
@@ -557,21 +605,22 @@ def _borderless_table(lines: list[Line], columns: list[float], m: Metrics) -> Ra
 
 def make_table(raw: RawTable, m: Metrics) -> Table:
     rows = []
+    numbers = _line_numbers([ln for row in raw.rows for c in row if c is not None for ln in c.lines])
     for row in raw.rows:
         tops = [c.lines[0].top for c in row if c is not None and c.lines]
         row_top = min(tops) if tops else min(c.top for c in row if c is not None)
-        cells = [_make_cell(c, raw, row_top, m) for c in row]
+        cells = [_make_cell(c, raw, row_top, m, numbers) for c in row]
         rows.append(Row(tuple(cells), origin=Origin(page=raw.page, top=round(row_top, 1))))
     return Table(tuple(rows), origin=rows[0].origin if rows else Origin(page=raw.page))
 
 
-def _make_cell(cell: RawCell | None, raw: RawTable, row_top: float, m: Metrics) -> Cell:
+def _make_cell(cell: RawCell | None, raw: RawTable, row_top: float, m: Metrics, numbers: set[int]) -> Cell:
     if cell is None or not cell.lines:
         top = cell.top if cell is not None else row_top
         return Cell((), origin=Origin(page=raw.page, top=round(top, 1)))
     pad = min(ln.x0 for ln in cell.lines) - cell.x0
     right = cell.x1 - pad if raw.ruled else cell.x1
-    paras = group_paragraphs(cell.lines, m, right, cell=True)
+    paras = group_paragraphs(cell.lines, m, right, cell=True, numbers=numbers)
     paragraphs = tuple(make_paragraph(p, m, body=False) for p in paras)
     return Cell(paragraphs, origin=paragraphs[0].origin)
 
@@ -720,30 +769,43 @@ class Assembler:
         table: Table = self.blocks[index]
         new: Table = placed.block
         rows = list(new.rows)
-        if rows and self._split_row(prev, table.rows[-1], rows[0]):
-            merged = _merge_rows(table.rows[-1], rows.pop(0))
+        modes = self._split_row(prev, table.rows[-1], rows[0]) if rows else None
+        if modes:
+            merged = _merge_rows(table.rows[-1], rows.pop(0), modes)
             table = Table(table.rows[:-1] + (merged,), origin=table.origin)
         self.blocks[index] = Table(table.rows + tuple(rows), origin=table.origin)
         self.last_table = (index, placed.raw)
 
-    def _split_row(self, prev: RawTable, last: Row, first: Row) -> bool:
-        """Is the new part's first row the rest of the previous part's last row?
+    def _split_row(self, prev: RawTable, last: Row, first: Row) -> dict[int, str] | None:
+        """Is the new part's first row the rest of the previous part's last row? Then, for each
+        cell with text: 'join' (its first paragraph continues the last one) or 'append' (more
+        paragraphs of the same cell).
 
-        A row split by the page break leaves: the previous part running to the bottom of the text
-        area; a first row on the new page whose first cell is empty (vertically merged label
-        cells give empty first cells too, so that alone is not enough); and text in that row
-        that continues a sentence (it starts with a lower-case letter or with punctuation that
-        cannot start a sentence) in a column where the last row has text.
+        A row cut by the page break leaves: the previous part running to the bottom of the text
+        area; and in the first row on the new page, text only in cells where the last row has
+        text too, each continuing it: a sentence that goes on (it starts with a lower-case letter
+        or with punctuation that cannot start a sentence), or the next item of a list that cell
+        holds (two or more list paragraphs). An empty first cell alone is not enough: vertically
+        merged level labels leave empty first cells at the top of a page too, and their rows
+        start with a capital.
         """
         if not self._reaches_bottom(prev) or len(last.cells) != len(first.cells):
-            return False
-        if first.cells[0].text:
-            return False
-        filled = [k for k, c in enumerate(first.cells) if c.text]
-        if not filled:
-            return False
-        k = filled[0]
-        return bool(last.cells[k].text) and _continues_sentence(first.cells[k].text)
+            return None
+        modes: dict[int, str] = {}
+        for k, (a, b) in enumerate(zip(last.cells, first.cells)):
+            if not b.text:
+                continue
+            if not a.text:
+                return None
+            head = next(p for p in b.paragraphs if p.text)
+            listed = [p for p in a.paragraphs if p.style == "list"]
+            if _continues_sentence(head.text):
+                modes[k] = "join"
+            elif head.style == "list" and len(listed) >= 2 and a.paragraphs[-1].style == "list":
+                modes[k] = "append"
+            else:
+                return None
+        return modes or None
 
 
 def _starts_like_new_table(table: Table, new: Table) -> bool:
@@ -768,17 +830,18 @@ def _continues_sentence(text: str) -> bool:
     return text[:1].islower() or text[:1] in ",;:)]}…-–"
 
 
-def _merge_rows(last: Row, first: Row) -> Row:
+def _merge_rows(last: Row, first: Row, modes: dict[int, str]) -> Row:
     cells = []
-    for a, b in zip(last.cells, first.cells):
-        if not b.text:
+    for k, (a, b) in enumerate(zip(last.cells, first.cells)):
+        rest = tuple(p for p in b.paragraphs if p.text)
+        if k not in modes:
             cells.append(a)
-        elif not a.text:
-            cells.append(Cell(b.paragraphs, origin=b.origin))
+        elif modes[k] == "append":
+            cells.append(Cell(a.paragraphs + rest, origin=a.origin))
         else:
-            head, tail = a.paragraphs[-1], b.paragraphs[0]
+            head, tail = a.paragraphs[-1], rest[0]
             joined = Paragraph(head.spans + (Span(" "),) + tail.spans, head.style, head.level, head.origin)
-            cells.append(Cell(a.paragraphs[:-1] + (joined,) + b.paragraphs[1:], origin=a.origin))
+            cells.append(Cell(a.paragraphs[:-1] + (joined,) + rest[1:], origin=a.origin))
     return Row(tuple(cells), origin=last.origin)
 
 

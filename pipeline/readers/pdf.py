@@ -85,12 +85,32 @@ def _layout(page) -> PageLayout:
 
 
 def _raw_table(found, page_number: int) -> RawTable:
+    """Cells by row and column. A position no cell starts at is either covered by a cell above
+    (merged down: kept as None, an empty cell like Word's continuation cells) or by a cell to
+    its left (merged across: left out, as Word has one cell there)."""
+    bboxes = [c for c in found.cells]
     rows = []
     for row in found.rows:
-        rows.append([RawCell(*bbox) if bbox is not None else None for bbox in row.cells])
+        cells = []
+        for bbox, column in zip(row.cells, _column_lefts(found)):
+            if bbox is not None:
+                cells.append(RawCell(*bbox))
+            elif not _covered_from_left(bboxes, column, row.bbox[1]):
+                cells.append(None)
+        rows.append(cells)
     x0, top, x1, bottom = found.bbox
-    lefts = sorted({round(c.x0, 1) for row in rows for c in row if c is not None})
-    return RawTable(page_number, top, bottom, lefts + [x1], rows)
+    return RawTable(page_number, top, bottom, _column_lefts(found) + [x1], rows)
+
+
+def _column_lefts(found) -> list[float]:
+    return sorted({round(bbox[0], 1) for bbox in found.cells})
+
+
+def _covered_from_left(bboxes, column: float, top: float) -> bool:
+    for x0, y0, x1, y1 in bboxes:
+        if x0 < column - 1 and x1 > column + 1 and y0 - 1 <= top < y1 - 1:
+            return True
+    return False
 
 
 def _cell_at(tables: list[RawTable], char: dict) -> RawCell | None:
