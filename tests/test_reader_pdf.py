@@ -317,7 +317,7 @@ def test_running_lines_need_repetition_or_a_page_number():
         page(2, [line("Handboek competenties", 36.5), line("Andere tekst bovenaan", 72), line("- 2 -", 750)]),
         page(3, [line("Cluster alleen hier", 36), line("Nog een tekst", 72), line("Pagina 3 van 3", 751)]),
         page(4, [line("Realiseren van doelen", 95), line("17", 750)]),
-        page(5, [line("Realiseren van doelen", 95), line("Slot", 740)]),
+        page(5, [line("Realiseren van doelen", 95), line("Slot", 706)]),
     ]
     found = layout.find_running_lines(pages)
     texts = {(ln.text, found[id(ln)]) for p in pages for ln in p.lines if id(ln) in found}
@@ -326,6 +326,16 @@ def test_running_lines_need_repetition_or_a_page_number():
         ("1", True), ("- 2 -", True), ("Pagina 3 van 3", True),
         ("17", True),  # not its page number, but digits count as equal: "#" repeats at 750
     }
+
+
+def test_a_lone_line_in_the_outer_margin_is_a_header():
+    pages = [
+        page(1, [line("Mensen meekrijgen", 35.2), line("Tekst", 72), line("meer tekst", 84)]),
+        page(2, [line("Tekst", 40), line("meer tekst", 52)]),  # body text close below: not a header
+    ]
+    found = layout.find_running_lines(pages)
+    assert [(ln.text, found[id(ln)]) for p in pages for ln in p.lines if id(ln) in found] == [
+        ("Mensen meekrijgen", False)]
 
 
 def test_body_text_at_the_top_is_not_a_header():

@@ -35,6 +35,8 @@ COLUMN_GAP = 1.2
 COLUMN_TOLERANCE = 2.0
 # Running headers live in the top / bottom tenth of the page.
 MARGIN_ZONE = 0.10
+# A line alone in the outer 6 % of the page is a header or footer even without repetition.
+OUTER_MARGIN = 0.06
 # Two running lines are "at the same height" within this many points.
 SAME_HEIGHT = 2.0
 # Line pitch per point of font size when the document shows none (single spacing is 1.15-1.2).
@@ -180,6 +182,7 @@ class Metrics:
     right_edge: float = 0.0  # right edge of the body text column
     text_bottom: float = 0.0  # lowest body content on any page
     heading_levels: dict[float, int] = field(default_factory=dict)
+    line_numbers: set[int] = field(default_factory=set)  # "12." starting a line anywhere
     title_size: float | None = None
 
     def gap_limit(self, size: float, cell: bool) -> float:
@@ -213,8 +216,10 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
     sizes: Counter = Counter()
     body_pairs: list[tuple[Line, Line]] = []
     cell_pairs: list[tuple[Line, Line]] = []
+    all_lines: list[Line] = []
     for page in pages:
         body = [ln for ln in page.lines if id(ln) not in running]
+        all_lines += body
         body_pairs += list(zip(body, body[1:]))
         for ln in body:
             sizes.update(round(g.size, 1) for g in ln.visible)
@@ -224,8 +229,10 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
             m.text_bottom = max(m.text_bottom, table.bottom)
             for cell in (c for row in table.rows for c in row if c is not None):
                 cell_pairs += list(zip(cell.lines, cell.lines[1:]))
+                all_lines += cell.lines
                 for ln in cell.lines:
                     sizes.update(round(g.size, 1) for g in ln.visible)
+    m.line_numbers = _line_numbers(all_lines)
     if sizes:
         m.body_size = sizes.most_common(1)[0][0]
     m.body_pitch = _typical_pitch(body_pairs) or SINGLE_SPACING
@@ -297,7 +304,27 @@ def find_running_lines(pages: list[PageLayout]) -> dict[int, bool]:
     for _, ln, zone, _ in candidates:
         if id(ln) not in found and any(abs(ln.top - top) <= SAME_HEIGHT for top in bands[zone]):
             found[id(ln)] = zone == "footer"
+    by_number = {page.number: page for page in pages}
+    for number, ln, zone, _ in candidates:
+        if id(ln) not in found and _isolated_in_margin(ln, zone, by_number[number]):
+            found[id(ln)] = zone == "footer"
     return found
+
+
+def _isolated_in_margin(line: Line, zone: str, page: PageLayout) -> bool:
+    """A line in the outer 6 % of the page (Word puts headers half an inch from the edge, body
+    text starts an inch in), with a gap of twice its height to everything else: a header or
+    footer even when it occurs once (the name of a cluster that fills one page)."""
+    height = line.bottom - line.top
+    if zone == "header":
+        if line.top > page.height * OUTER_MARGIN:
+            return False
+        below = [ln.top for ln in page.lines if ln.top > line.bottom] + [t.top for t in page.tables]
+        return all(top - line.bottom >= 2 * height for top in below)
+    if line.bottom < page.height * (1 - OUTER_MARGIN):
+        return False
+    above = [ln.bottom for ln in page.lines if ln.bottom < line.top] + [t.bottom for t in page.tables]
+    return all(line.top - bottom >= 2 * height for bottom in above)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -425,7 +452,7 @@ def _capitalised(line: Line) -> bool:
     return len(word) >= 2 and word[0].isupper() and word[1:].isalpha() and word[1:].islower()
 
 
-def _join_spans(lines: list[Line], m: Metrics) -> tuple[Span, ...]:
+def _join_spans(lines: list[Line], right_edge: float | None) -> tuple[Span, ...]:
     pieces: list[list] = []  # [text, italic, bold]
 
     def add(text: str, italic: bool, bold: bool) -> None:
@@ -440,7 +467,7 @@ def _join_spans(lines: list[Line], m: Metrics) -> tuple[Span, ...]:
             glyphs.pop(0)
         while glyphs and glyphs[-1].blank:
             glyphs.pop()
-        if i and not _broke_at_hyphen(lines[i - 1], glyphs):
+        if i and not _broke_at_hyphen(lines[i - 1], glyphs) and not _broke_in_word(lines[i - 1], right_edge):
             add(" ", False, False)
         for g in glyphs:
             add(" " if g.inserted else g.text, g.italic, g.bold)
@@ -470,7 +497,20 @@ def _broke_at_hyphen(previous: Line, glyphs: list[Glyph]) -> bool:
     return word.lower() not in _AFTER_SUSPENDED_HYPHEN
 
 
-def make_paragraph(para: ParaLines, m: Metrics, body: bool) -> Paragraph:
+def _broke_in_word(previous: Line, right_edge: float | None) -> bool:
+    """A word wider than its column is cut where the column ends ("Competenti" / "eniveau"):
+    the line is that one word and it runs up to the right edge."""
+    if right_edge is None or previous.visible[-1].text.endswith("-"):
+        return False
+    vis = previous.visible
+    first = next(i for i, g in enumerate(previous.glyphs) if g is vis[0])
+    last = next(i for i, g in enumerate(previous.glyphs) if g is vis[-1])
+    if any(g.breaking_space for g in previous.glyphs[first:last]):
+        return False
+    return previous.x1 > right_edge - 0.6 * previous.size
+
+
+def make_paragraph(para: ParaLines, m: Metrics, body: bool, right_edge: float | None = None) -> Paragraph:
     first = para.lines[0]
     style, level = None, 0
     if para.listed:
@@ -480,7 +520,7 @@ def make_paragraph(para: ParaLines, m: Metrics, body: bool) -> Paragraph:
     elif body and first.size in m.heading_levels:
         style, level = "heading", m.heading_levels[first.size]
     origin = Origin(page=first.page, top=round(first.top, 1))
-    return Paragraph(_join_spans(para.lines, m), style=style, level=level, origin=origin)
+    return Paragraph(_join_spans(para.lines, right_edge), style=style, level=level, origin=origin)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -605,7 +645,7 @@ def _borderless_table(lines: list[Line], columns: list[float], m: Metrics) -> Ra
 
 def make_table(raw: RawTable, m: Metrics) -> Table:
     rows = []
-    numbers = _line_numbers([ln for row in raw.rows for c in row if c is not None for ln in c.lines])
+    numbers = m.line_numbers | _line_numbers([ln for row in raw.rows for c in row if c is not None for ln in c.lines])
     for row in raw.rows:
         tops = [c.lines[0].top for c in row if c is not None and c.lines]
         row_top = min(tops) if tops else min(c.top for c in row if c is not None)
@@ -621,7 +661,8 @@ def _make_cell(cell: RawCell | None, raw: RawTable, row_top: float, m: Metrics, 
     pad = min(ln.x0 for ln in cell.lines) - cell.x0
     right = cell.x1 - pad if raw.ruled else cell.x1
     paras = group_paragraphs(cell.lines, m, right, cell=True, numbers=numbers)
-    paragraphs = tuple(make_paragraph(p, m, body=False) for p in paras)
+    edge = right if raw.ruled else None  # a borderless column has no known right edge
+    paragraphs = tuple(make_paragraph(p, m, body=False, right_edge=edge) for p in paras)
     return Cell(paragraphs, origin=paragraphs[0].origin)
 
 
