@@ -467,7 +467,7 @@ def _join_spans(lines: list[Line], right_edge: float | None) -> tuple[Span, ...]
             glyphs.pop(0)
         while glyphs and glyphs[-1].blank:
             glyphs.pop()
-        if i and not _broke_at_hyphen(lines[i - 1], glyphs) and not _broke_in_word(lines[i - 1], right_edge):
+        if i and not _broke_at_hyphen(lines[i - 1], glyphs) and not _broke_in_word(lines[i - 1], glyphs, right_edge):
             add(" ", False, False)
         for g in glyphs:
             add(" " if g.inserted else g.text, g.italic, g.bold)
@@ -497,17 +497,25 @@ def _broke_at_hyphen(previous: Line, glyphs: list[Glyph]) -> bool:
     return word.lower() not in _AFTER_SUSPENDED_HYPHEN
 
 
-def _broke_in_word(previous: Line, right_edge: float | None) -> bool:
+def _broke_in_word(previous: Line, glyphs: list[Glyph], right_edge: float | None) -> bool:
     """A word wider than its column is cut where the column ends ("Competenti" / "eniveau"):
-    the line is that one word and it runs up to the right edge."""
-    if right_edge is None or previous.visible[-1].text.endswith("-"):
+    the line is that one word, not even the next letter would have fitted after it, and the
+    word with its rest on the next line is wider than the column."""
+    if right_edge is None or not glyphs or previous.visible[-1].text.endswith("-"):
         return False
     vis = previous.visible
     first = next(i for i, g in enumerate(previous.glyphs) if g is vis[0])
     last = next(i for i, g in enumerate(previous.glyphs) if g is vis[-1])
     if any(g.breaking_space for g in previous.glyphs[first:last]):
         return False
-    return previous.x1 > right_edge - 0.6 * previous.size
+    rest = 0.0
+    for g in glyphs:
+        if g.breaking_space:
+            break
+        rest += g.x1 - g.x0
+    next_letter = glyphs[0].x1 - glyphs[0].x0
+    word = previous.x1 - previous.x0
+    return previous.x1 + next_letter > right_edge and word + rest > right_edge - previous.x0
 
 
 def make_paragraph(para: ParaLines, m: Metrics, body: bool, right_edge: float | None = None) -> Paragraph:
