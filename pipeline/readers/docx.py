@@ -4,17 +4,23 @@ It walks the WordprocessingML itself (through python-docx's parsed, entity-free 
 Word's habits cannot change the data: a sentence split over many runs, tracked changes, content
 controls, hyperlinks, non-breaking spaces, and vertically merged cells (`w:vMerge`) whose
 continuation cells are reported as empty cells, exactly like a cell left blank.
+
+Sections: a paragraph whose properties hold a `w:sectPr` ends a section, and the body's own
+`w:sectPr` describes the last one. Each section's page header and footer are emitted where that
+section starts (after a PageBreak unless the section break is continuous), so a handbook that
+names its cluster only in the running header keeps that name next to the cluster's tables.
 """
 from __future__ import annotations
 
 import zipfile
 from pathlib import Path
 
-from ..blocks import Block, Cell, Origin, PageBreak, PageHeader, Paragraph, Row, Span, Table
+from ..blocks import Block, Cell, Origin, PageBreak, PageHeader, Paragraph, Row, Span, Table, fold
 from ..errors import ReadError
 from .safezip import check_zip
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _ON_VALUES = {None, "1", "true", "on"}
 
 
@@ -105,23 +111,46 @@ class _Walker:
         self.out: list[Block] = []
 
     def blocks(self) -> list[Block]:
-        for section in self.document.sections:
-            self._headers(section)
-        self._container(self.document.element.body)
+        body = self.document.element.body
+        self.sections = _section_properties(body)
+        self.section = 0
+        self.running = {False: "", True: ""}  # the header and footer text in force
+        self._section_start(first=True)
+        self._container(body)
         return self.out
 
-    def _headers(self, section) -> None:
-        for attr, footer in (("header", False), ("footer", True)):
-            try:
-                part = getattr(section, attr)
-                if part.is_linked_to_previous and self.out:
-                    continue
-                element = part._element
-            except Exception:  # no header part, or one python-docx cannot load
+    def _section_start(self, first: bool = False) -> None:
+        """A section begins: its page boundary (unless continuous) and its header and footer.
+
+        A section without its own header or footer keeps the previous section's, as in Word.
+        """
+        if self.section >= len(self.sections):
+            return
+        sect_pr = self.sections[self.section]
+        kind = sect_pr.find(W + "type")
+        if not first and (kind is None or kind.get(W + "val") != "continuous"):
+            self.page += 1
+            self.out.append(PageBreak(page=self.page, origin=Origin(paragraph=self.paragraph_count)))
+        for footer in (False, True):
+            text = self._header_text(sect_pr, footer)
+            if text is not None:
+                self.running[footer] = text
+            if self.running[footer]:
+                self.out.append(PageHeader(text=self.running[footer], footer=footer))
+
+    def _header_text(self, sect_pr, footer: bool) -> str | None:
+        """The text of the section's own default header (or footer); None when it has none."""
+        tag = W + ("footerReference" if footer else "headerReference")
+        for reference in sect_pr.iterfind(tag):
+            if reference.get(W + "type", "default") != "default":
                 continue
-            text = " ".join(self._paragraph(p, Origin()).text for p in element.iter(W + "p")).strip()
-            if text:
-                self.out.append(PageHeader(text=text, footer=footer))
+            try:
+                part = self.document.part.related_parts[reference.get(_R_ID)]
+                element = part.element
+            except Exception:  # a broken relationship or a part python-docx cannot load
+                return None
+            return fold(" ".join(self._paragraph(p, Origin()).text for p in element.iter(W + "p")))
+        return None
 
     def _container(self, element) -> None:
         for child in element:
@@ -133,6 +162,9 @@ class _Walker:
                 if self._breaks_page(child):
                     self.page += 1
                     self.out.append(PageBreak(page=self.page, origin=Origin(paragraph=self.paragraph_count)))
+                if child.find(f"{W}pPr/{W}sectPr") is not None:  # this paragraph ends a section
+                    self.section += 1
+                    self._section_start()
             elif child.tag == W + "tbl":
                 self.table_count += 1
                 self.out.append(self._table(child, self.table_count))
@@ -195,6 +227,17 @@ class _Walker:
                 cells.append(Cell(paragraphs=tuple(paragraphs), origin=origin))
             rows.append(Row(cells=tuple(cells), origin=Origin(table=number, row=r)))
         return Table(rows=tuple(rows), origin=Origin(table=number))
+
+
+def _section_properties(body) -> list:
+    """Each section's w:sectPr in document order: those that end a paragraph, then the body's own.
+
+    Old properties kept by tracked changes (inside w:sectPrChange) are not sections.
+    """
+    return [
+        s for s in body.iter(W + "sectPr")
+        if s.getparent().tag in (W + "pPr", W + "body") and s.getparent().getparent().tag != W + "pPrChange"
+    ]
 
 
 def _row_cells(tr):
