@@ -13,11 +13,15 @@ import re
 import unicodedata
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jsonschema
 from lxml import etree
 
 from .export.csv import HEADERS
+from .fastschema import compile_check
+
+if TYPE_CHECKING:
+    import jsonschema
 
 # schemas/ sits at the repository root, next to the package (the project is installed editable).
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
@@ -30,9 +34,21 @@ _NOT_HANDBOOK_TABLES = {"library.csv"}
 
 
 @cache
+def _json_schema() -> dict:
+    return json.loads(JSON_SCHEMA.read_text(encoding="utf-8"))
+
+
+@cache
 def _json_validator() -> jsonschema.Draft202012Validator:
-    schema = json.loads(JSON_SCHEMA.read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+    import jsonschema  # slow to import: only needed when the quick check finds a problem
+
+    return jsonschema.Draft202012Validator(_json_schema())
+
+
+@cache
+def _quick_check():
+    """fastschema's compiled check of the JSON Schema: True means valid for sure."""
+    return compile_check(_json_schema())
 
 
 def _safe_parser() -> etree.XMLParser:
@@ -51,9 +67,11 @@ def validate(data: dict) -> list[str]:
     The integrity rules assume the shape the schema guarantees, so they run only when the
     schema passes.
     """
-    problems = [_schema_problem(e) for e in _json_validator().iter_errors(data)]
-    if problems:
-        return problems
+    quick = _quick_check()
+    if quick is None or not quick(data):
+        problems = [_schema_problem(e) for e in _json_validator().iter_errors(data)]
+        if problems:
+            return problems
     return integrity_problems(data)
 
 
