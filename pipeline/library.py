@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from typing import Iterable
 
 from .model import SCHEMA_VERSION
 
@@ -18,10 +19,16 @@ CSV_HEADER = ["competency_id", "name", "handbook_id", "role", "required_level"]
 
 def build(handbooks: list[dict]) -> tuple[dict, list[str]]:
     """The library dict and the warnings about competencies described differently."""
+    return build_in_order(sorted(handbooks, key=lambda h: h["id"]))
+
+
+def build_in_order(handbooks: Iterable[dict]) -> tuple[dict, list[str]]:
+    """build() for handbooks already in id order, taken one at a time (a generator will do): only
+    the first description of each competency is kept, not the handbooks."""
     entries: dict[str, dict] = {}
-    first_seen: dict[str, dict] = {}  # competency id -> (handbook, competency) it was first seen in
+    first_seen: dict[str, tuple] = {}  # competency id -> (source file, competency) it was first seen in
     warnings: list[str] = []
-    for handbook in sorted(handbooks, key=lambda h: h["id"]):
+    for handbook in handbooks:
         required = {r["competency"]: r["level"] for r in handbook["requirements"]}
         for competency in handbook["competencies"]:
             cid = competency["id"]
@@ -33,13 +40,13 @@ def build(handbooks: list[dict]) -> tuple[dict, list[str]]:
                     "levels": competency["levels"],
                     "handbooks": [],
                 }
-                first_seen[cid] = (handbook, competency)
+                first_seen[cid] = (handbook["source"]["file"], competency)
             else:
                 difference = first_difference(first_seen[cid][1], competency)
                 if difference:
-                    other = first_seen[cid][0]
+                    other_file = first_seen[cid][0]
                     warnings.append(
-                        f"competency '{cid}' is described differently in {other['source']['file']} and "
+                        f"competency '{cid}' is described differently in {other_file} and "
                         f"{handbook['source']['file']}: {difference}"
                     )
             entries[cid]["handbooks"].append(

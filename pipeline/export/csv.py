@@ -18,6 +18,7 @@ import csv
 import io
 import re
 from pathlib import Path
+from typing import Iterable
 
 from ..atomic import write_bytes_atomic
 
@@ -55,19 +56,33 @@ def rows(handbooks: list[dict]) -> dict[str, list[list]]:
 
 
 def render(header: list[str], table: list[list]) -> bytes:
+    return _encode([header]) + _encode(table)
+
+
+def _encode(table: list[list]) -> bytes:
+    """CSV lines of the rows; rows encode alone, so tables can be rendered a handbook at a time."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(header)
     writer.writerows(table)  # the csv module writes None as an empty field
     return _LONE_SURROGATE.sub("\ufffd", buffer.getvalue()).encode("utf-8")
 
 
 def write_tables(handbooks: list[dict], csv_dir: Path) -> list[Path]:
     """Write the three tables into csv_dir (atomically, each file whole); returns their paths."""
+    return write_tables_in_order(sorted(handbooks, key=lambda h: h["id"]), csv_dir)
+
+
+def write_tables_in_order(handbooks: Iterable[dict], csv_dir: Path) -> list[Path]:
+    """write_tables() for handbooks already in id order, taken one at a time (a generator will
+    do): memory holds the tables' bytes, not the handbooks."""
+    chunks = {name: [_encode([header])] for name, header in HEADERS.items()}
+    for handbook in handbooks:
+        for name, table in rows([handbook]).items():
+            chunks[name].append(_encode(table))
     csv_dir = Path(csv_dir)
     written = []
-    for name, table in rows(handbooks).items():
+    for name, parts in chunks.items():
         path = csv_dir / name
-        write_bytes_atomic(path, render(HEADERS[name], table))
+        write_bytes_atomic(path, b"".join(parts))
         written.append(path)
     return written
