@@ -111,13 +111,15 @@ class Line:
         return end - vis[0].x0
 
     def segments(self, min_gap: float | None = None) -> list["Line"]:
-        """Split the line where the gap between two visible glyphs is a column gap."""
+        """Split the line where the gap between two visible glyphs is a column gap; a list
+        marker ("•", "1.") stays with the text its tab leads to."""
         parts: list[list[Glyph]] = [[]]
         last: Glyph | None = None
         for g in self.glyphs:
             if not g.blank and last is not None:
                 gap = min_gap if min_gap is not None else COLUMN_GAP * max(g.size, last.size)
-                if g.x0 - last.x1 > gap:
+                marker = _MARKER.match("".join(x.text for x in parts[-1] if not x.blank))
+                if g.x0 - last.x1 > gap and not marker:
                     parts.append([])
             parts[-1].append(g)
             if not g.blank:
@@ -440,7 +442,10 @@ def _breaks(para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bo
     # starts with a capitalised word, after a line that does not lead into it, starts a paragraph.
     # Not in bold text: headers such as "Competentieniveau" / "Ambtelijk Secretaris" wrap too.
     bold = all(g.bold for g in last.visible + line.visible)
-    return cell and not bold and _capitalised(line) and last.visible[-1].text[-1:] not in ":,/-–(&+"
+    # Nor inside a list item: the next item has its own marker.
+    if not cell or bold or para.listed:
+        return False
+    return _capitalised(line) and last.visible[-1].text[-1:] not in ":,/-–(&+"
 
 
 def _capitalised(line: Line) -> bool:
@@ -553,7 +558,8 @@ def find_borderless_tables(
     i = 0
     while i < len(lines):
         columns = _columns_at(lines, i)
-        if columns is None and i == 0:
+        continued = columns is None and i == 0
+        if continued:
             columns = next((c for c in known if _continues_columns(lines[0], c)), None)
         if not columns:
             i += 1
@@ -562,7 +568,7 @@ def find_borderless_tables(
         while end < len(lines) and _fits_columns(lines, end, columns, i, m):
             end += 1
         multi = sum(1 for ln in lines[i:end] if len(_cells_of(ln, columns) or ()) > 1)
-        if end - i >= 2 and multi >= 1:
+        if continued or (end - i >= 2 and multi >= 1):
             found.append((i, end, _borderless_table(lines[i:end], columns, m)))
             i = end
         else:
@@ -590,10 +596,16 @@ def _continues_columns(line: Line, columns: list[float]) -> bool:
 
 
 def _cells_of(line: Line, columns: list[float]) -> dict[int, Line] | None:
-    """The line's segments keyed by column index, or None when a segment matches no column."""
+    """The line's segments keyed by column index, or None when a segment fits no column.
+
+    A segment belongs to the column it starts in (at the column's left edge or indented within
+    it, as the text of a list item is) and may not run into the next column."""
     cells: dict[int, Line] = {}
     for seg in line.segments():
-        index = next((k for k, x in enumerate(columns) if abs(seg.x0 - x) <= COLUMN_TOLERANCE), None)
+        index = None
+        for k, x in enumerate(columns):
+            if seg.x0 >= x - COLUMN_TOLERANCE:
+                index = k
         if index is None or index in cells:
             return None
         nxt = columns[index + 1] if index + 1 < len(columns) else None
@@ -619,32 +631,48 @@ def _fits_columns(lines: list[Line], k: int, columns: list[float], start: int, m
 def _borderless_table(lines: list[Line], columns: list[float], m: Metrics) -> RawTable:
     right = max(ln.x1 for ln in lines) + 1
     edges = columns + [right]
-    rows: list[list[RawCell | None]] = []
+    placed = [(line, _cells_of(line, columns) or {}) for line in lines]
+    # the right edge of each column's text, as far as the table shows it
+    limits = [max((c[k].x1 for _, c in placed if k in c), default=edges[k + 1]) for k in range(len(columns))]
+    rows: list[list[RawCell]] = []
     prev: Line | None = None
-    for line in lines:
-        cells = _cells_of(line, columns) or {}
+    for line, cells in placed:
         gap = prev is not None and line.top - prev.top > m.gap_limit(line.size, cell=True)
-        label = cells.get(0)
-        continues_label = (
-            label is not None and prev is not None and not gap and len(cells) == 1
-            and rows and rows[-1][0] is not None and rows[-1][0].lines
-            and label.visible[0].text[:1].islower()
-        )
-        new_row = not rows or gap or (label is not None and not continues_label)
-        if new_row:
-            rows.append([
-                RawCell(edges[k], line.top, edges[k + 1], line.bottom) for k in range(len(columns))
-            ])
+        if not rows or gap or not _continues_row(rows[-1], cells, prev, limits):
+            rows.append([RawCell(edges[k], line.top, edges[k + 1], line.bottom) for k in range(len(columns))])
         for k, seg in cells.items():
             cell = rows[-1][k]
             cell.lines.append(seg)
             cell.bottom = max(cell.bottom, seg.bottom)
         prev = line
     for row in rows:
-        bottom = max(c.bottom for c in row if c)
+        bottom = max(c.bottom for c in row)
         for c in row:
             c.bottom = bottom
     return RawTable(lines[0].page, lines[0].top, lines[-1].bottom, edges, rows, ruled=False)
+
+
+def _continues_row(row: list[RawCell], cells: dict[int, Line], prev: Line, limits: list[float]) -> bool:
+    """Does a line (no wider gap above it) go on with the current row of a borderless table?
+
+    Yes when every column it has text in goes on from the previous line: that column's cell in
+    the row ended on the previous line, and the text continues there (a lower-case start, a
+    first word that would not have fitted on the previous line, or one more list item in a cell
+    that holds a list). A label in a column that was empty on the previous line starts a row.
+    """
+    for k, seg in cells.items():
+        cell = row[k]
+        if not cell.lines or cell.lines[-1].top != prev.top:
+            return False
+        last = cell.lines[-1]
+        if _continues_sentence(seg.visible[0].text):
+            continue
+        if _marker(seg) and _marker(cell.lines[0]):
+            continue
+        space = 0.3 * seg.size
+        if last.x1 + space + seg.first_word_width() <= limits[k] + 0.5:
+            return False  # it would have fitted: the previous line ended on purpose
+    return True
 
 
 # ---------------------------------------------------------------------------------------------
@@ -810,8 +838,10 @@ class Assembler:
         return self._reaches_bottom(prev) or first_empty
 
     def _reaches_bottom(self, raw: RawTable) -> bool:
+        """Would not one more line have fitted below the table? One line of slack, as widow and
+        orphan control may move a line of a cut paragraph over with the rest."""
         line = self.m.cell_pitch * self.m.body_size
-        return raw.bottom + line > self.m.text_bottom + 0.5
+        return raw.bottom + 2 * line > self.m.text_bottom + 0.5
 
     def _stitch(self, placed: _Placed) -> None:
         index, prev = self.last_table
@@ -876,7 +906,11 @@ def _emphasis(cell: Cell) -> tuple[bool, bool] | None:
 
 
 def _continues_sentence(text: str) -> bool:
-    return text[:1].islower() or text[:1] in ",;:)]}…-–"
+    """Text that goes on with a sentence: a lower-case word (also after an opening quote or
+    bracket) or punctuation that cannot start one."""
+    if text[:1] in ",;:)]}…-–":
+        return True
+    return text.lstrip("'\"‘’“”([").strip()[:1].islower()
 
 
 def _merge_rows(last: Row, first: Row, modes: dict[int, str]) -> Row:
