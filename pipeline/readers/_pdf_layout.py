@@ -825,10 +825,9 @@ class Assembler:
         if self.last_table is None:
             return False
         index, prev = self.last_table
-        if prev.page != raw.page - 1 or len(prev.columns) != len(raw.columns):
+        if prev.page != raw.page - 1:
             return False
-        compared = zip(prev.columns, raw.columns) if prev.ruled and raw.ruled else zip(prev.columns[:-1], raw.columns[:-1])
-        if any(abs(a - b) > COLUMN_TOLERANCE for a, b in compared):
+        if not _same_columns(prev, raw):
             return False
         table = self.blocks[index]
         new = make_table(raw, self.m)
@@ -864,7 +863,8 @@ class Assembler:
         area; and in the first row on the new page, text only in cells where the last row has
         text too, each continuing it: a sentence that goes on (it starts with a lower-case letter
         or with punctuation that cannot start a sentence), or the next item of a list that cell
-        holds (two or more list paragraphs). An empty first cell alone is not enough: vertically
+        holds, or the unmarked rest of its last list item followed
+        by more items. An empty first cell alone is not enough: vertically
         merged level labels leave empty first cells at the top of a page too, and their rows
         start with a capital.
         """
@@ -878,13 +878,33 @@ class Assembler:
                 return None
             head = next(p for p in b.paragraphs if p.text)
             listed = [p for p in a.paragraphs if p.style == "list"]
+            ends_in_list = a.paragraphs[-1].style == "list"
             if _continues_sentence(head.text):
                 modes[k] = "join"
-            elif head.style == "list" and len(listed) >= 2 and a.paragraphs[-1].style == "list":
+            elif head.style == "list" and listed and ends_in_list:
                 modes[k] = "append"
+            elif head.style != "list" and ends_in_list and any(p.style == "list" for p in b.paragraphs):
+                modes[k] = "join"  # the rest of a list item (no marker), then more items
             else:
                 return None
         return modes or None
+
+
+def _same_columns(a: RawTable, b: RawTable) -> bool:
+    """Column boundaries agree within 2 pt. A part made only of cells merged across shows fewer
+    boundaries: then the outer edges must agree and its boundaries be among the other's. The
+    right edge of a borderless table is only where its longest line ends: not compared."""
+    if a.ruled and b.ruled:
+        first, second = a.columns, b.columns
+        if abs(first[0] - second[0]) > COLUMN_TOLERANCE or abs(first[-1] - second[-1]) > COLUMN_TOLERANCE:
+            return False
+    else:
+        first, second = a.columns[:-1], b.columns[:-1]
+    if len(first) > len(second):
+        first, second = second, first
+    if len(first) < len(second) and not (a.ruled and b.ruled):
+        return False
+    return all(any(abs(x - y) <= COLUMN_TOLERANCE for y in second) for x in first)
 
 
 def _starts_like_new_table(table: Table, new: Table) -> bool:
