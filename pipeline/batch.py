@@ -122,18 +122,18 @@ def convert_one(path: Path, vocabulary_path: str | None = None) -> Outcome:
         outcome.source_sha256 = result.handbook.source.sha256
         outcome.exports = exports
     outcome.milliseconds = round((time.perf_counter() - started) * 1000)
-    _release_documents()
     return outcome
 
 
-def _release_documents() -> None:
-    """Free the document just read before the next one is.
+def _convert_next(path: Path, vocabulary_path: str | None = None) -> Outcome:
+    """convert_one, after freeing what the file before left behind (a process converts many).
 
     A python-docx Document is a web of reference cycles (package, parts, XML trees) that only a
     full garbage collection frees, and Python runs one only now and then: without this, memory
     in a batch grows by some megabytes a file before the collector catches up.
     """
     gc.collect()
+    return convert_one(path, vocabulary_path)
 
 
 def id_problems(inputs: list[Path]) -> dict[Path, str]:
@@ -171,12 +171,14 @@ def run(
         problems = id_problems(inputs)
         outcomes: dict[Path, Outcome] = {}
         todo: list[Path] = []
+        checked: set[str] = set()  # ids whose JSON export this run wrote or found unchanged: valid
         for path in inputs:
             hid = handbook_id(path)
             if path in problems:
                 outcomes[path] = Outcome(path=path, id=hid, status="failed", reason=problems[path])
                 on_event("done", outcomes[path])
             elif not force and _unchanged(path, previous.get(hid), output, vocabulary):
+                checked.add(hid)
                 prior = previous[hid]
                 outcomes[path] = Outcome(path=path, id=hid, status="unchanged", counts=prior.get("counts"),
                                          source_sha256=prior.get("source_sha256"))
@@ -190,11 +192,12 @@ def run(
                     write_bytes_atomic(output / folder / f"{outcome.id}.{folder}", content)
                 entries[outcome.id] = manifest.entry(outcome, outcome.exports, run_time, vocabulary)
                 outcome.exports = {}  # written: do not hold documents for the rest of the run
+                checked.add(outcome.id)
             outcomes[outcome.path] = outcome
             on_event("done", outcome)
 
         ordered = [outcomes[p] for p in inputs]
-        exported = _exported_handbooks(output)
+        exported = _exported_handbooks(output, checked)
         _write_tables(exported, output)
         library_warnings = _write_library(exported, output)
         manifest.write(output, {k: v for k, v in entries.items() if (output / "json" / f"{k}.json").exists()})
@@ -219,9 +222,9 @@ def _unchanged(path: Path, previous: dict | None, output: Path, vocabulary: str 
 def _convert_all(paths: list[Path], vocabulary: str | None, jobs: int, on_event):
     """Outcomes as they finish; in worker processes when there is more than one file and job."""
     if jobs <= 1 or len(paths) <= 1:
-        for path in paths:
+        for i, path in enumerate(paths):
             on_event("started", Outcome(path=path, id=handbook_id(path), status="started"))
-            yield convert_one(path, vocabulary)
+            yield (_convert_next if i else convert_one)(path, vocabulary)
         return
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -229,20 +232,27 @@ def _convert_all(paths: list[Path], vocabulary: str | None, jobs: int, on_event)
         futures = {}
         for path in paths:
             on_event("started", Outcome(path=path, id=handbook_id(path), status="started"))
-            futures[pool.submit(convert_one, path, vocabulary)] = path
+            futures[pool.submit(_convert_next, path, vocabulary)] = path
         for future in as_completed(futures):
             yield future.result()
 
 
-def _exported_handbooks(output: Path) -> list[Path]:
+def _exported_handbooks(output: Path, checked: set[str] = frozenset()) -> list[Path]:
     """Every valid per-handbook JSON export in the folder, in handbook id order: the one source of
     the combined tables. Paths, not contents: the tables and the library read the handbooks one
-    at a time, so memory does not grow with the number of handbooks."""
+    at a time, so memory does not grow with the number of handbooks.
+
+    `checked` are ids whose export this run wrote, or found byte for byte as this pipeline made
+    it (manifest.is_current): validated when made, and holding their own id, so not read here.
+    """
     from .validate import validate
 
     valid = []
     for path in sorted((output / "json").glob("*.json")):
         if path.stem in RESERVED_IDS:
+            continue
+        if path.stem in checked:
+            valid.append((path.stem, path))
             continue
         data = _load(path)
         if data is not None and not validate(data):
