@@ -335,7 +335,7 @@ def _isolated_in_margin(line: Line, zone: str, page: PageLayout) -> bool:
 # Bullet glyphs, including the private-use code points of the Symbol and Wingdings fonts that
 # Word lists use (U+F0B7 is Symbol's bullet, U+F0A7 Wingdings' square, ...).
 _BULLETS = "•◦▪▫‣●○■□►▸➢✓∙·\uf0b7\uf0a7\uf0a8\uf076\uf0d8\uf0fc\uf0e0\uf06e\uf071"
-_MARKER = re.compile(r"^(?:([" + _BULLETS + r"])|([-–*])|(\d{1,2})[.)]|([a-z])[.)])$")
+_MARKER = re.compile(r"^(?:([" + _BULLETS + r"])|([-–*])|(\d{1,3})[.)]|([a-z])[.)])$")
 
 
 @dataclass
@@ -350,7 +350,7 @@ def _marker(line: Line) -> tuple[int, re.Match, float] | None:
     """The list marker a line starts with: (glyph count, match, width of the gap after it)."""
     vis = line.visible
     text = ""
-    for count, g in enumerate(vis[:3], start=1):
+    for count, g in enumerate(vis[:4], start=1):
         text += g.text
         match = _MARKER.match(text)
         if match and count < len(vis):
@@ -438,11 +438,13 @@ def _breaks(para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bo
     if last.x1 + space + line.first_word_width() < right_edge - 1.5:
         return True
     # In a table cell, paragraphs often follow each other without any spacing (one indicator
-    # per paragraph). Dutch and English do not capitalise words inside a sentence, so a line that
-    # starts with a capitalised word, after a line that does not lead into it, starts a paragraph.
-    # Not in bold text: headers such as "Competentieniveau" / "Ambtelijk Secretaris" wrap too.
+    # per paragraph, usually without a full stop). Dutch and English do not capitalise words
+    # inside a sentence, so a line that starts with a capitalised word ("Brengt", not "P&O")
+    # after a line that does not lead into it (no ":" "," "/" "-" "(" "&" at its end) starts a
+    # paragraph; a proper name that wraps to the start of a line is the price. Not in bold text
+    # (headers such as "Competentieniveau" / "Ambtelijk Secretaris" wrap too), nor inside a list
+    # item (the next item has its own marker).
     bold = all(g.bold for g in last.visible + line.visible)
-    # Nor inside a list item: the next item has its own marker.
     if not cell or bold or para.listed:
         return False
     return _capitalised(line) and last.visible[-1].text[-1:] not in ":,/-–(&+"
@@ -454,7 +456,7 @@ def _capitalised(line: Line) -> bool:
         if g.blank:
             break
         word += g.text
-    return len(word) >= 2 and word[0].isupper() and word[1:].isalpha() and word[1:].islower()
+    return len(word) >= 2 and word[0].isupper() and word[1].islower()
 
 
 def _join_spans(lines: list[Line], right_edge: float | None) -> tuple[Span, ...]:
