@@ -344,6 +344,7 @@ class ParaLines:
     listed: bool = False  # starts with a list marker (stripped from the first line)
     number: int | None = None  # the number of a numbered list item
     marker: str | None = None
+    marker_x: float | None = None  # where the marker stood
 
 
 def _marker(line: Line) -> tuple[int, re.Match, float] | None:
@@ -375,21 +376,21 @@ def _list_item(line: Line, previous: ParaLines | None, numbers: set[int]) -> Par
     bullet, dash, number, letter = match.groups()
     rest = line.drop_prefix(count)
     if bullet:
-        return ParaLines([rest], True, None, bullet)
+        return ParaLines([rest], True, None, bullet, line.x0)
     tab_like = gap >= 0.45 * size
     if number:
         value = int(number)
         in_sequence = value - 1 in numbers or value + 1 in numbers
         follows = rest.visible[0].text[:1].isalpha()
         if tab_like or (in_sequence and (gap >= 0.2 * size or follows)):
-            return ParaLines([rest], True, value, "#")
+            return ParaLines([rest], True, value, "#", line.x0)
         return None
     if gap < 0.2 * size:  # "-werkwijzen": no space after the dash
         return None
     kind = dash or "a"
     continues = previous is not None and previous.listed and previous.marker == kind
     if tab_like or (dash and continues):
-        return ParaLines([rest], True, None, kind)
+        return ParaLines([rest], True, None, kind, line.x0)
     return None
 
 
@@ -430,8 +431,8 @@ def _breaks(para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bo
     pitch = line.top - last.top
     if pitch < 0 or pitch > m.gap_limit(size, cell):
         return True
-    if para.listed and line.x0 < para.lines[0].x0 - 2:
-        return True  # back at the margin: the hanging list item has ended
+    if para.listed and para.marker_x is not None and line.x0 < para.marker_x - 2:
+        return True  # left of the marker: the list item has ended
     if _continues_sentence(line.visible[0].text) or abs(line.x0 - last.x0) > 1:
         return False  # the fit test below only holds for left-aligned lines
     space = 0.3 * line.size
@@ -560,6 +561,8 @@ def find_borderless_tables(
     i = 0
     while i < len(lines):
         columns = _columns_at(lines, i)
+        if columns is None:  # columns seen in an earlier table of the document
+            columns = next((c for c in known if len(_cells_of(lines[i], c) or ()) > 1), None)
         continued = columns is None and i == 0
         if continued:
             columns = next((c for c in known if _continues_columns(lines[0], c)), None)
@@ -603,7 +606,7 @@ def _cells_of(line: Line, columns: list[float]) -> dict[int, Line] | None:
     A segment belongs to the column it starts in (at the column's left edge or indented within
     it, as the text of a list item is) and may not run into the next column."""
     cells: dict[int, Line] = {}
-    for seg in line.segments():
+    for seg in (part for whole in line.segments() for part in _split_at_columns(whole, columns)):
         index = None
         for k, x in enumerate(columns):
             if seg.x0 >= x - COLUMN_TOLERANCE:
@@ -615,6 +618,22 @@ def _cells_of(line: Line, columns: list[float]) -> dict[int, Line] | None:
             return None
         cells[index] = seg
     return cells
+
+
+def _split_at_columns(seg: Line, columns: list[float]) -> list[Line]:
+    """Cut a segment where a word starts right at a known column edge, after a space: a long
+    label can end closer to the next column than the usual column gap."""
+    parts: list[list[Glyph]] = [[]]
+    previous: Glyph | None = None
+    for g in seg.glyphs:
+        if (
+            previous is not None and previous.blank and not g.blank and parts[-1]
+            and any(abs(g.x0 - x) <= COLUMN_TOLERANCE for x in columns)
+        ):
+            parts.append([])
+        parts[-1].append(g)
+        previous = g
+    return [seg._with(p) for p in parts if any(not g.blank for g in p)]
 
 
 def _fits_columns(lines: list[Line], k: int, columns: list[float], start: int, m: Metrics) -> bool:
@@ -809,7 +828,7 @@ class Assembler:
 
     def _join_paragraph(self, para: ParaLines) -> None:
         index, prev = self.last_para
-        joined = ParaLines(prev.lines + para.lines, prev.listed, prev.number, prev.marker)
+        joined = ParaLines(prev.lines + para.lines, prev.listed, prev.number, prev.marker, prev.marker_x)
         self.blocks[index] = make_paragraph(joined, self.m, body=True)
         self.last_para = (index, joined)
 
