@@ -574,11 +574,28 @@ def find_borderless_tables(
             end += 1
         multi = sum(1 for ln in lines[i:end] if len(_cells_of(ln, columns) or ()) > 1)
         if continued or (end - i >= 2 and multi >= 1):
-            found.append((i, end, _borderless_table(lines[i:end], columns, m)))
+            start = _spanning_rows_above(lines, i, found[-1][1] if found else 0, m)
+            table = _borderless_table(lines[i:end], columns, m, lines[start:i])
+            found.append((start, end, table))
             i = end
         else:
             i += 1
     return found
+
+
+def _spanning_rows_above(lines: list[Line], i: int, floor: int, m: Metrics) -> int:
+    """Where the table really starts: emphasised lines right above the columns (a bold name, an
+    italic definition written across the whole width, as Word's merged cells show without
+    rulings) belong to it. Regular text, another size or an empty line's gap end it."""
+    start = i
+    while start > floor:
+        above, below = lines[start - 1], lines[start]
+        emphasised = all(g.bold for g in above.visible) or all(g.italic for g in above.visible)
+        close = below.top - above.top <= 2 * m.gap_limit(below.size, cell=True) + 0.5 * below.size
+        if not emphasised or not close or abs(above.size - lines[i].size) > 0.5 or above.page != below.page:
+            break
+        start -= 1
+    return start
 
 
 def _columns_at(lines: list[Line], i: int) -> list[float] | None:
@@ -649,17 +666,21 @@ def _fits_columns(lines: list[Line], k: int, columns: list[float], start: int, m
     return line.top - prev.top <= 2 * m.gap_limit(line.size, cell=True) + 0.5 * line.size
 
 
-def _borderless_table(lines: list[Line], columns: list[float], m: Metrics) -> RawTable:
-    right = max(ln.x1 for ln in lines) + 1
+def _borderless_table(
+    lines: list[Line], columns: list[float], m: Metrics, spanning: list[Line] = ()
+) -> RawTable:
+    right = max(ln.x1 for ln in list(lines) + list(spanning)) + 1
     edges = columns + [right]
     placed = [(line, _cells_of(line, columns) or {}) for line in lines]
     # the right edge of each column's text, as far as the table shows it
     limits = [max((c[k].x1 for _, c in placed if k in c), default=edges[k + 1]) for k in range(len(columns))]
     rows: list[list[RawCell]] = []
+    for para in group_paragraphs(list(spanning), m, right, cell=True):
+        rows.append([RawCell(edges[0], para.lines[0].top, right, para.lines[-1].bottom, list(para.lines))])
     prev: Line | None = None
     for line, cells in placed:
         gap = prev is not None and line.top - prev.top > m.gap_limit(line.size, cell=True)
-        if not rows or gap or not _continues_row(rows[-1], cells, prev, limits):
+        if prev is None or gap or not _continues_row(rows[-1], cells, prev, limits):
             rows.append([RawCell(edges[k], line.top, edges[k + 1], line.bottom) for k in range(len(columns))])
         for k, seg in cells.items():
             cell = rows[-1][k]
@@ -670,7 +691,8 @@ def _borderless_table(lines: list[Line], columns: list[float], m: Metrics) -> Ra
         bottom = max(c.bottom for c in row)
         for c in row:
             c.bottom = bottom
-    return RawTable(lines[0].page, lines[0].top, lines[-1].bottom, edges, rows, ruled=False)
+    first = spanning[0] if spanning else lines[0]
+    return RawTable(first.page, first.top, lines[-1].bottom, edges, rows, ruled=False)
 
 
 def _continues_row(row: list[RawCell], cells: dict[int, Line], prev: Line, limits: list[float]) -> bool:
