@@ -433,7 +433,7 @@ def _breaks(para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bo
         return True
     if para.listed and para.marker_x is not None and line.x0 < para.marker_x - 2:
         return True  # left of the marker: the list item has ended
-    if _continues_sentence(line.visible[0].text) or abs(line.x0 - last.x0) > 1:
+    if _continues_sentence(line.text) or abs(line.x0 - last.x0) > 1:
         return False  # the fit test below only holds for left-aligned lines
     space = 0.3 * line.size
     if last.x1 + space + line.first_word_width() < right_edge - 1.5:
@@ -672,8 +672,11 @@ def _borderless_table(
     right = max(ln.x1 for ln in list(lines) + list(spanning)) + 1
     edges = columns + [right]
     placed = [(line, _cells_of(line, columns) or {}) for line in lines]
-    # the right edge of each column's text, as far as the table shows it
-    limits = [max((c[k].x1 for _, c in placed if k in c), default=edges[k + 1]) for k in range(len(columns))]
+    # how far each column's text may run (rather too far than too short: the fit test below
+    # must only say "it would have fitted" when it surely would): up to the next column, the
+    # last column up to the right edge of the body text
+    limits = [columns[k + 1] - 0.5 * m.body_size for k in range(len(columns) - 1)]
+    limits.append(max(m.right_edge, right))
     rows: list[list[RawCell]] = []
     for para in group_paragraphs(list(spanning), m, right, cell=True):
         rows.append([RawCell(edges[0], para.lines[0].top, right, para.lines[-1].bottom, list(para.lines))])
@@ -708,7 +711,7 @@ def _continues_row(row: list[RawCell], cells: dict[int, Line], prev: Line, limit
         if not cell.lines or cell.lines[-1].top != prev.top:
             return False
         last = cell.lines[-1]
-        if _continues_sentence(seg.visible[0].text):
+        if _continues_sentence(seg.text):
             continue
         if _marker(seg) and _marker(cell.lines[0]):
             continue
@@ -846,7 +849,7 @@ class Assembler:
             return False
         # widow and orphan control may move one more line over, so allow one line of room
         reaches_bottom = last.bottom + 2 * self.m.body_pitch * last.size > self.m.text_bottom + 0.5
-        return reaches_bottom and _continues_sentence(first.visible[0].text)
+        return reaches_bottom and _continues_sentence(first.text)
 
     def _join_paragraph(self, para: ParaLines) -> None:
         index, prev = self.last_para
