@@ -75,14 +75,14 @@ def write_tables(handbooks: list[dict], csv_dir: Path) -> list[Path]:
 def write_tables_in_order(handbooks: Iterable[dict], csv_dir: Path) -> list[Path]:
     """write_tables() for handbooks already in id order, taken one at a time (a generator will
     do): memory holds the tables' bytes, not the handbooks."""
-    chunks = {name: [_encode([header])] for name, header in HEADERS.items()}
+    tables = {name: bytearray(_encode([header])) for name, header in HEADERS.items()}
     for handbook in handbooks:
         for name, table in rows([handbook]).items():
-            chunks[name].append(_encode(table))
+            tables[name] += _encode(table)
     csv_dir = Path(csv_dir)
     written = []
-    for name, parts in chunks.items():
+    for name, content in tables.items():
         path = csv_dir / name
-        write_bytes_atomic(path, b"".join(parts))
+        write_bytes_atomic(path, content)
         written.append(path)
     return written
