@@ -31,7 +31,7 @@ fixtures: $(STAMP)
 	$(PY) -m tests.generate_fixtures
 
 bench: $(STAMP)
-	$(PY) -m bench
+	$(PY) -m tests.bench
 
 clean:
 	rm -rf output

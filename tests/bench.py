@@ -1,0 +1,241 @@
+"""The speed and memory benchmark of issue 6: `make bench` (or `python -m tests.bench`).
+
+Every figure is a whole process, started with subprocess.run and timed with time.perf_counter
+(start-up and imports included, as a user or a cron job pays them); each is the median of
+several runs. Peak memory is the max RSS of the measured process, read with
+getrusage(RUSAGE_CHILDREN) in a small wrapper process started fresh for each measurement.
+Each figure is set against its floor or baseline, measured in the same run, and the ratio
+against its target:
+
+1. Word handbook, all exports        vs  python-docx reading every paragraph and cell     <= 1.5
+2. PDF handbook, all exports         vs  pdfplumber extract_text + extract_tables per page <= 1.3
+3. 24 handbooks, --jobs 2            vs  the same with --jobs 1 (both --force)           <= 0.65
+4. 24 handbooks, unchanged rerun     vs  the first run into an empty folder              <= 0.15
+5. max RSS, 200 Word handbooks       vs  1 Word handbook (--jobs 1)                       <= 1.2
+   max RSS, 200 handbooks, half PDF  vs  1 Word + 1 PDF (both readers' libraries loaded)  <= 1.2
+6. long handbook (tests/fixtures/bench, 60 competencies, 46 pages) against the reference
+   (7 competencies, 10 pages): (t_long / pages_long) / (t_ref / pages_ref) <= 1.5 for the PDF,
+   and the same per competency for Word. Whole-process times, so start-up counts once per file.
+
+Byte-code caching is on, as after any normal install (even when PYTHONDONTWRITEBYTECODE is set;
+the cache goes to the temporary folder through PYTHONPYCACHEPREFIX) and a warm-up run fills it.
+The batches are copies of the reference handbook (half .docx, half .pdf) under distinct names in
+a temporary folder. The code measured is a copy of pipeline/ and schemas/ taken at the start, so
+that edits to the tree during the run cannot mix into it. Nothing is written into the repository.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+REF_DOCX = FIXTURES / "ambtelijk-secretaris.docx"
+REF_PDF = FIXTURES / "ambtelijk-secretaris.pdf"
+LONG_DOCX = FIXTURES / "bench" / "lang-handboek.docx"
+LONG_PDF = FIXTURES / "bench" / "lang-handboek.pdf"
+PY = sys.executable
+# Byte-code caching on, as in a normal install, but kept out of the working tree.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+CODE = ROOT  # the folder the measured processes start in (and import pipeline from): see snapshot()
+CORES_BUSY: dict[tuple, list[float]] = {}  # command -> CPU seconds per second of each run
+
+FLOOR_DOCX = """
+import sys, docx
+document = docx.Document(sys.argv[1])
+texts = [p.text for p in document.paragraphs]
+texts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+"""
+FLOOR_PDF = """
+import sys, pdfplumber
+with pdfplumber.open(sys.argv[1]) as pdf:
+    for page in pdf.pages:
+        page.extract_text(); page.extract_tables(); page.close()
+"""
+MAX_RSS = """
+import resource, subprocess, sys
+done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+if done.returncode:
+    sys.exit(done.stderr.decode(errors="replace"))
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)  # KiB on Linux
+"""
+WORD_ONLY_IMPORTS = """
+import sys, tempfile
+from pipeline.cli import main
+with tempfile.TemporaryDirectory() as out:
+    code = main(["convert", sys.argv[1], "--output", out, "--force", "--quiet", "--jobs", "1"])
+print(code, "pdfplumber" in sys.modules)
+"""
+
+
+def snapshot(tmp: Path) -> Path:
+    """A copy of the code and schemas to measure, taken once: the tree may change under a long run
+    (and the manifest's pipeline version with it, which would turn a rerun into a conversion)."""
+    src = tmp / "src"
+    for folder in ("pipeline", "schemas"):
+        shutil.copytree(ROOT / folder, src / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    return src
+
+
+def cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # includes pool workers, once waited for
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(cmd: list, check_output: str | None = None) -> float:
+    """Seconds one whole process takes; fails loudly if it does not succeed."""
+    started, cpu = time.perf_counter(), cpu_seconds()
+    done = subprocess.run([str(c) for c in cmd], cwd=CODE, env=ENV, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    CORES_BUSY.setdefault(tuple(cmd), []).append((cpu_seconds() - cpu) / seconds)
+    if done.returncode != 0 or (check_output and check_output not in done.stderr):
+        sys.exit(f"benchmark command failed ({done.returncode}): {' '.join(map(str, cmd))}\n"
+                 f"{done.stderr[-2000:]}")
+    return seconds
+
+
+def median_times(commands: list[list], runs: int) -> list[float]:
+    """Median seconds of each command, the commands taking turns so that a change in the load of
+    the machine weighs on all of them alike."""
+    times = [[run(cmd) for cmd in commands] for _ in range(runs)]
+    return [statistics.median(column) for column in zip(*times)]
+
+
+def max_rss_mib(cmd: list) -> float:
+    done = subprocess.run([PY, "-c", MAX_RSS, *map(str, cmd)], cwd=CODE, env=ENV, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"benchmark command failed: {' '.join(map(str, cmd))}\n{done.stderr[-2000:]}")
+    return int(done.stdout) / 1024
+
+
+def convert(paths: list, output: Path, *options: str) -> list:
+    return [PY, "-m", "pipeline", "convert", *paths, "--output", output, "--quiet", *options]
+
+
+def convert_one(path: Path, tmp: Path) -> list:
+    """One handbook, all exports, into an output folder of its own (the combined tables cover
+    every handbook in the folder, so sharing one would time the others too)."""
+    return convert([path], tmp / f"out-{path.name}", "--force", "--jobs", "1")
+
+
+def batch_folder(parent: Path, count: int, kinds: str = "wp") -> Path:
+    """`count` copies of the reference handbook, Word (w) and PDF (p) in turn, with distinct names."""
+    folder = parent / f"batch-{count}-{kinds}"
+    folder.mkdir()
+    for i in range(count):
+        source = REF_DOCX if kinds[i % len(kinds)] == "w" else REF_PDF
+        shutil.copyfile(source, folder / f"handboek-{i:03d}{source.suffix}")
+    return folder
+
+
+def size(path: Path, tmp: Path) -> int:
+    """Pages of a PDF, competencies of a Word handbook (from its JSON export)."""
+    if path.suffix == ".pdf":
+        import pdfplumber
+
+        with pdfplumber.open(path) as pdf:
+            return len(pdf.pages)
+    run(convert([path], tmp / "size", "--force", "--jobs", "1"))
+    return len(json.loads((tmp / "size" / "json" / f"{path.stem}.json").read_text())["competencies"])
+
+
+class Table:
+    def __init__(self):
+        self.failed = 0
+        print(f"{'measure':<46} {'this':>10} {'against':>10} {'ratio':>7} {'target':>8}")
+
+    def row(self, label: str, this: float, base: float, target: float, unit: str = "s") -> None:
+        ratio = this / base
+        verdict = "PASS" if ratio <= target else "FAIL"
+        self.failed += verdict == "FAIL"
+        print(f"{label:<46} {this:>9.3f}{unit} {base:>9.3f}{unit} {ratio:>6.2f}x {'<= ' + str(target):>8}  {verdict}",
+              flush=True)
+
+    def note(self, text: str) -> None:
+        print(f"  {text}", flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per single-file figure (median)")
+    parser.add_argument("--batch-runs", type=int, default=3, help="runs per batch figure (median)")
+    parser.add_argument("--memory-batch", type=int, default=200, help="handbooks in the memory batch")
+    args = parser.parse_args(argv)
+
+    global CODE
+    tmp = Path(tempfile.mkdtemp(prefix="bench-"))
+    ENV["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
+    try:
+        CODE = snapshot(tmp)
+        for path in (REF_DOCX, REF_PDF, LONG_DOCX, LONG_PDF):  # warm-up: byte-code and file caches
+            run(convert_one(path, tmp))
+        load = os.getloadavg()[0]
+        print(f"{os.cpu_count()} CPUs, load average {load:.2f} at the start"
+              + ("  (other work is running: figures will be noisy)" if load > 0.5 else ""))
+        table = Table()
+
+        # 1, 2: one handbook against reading the same file with the bare library.
+        for path, floor, target, name in ((REF_DOCX, FLOOR_DOCX, 1.5, "Word"), (REF_PDF, FLOOR_PDF, 1.3, "PDF")):
+            this, base = median_times([convert_one(path, tmp), [PY, "-c", floor, path]], args.runs)
+            table.row(f"one {name} handbook vs bare library read", this, base, target)
+
+        # 3, 4: a batch of 24.
+        batch = batch_folder(tmp, 24)
+        by_jobs = [convert([batch], tmp / "out-batch", "--force", "--jobs", str(jobs)) for jobs in (1, 2)]
+        jobs1, jobs2 = median_times(by_jobs, args.batch_runs)
+        table.row("24 handbooks: --jobs 2 vs --jobs 1", jobs2, jobs1, 0.65)
+        busy = [statistics.median(CORES_BUSY[tuple(cmd)]) for cmd in by_jobs]
+        table.note(f"cores kept busy (CPU seconds per second): --jobs 1 {busy[0]:.2f}, --jobs 2 {busy[1]:.2f}"
+                   + ("; well below 2: other work on the machine took its share" if busy[1] < 1.6 else ""))
+        firsts, reruns = [], []
+        for i in range(args.batch_runs):
+            fresh = tmp / f"out-rerun-{i}"
+            firsts.append(run(convert([batch], fresh, "--jobs", "2"), "converted 24"))
+            reruns.append(run(convert([batch], fresh, "--jobs", "2"), "unchanged 24"))
+        table.row("24 handbooks: unchanged rerun vs first run", statistics.median(reruns),
+                  statistics.median(firsts), 0.15)
+
+        # 5: peak memory does not grow with the batch. A mixed batch loads both readers' libraries,
+        # so its baseline is one handbook of each format.
+        n = args.memory_batch
+        one_docx = max_rss_mib(convert([REF_DOCX], tmp / "mem-1w", "--jobs", "1"))
+        many_docx = max_rss_mib(convert([batch_folder(tmp, n, "w")], tmp / "mem-nw", "--jobs", "1"))
+        table.row(f"max RSS: {n} Word handbooks vs 1", many_docx, one_docx, 1.2, "M")
+        one_each = max_rss_mib(convert([batch_folder(tmp, 2)], tmp / "mem-2", "--jobs", "1"))
+        started = time.perf_counter()
+        many = max_rss_mib(convert([batch_folder(tmp, n)], tmp / "mem-n", "--jobs", "1"))
+        table.row(f"max RSS: {n} handbooks (half PDF) vs 1 of each", many, one_each, 1.2, "M")
+        one_pdf = max_rss_mib(convert([REF_PDF], tmp / "mem-1p", "--jobs", "1"))
+        table.note(f"1 PDF handbook alone {one_pdf:.1f} MiB; the mixed batch took {time.perf_counter() - started:.0f} s")
+
+        # 6: time grows in proportion to the length of a handbook.
+        for name, ref, long, unit in (("PDF", REF_PDF, LONG_PDF, "page"), ("Word", REF_DOCX, LONG_DOCX, "competency")):
+            ref_size, long_size = size(ref, tmp), size(long, tmp)
+            t_ref, t_long = median_times([convert_one(ref, tmp), convert_one(long, tmp)], args.runs)
+            table.row(f"long {name}: s per {unit}, long vs reference", t_long / long_size, t_ref / ref_size, 1.5)
+            table.note(f"reference {t_ref:.3f} s / {ref_size} = {t_ref / ref_size:.4f} s per {unit}; "
+                       f"long {t_long:.3f} s / {long_size} = {t_long / long_size:.4f} s per {unit}")
+
+        # Start-up and imports.
+        help_time, bare = median_times([[PY, "-m", "pipeline", "--help"], [PY, "-c", "pass"]], args.runs)
+        print(f"{'python -m pipeline --help':<46} {help_time:>9.3f}s  (bare python {bare:.3f} s)")
+        done = subprocess.run([PY, "-c", WORD_ONLY_IMPORTS, REF_DOCX], cwd=CODE, env=ENV, capture_output=True, text=True)
+        code, imported = done.stdout.split() if done.returncode == 0 else ("?", "?")
+        print(f"{'Word-only run imports pdfplumber':<46} {imported:>10}  (exit code {code})")
+        print(f"{table.failed} target(s) failed" if table.failed else "all targets met")
+        return 1 if table.failed else 0
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
