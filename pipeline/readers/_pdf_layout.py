@@ -475,7 +475,8 @@ def _join_spans(lines: list[Line], right_edge: float | None) -> tuple[Span, ...]
             glyphs.pop(0)
         while glyphs and glyphs[-1].blank:
             glyphs.pop()
-        if i and not _broke_at_hyphen(lines[i - 1], glyphs) and not _broke_in_word(lines[i - 1], glyphs, right_edge):
+        cut = i and _broke_in_word(lines[i - 1], glyphs, right_edge)
+        if i and not _broke_at_hyphen(lines[i - 1], glyphs) and not cut:
             add(" ", False, False)
         for g in glyphs:
             add(" " if g.inserted else g.text, g.italic, g.bold)
@@ -507,9 +508,14 @@ def _broke_at_hyphen(previous: Line, glyphs: list[Glyph]) -> bool:
 
 def _broke_in_word(previous: Line, glyphs: list[Glyph], right_edge: float | None) -> bool:
     """A word wider than its column is cut where the column ends ("Competenti" / "eniveau"):
-    the line is that one word, not even the next letter would have fitted after it, and the
-    word with its rest on the next line is wider than the column."""
+    the line is that one word, not even the next letter would have fitted after it, the rest
+    starts with a lower-case letter, and the word with its rest is wider than the column.
+    Geometry cannot tell this from a long word that happens to fill its line followed by a
+    word that did not fit ("geëvalueerd" / "bewoners"): in very narrow columns either can go
+    wrong."""
     if right_edge is None or not glyphs or previous.visible[-1].text.endswith("-"):
+        return False
+    if not glyphs[0].text[:1].islower():
         return False
     vis = previous.visible
     first = next(i for i, g in enumerate(previous.glyphs) if g is vis[0])
