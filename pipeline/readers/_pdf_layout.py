@@ -678,11 +678,9 @@ def _borderless_table(
     right = max(ln.x1 for ln in list(lines) + list(spanning)) + 1
     edges = columns + [right]
     placed = [(line, _cells_of(line, columns) or {}) for line in lines]
-    # how far each column's text may run (rather too far than too short: the fit test below
-    # must only say "it would have fitted" when it surely would): up to the next column, the
-    # last column up to the right edge of the body text
-    limits = [columns[k + 1] - 0.5 * m.body_size for k in range(len(columns) - 1)]
-    limits.append(max(m.right_edge, right))
+    # how far each column's text runs, as far as the table shows it (rather too short than too
+    # far: the fit test below then says "it would have fitted" only when it surely would)
+    limits = [max((c[k].x1 for _, c in placed if k in c), default=edges[k + 1]) for k in range(len(columns))]
     rows: list[list[RawCell]] = []
     for para in group_paragraphs(list(spanning), m, right, cell=True):
         rows.append([RawCell(edges[0], para.lines[0].top, right, para.lines[-1].bottom, list(para.lines))])
