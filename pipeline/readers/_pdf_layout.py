@@ -732,23 +732,29 @@ def _continues_row(row: list[RawCell], cells: dict[int, Line], prev: Line, limit
 def make_table(raw: RawTable, m: Metrics) -> Table:
     rows = []
     numbers = m.line_numbers | _line_numbers([ln for row in raw.rows for c in row if c is not None for ln in c.lines])
+    widest: dict[tuple[float, float], float] = {}  # (x0, x1) of a cell -> widest text in that column
+    for c in (c for row in raw.rows for c in row if c is not None and c.lines):
+        widest[c.x0, c.x1] = max(widest.get((c.x0, c.x1), 0.0), max(ln.x1 for ln in c.lines))
     for row in raw.rows:
         tops = [c.lines[0].top for c in row if c is not None and c.lines]
         row_top = min(tops) if tops else min(c.top for c in row if c is not None)
-        cells = [_make_cell(c, raw, row_top, m, numbers) for c in row]
+        cells = [_make_cell(c, raw, row_top, m, numbers, widest) for c in row]
         rows.append(Row(tuple(cells), origin=Origin(page=raw.page, top=round(row_top, 1))))
     return Table(tuple(rows), origin=rows[0].origin if rows else Origin(page=raw.page))
 
 
-def _make_cell(cell: RawCell | None, raw: RawTable, row_top: float, m: Metrics, numbers: set[int]) -> Cell:
+def _make_cell(
+    cell: RawCell | None, raw: RawTable, row_top: float, m: Metrics, numbers: set[int], widest: dict
+) -> Cell:
     if cell is None or not cell.lines:
         top = cell.top if cell is not None else row_top
         return Cell((), origin=Origin(page=raw.page, top=round(top, 1)))
-    pad = min(ln.x0 for ln in cell.lines) - cell.x0
-    right = cell.x1 - pad if raw.ruled else cell.x1
+    if raw.ruled:  # text runs up to the cell's right edge less the padding it has on the left
+        right = cell.x1 - (min(ln.x0 for ln in cell.lines) - cell.x0)
+    else:  # no edge to see: as far as the column's widest text goes
+        right = widest[cell.x0, cell.x1]
     paras = group_paragraphs(cell.lines, m, right, cell=True, numbers=numbers)
-    edge = right if raw.ruled else None  # a borderless column has no known right edge
-    paragraphs = tuple(make_paragraph(p, m, body=False, right_edge=edge) for p in paras)
+    paragraphs = tuple(make_paragraph(p, m, body=False, right_edge=right) for p in paras)
     return Cell(paragraphs, origin=paragraphs[0].origin)
 
 
