@@ -563,7 +563,7 @@ def find_borderless_tables(
     Rows start where the first column has text (a new label) or where the gap above a line is
     larger than the normal line pitch.
     """
-    found = []
+    runs: list[list] = []  # [start, start of the columns, end, columns]
     i = 0
     while i < len(lines):
         columns = _columns_at(lines, i)
@@ -580,13 +580,30 @@ def find_borderless_tables(
             end += 1
         multi = sum(1 for ln in lines[i:end] if len(_cells_of(ln, columns) or ()) > 1)
         if continued or (end - i >= 2 and multi >= 1):
-            start = _spanning_rows_above(lines, i, found[-1][1] if found else 0, m)
-            table = _borderless_table(lines[i:end], columns, m, lines[start:i])
-            found.append((start, end, table))
+            floor = runs[-1][2] if runs else 0
+            start = i if runs and runs[-1][2] == i else _spanning_rows_above(lines, i, floor, m)
+            runs.append([start, i, end, columns])
             i = end
         else:
             i += 1
-    return found
+    merged: list[list] = []
+    for run in runs:
+        if merged and _widens(merged[-1], run, lines):
+            merged[-1][2:] = run[2:]  # a first row in fewer, wider columns (cells merged across)
+        else:
+            merged.append(run)
+    return [
+        (start, end, _borderless_table(lines[first:end], columns, m, lines[start:first]))
+        for start, first, end, columns in merged
+    ]
+
+
+def _widens(run: list, nxt: list, lines: list[Line]) -> bool:
+    """Does the next run go on with the same table in more columns? (Word's cells merged across
+    show as a row with fewer columns, each starting where one of the others does.)"""
+    if run[2] != nxt[0] or lines[run[2] - 1].page != lines[nxt[0]].page or len(run[3]) >= len(nxt[3]):
+        return False
+    return all(any(abs(x - y) <= COLUMN_TOLERANCE for y in nxt[3]) for x in run[3])
 
 
 def _spanning_rows_above(lines: list[Line], i: int, floor: int, m: Metrics) -> int:
@@ -623,24 +640,36 @@ def _continues_columns(line: Line, columns: list[float]) -> bool:
     return bool(cells) and (len(cells) > 1 or 0 not in cells)
 
 
-def _cells_of(line: Line, columns: list[float]) -> dict[int, Line] | None:
+def _cells_of(line: Line, columns: list[float], span: bool = False) -> dict[int, Line] | None:
     """The line's segments keyed by column index, or None when a segment fits no column.
 
     A segment belongs to the column it starts in (at the column's left edge or indented within
-    it, as the text of a list item is) and may not run into the next column."""
+    it, as the text of a list item is) and may not run into the next column, unless `span`
+    allows text that starts in a later column to run over the columns after it (a cell merged
+    across). Text in the first column never spans: that is how body text looks."""
     cells: dict[int, Line] = {}
+    covered = -1
     for seg in (part for whole in line.segments() for part in _split_at_columns(whole, columns)):
         index = None
         for k, x in enumerate(columns):
             if seg.x0 >= x - COLUMN_TOLERANCE:
                 index = k
-        if index is None or index in cells:
+        if index is None or index <= covered:
             return None
-        nxt = columns[index + 1] if index + 1 < len(columns) else None
-        if nxt is not None and seg.x1 > nxt - COLUMN_TOLERANCE:
+        reach = _last_column(seg, columns, index)
+        if reach > index and not (span and index > 0):
             return None
+        covered = reach
         cells[index] = seg
     return cells
+
+
+def _last_column(seg: Line, columns: list[float], index: int) -> int:
+    """The last column a segment that starts in column `index` runs into."""
+    last = index
+    while last + 1 < len(columns) and seg.x1 > columns[last + 1] - COLUMN_TOLERANCE:
+        last += 1
+    return last
 
 
 def _split_at_columns(seg: Line, columns: list[float]) -> list[Line]:
@@ -677,32 +706,45 @@ def _borderless_table(
 ) -> RawTable:
     right = max(ln.x1 for ln in list(lines) + list(spanning)) + 1
     edges = columns + [right]
-    placed = [(line, _cells_of(line, columns) or {}) for line in lines]
+    placed = [(line, _cells_of(line, columns, span=True) or {}) for line in lines]
     # how far each column's text runs, as far as the table shows it (rather too short than too
     # far: the fit test below then says "it would have fitted" only when it surely would)
     limits = [max((c[k].x1 for _, c in placed if k in c), default=edges[k + 1]) for k in range(len(columns))]
-    rows: list[list[RawCell]] = []
+    rows: list[dict[int, RawCell]] = []
+    covered: list[set[int]] = []  # per row, the columns a cell merged across runs over
     for para in group_paragraphs(list(spanning), m, right, cell=True):
-        rows.append([RawCell(edges[0], para.lines[0].top, right, para.lines[-1].bottom, list(para.lines))])
+        rows.append({0: RawCell(edges[0], para.lines[0].top, right, para.lines[-1].bottom, list(para.lines))})
+        covered.append(set(range(1, len(columns))))
     prev: Line | None = None
     for line, cells in placed:
         gap = prev is not None and line.top - prev.top > m.gap_limit(line.size, cell=True)
         if prev is None or gap or not _continues_row(rows[-1], cells, prev, limits):
-            rows.append([RawCell(edges[k], line.top, edges[k + 1], line.bottom) for k in range(len(columns))])
+            rows.append({k: RawCell(edges[k], line.top, edges[k + 1], line.bottom) for k in range(len(columns))})
+            covered.append(set())
         for k, seg in cells.items():
             cell = rows[-1][k]
+            reach = _last_column(seg, columns, k)
+            if reach > k:
+                cell.x1 = max(cell.x1, edges[reach + 1])
+                covered[-1].update(range(k + 1, reach + 1))
             cell.lines.append(seg)
             cell.bottom = max(cell.bottom, seg.bottom)
         prev = line
-    for row in rows:
-        bottom = max(c.bottom for c in row)
-        for c in row:
+    table_rows: list[list[RawCell | None]] = []
+    for row, skip in zip(rows, covered):
+        if skip:  # a row with a merged cell: the empty cells after it are part of it, unseen
+            last = max(k for k, c in row.items() if c.lines or k == 0)
+            skip.update(k for k in row if k > last)
+            row[max(k for k in row if k <= last and k not in skip)].x1 = edges[-1]
+        bottom = max(c.bottom for c in row.values())
+        for c in row.values():
             c.bottom = bottom
+        table_rows.append([row[k] for k in sorted(row) if k not in skip or row[k].lines])
     first = spanning[0] if spanning else lines[0]
-    return RawTable(first.page, first.top, lines[-1].bottom, edges, rows, ruled=False)
+    return RawTable(first.page, first.top, lines[-1].bottom, edges, table_rows, ruled=False)
 
 
-def _continues_row(row: list[RawCell], cells: dict[int, Line], prev: Line, limits: list[float]) -> bool:
+def _continues_row(row: dict[int, RawCell], cells: dict[int, Line], prev: Line, limits: list[float]) -> bool:
     """Does a line (no wider gap above it) go on with the current row of a borderless table?
 
     Yes when every column it has text in goes on from the previous line: that column's cell in
@@ -711,8 +753,8 @@ def _continues_row(row: list[RawCell], cells: dict[int, Line], prev: Line, limit
     that holds a list). A label in a column that was empty on the previous line starts a row.
     """
     for k, seg in cells.items():
-        cell = row[k]
-        if not cell.lines or cell.lines[-1].top != prev.top:
+        cell = row.get(k)
+        if cell is None or not cell.lines or cell.lines[-1].top != prev.top:
             return False
         last = cell.lines[-1]
         if _continues_sentence(seg.text):
