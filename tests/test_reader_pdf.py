@@ -13,7 +13,7 @@ import pytest
 
 from pipeline.blocks import Cell, PageBreak, PageHeader, Paragraph, Row, Table, fold
 from pipeline.errors import ReadError
-from pipeline.readers import _pdf_layout as layout
+from pipeline.readers import _pdf as layout
 from pipeline.readers import pdf
 
 from .conftest import FIXTURES, REFERENCE

@@ -3,7 +3,7 @@
 pdfplumber gives characters with their font and position, and the ruling lines. This module
 turns each page into positioned text lines and ruled tables (cells found from the lines, text
 assigned to the cell it sits in), closes the page, and hands the whole document to
-`_pdf_layout`, which finds paragraphs, running headers, tables without rulings and stitches
+the `_pdf` package, which finds paragraphs, running headers, tables without rulings and stitches
 tables across page breaks. Only this module imports pdfplumber.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from ..blocks import Block
 from ..errors import ReadError
-from ._pdf_layout import Glyph, Line, PageLayout, RawCell, RawTable, assemble
+from ._pdf import Glyph, Line, PageLayout, RawCell, RawTable, assemble
 
 ENCRYPTED = "the PDF is encrypted: a password is needed to read it"
 NO_TEXT = "the PDF has no text layer (probably a scan): it needs OCR before it can be converted"

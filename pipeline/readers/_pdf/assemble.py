@@ -1,0 +1,286 @@
+"""The document: pages of lines and tables into one block stream, tables stitched over pages."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...blocks import Block, Cell, Origin, PageBreak, PageHeader, Paragraph, Row, Span, Table
+from .borderless import find_borderless_tables
+from .model import (
+    COLUMN_TOLERANCE, Line, Metrics, PageLayout, RawCell, RawTable, continues_sentence, line_numbers, measure,
+)
+from .paragraphs import ParaLines, group_paragraphs, make_paragraph
+from .running import find_running_lines
+
+
+def make_table(raw: RawTable, m: Metrics) -> Table:
+    rows = []
+    cells = [c for row in raw.rows for c in row if c is not None]
+    numbers = m.line_numbers | line_numbers([ln for c in cells for ln in c.lines])
+    widest: dict[tuple[float, float], float] = {}  # (x0, x1) of a cell -> widest text in that column
+    for c in (c for c in cells if c.lines):
+        widest[c.x0, c.x1] = max(widest.get((c.x0, c.x1), 0.0), max(ln.x1 for ln in c.lines))
+    for row in raw.rows:
+        tops = [c.lines[0].top for c in row if c is not None and c.lines]
+        row_top = min(tops) if tops else min(c.top for c in row if c is not None)
+        cells = [_make_cell(c, raw, row_top, m, numbers, widest) for c in row]
+        rows.append(Row(tuple(cells), origin=Origin(page=raw.page, top=round(row_top, 1))))
+    return Table(tuple(rows), origin=rows[0].origin if rows else Origin(page=raw.page))
+
+
+def _make_cell(
+    cell: RawCell | None, raw: RawTable, row_top: float, m: Metrics, numbers: set[int], widest: dict
+) -> Cell:
+    if cell is None or not cell.lines:
+        top = cell.top if cell is not None else row_top
+        return Cell((), origin=Origin(page=raw.page, top=round(top, 1)))
+    if raw.ruled:  # text runs up to the cell's right edge less the padding it has on the left
+        right = cell.x1 - (min(ln.x0 for ln in cell.lines) - cell.x0)
+    else:  # no edge to see: as far as the column's widest text goes
+        right = widest[cell.x0, cell.x1]
+    paras = group_paragraphs(cell.lines, m, right, cell=True, numbers=numbers)
+    paragraphs = tuple(make_paragraph(p, m, body=False, right_edge=right) for p in paras)
+    return Cell(paragraphs, origin=paragraphs[0].origin)
+
+
+# ---------------------------------------------------------------------------------------------
+# The document
+
+
+@dataclass
+class _Placed:
+    """A content block on its page, with what stitching needs to know about it."""
+
+    block: Block
+    raw: RawTable | None = None
+    para: ParaLines | None = None
+
+
+class Assembler:
+    """Turns the laid-out pages into one block stream, stitching tables across page breaks."""
+
+    def __init__(self, pages: list[PageLayout]):
+        self.pages = pages
+        self.running = find_running_lines(pages)
+        self.m = measure(pages, set(self.running))
+        self.blocks: list[Block] = []
+        self.last_table: tuple[int, RawTable] | None = None  # index in blocks, raw of last part
+        self.known_columns: list[list[float]] = []  # column starts of borderless tables so far
+        self.last_para: tuple[int, ParaLines] | None = None  # the same for a paragraph
+
+    def run(self) -> list[Block]:
+        for page in self.pages:
+            self._page(page)
+        return self.blocks
+
+    def _page(self, page: PageLayout) -> None:
+        if page.number > 1:
+            self.blocks.append(PageBreak(page=page.number, origin=Origin(page=page.number)))
+        heads = [ln for ln in page.lines if id(ln) in self.running]
+        body = [ln for ln in page.lines if id(ln) not in self.running]
+        for ln in heads:
+            if not self.running[id(ln)]:
+                self.blocks.append(self._running(ln, footer=False))
+        for index, placed in enumerate(self._content(page, body)):
+            if index == 0 and placed.raw is not None and self._continues(placed.raw):
+                self._stitch(placed)
+                continue
+            if index == 0 and placed.para is not None and self._paragraph_continues(placed.para):
+                self._join_paragraph(placed.para)
+                continue
+            self.blocks.append(placed.block)
+            at = len(self.blocks) - 1
+            self.last_table = (at, placed.raw) if placed.raw is not None else None
+            self.last_para = (at, placed.para) if placed.para is not None else None
+        if self.last_table is not None and self.last_table[1].page != page.number:
+            self.last_table = None
+        if self.last_para is not None and self.last_para[1].lines[-1].page != page.number:
+            self.last_para = None
+        for ln in heads:
+            if self.running[id(ln)]:
+                self.blocks.append(self._running(ln, footer=True))
+
+    @staticmethod
+    def _running(line: Line, footer: bool) -> PageHeader:
+        return PageHeader(line.text, footer=footer, origin=Origin(page=line.page, top=round(line.top, 1)))
+
+    def _content(self, page: PageLayout, body: list[Line]) -> list[_Placed]:
+        placed: list[tuple[float, _Placed]] = []
+        for raw in page.tables:
+            placed.append((raw.top, _Placed(make_table(raw, self.m), raw)))
+        free: list[Line] = []
+        i = 0
+        for start, end, raw in find_borderless_tables(body, self.m, self.known_columns):
+            self.known_columns.append(raw.columns[:-1])
+            free += body[i:start]
+            placed.append((raw.top, _Placed(make_table(raw, self.m), raw)))
+            i = end
+        free += body[i:]
+        # paragraphs never run across a table: split the free lines at each table's top
+        tops = sorted(top for top, _ in placed)
+        groups: dict[int, list[Line]] = {}
+        for ln in free:
+            groups.setdefault(sum(1 for top in tops if top <= ln.top), []).append(ln)
+        for group in groups.values():
+            for para in group_paragraphs(group, self.m, self.m.right_edge, cell=False):
+                block = make_paragraph(para, self.m, body=True)
+                placed.append((para.lines[0].top, _Placed(block, para=para)))
+        placed.sort(key=lambda item: item[0])
+        return [p for _, p in placed]
+
+    # --- stitching -------------------------------------------------------------------------
+
+    def _paragraph_continues(self, para: ParaLines) -> bool:
+        """Is this paragraph, the first content of its page, the rest of the paragraph that ended
+        the previous page? Yes when that paragraph is body text (not a heading) that reaches the
+        bottom of the text area (within one line), and this one is in the same column and size,
+        is not a new list item, and continues the sentence (a lower-case letter or continuation
+        punctuation)."""
+        if self.last_para is None or para.listed:
+            return False
+        index, prev = self.last_para
+        last, first = prev.lines[-1], para.lines[0]
+        if last.page != first.page - 1 or self.blocks[index].style not in (None, "list"):
+            return False
+        if abs(last.size - first.size) > 0.5 or abs(last.x0 - first.x0) > 2:
+            return False
+        # widow and orphan control may move one more line over, so allow one line of room
+        reaches_bottom = last.bottom + 2 * self.m.body_pitch * last.size > self.m.text_bottom + 0.5
+        return reaches_bottom and continues_sentence(first.text)
+
+    def _join_paragraph(self, para: ParaLines) -> None:
+        index, prev = self.last_para
+        joined = ParaLines(prev.lines + para.lines, prev.listed, prev.number, prev.marker, prev.marker_x)
+        self.blocks[index] = make_paragraph(joined, self.m, body=True)
+        self.last_para = (index, joined)
+
+    def _continues(self, raw: RawTable) -> bool:
+        """Is this table, the first content of its page, the rest of the table that ended the
+        previous page?
+
+        Yes when: the previous page's last content is a table; both have the same column
+        boundaries (within 2 pt); the new part does not start like a new table (a first cell with
+        the emphasis of the previous table's first row, e.g. a bold name, where the rows before
+        it had another emphasis); and either the previous part reaches the bottom of the text
+        area (one more line would not have fitted) or the new part's first cell is empty (a
+        label cell merged down from the previous page).
+        """
+        if self.last_table is None:
+            return False
+        index, prev = self.last_table
+        if prev.page != raw.page - 1:
+            return False
+        if not _same_columns(prev, raw):
+            return False
+        table = self.blocks[index]
+        new = make_table(raw, self.m)
+        if _starts_like_new_table(table, new):
+            return False
+        first_empty = bool(new.rows) and not new.rows[0].cells[0].text
+        return self._reaches_bottom(prev) or first_empty
+
+    def _reaches_bottom(self, raw: RawTable) -> bool:
+        """Would not one more line have fitted below the table? One line of slack, as widow and
+        orphan control may move a line of a cut paragraph over with the rest."""
+        line = self.m.cell_pitch * self.m.body_size
+        return raw.bottom + 2 * line > self.m.text_bottom + 0.5
+
+    def _stitch(self, placed: _Placed) -> None:
+        index, prev = self.last_table
+        table: Table = self.blocks[index]
+        new: Table = placed.block
+        rows = list(new.rows)
+        modes = self._split_row(prev, table.rows[-1], rows[0]) if rows else None
+        if modes:
+            merged = _merge_rows(table.rows[-1], rows.pop(0), modes)
+            table = Table(table.rows[:-1] + (merged,), origin=table.origin)
+        self.blocks[index] = Table(table.rows + tuple(rows), origin=table.origin)
+        self.last_table = (index, placed.raw)
+
+    def _split_row(self, prev: RawTable, last: Row, first: Row) -> dict[int, str] | None:
+        """Is the new part's first row the rest of the previous part's last row? Then, for each
+        cell with text: 'join' (its first paragraph continues the last one) or 'append' (more
+        paragraphs of the same cell).
+
+        A row cut by the page break leaves: the previous part running to the bottom of the text
+        area; and in the first row on the new page, text only in cells where the last row has
+        text too, each continuing it: a sentence that goes on (it starts with a lower-case letter
+        or with punctuation that cannot start a sentence), or the next item of a list that cell
+        holds, or the unmarked rest of its last list item followed
+        by more items. An empty first cell alone is not enough: vertically
+        merged level labels leave empty first cells at the top of a page too, and their rows
+        start with a capital.
+        """
+        if not self._reaches_bottom(prev) or len(last.cells) != len(first.cells):
+            return None
+        modes: dict[int, str] = {}
+        for k, (a, b) in enumerate(zip(last.cells, first.cells)):
+            if not b.text:
+                continue
+            if not a.text:
+                return None
+            head = next(p for p in b.paragraphs if p.text)
+            listed = [p for p in a.paragraphs if p.style == "list"]
+            ends_in_list = a.paragraphs[-1].style == "list"
+            if continues_sentence(head.text):
+                modes[k] = "join"
+            elif head.style == "list" and listed and ends_in_list:
+                modes[k] = "append"
+            elif head.style != "list" and ends_in_list and any(p.style == "list" for p in b.paragraphs):
+                modes[k] = "join"  # the rest of a list item (no marker), then more items
+            else:
+                return None
+        return modes or None
+
+
+def _same_columns(a: RawTable, b: RawTable) -> bool:
+    """Column boundaries agree within 2 pt. A part made only of cells merged across shows fewer
+    boundaries: then the outer edges must agree and its boundaries be among the other's. The
+    right edge of a borderless table is only where its longest line ends: not compared."""
+    if a.ruled and b.ruled:
+        first, second = a.columns, b.columns
+        if abs(first[0] - second[0]) > COLUMN_TOLERANCE or abs(first[-1] - second[-1]) > COLUMN_TOLERANCE:
+            return False
+    else:
+        first, second = a.columns[:-1], b.columns[:-1]
+    if len(first) > len(second):
+        first, second = second, first
+    if len(first) < len(second) and not (a.ruled and b.ruled):
+        return False
+    return all(any(abs(x - y) <= COLUMN_TOLERANCE for y in second) for x in first)
+
+
+def _starts_like_new_table(table: Table, new: Table) -> bool:
+    if not table.rows or not new.rows:
+        return False
+    head = _emphasis(table.rows[0].cells[0])
+    start = _emphasis(new.rows[0].cells[0])
+    if start is None or start != head:
+        return False
+    later = [e for e in (_emphasis(r.cells[0]) for r in table.rows[1:]) if e is not None]
+    return not later or later[-1] != head
+
+
+def _emphasis(cell: Cell) -> tuple[bool, bool] | None:
+    paras = [p for p in cell.paragraphs if p.text]
+    if not paras:
+        return None
+    return all(p.bold for p in paras), all(p.italic for p in paras)
+
+
+def _merge_rows(last: Row, first: Row, modes: dict[int, str]) -> Row:
+    cells = []
+    for k, (a, b) in enumerate(zip(last.cells, first.cells)):
+        rest = tuple(p for p in b.paragraphs if p.text)
+        if k not in modes:
+            cells.append(a)
+        elif modes[k] == "append":
+            cells.append(Cell(a.paragraphs + rest, origin=a.origin))
+        else:
+            head, tail = a.paragraphs[-1], rest[0]
+            joined = Paragraph(head.spans + (Span(" "),) + tail.spans, head.style, head.level, head.origin)
+            cells.append(Cell(a.paragraphs[:-1] + (joined,) + rest[1:], origin=a.origin))
+    return Row(tuple(cells), origin=last.origin)
+
+
+def assemble(pages: list[PageLayout]) -> list[Block]:
+    return Assembler(pages).run()

@@ -1,0 +1,224 @@
+"""Tables without ruling lines: columns found from where the text of consecutive lines starts."""
+from __future__ import annotations
+
+from .model import COLUMN_TOLERANCE, Glyph, Line, Metrics, RawCell, RawTable, continues_sentence, marker_of
+from .paragraphs import group_paragraphs
+
+
+def find_borderless_tables(
+    lines: list[Line], m: Metrics, known: list[list[float]] = ()
+) -> list[tuple[int, int, RawTable]]:
+    """Runs of lines laid out in columns: (first index, end index, table) for each run.
+
+    A run starts at a line with text in two or more columns (separated by a gap wider than
+    `COLUMN_GAP` font sizes) when a later line confirms those columns, or, at the top of a page,
+    at a line that sits in a column of a borderless table found earlier (the rest of a table
+    cut by the page break). It goes on while each line's text starts at the run's column
+    positions (within 2 pt) without crossing a column boundary, and ends at a change of font
+    size or a gap of more than two line pitches (Word leaves an empty paragraph between tables).
+    Rows start where the first column has text (a new label) or where the gap above a line is
+    larger than the normal line pitch.
+    """
+    runs: list[list] = []  # [start, start of the columns, end, columns]
+    i = 0
+    while i < len(lines):
+        columns = _columns_at(lines, i)
+        if columns is None:  # columns seen in an earlier table of the document
+            columns = next((c for c in known if len(_cells_of(lines[i], c) or ()) > 1), None)
+        continued = columns is None and i == 0
+        if continued:
+            columns = next((c for c in known if _continues_columns(lines[0], c)), None)
+        if not columns:
+            i += 1
+            continue
+        end = i
+        while end < len(lines) and _fits_columns(lines, end, columns, i, m):
+            end += 1
+        multi = sum(1 for ln in lines[i:end] if len(_cells_of(ln, columns) or ()) > 1)
+        if continued or (end - i >= 2 and multi >= 1):
+            floor = runs[-1][2] if runs else 0
+            start = i if runs and runs[-1][2] == i else _spanning_rows_above(lines, i, floor, m)
+            runs.append([start, i, end, columns])
+            i = end
+        else:
+            i += 1
+    merged: list[list] = []
+    for run in runs:
+        if merged and _widens(merged[-1], run, lines):
+            merged[-1][2:] = run[2:]  # a first row in fewer, wider columns (cells merged across)
+        else:
+            merged.append(run)
+    return [
+        (start, end, _borderless_table(lines[first:end], columns, m, lines[start:first]))
+        for start, first, end, columns in merged
+    ]
+
+
+def _widens(run: list, nxt: list, lines: list[Line]) -> bool:
+    """Does the next run go on with the same table in more columns? (Word's cells merged across
+    show as a row with fewer columns, each starting where one of the others does.)"""
+    if run[2] != nxt[0] or lines[run[2] - 1].page != lines[nxt[0]].page or len(run[3]) >= len(nxt[3]):
+        return False
+    return all(any(abs(x - y) <= COLUMN_TOLERANCE for y in nxt[3]) for x in run[3])
+
+
+def _spanning_rows_above(lines: list[Line], i: int, floor: int, m: Metrics) -> int:
+    """Where the table really starts: emphasised lines right above the columns (a bold name, an
+    italic definition written across the whole width, as Word's merged cells show without
+    rulings) belong to it. Regular text, another size or an empty line's gap end it."""
+    start = i
+    while start > floor:
+        above, below = lines[start - 1], lines[start]
+        emphasised = all(g.bold for g in above.visible) or all(g.italic for g in above.visible)
+        close = below.top - above.top <= 2 * m.gap_limit(below.size, cell=True) + 0.5 * below.size
+        if not emphasised or not close or abs(above.size - lines[i].size) > 0.5 or above.page != below.page:
+            break
+        start -= 1
+    return start
+
+
+def _columns_at(lines: list[Line], i: int) -> list[float] | None:
+    """Column starts suggested by line i and confirmed by a later line of the same run."""
+    segs = lines[i].segments()
+    if len(segs) < 2:
+        return None
+    starts = [s.x0 for s in segs]
+    for ln in lines[i + 1 : i + 8]:
+        others = [s.x0 for s in ln.segments()]
+        if all(any(abs(o - s) <= COLUMN_TOLERANCE for s in starts) for o in others):
+            if len(others) >= 2 or others[0] > starts[0] + COLUMN_TOLERANCE:
+                return starts
+    return None
+
+
+def _continues_columns(line: Line, columns: list[float]) -> bool:
+    cells = _cells_of(line, columns)
+    return bool(cells) and (len(cells) > 1 or 0 not in cells)
+
+
+def _cells_of(line: Line, columns: list[float], span: bool = False) -> dict[int, Line] | None:
+    """The line's segments keyed by column index, or None when a segment fits no column.
+
+    A segment belongs to the column it starts in (at the column's left edge or indented within
+    it, as the text of a list item is) and may not run into the next column, unless `span`
+    allows text that starts in a later column to run over the columns after it (a cell merged
+    across). Text in the first column never spans: that is how body text looks."""
+    cells: dict[int, Line] = {}
+    covered = -1
+    for seg in (part for whole in line.segments() for part in _split_at_columns(whole, columns)):
+        index = None
+        for k, x in enumerate(columns):
+            if seg.x0 >= x - COLUMN_TOLERANCE:
+                index = k
+        if index is None or index <= covered:
+            return None
+        reach = _last_column(seg, columns, index)
+        if reach > index and not (span and index > 0):
+            return None
+        covered = reach
+        cells[index] = seg
+    return cells
+
+
+def _last_column(seg: Line, columns: list[float], index: int) -> int:
+    """The last column a segment that starts in column `index` runs into."""
+    last = index
+    while last + 1 < len(columns) and seg.x1 > columns[last + 1] - COLUMN_TOLERANCE:
+        last += 1
+    return last
+
+
+def _split_at_columns(seg: Line, columns: list[float]) -> list[Line]:
+    """Cut a segment where a word starts right at a known column edge, after a space: a long
+    label can end closer to the next column than the usual column gap."""
+    parts: list[list[Glyph]] = [[]]
+    previous: Glyph | None = None
+    for g in seg.glyphs:
+        if (
+            previous is not None and previous.blank and not g.blank and parts[-1]
+            and any(abs(g.x0 - x) <= COLUMN_TOLERANCE for x in columns)
+        ):
+            parts.append([])
+        parts[-1].append(g)
+        previous = g
+    return [seg._with(p) for p in parts if any(not g.blank for g in p)]
+
+
+def _fits_columns(lines: list[Line], k: int, columns: list[float], start: int, m: Metrics) -> bool:
+    line = lines[k]
+    if _cells_of(line, columns) is None:
+        return False
+    if k == start:
+        return True
+    prev = lines[k - 1]
+    if line.page != prev.page or abs(line.size - lines[start].size) > 0.5:
+        return False
+    # an empty line or more between two lines ends the table (Word puts one between tables)
+    return line.top - prev.top <= 2 * m.gap_limit(line.size, cell=True) + 0.5 * line.size
+
+
+def _borderless_table(
+    lines: list[Line], columns: list[float], m: Metrics, spanning: list[Line] = ()
+) -> RawTable:
+    right = max(ln.x1 for ln in list(lines) + list(spanning)) + 1
+    edges = columns + [right]
+    placed = [(line, _cells_of(line, columns, span=True) or {}) for line in lines]
+    # how far each column's text runs, as far as the table shows it (rather too short than too
+    # far: the fit test below then says "it would have fitted" only when it surely would)
+    limits = [max((c[k].x1 for _, c in placed if k in c), default=edges[k + 1]) for k in range(len(columns))]
+    rows: list[dict[int, RawCell]] = []
+    covered: list[set[int]] = []  # per row, the columns a cell merged across runs over
+    for para in group_paragraphs(list(spanning), m, right, cell=True):
+        rows.append({0: RawCell(edges[0], para.lines[0].top, right, para.lines[-1].bottom, list(para.lines))})
+        covered.append(set(range(1, len(columns))))
+    prev: Line | None = None
+    for line, cells in placed:
+        gap = prev is not None and line.top - prev.top > m.gap_limit(line.size, cell=True)
+        if prev is None or gap or not _continues_row(rows[-1], cells, prev, limits):
+            fresh = {k: RawCell(edges[k], line.top, edges[k + 1], line.bottom) for k in range(len(columns))}
+            rows.append(fresh)
+            covered.append(set())
+        for k, seg in cells.items():
+            cell = rows[-1][k]
+            reach = _last_column(seg, columns, k)
+            if reach > k:
+                cell.x1 = max(cell.x1, edges[reach + 1])
+                covered[-1].update(range(k + 1, reach + 1))
+            cell.lines.append(seg)
+            cell.bottom = max(cell.bottom, seg.bottom)
+        prev = line
+    table_rows: list[list[RawCell | None]] = []
+    for row, skip in zip(rows, covered):
+        if skip:  # a row with a merged cell: the empty cells after it are part of it, unseen
+            last = max(k for k, c in row.items() if c.lines or k == 0)
+            skip.update(k for k in row if k > last)
+            row[max(k for k in row if k <= last and k not in skip)].x1 = edges[-1]
+        bottom = max(c.bottom for c in row.values())
+        for c in row.values():
+            c.bottom = bottom
+        table_rows.append([row[k] for k in sorted(row) if k not in skip or row[k].lines])
+    first = spanning[0] if spanning else lines[0]
+    return RawTable(first.page, first.top, lines[-1].bottom, edges, table_rows, ruled=False)
+
+
+def _continues_row(row: dict[int, RawCell], cells: dict[int, Line], prev: Line, limits: list[float]) -> bool:
+    """Does a line (no wider gap above it) go on with the current row of a borderless table?
+
+    Yes when every column it has text in goes on from the previous line: that column's cell in
+    the row ended on the previous line, and the text continues there (a lower-case start, a
+    first word that would not have fitted on the previous line, or one more list item in a cell
+    that holds a list). A label in a column that was empty on the previous line starts a row.
+    """
+    for k, seg in cells.items():
+        cell = row.get(k)
+        if cell is None or not cell.lines or cell.lines[-1].top != prev.top:
+            return False
+        last = cell.lines[-1]
+        if continues_sentence(seg.text):
+            continue
+        if marker_of(seg) and marker_of(cell.lines[0]):
+            continue
+        space = 0.3 * seg.size
+        if last.x1 + space + seg.first_word_width() <= limits[k] + 0.5:
+            return False  # it would have fitted: the previous line ended on purpose
+    return True

@@ -1,0 +1,278 @@
+"""The plain objects the PDF reader works with, and what the document says about itself.
+
+`pipeline.readers.pdf` fills these from pdfplumber; everything else in this package works on
+them alone, so the layout rules can be tested without a PDF.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ...blocks import fold
+
+# Horizontal gap (in units of the font size) that separates two columns of a borderless table.
+COLUMN_GAP = 1.2
+# Tolerance when comparing column boundaries of two table parts, in points.
+COLUMN_TOLERANCE = 2.0
+# Running headers live in the top / bottom tenth of the page.
+MARGIN_ZONE = 0.10
+# A line alone in the outer 6 % of the page is a header or footer even without repetition.
+OUTER_MARGIN = 0.06
+# Two running lines are "at the same height" within this many points.
+SAME_HEIGHT = 2.0
+# Line pitch per point of font size when the document shows none (single spacing is 1.15-1.2).
+SINGLE_SPACING = 1.25
+
+
+@dataclass(frozen=True)
+class Glyph:
+    text: str
+    x0: float
+    x1: float
+    size: float
+    italic: bool = False
+    bold: bool = False
+    inserted: bool = False  # a space the reader added for a visible gap (no space glyph in the PDF)
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+    @property
+    def breaking_space(self) -> bool:
+        """A space a line may break at (a no-break space keeps words together)."""
+        return self.blank and "\xa0" not in self.text
+
+
+@dataclass
+class Line:
+    """One visual line of text: glyphs in reading order with their position on a page."""
+
+    page: int
+    top: float
+    bottom: float
+    glyphs: list[Glyph]
+
+    @property
+    def visible(self) -> list[Glyph]:
+        return [g for g in self.glyphs if not g.blank]
+
+    @property
+    def x0(self) -> float:
+        return self.visible[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.visible[-1].x1
+
+    @property
+    def text(self) -> str:
+        return fold("".join(g.text for g in self.glyphs))
+
+    @property
+    def size(self) -> float:
+        sizes = Counter(round(g.size, 1) for g in self.visible)
+        return sizes.most_common(1)[0][0]
+
+    def first_word_width(self) -> float:
+        """Width of the text up to the first place the line could have been broken."""
+        vis = self.visible
+        end = vis[0].x1
+        started = False
+        for g in self.glyphs:
+            if not started:
+                started = not g.blank
+                if not started:
+                    continue
+            if g.breaking_space:
+                break
+            end = g.x1
+            if g.text.endswith("-") and g is not vis[0]:
+                break  # a line may also break after a hyphen
+        return end - vis[0].x0
+
+    def segments(self, min_gap: float | None = None) -> list["Line"]:
+        """Split the line where the gap between two visible glyphs is a column gap; a list
+        marker ("•", "1.") stays with the text its tab leads to."""
+        parts: list[list[Glyph]] = [[]]
+        last: Glyph | None = None
+        for g in self.glyphs:
+            if not g.blank and last is not None:
+                gap = min_gap if min_gap is not None else COLUMN_GAP * max(g.size, last.size)
+                marker = MARKER.match("".join(x.text for x in parts[-1] if not x.blank))
+                if g.x0 - last.x1 > gap and not marker:
+                    parts.append([])
+            parts[-1].append(g)
+            if not g.blank:
+                last = g
+        return [self._with(p) for p in parts if any(not g.blank for g in p)]
+
+    def drop_prefix(self, count: int) -> "Line":
+        """The line without its first `count` visible glyphs and the blanks after them."""
+        seen, index = 0, 0
+        for index, g in enumerate(self.glyphs):
+            if not g.blank:
+                if seen == count:
+                    break
+                seen += 1
+        return self._with(self.glyphs[index:])
+
+    def _with(self, glyphs: list[Glyph]) -> "Line":
+        return Line(self.page, self.top, self.bottom, glyphs)
+
+
+@dataclass
+class RawCell:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass
+class RawTable:
+    """A table as found on one page: rows of cells (None where a cell above spans into the row)."""
+
+    page: int
+    top: float
+    bottom: float
+    columns: list[float]  # left edge of each column, then the right edge of the table
+    rows: list[list[RawCell | None]]
+    ruled: bool = True
+
+
+@dataclass
+class PageLayout:
+    number: int
+    width: float
+    height: float
+    lines: list[Line]  # text outside ruled tables, top to bottom
+    tables: list[RawTable]
+
+
+# ---------------------------------------------------------------------------------------------
+# Document statistics
+
+
+@dataclass
+class Metrics:
+    """What the whole document says about its own typography; used by every rule below."""
+
+    body_size: float = 10.0
+    body_pitch: float = 1.2  # normal distance between lines of one paragraph, per point of size
+    cell_pitch: float = 1.2
+    right_edge: float = 0.0  # right edge of the body text column
+    text_bottom: float = 0.0  # lowest body content on any page
+    heading_levels: dict[float, int] = field(default_factory=dict)
+    line_numbers: set[int] = field(default_factory=set)  # "12." starting a line anywhere
+    title_size: float | None = None
+
+    def gap_limit(self, size: float, cell: bool) -> float:
+        """Largest top-to-top distance between two lines of one paragraph."""
+        pitch = self.cell_pitch if cell else self.body_pitch
+        return pitch * size + max(2.0, 0.15 * size)
+
+
+def _typical_pitch(pairs: list[tuple[Line, Line]]) -> float | None:
+    """The usual top-to-top distance of two lines of one paragraph, per point of font size.
+
+    Only pairs whose second line starts with a lower-case letter count: those are wrapped lines
+    of one paragraph for sure. (A document of one-line paragraphs has no such pairs; then the
+    caller falls back to a single-spacing guess rather than taking paragraph gaps as line pitch.)
+    """
+    ratios = []
+    for a, b in pairs:
+        if abs(a.size - b.size) <= 0.5 and a.size > 0 and b.visible[0].text[:1].islower():
+            r = (b.top - a.top) / a.size
+            if 0.8 <= r <= 3.0:
+                ratios.append(round(r, 2))
+    if not ratios:
+        return None
+    mode = Counter(ratios).most_common(1)[0][0]
+    near = [r for r in ratios if abs(r - mode) <= 0.03]
+    return sum(near) / len(near)
+
+
+def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
+    m = Metrics()
+    sizes: Counter = Counter()
+    body_pairs: list[tuple[Line, Line]] = []
+    cell_pairs: list[tuple[Line, Line]] = []
+    all_lines: list[Line] = []
+    for page in pages:
+        body = [ln for ln in page.lines if id(ln) not in running]
+        all_lines += body
+        body_pairs += list(zip(body, body[1:]))
+        for ln in body:
+            sizes.update(round(g.size, 1) for g in ln.visible)
+            m.right_edge = max(m.right_edge, ln.x1)
+            m.text_bottom = max(m.text_bottom, ln.bottom)
+        for table in page.tables:
+            m.text_bottom = max(m.text_bottom, table.bottom)
+            for cell in (c for row in table.rows for c in row if c is not None):
+                cell_pairs += list(zip(cell.lines, cell.lines[1:]))
+                all_lines += cell.lines
+                for ln in cell.lines:
+                    sizes.update(round(g.size, 1) for g in ln.visible)
+    m.line_numbers = line_numbers(all_lines)
+    if sizes:
+        m.body_size = sizes.most_common(1)[0][0]
+    m.body_pitch = _typical_pitch(body_pairs) or SINGLE_SPACING
+    m.cell_pitch = _typical_pitch(cell_pairs) or m.body_pitch
+    _heading_sizes(pages, running, m)
+    return m
+
+
+def _heading_sizes(pages: list[PageLayout], running: set[int], m: Metrics) -> None:
+    """Sizes larger than body text are headings, largest first; the largest size used only on
+    page 1 is the title."""
+    pages_by_size: dict[float, set[int]] = {}
+    for page in pages:
+        for ln in page.lines:
+            if id(ln) not in running and ln.size > m.body_size + 0.5:
+                pages_by_size.setdefault(ln.size, set()).add(page.number)
+    sizes = sorted(pages_by_size, reverse=True)
+    if sizes and pages_by_size[sizes[0]] == {1}:
+        m.title_size = sizes.pop(0)
+    m.heading_levels = {size: level for level, size in enumerate(sizes, start=1)}
+
+
+# ---------------------------------------------------------------------------------------------
+# Text facts shared by the rules
+
+# Bullet glyphs, including the private-use code points of the Symbol and Wingdings fonts that
+# Word lists use (U+F0B7 is Symbol's bullet, U+F0A7 Wingdings' square, ...).
+BULLETS = "•◦▪▫‣●○■□►▸➢✓∙·\uf0b7\uf0a7\uf0a8\uf076\uf0d8\uf0fc\uf0e0\uf06e\uf071"
+MARKER = re.compile(r"^(?:([" + BULLETS + r"])|([-–*])|(\d{1,3})[.)]|([a-z])[.)])$")
+
+
+def marker_of(line: Line) -> tuple[int, re.Match, float] | None:
+    """The list marker a line starts with: (glyph count, match, width of the gap after it)."""
+    vis = line.visible
+    text = ""
+    for count, g in enumerate(vis[:4], start=1):
+        text += g.text
+        match = MARKER.match(text)
+        if match and count < len(vis):
+            return count, match, vis[count].x0 - g.x1
+    return None
+
+
+def line_numbers(lines: list[Line]) -> set[int]:
+    """The numbers that start lines as "12." or "12)": the evidence for a numbered list."""
+    numbers = set()
+    for line in lines:
+        found = marker_of(line)
+        if found and found[1].group(3):
+            numbers.add(int(found[1].group(3)))
+    return numbers
+
+
+def continues_sentence(text: str) -> bool:
+    """Text that goes on with a sentence: a lower-case word (also after an opening quote or
+    bracket) or punctuation that cannot start one."""
+    if text[:1] in ",;:)]}…-–":
+        return True
+    return text.lstrip("'\"‘’“”([").strip()[:1].islower()

@@ -1,0 +1,192 @@
+"""Lines into paragraphs, and paragraphs into blocks: breaks, list markers, joining lines."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...blocks import Paragraph, Origin, Span
+from .model import Glyph, Line, Metrics, continues_sentence, line_numbers, marker_of
+
+@dataclass
+class ParaLines:
+    lines: list[Line]
+    listed: bool = False  # starts with a list marker (stripped from the first line)
+    number: int | None = None  # the number of a numbered list item
+    marker: str | None = None
+    marker_x: float | None = None  # where the marker stood
+
+
+def _list_item(line: Line, previous: ParaLines | None, numbers: set[int]) -> ParaLines | None:
+    """A new list item, when the line starts with a list marker.
+
+    Conservative: a bullet glyph always counts; a dash, star, number or letter needs a space
+    after it, and counts when the gap after it is tab-like (Word and LibreOffice put a tab
+    there), or when it continues the list of the previous paragraph (the same dash, the next
+    number). A number also counts, even when it touches its text ("10.Tekst": a long number
+    fills the tab), when the lines around it hold the number before or after it.
+    """
+    found = marker_of(line)
+    if not found:
+        return None
+    count, match, gap = found
+    size = line.size
+    bullet, dash, number, letter = match.groups()
+    rest = line.drop_prefix(count)
+    if bullet:
+        return ParaLines([rest], True, None, bullet, line.x0)
+    tab_like = gap >= 0.45 * size
+    if number:
+        value = int(number)
+        in_sequence = value - 1 in numbers or value + 1 in numbers
+        follows = rest.visible[0].text[:1].isalpha()
+        if tab_like or (in_sequence and (gap >= 0.2 * size or follows)):
+            return ParaLines([rest], True, value, "#", line.x0)
+        return None
+    if gap < 0.2 * size:  # "-werkwijzen": no space after the dash
+        return None
+    kind = dash or "a"
+    continues = previous is not None and previous.listed and previous.marker == kind
+    if tab_like or (dash and continues):
+        return ParaLines([rest], True, None, kind, line.x0)
+    return None
+
+
+def group_paragraphs(
+    lines: list[Line], m: Metrics, right_edge: float, cell: bool, numbers: set[int] | None = None
+) -> list[ParaLines]:
+    """Split consecutive lines of one text column into paragraphs (rules in the module docstring).
+    `numbers`: line-start numbers seen around these lines (a list may run on over table cells)."""
+    paras: list[ParaLines] = []
+    numbers = line_numbers(lines) if numbers is None else numbers
+    for line in lines:
+        previous = paras[-1] if paras else None
+        item = _list_item(line, previous, numbers)
+        if item is not None:
+            paras.append(item)
+        elif previous is None or _breaks(previous, line, m, right_edge, cell):
+            paras.append(ParaLines([line]))
+        else:
+            previous.lines.append(line)
+    return paras
+
+
+def _breaks(para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bool) -> bool:
+    last = para.lines[-1]
+    size = max(line.size, last.size)
+    if abs(line.size - last.size) > 0.5 or line.page != last.page:
+        return True
+    pitch = line.top - last.top
+    if pitch < 0 or pitch > m.gap_limit(size, cell):
+        return True
+    if para.listed and para.marker_x is not None and line.x0 < para.marker_x - 2:
+        return True  # left of the marker: the list item has ended
+    if continues_sentence(line.text) or abs(line.x0 - last.x0) > 1:
+        return False  # the fit test below only holds for left-aligned lines
+    space = 0.3 * line.size
+    if last.x1 + space + line.first_word_width() < right_edge - 1.5:
+        return True
+    # In a table cell, paragraphs often follow each other without any spacing (one indicator
+    # per paragraph, usually without a full stop). Dutch and English do not capitalise words
+    # inside a sentence, so a line that starts with a capitalised word ("Brengt", not "P&O")
+    # after a line that does not lead into it (no ":" "," "/" "-" "(" "&" at its end) starts a
+    # paragraph; a proper name that wraps to the start of a line is the price. Not in bold text
+    # (headers such as "Competentieniveau" / "Ambtelijk Secretaris" wrap too), nor inside a list
+    # item (the next item has its own marker).
+    bold = all(g.bold for g in last.visible + line.visible)
+    if not cell or bold or para.listed:
+        return False
+    return _capitalised(line) and last.visible[-1].text[-1:] not in ":,/-–(&+"
+
+
+def _capitalised(line: Line) -> bool:
+    word = ""
+    for g in line.glyphs:
+        if g.blank:
+            break
+        word += g.text
+    return len(word) >= 2 and word[0].isupper() and word[1].islower()
+
+
+def _join_spans(lines: list[Line], right_edge: float | None) -> tuple[Span, ...]:
+    pieces: list[list] = []  # [text, italic, bold]
+
+    def add(text: str, italic: bool, bold: bool) -> None:
+        if pieces and (pieces[-1][1], pieces[-1][2]) == (italic, bold) or (pieces and not text.strip()):
+            pieces[-1][0] += text
+        else:
+            pieces.append([text, italic, bold])
+
+    for i, line in enumerate(lines):
+        glyphs = list(line.glyphs)
+        while glyphs and glyphs[0].blank:
+            glyphs.pop(0)
+        while glyphs and glyphs[-1].blank:
+            glyphs.pop()
+        cut = i and _broke_in_word(lines[i - 1], glyphs, right_edge)
+        if i and not _broke_at_hyphen(lines[i - 1], glyphs) and not cut:
+            add(" ", False, False)
+        for g in glyphs:
+            add(" " if g.inserted else g.text, g.italic, g.bold)
+    return tuple(Span(re.sub(r"[ \t]+", " ", t), italic=it, bold=b) for t, it, b in pieces)
+
+
+# Words that follow a hyphen that stands for a left-out word part ("hoofd- en bijzaken").
+_AFTER_SUSPENDED_HYPHEN = {"en", "of", "tot", "noch", "als", "and", "or", "to", "nor", "&"}
+
+
+def _broke_at_hyphen(previous: Line, glyphs: list[Glyph]) -> bool:
+    """Did the line break inside a hyphenated word ("zij-" / "haar")? Then the lines join
+    without a space. Not when the hyphen stands alone (a dash), when a space glyph follows it,
+    or when the next word is a conjunction ("hoofd-" / "en bijzaken": the hyphen ends a word).
+    Nothing is removed either way: the hyphen stays."""
+    vis = previous.visible
+    if not vis[-1].text.endswith("-") or previous.glyphs[-1].blank or len(vis) < 2:
+        return False
+    before = previous.glyphs[previous.glyphs.index(vis[-1]) - 1]
+    if before.blank or not before.text[-1:].isalpha() or not glyphs or not glyphs[0].text[:1].isalpha():
+        return False
+    word = ""
+    for g in glyphs:
+        if g.blank:
+            break
+        word += g.text
+    return word.lower() not in _AFTER_SUSPENDED_HYPHEN
+
+
+def _broke_in_word(previous: Line, glyphs: list[Glyph], right_edge: float | None) -> bool:
+    """A word wider than its column is cut where the column ends ("Competenti" / "eniveau"):
+    the line is that one word, not even the next letter would have fitted after it, the rest
+    starts with a lower-case letter, and the word with its rest is wider than the column.
+    Geometry cannot tell this from a long word that happens to fill its line followed by a
+    word that did not fit ("geëvalueerd" / "bewoners"): in very narrow columns either can go
+    wrong."""
+    if right_edge is None or not glyphs or previous.visible[-1].text.endswith("-"):
+        return False
+    if not glyphs[0].text[:1].islower():
+        return False
+    vis = previous.visible
+    first = next(i for i, g in enumerate(previous.glyphs) if g is vis[0])
+    last = next(i for i, g in enumerate(previous.glyphs) if g is vis[-1])
+    if any(g.breaking_space for g in previous.glyphs[first:last]):
+        return False
+    rest = 0.0
+    for g in glyphs:
+        if g.breaking_space:
+            break
+        rest += g.x1 - g.x0
+    next_letter = glyphs[0].x1 - glyphs[0].x0
+    word = previous.x1 - previous.x0
+    return previous.x1 + next_letter > right_edge and word + rest > right_edge - previous.x0
+
+
+def make_paragraph(para: ParaLines, m: Metrics, body: bool, right_edge: float | None = None) -> Paragraph:
+    first = para.lines[0]
+    style, level = None, 0
+    if para.listed:
+        style = "list"
+    elif body and m.title_size is not None and first.size == m.title_size and first.page == 1:
+        style = "title"
+    elif body and first.size in m.heading_levels:
+        style, level = "heading", m.heading_levels[first.size]
+    origin = Origin(page=first.page, top=round(first.top, 1))
+    return Paragraph(_join_spans(para.lines, right_edge), style=style, level=level, origin=origin)

@@ -1,0 +1,74 @@
+"""Running page headers and footers: which lines of a page are not content."""
+from __future__ import annotations
+
+import re
+
+from .model import MARGIN_ZONE, OUTER_MARGIN, SAME_HEIGHT, Line, PageLayout
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:pagina|page|blz\.?|p\.)\s*)?(\d{1,4})(?:\s*(?:van|of|/)\s*\d{1,4})?$"
+    r"|^[-–—]\s*(\d{1,4})\s*[-–—]$",
+    re.IGNORECASE,
+)
+
+
+def _zone(line: Line, page: PageLayout) -> str | None:
+    if line.top < page.height * MARGIN_ZONE:
+        return "header"
+    if line.bottom > page.height * (1 - MARGIN_ZONE):
+        return "footer"
+    return None
+
+
+def _is_page_number(text: str, page_number: int) -> bool:
+    match = _PAGE_NUMBER.match(text)
+    if not match:
+        return False
+    bare = re.fullmatch(r"\d+", text) is not None
+    return not bare or int(text) == page_number
+
+
+def find_running_lines(pages: list[PageLayout]) -> dict[int, bool]:
+    """id(line) -> True for a footer, False for a header (see the module docstring)."""
+    candidates = []  # (page, line, zone, key)
+    for page in pages:
+        for ln in page.lines:
+            zone = _zone(ln, page)
+            if zone:
+                key = re.sub(r"\d+", "#", ln.text.lower())
+                candidates.append((page.number, ln, zone, key))
+    found: dict[int, bool] = {}
+    bands: dict[str, list[float]] = {"header": [], "footer": []}
+    for number, ln, zone, key in candidates:
+        repeated = any(
+            other_number != number and other_zone == zone and other_key == key
+            and abs(other.top - ln.top) <= SAME_HEIGHT
+            for other_number, other, other_zone, other_key in candidates
+        )
+        if repeated or _is_page_number(ln.text, number):
+            found[id(ln)] = zone == "footer"
+            bands[zone].append(ln.top)
+    for _, ln, zone, _ in candidates:
+        if id(ln) not in found and any(abs(ln.top - top) <= SAME_HEIGHT for top in bands[zone]):
+            found[id(ln)] = zone == "footer"
+    by_number = {page.number: page for page in pages}
+    for number, ln, zone, _ in candidates:
+        if id(ln) not in found and _isolated_in_margin(ln, zone, by_number[number]):
+            found[id(ln)] = zone == "footer"
+    return found
+
+
+def _isolated_in_margin(line: Line, zone: str, page: PageLayout) -> bool:
+    """A line in the outer 6 % of the page (Word puts headers half an inch from the edge, body
+    text starts an inch in), with a gap of twice its height to everything else: a header or
+    footer even when it occurs once (the name of a cluster that fills one page)."""
+    height = line.bottom - line.top
+    if zone == "header":
+        if line.top > page.height * OUTER_MARGIN:
+            return False
+        below = [ln.top for ln in page.lines if ln.top > line.bottom] + [t.top for t in page.tables]
+        return all(top - line.bottom >= 2 * height for top in below)
+    if line.bottom < page.height * (1 - OUTER_MARGIN):
+        return False
+    above = [ln.bottom for ln in page.lines if ln.bottom < line.top] + [t.bottom for t in page.tables]
+    return all(line.top - bottom >= 2 * height for bottom in above)
