@@ -4,22 +4,30 @@ This package knows geometry, not pdfplumber: `pipeline.readers.pdf` turns each p
 `Line`s (glyphs with position, size and emphasis) and `RawTable`s (cells found from ruling
 lines); everything here works on those plain objects, so it can be tested without a PDF.
 
-The rules, in the order a page goes through them:
+The rules, in the order a document goes through them (details in each function's docstring):
 
-* Running headers and footers (`find_running_lines`): a line in the top or bottom tenth of the
-  page, outside tables, that repeats on at least two pages with the same text (digits count as
-  equal) at nearly the same height (2 pt), or that is just a page number ("3", "- 3 -",
-  "Pagina 3 van 10", "Page 3 of 10"). Once such a line fixes a header (or footer) height, other
-  lines of that zone at that height are running lines too (a cluster name seen on one page
-  only). Body text in the reference starts at 72 pt, inside the top tenth, so position alone
-  never makes a header: repetition or a page-number shape is always needed first.
-* Paragraphs (`group_paragraphs`): consecutive lines form one paragraph unless the font size
-  changes, the distance between the lines is larger than the document's normal line pitch
-  (plus 2 pt), the line starts with a list marker, a hanging list item ends, or the first word of
-  the line would have fitted on the previous line (the previous line ended on purpose).
-* Tables without ruling lines (`find_borderless_tables`): runs of lines whose text sits in the
-  same columns (a wide horizontal gap at the same x on several lines).
-* Stitching (`Assembler`): see `Assembler._continues` and `Assembler._split_row`.
+* Running headers and footers (`running.find_running_lines`): a line in the top or bottom
+  tenth of the page, outside tables, that repeats on two or more pages with the same text
+  (digits count as equal) within 2 pt of the same height, or that is a page number ("3" on
+  page 3, "- 3 -", "Pagina 3 van 10", "Page 3 of 10"). Other lines at a height found that way
+  are running lines too (a cluster name on one page only), and so is a line alone in the outer
+  6 % of the page with twice its height of space to everything else. Body text of the
+  reference starts at 72 pt, inside the top tenth: position alone never makes a header.
+* Paragraphs (`paragraphs.group_paragraphs`): lines join into one paragraph unless the font
+  size changes, the distance between them exceeds the document's line pitch (measured on
+  wrapped lines, plus 2 pt), the line starts with a list marker, a list item ends (text left
+  of its marker), or the line ended on purpose (the next line's first word would have fitted
+  on it; in table cells also a capitalised word after a line that does not lead into it).
+  Wrapped lines join with one space; a hyphen at a line end stays ("hoofd- en"), with no space
+  only inside a hyphenated word ("zij-" / "haar"). Bullets and list numbers are stripped and
+  the paragraph gets style 'list'.
+* Tables without ruling lines (`borderless.find_borderless_tables`): runs of lines whose text
+  starts in the same columns (a gap wider than 1.2 font sizes, at the same x on several lines).
+* The document (`assemble.Assembler`): content of each page in reading order, `PageBreak`
+  before each page from page 2, running headers first and footers last. A table that ends a
+  page and one that starts the next with the same columns are one table; a row cut by the page
+  break is joined again; so is a body paragraph cut by it (`Assembler._continues`,
+  `Assembler._split_row`, `Assembler._paragraph_continues`).
 """
 from .assemble import Assembler, assemble, make_table
 from .borderless import find_borderless_tables
