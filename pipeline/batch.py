@@ -229,12 +229,21 @@ def _convert_all(paths: list[Path], vocabulary: str | None, jobs: int, on_event)
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
-        futures = {}
         for path in paths:
             on_event("started", Outcome(path=path, id=handbook_id(path), status="started"))
-            futures[pool.submit(_convert_next, path, vocabulary)] = path
+        futures = [pool.submit(_convert_next, path, vocabulary) for path in sorted(paths, key=_work_order)]
         for future in as_completed(futures):
             yield future.result()
+
+
+def _work_order(path: Path) -> tuple:
+    """Longest work first, so that no worker is left with a long file while the others idle:
+    PDFs take many times longer to read than Word or text files, and larger files longer."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # convert_one says what is wrong with it
+    return (path.suffix.lower() != ".pdf", -size)
 
 
 def _exported_handbooks(output: Path, checked: set[str] = frozenset()) -> list[Path]:
