@@ -78,7 +78,8 @@ def _spanning_rows_above(lines: list[Line], i: int, floor: int, m: Metrics) -> i
 
 
 def _columns_at(lines: list[Line], i: int) -> list[float] | None:
-    """Column starts suggested by line i and confirmed by a later line of the same run."""
+    """Column starts suggested by line i and confirmed by a later line: one with text only in
+    these columns, or one with these columns among more."""
     segs = lines[i].segments()
     if len(segs) < 2:
         return None
@@ -88,6 +89,10 @@ def _columns_at(lines: list[Line], i: int) -> list[float] | None:
         if all(any(abs(o - s) <= COLUMN_TOLERANCE for s in starts) for o in others):
             if len(others) >= 2 or others[0] > starts[0] + COLUMN_TOLERANCE:
                 return starts
+        if len(others) > len(starts) and all(
+            any(abs(o - s) <= COLUMN_TOLERANCE for o in others) for s in starts
+        ):
+            return starts  # a later row has these columns and more: cells merged across
     return None
 
 
@@ -129,18 +134,21 @@ def _last_column(seg: Line, columns: list[float], index: int) -> int:
 
 
 def _split_at_columns(seg: Line, columns: list[float]) -> list[Line]:
-    """Cut a segment where a word starts right at a known column edge, after a space: a long
-    label can end closer to the next column than the usual column gap."""
+    """Cut a segment where a word starts right at a known column edge after a gap wider than a
+    space (two cell paddings): a long label can end closer to the next column than the usual
+    column gap."""
     parts: list[list[Glyph]] = [[]]
-    previous: Glyph | None = None
+    previous: Glyph | None = None  # the last visible glyph
     for g in seg.glyphs:
         if (
-            previous is not None and previous.blank and not g.blank and parts[-1]
+            previous is not None and not g.blank and parts[-1]
+            and g.x0 - previous.x1 >= 0.6 * g.size
             and any(abs(g.x0 - x) <= COLUMN_TOLERANCE for x in columns)
         ):
             parts.append([])
         parts[-1].append(g)
-        previous = g
+        if not g.blank:
+            previous = g
     return [seg._with(p) for p in parts if any(not g.blank for g in p)]
 
 

@@ -156,14 +156,20 @@ def _broke_at_hyphen(previous: Line, glyphs: list[Glyph]) -> bool:
 def _broke_in_word(previous: Line, glyphs: list[Glyph], right_edge: float | None) -> bool:
     """A word wider than its column is cut where the column ends ("Competenti" / "eniveau"):
     the line is that one word, not even the next letter would have fitted after it, the rest
-    starts with a lower-case letter, and the word with its rest is wider than the column.
+    is letters only and starts in lower case, and the word with its rest is wider than the
+    column.
     Geometry cannot tell this from a long word that happens to fill its line followed by a
     word that did not fit ("geëvalueerd" / "bewoners"): in very narrow columns either can go
     wrong."""
     if right_edge is None or not glyphs or previous.visible[-1].text.endswith("-"):
         return False
-    if not glyphs[0].text[:1].islower():
-        return False
+    word = ""
+    for g in glyphs:
+        if g.blank:
+            break
+        word += g.text
+    if not word[:1].islower() or not word.rstrip(".,;:!?)").isalpha():
+        return False  # "e.g.," or "zij-haar" is a word of its own, not the rest of one
     vis = previous.visible
     first = next(i for i, g in enumerate(previous.glyphs) if g is vis[0])
     last = next(i for i, g in enumerate(previous.glyphs) if g is vis[-1])
