@@ -157,7 +157,7 @@ def _broke_in_word(previous: Line, glyphs: list[Glyph], right_edge: float | None
     """A word wider than its column is cut where the column ends ("Competenti" / "eniveau"):
     the line is that one word, not even the next letter would have fitted after it, the rest
     is letters only and starts in lower case, and the word with its rest is wider than the
-    column.
+    column but less than 1.75 times as wide (two whole words are usually longer than that).
     Geometry cannot tell this from a long word that happens to fill its line followed by a
     word that did not fit ("geëvalueerd" / "bewoners"): in very narrow columns either can go
     wrong."""
@@ -181,8 +181,9 @@ def _broke_in_word(previous: Line, glyphs: list[Glyph], right_edge: float | None
             break
         rest += g.x1 - g.x0
     next_letter = glyphs[0].x1 - glyphs[0].x0
-    word = previous.x1 - previous.x0
-    return previous.x1 + next_letter > right_edge and word + rest > right_edge - previous.x0
+    cut = previous.x1 - previous.x0
+    width = right_edge - previous.x0
+    return previous.x1 + next_letter > right_edge and width < cut + rest < 1.75 * width
 
 
 def make_paragraph(para: ParaLines, m: Metrics, body: bool, right_edge: float | None = None) -> Paragraph:
