@@ -10,7 +10,15 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .convert import Conversion, convert, handbook_id  # noqa: E402
-from .errors import HandbookError  # noqa: E402
-
 __all__ = ["Conversion", "HandbookError", "convert", "handbook_id", "__version__"]
+
+_LAZY = {"Conversion": "conversion", "convert": "conversion", "handbook_id": "conversion", "HandbookError": "errors"}
+
+
+def __getattr__(name: str):
+    # Imported on first use: `python -m pipeline --help` should not pay for the parser.
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module 'pipeline' has no attribute {name!r}")

@@ -19,7 +19,7 @@ from typing import Callable
 
 from . import library, manifest
 from .atomic import write_bytes_atomic
-from .convert import convert, handbook_id, sha256_of
+from .conversion import convert, handbook_id, sha256_of
 from .errors import HandbookError
 from .lock import output_lock
 from .readers import ADVICE, is_supported
