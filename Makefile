@@ -29,6 +29,7 @@ golden: $(STAMP)
 # Regenerate the generated test documents (needs LibreOffice for the PDFs); commit the result.
 fixtures: $(STAMP)
 	$(PY) -m tests.generate_fixtures
+	$(PY) -m tests.generate_pdf_fixtures
 
 bench: $(STAMP)
 	$(PY) -m tests.bench

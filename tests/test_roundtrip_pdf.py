@@ -17,6 +17,24 @@ from pipeline.model import to_dict
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PDFS = sorted((FIXTURES / "roundtrip").glob("*.pdf")) + sorted((FIXTURES / "layouts").glob("*.pdf"))
+KNOWN_FAILURES = FIXTURES / "roundtrip" / "known-pdf-failures.txt"
+
+
+def case_id(path: Path) -> str:
+    return f"{path.parent.name}/{path.stem}"
+
+
+def known_failures() -> set[str]:
+    lines = KNOWN_FAILURES.read_text(encoding="utf-8").splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+
+
+def cases():
+    """Every PDF; the known failures as strict xfails, so a fixed case must leave the list."""
+    known = known_failures()
+    for path in PDFS:
+        marks = [pytest.mark.xfail(strict=True, reason=f"listed in {KNOWN_FAILURES.name}")] if case_id(path) in known else []
+        yield pytest.param(path, id=case_id(path), marks=marks)
 
 
 def data(handbook) -> dict:
@@ -42,7 +60,7 @@ def differences(expected, actual, path: str = "") -> list[str]:
     return [] if expected == actual else [f"{path}: expected {expected!r}, got {actual!r}"]
 
 
-@pytest.mark.parametrize("path", PDFS, ids=[f"{p.parent.name}/{p.stem}" for p in PDFS])
+@pytest.mark.parametrize("path", list(cases()))
 def test_pdf_gives_the_data_of_its_document(path):
     expected = json.loads(path.with_name(f"{path.stem}.expected.json").read_text(encoding="utf-8"))
     try:
@@ -59,3 +77,7 @@ def test_the_corpus_covers_every_layout():
 
     committed = {p.stem for p in PDFS if p.parent.name == "roundtrip"}
     assert committed == set(roundtrip_cases())
+
+
+def test_known_failures_name_existing_cases():
+    assert known_failures() <= {case_id(p) for p in PDFS}
