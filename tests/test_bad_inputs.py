@@ -195,3 +195,32 @@ def test_output_names_come_only_from_slugs(tmp_path, capsys, inbox):
     assert main(["convert", str(path), "--output", str(out), "--quiet"]) == 0
     assert sorted(p.name for p in (out / "json").iterdir()) == ["2f-2fetc-passwd-ao.json", "library.json"]
     assert all(out in p.resolve().parents for p in out.rglob("*"))
+
+
+@pytest.mark.parametrize("name,reason", [
+    ("encrypted.pdf", "the PDF is encrypted: a password is needed to read it"),
+    ("scanned-no-text.pdf", "the PDF has no text layer (probably a scan): it needs OCR before it can be converted"),
+    ("truncated.pdf", "the PDF is damaged or not a PDF: the file ends too early (truncated?)"),
+])
+def test_unreadable_pdfs_give_one_line_and_exit_1(tmp_path, capsys, inbox, name, reason):
+    path = inbox / name
+    shutil.copyfile(REFERENCE["pdf"].parent / "pdf" / name, path)
+    code, said = convert_one(tmp_path, capsys, path)
+    assert (code, said) == (1, reason)
+
+
+def test_formula_like_text_is_kept_exactly_in_every_export(tmp_path, inbox):
+    texts = ["=SUM(A1:A2)", "+31 20 123", "-werkwijzen en meer", "@collega's"]
+    handbook_docx(inbox / "formules.docx", competencies=[("Analyseren", "=HYPERLINK(\"x\")", {1: texts, 2: ["Doet b"]})])
+    out = tmp_path / "out"
+    assert main(["convert", str(inbox), "--output", str(out), "--quiet"]) == 0
+    data = json.loads((out / "json" / "formules.json").read_text())
+    assert [i["text"] for i in data["competencies"][0]["levels"][0]["indicators"]] == texts
+    xml = (out / "xml" / "formules.xml").read_text()
+    import csv
+
+    with open(out / "csv" / "indicators.csv", newline="", encoding="utf-8") as stream:
+        rows = list(csv.DictReader(stream))
+    assert [r["text"] for r in rows[:4]] == texts
+    for text in texts:
+        assert f">{text}<" in xml
