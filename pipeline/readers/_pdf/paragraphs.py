@@ -145,12 +145,17 @@ def _broke_at_hyphen(previous: Line, glyphs: list[Glyph]) -> bool:
     before = previous.glyphs[previous.glyphs.index(vis[-1]) - 1]
     if before.blank or not before.text[-1:].isalpha() or not glyphs or not glyphs[0].text[:1].isalpha():
         return False
+    return _first_word(glyphs).lower() not in _AFTER_SUSPENDED_HYPHEN
+
+
+def _first_word(glyphs: list[Glyph]) -> str:
+    """The text of a line's glyphs up to the first blank."""
     word = ""
     for g in glyphs:
         if g.blank:
             break
         word += g.text
-    return word.lower() not in _AFTER_SUSPENDED_HYPHEN
+    return word
 
 
 def _broke_in_word(previous: Line, glyphs: list[Glyph], right_edge: float | None) -> bool:
@@ -163,11 +168,7 @@ def _broke_in_word(previous: Line, glyphs: list[Glyph], right_edge: float | None
     wrong."""
     if right_edge is None or not glyphs or previous.visible[-1].text.endswith("-"):
         return False
-    word = ""
-    for g in glyphs:
-        if g.blank:
-            break
-        word += g.text
+    word = _first_word(glyphs)
     if not word[:1].islower() or not word.rstrip(".,;:!?)").isalpha():
         return False  # "e.g.," or "zij-haar" is a word of its own, not the rest of one
     vis = previous.visible
