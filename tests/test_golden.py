@@ -1,5 +1,4 @@
 """The reference handbook, in every form, gives exactly the committed golden files (`make golden` rewrites them)."""
-from pathlib import Path
 
 import pytest
 

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline import convert
-from pipeline.blocks import PageBreak, PageHeader, Paragraph, Table
+from pipeline.blocks import PageHeader, Paragraph, Table
 from pipeline.model import to_dict
 from pipeline.readers import read
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..blocks import Block, PageBreak, PageHeader, Paragraph, Table
+from ..blocks import Block, PageHeader, Paragraph, Table
 from ..errors import ParseError
 from ..model import Cluster, Competency, Handbook, Indicator, Level, LevelScale, Requirement, Source
 from ..vocab import Vocabulary, builtin
@@ -93,8 +93,7 @@ def parse(
             elif is_matrix_table(block, levels):
                 matrices.append(block)
             heading = None
-        elif isinstance(block, PageBreak):
-            continue
+        # A PageBreak changes nothing: a heading before it still heads the table after it.
 
     if not drafts:
         raise ParseError(
