@@ -460,3 +460,54 @@ def test_empty_cells_have_no_paragraphs(reference_blocks):
     matrix = tables(reference_blocks)[0]
     assert matrix.rows[1].cells[1] == Cell((), origin=matrix.rows[1].cells[1].origin)
     assert isinstance(matrix.rows[1], Row)
+
+
+# ---------------------------------------------------------------------------------------------
+# The document's own words: the line-break questions geometry cannot answer
+
+
+def test_lexicon_keeps_only_words_the_layout_shows_whole():
+    cell_lines = [
+        line("• Overleg met Zoë over", 100),  # a marker, then a capitalised name mid-sentence
+        line("financiële", 112),  # alone on its line: it may be the start of a cut word
+        line("draagt bij.", 124),  # after a one-word line: "draagt" may be the rest of a cut
+        line("Plant het werk", 136),  # after a line of two words: a break at a space
+        line("vraagstuk", 148),
+        line("ken", 160),  # the end of the column: "ken" ends here, but may start mid-word
+    ]
+    body = [line("Het P&O team. Samen met de financiële afdeling", 300), line("Competentieniveau 2 Basis", 312, bold=True)]
+    lexicon = layout.Lexicon.of([cell_lines, body])
+    assert {"overleg", "zoë", "bij", "plant", "werk", "financiële", "team", "samen", "afdeling"} <= lexicon.words
+    assert not {"draagt", "vraagstuk", "ken", "•", "competentieniveau"} & lexicon.words
+    assert lexicon.names == {"zoë", "p&o"}  # not "Samen" after a full stop, nor bold "Basis"
+
+
+def paragraph_text(lines, right_edge, **lexicon):
+    m = metrics(lexicon=layout.Lexicon(**{k: frozenset(v) for k, v in lexicon.items()}))
+    return layout.make_paragraph(layout.ParaLines(lines), m, body=False, right_edge=right_edge).text
+
+
+def test_a_word_filling_a_narrow_line_or_a_word_cut_at_the_edge():
+    edge = 90 + 10 * CHAR  # room for ten characters
+    filled = [line("financiële", 100), line("draagt bij", 112)]
+    # geometry alone cannot tell: a cut is the guess, the document's words decide
+    assert paragraph_text(filled, edge) == "financiëledraagt bij"
+    assert paragraph_text(filled, edge, words={"financiële", "draagt"}) == "financiële draagt bij"
+    assert paragraph_text(filled, edge, words={"draagt"}) == "financiële draagt bij"  # a rest of 4+ letters
+    cut = [line("vraagstuk", 100), line("ken en meer", 112)]
+    assert paragraph_text(cut, 90 + 9 * CHAR) == "vraagstukken en meer"
+    assert paragraph_text(cut, 90 + 9 * CHAR, words={"vraagstuk", "ken", "vraagstukken"}) == "vraagstukken en meer"
+    assert paragraph_text(cut, 90 + 9 * CHAR, words={"vraagstuk", "ken"}) == "vraagstuk ken en meer"
+    # closing punctuation cannot start a line after a break at a space: the rest of the word
+    assert paragraph_text([line("'zichtbaar", 100), line("' en meer", 112)], 90 + 10 * CHAR) == "'zichtbaar' en meer"
+    # the rest would have fitted on the line: never a cut, whatever the words
+    assert paragraph_text([line("een", 100), line("ken", 112)], edge, words={"eenken"}) == "een ken"
+
+
+def test_a_capitalised_name_at_a_line_start_does_not_start_a_paragraph():
+    edge = 90 + 20 * CHAR
+    lines = [line("Werkt samen met een", 100), line("Zoë en de anderen", 112)]
+    m = metrics()
+    assert len(layout.group_paragraphs(lines, m, edge, cell=True)) == 2
+    m = metrics(lexicon=layout.Lexicon(names=frozenset({"zoë"})))
+    assert len(layout.group_paragraphs(lines, m, edge, cell=True)) == 1

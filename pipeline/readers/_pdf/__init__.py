@@ -17,9 +17,12 @@ The rules, in the order a document goes through them (details in each function's
   size changes, the distance between them exceeds the document's line pitch (measured on
   wrapped lines, plus 2 pt), the line starts with a list marker, a list item ends (text left
   of its marker), or the line ended on purpose (the next line's first word would have fitted
-  on it; in table cells also a capitalised word after a line that does not lead into it).
+  on it; in table cells also a capitalised word after a line that does not lead into it,
+  unless the document writes that word capitalised mid-sentence too: a name).
   Wrapped lines join with one space; a hyphen at a line end stays ("hoofd- en"), with no space
-  only inside a hyphenated word ("zij-" / "haar"). Bullets and list numbers are stripped and
+  only inside a hyphenated word ("zij-" / "haar") or a word cut at a narrow column's edge.
+  Whether a one-word line is a cut word or a word that filled its line is asked of the
+  document's own words first (`model.Lexicon`: tokens the layout shows whole), then geometry. Bullets and list numbers are stripped and
   the paragraph gets style 'list'.
 * Tables without ruling lines (`borderless.find_borderless_tables`): runs of lines whose text
   starts in the same columns (a gap wider than 1.2 font sizes, at the same x on several lines).
@@ -31,12 +34,12 @@ The rules, in the order a document goes through them (details in each function's
 """
 from .assemble import Assembler, assemble, make_table
 from .borderless import find_borderless_tables
-from .model import Glyph, Line, Metrics, PageLayout, RawCell, RawTable
+from .model import Glyph, Lexicon, Line, Metrics, PageLayout, RawCell, RawTable
 from .paragraphs import ParaLines, group_paragraphs, make_paragraph
 from .running import find_running_lines
 
 __all__ = [
-    "Assembler", "Glyph", "Line", "Metrics", "PageLayout", "ParaLines", "RawCell", "RawTable",
+    "Assembler", "Glyph", "Lexicon", "Line", "Metrics", "PageLayout", "ParaLines", "RawCell", "RawTable",
     "assemble", "find_borderless_tables", "find_running_lines", "group_paragraphs", "make_paragraph",
     "make_table",
 ]

@@ -168,6 +168,7 @@ class Metrics:
     heading_levels: dict[float, int] = field(default_factory=dict)
     line_numbers: set[int] = field(default_factory=set)  # "12." starting a line anywhere
     title_size: float | None = None
+    lexicon: "Lexicon" = field(default_factory=lambda: Lexicon())
 
     def gap_limit(self, size: float, cell: bool) -> float:
         """Largest top-to-top distance between two lines of one paragraph."""
@@ -201,9 +202,11 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
     body_pairs: list[tuple[Line, Line]] = []
     cell_pairs: list[tuple[Line, Line]] = []
     all_lines: list[Line] = []
+    columns: list[list[Line]] = []  # lines that follow each other in one column of text
     for page in pages:
         body = [ln for ln in page.lines if id(ln) not in running]
         all_lines += body
+        columns.append(body)
         body_pairs += list(zip(body, body[1:]))
         for ln in body:
             sizes.update(round(g.size, 1) for g in ln.visible)
@@ -214,9 +217,11 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
             for cell in (c for row in table.rows for c in row if c is not None):
                 cell_pairs += list(zip(cell.lines, cell.lines[1:]))
                 all_lines += cell.lines
+                columns.append(cell.lines)
                 for ln in cell.lines:
                     sizes.update(round(g.size, 1) for g in ln.visible)
     m.line_numbers = line_numbers(all_lines)
+    m.lexicon = Lexicon.of(columns)
     if sizes:
         m.body_size = sizes.most_common(1)[0][0]
     m.body_pitch = _typical_pitch(body_pairs) or SINGLE_SPACING
@@ -276,3 +281,83 @@ def continues_sentence(text: str) -> bool:
     if text[:1] in ",;:)]}…-–":
         return True
     return text.lstrip("'\"‘’“”([").strip()[:1].islower()
+
+
+# ---------------------------------------------------------------------------------------------
+# The document's own words
+
+_EDGE_PUNCTUATION = "'\"‘’“”«»()[]{}.,;:!?…"
+_SENTENCE_END = ".?!:;"
+
+
+def word_key(token: str) -> str:
+    """A token as the lexicon compares it: without the punctuation around it, in lower case."""
+    return token.strip(_EDGE_PUNCTUATION).lower()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Words the document itself shows whole, for the line-break questions geometry cannot
+    answer: in a narrow column a word that fills its line followed by one that did not fit
+    looks exactly like one long word cut at the column edge; a capitalised word wrapped to the
+    start of a line looks like the start of a new paragraph.
+
+    `words`: tokens the layout shows whole (see `of`).
+    `names`: capitalised tokens seen after a word that does not end a sentence ("met Zoë",
+    "de P&O"): names, which say nothing about where a paragraph starts. Bold text is left out
+    (headings capitalise their words)."""
+
+    words: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, columns: list[list[Line]]) -> "Lexicon":
+        """`columns`: runs of lines in reading order within one column (a page's body, a cell).
+        A line break is surely at a space after a line of two or more words (a word too wide
+        for its column starts a line of its own before it is cut), at the end of a column and
+        before a list marker; a token is a whole word when both its ends are such breaks."""
+        words: set[str] = set()
+        names: set[str] = set()
+        for lines in columns:
+            for i, line in enumerate(lines):
+                segments = line.segments()
+                if all(g.bold for g in line.visible):
+                    continue
+                before = lines[i - 1] if i else None
+                after = lines[i + 1] if i + 1 < len(lines) else None
+                # (lines in several columns, a table without rulings, only count inside each part)
+                opens = before is None or (
+                    len(segments) == 1 and len(before.segments()) == 1 and len(_words(before)) >= 2
+                )
+                closes = after is None or marker_of(after) is not None or after.x0 < line.x0 - 2
+                for s, segment in enumerate(segments):
+                    found = _words(segment)
+                    first = 0 if (opens and s == 0) else 1
+                    last = len(found) if (len(found) >= 2 or (closes and len(segments) == 1)) else len(found) - 1
+                    words.update(word_key(t) for t in found[first:last])
+                    names.update(_names(found))
+        words.discard("")
+        names.discard("")
+        return cls(frozenset(words), frozenset(names))
+
+    def knows(self, token: str) -> bool:
+        return word_key(token) in self.words
+
+    def is_name(self, token: str) -> bool:
+        return word_key(token) in self.names
+
+
+def _words(line: Line) -> list[str]:
+    """The line's tokens, without a list marker it starts with."""
+    marker = marker_of(line)
+    return (line.drop_prefix(marker[0]) if marker else line).text.split(" ")
+
+
+def _names(tokens: list[str]) -> set[str]:
+    """Capitalised tokens after a word that does not end a sentence (nor is a number or a
+    list marker)."""
+    return {
+        word_key(token) for before, token in zip(tokens, tokens[1:])
+        if token[:1].isupper() and before[-1:] not in _SENTENCE_END
+        and not before.isdigit() and not MARKER.match(before)
+    }

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from ...blocks import Paragraph, Origin, Span
-from .model import Glyph, Line, Metrics, continues_sentence, line_numbers, marker_of
+from .model import Glyph, Lexicon, Line, Metrics, continues_sentence, line_numbers, marker_of, word_key
 
 @dataclass
 class ParaLines:
@@ -95,19 +95,17 @@ def _breaks(para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bo
     bold = all(g.bold for g in last.visible + line.visible)
     if not cell or bold or para.listed:
         return False
-    return _capitalised(line) and last.visible[-1].text[-1:] not in ":,/-–(&+"
+    word = _first_word(line.glyphs)
+    if m.lexicon.is_name(word):
+        return False  # the document writes this word capitalised mid-sentence too
+    return _capitalised(word) and last.visible[-1].text[-1:] not in ":,/-–(&+"
 
 
-def _capitalised(line: Line) -> bool:
-    word = ""
-    for g in line.glyphs:
-        if g.blank:
-            break
-        word += g.text
+def _capitalised(word: str) -> bool:
     return len(word) >= 2 and word[0].isupper() and word[1].islower()
 
 
-def _join_spans(lines: list[Line], right_edge: float | None) -> tuple[Span, ...]:
+def _join_spans(lines: list[Line], right_edge: float | None, lexicon: Lexicon) -> tuple[Span, ...]:
     pieces: list[list] = []  # [text, italic, bold]
 
     def add(text: str, italic: bool, bold: bool) -> None:
@@ -122,7 +120,7 @@ def _join_spans(lines: list[Line], right_edge: float | None) -> tuple[Span, ...]
             glyphs.pop(0)
         while glyphs and glyphs[-1].blank:
             glyphs.pop()
-        cut = i and _broke_in_word(lines[i - 1], glyphs, right_edge)
+        cut = i and _broke_in_word(lines[i - 1], glyphs, right_edge, lexicon)
         if i and not _broke_at_hyphen(lines[i - 1], glyphs) and not cut:
             add(" ", False, False)
         for g in glyphs:
@@ -158,18 +156,26 @@ def _first_word(glyphs: list[Glyph]) -> str:
     return word
 
 
-def _broke_in_word(previous: Line, glyphs: list[Glyph], right_edge: float | None) -> bool:
-    """A word wider than its column is cut where the column ends ("Competenti" / "eniveau"):
-    the line is that one word, not even the next letter would have fitted after it, the rest
-    is letters only and starts in lower case, and the word with its rest is wider than the
-    column but less than 1.75 times as wide (two whole words are usually longer than that).
-    Geometry cannot tell this from a long word that happens to fill its line followed by a
-    word that did not fit ("geëvalueerd" / "bewoners"): in very narrow columns either can go
-    wrong."""
+# Punctuation that a line cannot start with after a break at a space: such a line start is the
+# rest of a word cut at the column edge ("'zichtbaar" / "'", "signaleert" / ";").
+_CLOSING = set(".,;:!?)]}'\"’”…")
+
+
+def _broke_in_word(previous: Line, glyphs: list[Glyph], right_edge: float | None, lexicon: Lexicon) -> bool:
+    """A word wider than its column is cut where the column ends ("Competenti" / "eniveau").
+
+    Only possible when the previous line is that one word, the rest is letters starting in
+    lower case or closing punctuation, and the rest's first word would not have fitted after
+    it. Geometry cannot tell such a cut from a word that happens to fill its line followed by
+    a word that did not fit ("financiële" / "draagt"), so the document's own words decide
+    first: the joined word seen elsewhere means a cut; the rest seen as a word of its own
+    (and the part before it too, or the rest being four letters or more) means two words. Otherwise: a cut when not even the next letter would have fitted and the word with
+    its rest is wider than the column but less than 1.75 times as wide."""
     if right_edge is None or not glyphs or previous.visible[-1].text.endswith("-"):
         return False
     word = _first_word(glyphs)
-    if not word[:1].islower() or not word.rstrip(".,;:!?)").isalpha():
+    letters = word.rstrip("".join(_CLOSING))
+    if not (letters[:1].islower() and letters.isalpha()) and not (word and set(word) <= _CLOSING):
         return False  # "e.g.," or "zij-haar" is a word of its own, not the rest of one
     vis = previous.visible
     first = next(i for i, g in enumerate(previous.glyphs) if g is vis[0])
@@ -181,6 +187,13 @@ def _broke_in_word(previous: Line, glyphs: list[Glyph], right_edge: float | None
         if g.breaking_space:
             break
         rest += g.x1 - g.x0
+    if previous.x1 + rest <= right_edge:
+        return False  # the whole rest would have fitted on the line: no cut
+    head = _first_word(previous.glyphs[first:])
+    if lexicon.knows(head + word):
+        return True
+    if lexicon.knows(word) and (lexicon.knows(head) or len(word_key(word)) >= 4):
+        return False  # a rest of four letters or more that is a word of its own: two words
     next_letter = glyphs[0].x1 - glyphs[0].x0
     cut = previous.x1 - previous.x0
     width = right_edge - previous.x0
@@ -197,4 +210,4 @@ def make_paragraph(para: ParaLines, m: Metrics, body: bool, right_edge: float | 
     elif body and first.size in m.heading_levels:
         style, level = "heading", m.heading_levels[first.size]
     origin = Origin(page=first.page, top=round(first.top, 1))
-    return Paragraph(_join_spans(para.lines, right_edge), style=style, level=level, origin=origin)
+    return Paragraph(_join_spans(para.lines, right_edge, m.lexicon), style=style, level=level, origin=origin)
