@@ -469,14 +469,14 @@ def test_empty_cells_have_no_paragraphs(reference_blocks):
 def test_lexicon_keeps_only_words_the_layout_shows_whole():
     cell_lines = [
         line("• Overleg met Zoë over", 100),  # a marker, then a capitalised name mid-sentence
-        line("financiële", 112),  # alone on its line: it may be the start of a cut word
+        line("financiële", 112),  # alone on a full line: it may be the start of a cut word
         line("draagt bij.", 124),  # after a one-word line: "draagt" may be the rest of a cut
         line("Plant het werk", 136),  # after a line of two words: a break at a space
-        line("vraagstuk", 148),
+        line("vraagstuk", 148),  # "k" would not have fitted after it: maybe cut
         line("ken", 160),  # the end of the column: "ken" ends here, but may start mid-word
     ]
     body = [line("Het P&O team. Samen met de financiële afdeling", 300), line("Competentieniveau 2 Basis", 312, bold=True)]
-    lexicon = layout.Lexicon.of([cell_lines, body])
+    lexicon = layout.Lexicon.of([(cell_lines, 90 + 10 * CHAR), (body, 500.0)])
     assert {"overleg", "zoë", "bij", "plant", "werk", "financiële", "team", "samen", "afdeling"} <= lexicon.words
     assert not {"draagt", "vraagstuk", "ken", "•", "competentieniveau"} & lexicon.words
     assert lexicon.names == {"zoë", "p&o"}  # not "Samen" after a full stop, nor bold "Basis"
@@ -494,6 +494,13 @@ def test_a_word_filling_a_narrow_line_or_a_word_cut_at_the_edge():
     assert paragraph_text(filled, edge) == "financiëledraagt bij"
     assert paragraph_text(filled, edge, words={"financiële", "draagt"}) == "financiële draagt bij"
     assert paragraph_text(filled, edge, words={"draagt"}) == "financiële draagt bij"  # a rest of 4+ letters
+    assert paragraph_text(filled, edge, words={"financiële"}) == "financiële draagt bij"  # a whole word
+    # a word over three lines: the rest is cut again, and the whole of it is what the words know
+    three = [line("verantwoor", 100), line("delijkheid", 112), line("sgevoel en", 124)]
+    assert paragraph_text(three, edge) == "verantwoordelijkheidsgevoel en"
+    assert paragraph_text(three, edge, words={"delijkheidsgevoel"}) == "verantwoor delijkheidsgevoel en"
+    # a one-letter line is no cut word: the next letter would have fitted after it
+    assert paragraph_text([line("'", 100), line("prioriteit", 112)], edge, words={"prioriteit"}) == "' prioriteit"
     cut = [line("vraagstuk", 100), line("ken en meer", 112)]
     assert paragraph_text(cut, 90 + 9 * CHAR) == "vraagstukken en meer"
     assert paragraph_text(cut, 90 + 9 * CHAR, words={"vraagstuk", "ken", "vraagstukken"}) == "vraagstukken en meer"

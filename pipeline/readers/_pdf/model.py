@@ -202,11 +202,11 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
     body_pairs: list[tuple[Line, Line]] = []
     cell_pairs: list[tuple[Line, Line]] = []
     all_lines: list[Line] = []
-    columns: list[list[Line]] = []  # lines that follow each other in one column of text
+    columns: list[tuple[list[Line], float | None]] = []  # lines of one text column, its right edge
     for page in pages:
         body = [ln for ln in page.lines if id(ln) not in running]
         all_lines += body
-        columns.append(body)
+        columns.append((body, None))  # the body's right edge is known once every page is seen
         body_pairs += list(zip(body, body[1:]))
         for ln in body:
             sizes.update(round(g.size, 1) for g in ln.visible)
@@ -217,11 +217,12 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
             for cell in (c for row in table.rows for c in row if c is not None):
                 cell_pairs += list(zip(cell.lines, cell.lines[1:]))
                 all_lines += cell.lines
-                columns.append(cell.lines)
+                if cell.lines:  # text runs up to the cell's edge less the padding it has on the left
+                    columns.append((cell.lines, cell.x1 - (min(ln.x0 for ln in cell.lines) - cell.x0)))
                 for ln in cell.lines:
                     sizes.update(round(g.size, 1) for g in ln.visible)
     m.line_numbers = line_numbers(all_lines)
-    m.lexicon = Lexicon.of(columns)
+    m.lexicon = Lexicon.of([(lines, m.right_edge if edge is None else edge) for lines, edge in columns])
     if sizes:
         m.body_size = sizes.most_common(1)[0][0]
     m.body_pitch = _typical_pitch(body_pairs) or SINGLE_SPACING
@@ -277,8 +278,11 @@ def line_numbers(lines: list[Line]) -> set[int]:
 
 def continues_sentence(text: str) -> bool:
     """Text that goes on with a sentence: a lower-case word (also after an opening quote or
-    bracket) or punctuation that cannot start one."""
+    bracket) or punctuation that cannot start one (also a quote with no word after it: a
+    closing one)."""
     if text[:1] in ",;:)]}…-–":
+        return True
+    if text[:1] in "'\"’”" and not text[1:2].isalnum():
         return True
     return text.lstrip("'\"‘’“”([").strip()[:1].islower()
 
@@ -311,31 +315,28 @@ class Lexicon:
     names: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, columns: list[list[Line]]) -> "Lexicon":
-        """`columns`: runs of lines in reading order within one column (a page's body, a cell).
-        A line break is surely at a space after a line of two or more words (a word too wide
-        for its column starts a line of its own before it is cut), at the end of a column and
-        before a list marker; a token is a whole word when both its ends are such breaks."""
+    def of(cls, columns: list[tuple[list[Line], float]]) -> "Lexicon":
+        """`columns`: runs of lines in reading order within one column (a page's body, a cell),
+        each with the right edge of its text. A token is a whole word when both its ends are
+        sure breaks (`_breaks_at_space`); lines in several columns (a table without rulings)
+        only give the words inside each part and at the end of a part of two or more."""
         words: set[str] = set()
         names: set[str] = set()
-        for lines in columns:
+        for lines, edge in columns:
+            sure = [i == 0 or _breaks_at_space(lines[i - 1], line, edge) for i, line in enumerate(lines)]
+            sure.append(True)  # the end of the column
             for i, line in enumerate(lines):
-                segments = line.segments()
                 if all(g.bold for g in line.visible):
-                    continue
-                before = lines[i - 1] if i else None
-                after = lines[i + 1] if i + 1 < len(lines) else None
-                # (lines in several columns, a table without rulings, only count inside each part)
-                opens = before is None or (
-                    len(segments) == 1 and len(before.segments()) == 1 and len(_words(before)) >= 2
-                )
-                closes = after is None or marker_of(after) is not None or after.x0 < line.x0 - 2
-                for s, segment in enumerate(segments):
+                    continue  # headings capitalise their words
+                segments = line.segments()
+                for segment in segments:
                     found = _words(segment)
-                    first = 0 if (opens and s == 0) else 1
-                    last = len(found) if (len(found) >= 2 or (closes and len(segments) == 1)) else len(found) - 1
-                    words.update(word_key(t) for t in found[first:last])
                     names.update(_names(found))
+                    if len(segments) == 1:
+                        first, last = (0 if sure[i] else 1), (len(found) if sure[i + 1] else len(found) - 1)
+                    else:
+                        first, last = 1, (len(found) if len(found) >= 2 else 0)
+                    words.update(word_key(t) for t in found[first:last])
         words.discard("")
         names.discard("")
         return cls(frozenset(words), frozenset(names))
@@ -345,6 +346,19 @@ class Lexicon:
 
     def is_name(self, token: str) -> bool:
         return word_key(token) in self.names
+
+
+def _breaks_at_space(before: Line, line: Line, edge: float) -> bool:
+    """Is the break between two lines of one column surely at a space, not inside a word cut at
+    the column edge? A cut word fills its line alone (a word that does not fit moves to a line
+    of its own first) up to where not one more letter fits. So: the line before has two or more
+    words, or the next letter would have fitted after it, or the new line starts a list item."""
+    if len(before.segments()) > 1 or len(line.segments()) > 1:
+        return False
+    if len(_words(before)) >= 2 or marker_of(line) is not None or line.x0 < before.x0 - 2:
+        return True
+    first = line.visible[0]
+    return before.x1 + (first.x1 - first.x0) <= edge - 0.5
 
 
 def _words(line: Line) -> list[str]:

@@ -88,17 +88,24 @@ def _breaks(para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bo
     # In a table cell, paragraphs often follow each other without any spacing (one indicator
     # per paragraph, usually without a full stop). Dutch and English do not capitalise words
     # inside a sentence, so a line that starts with a capitalised word ("Brengt", not "P&O")
-    # after a line that does not lead into it (no ":" "," "/" "-" "(" "&" at its end) starts a
-    # paragraph; a proper name that wraps to the start of a line is the price. Not in bold text
-    # (headers such as "Competentieniveau" / "Ambtelijk Secretaris" wrap too), nor inside a list
-    # item (the next item has its own marker).
+    # after a line that does not lead into it (no "," "/" "(" "&" "+" or a word's hyphen at its
+    # end) starts a paragraph, unless the document writes that word capitalised mid-sentence
+    # too (a name). Not in bold text (headers such as "Competentieniveau" / "Ambtelijk
+    # Secretaris" wrap too), nor inside a list item (the next item has its own marker).
     bold = all(g.bold for g in last.visible + line.visible)
     if not cell or bold or para.listed:
         return False
     word = _first_word(line.glyphs)
-    if m.lexicon.is_name(word):
-        return False  # the document writes this word capitalised mid-sentence too
-    return _capitalised(word) and last.visible[-1].text[-1:] not in ":,/-–(&+"
+    return _capitalised(word) and not m.lexicon.is_name(word) and not _leads_on(last)
+
+
+def _leads_on(line: Line) -> bool:
+    """Does the line end in a way that leads into the next line ("en/", "(", "hoofd-")?"""
+    vis = line.visible
+    end = vis[-1].text[-1:]
+    if end in ",/(&+":
+        return True
+    return end == "-" and len(vis) > 1 and not line.glyphs[line.glyphs.index(vis[-1]) - 1].blank
 
 
 def _capitalised(word: str) -> bool:
@@ -114,18 +121,28 @@ def _join_spans(lines: list[Line], right_edge: float | None, lexicon: Lexicon) -
         else:
             pieces.append([text, italic, bold])
 
-    for i, line in enumerate(lines):
-        glyphs = list(line.glyphs)
-        while glyphs and glyphs[0].blank:
-            glyphs.pop(0)
-        while glyphs and glyphs[-1].blank:
-            glyphs.pop()
-        cut = i and _broke_in_word(lines[i - 1], glyphs, right_edge, lexicon)
-        if i and not _broke_at_hyphen(lines[i - 1], glyphs) and not cut:
+    trimmed = [_trimmed(line.glyphs) for line in lines]
+    # last line first: whether a line's word goes on after it tells how long a word can be
+    cuts = [False] * (len(lines) + 1)
+    whole = [""] * (len(lines) + 1)  # a line's first word, with its rest on later lines when cut again
+    for i in range(len(lines) - 1, 0, -1):
+        whole[i] = _first_word(trimmed[i]) + (whole[i + 1] if cuts[i + 1] else "")
+        cuts[i] = _broke_in_word(lines[i - 1], trimmed[i], right_edge, lexicon, whole[i], cuts[i + 1])
+    for i, glyphs in enumerate(trimmed):
+        if i and not _broke_at_hyphen(lines[i - 1], glyphs) and not cuts[i]:
             add(" ", False, False)
         for g in glyphs:
             add(" " if g.inserted else g.text, g.italic, g.bold)
     return tuple(Span(re.sub(r"[ \t]+", " ", t), italic=it, bold=b) for t, it, b in pieces)
+
+
+def _trimmed(glyphs: list[Glyph]) -> list[Glyph]:
+    glyphs = list(glyphs)
+    while glyphs and glyphs[0].blank:
+        glyphs.pop(0)
+    while glyphs and glyphs[-1].blank:
+        glyphs.pop()
+    return glyphs
 
 
 # Words that follow a hyphen that stands for a left-out word part ("hoofd- en bijzaken").
@@ -161,16 +178,20 @@ def _first_word(glyphs: list[Glyph]) -> str:
 _CLOSING = set(".,;:!?)]}'\"’”…")
 
 
-def _broke_in_word(previous: Line, glyphs: list[Glyph], right_edge: float | None, lexicon: Lexicon) -> bool:
+def _broke_in_word(
+    previous: Line, glyphs: list[Glyph], right_edge: float | None, lexicon: Lexicon, rest_word: str, goes_on: bool
+) -> bool:
     """A word wider than its column is cut where the column ends ("Competenti" / "eniveau").
 
     Only possible when the previous line is that one word, the rest is letters starting in
-    lower case or closing punctuation, and the rest's first word would not have fitted after
+    lower case or closing punctuation, and not even its first letter would have fitted after
     it. Geometry cannot tell such a cut from a word that happens to fill its line followed by
     a word that did not fit ("financiële" / "draagt"), so the document's own words decide
     first: the joined word seen elsewhere means a cut; the rest seen as a word of its own
-    (and the part before it too, or the rest being four letters or more) means two words. Otherwise: a cut when not even the next letter would have fitted and the word with
-    its rest is wider than the column but less than 1.75 times as wide."""
+    (and the part before it too, or the rest being four letters or more), or the part before
+    it seen as a word of four letters or more, means two words.
+    Otherwise: a cut when the word with its rest is wider than the column but less than 1.75 times as wide (unless the rest is cut
+    again: `goes_on`). `rest_word`: the rest's whole first word, over later lines if cut again."""
     if right_edge is None or not glyphs or previous.visible[-1].text.endswith("-"):
         return False
     word = _first_word(glyphs)
@@ -187,17 +208,19 @@ def _broke_in_word(previous: Line, glyphs: list[Glyph], right_edge: float | None
         if g.breaking_space:
             break
         rest += g.x1 - g.x0
-    if previous.x1 + rest <= right_edge:
-        return False  # the whole rest would have fitted on the line: no cut
-    head = _first_word(previous.glyphs[first:])
-    if lexicon.knows(head + word):
-        return True
-    if lexicon.knows(word) and (lexicon.knows(head) or len(word_key(word)) >= 4):
-        return False  # a rest of four letters or more that is a word of its own: two words
     next_letter = glyphs[0].x1 - glyphs[0].x0
+    if previous.x1 + next_letter <= right_edge:
+        return False  # a cut word fills its line: not one more letter would have fitted
+    head = _first_word(previous.glyphs[first:])
+    if lexicon.knows(head + rest_word):
+        return True
+    if lexicon.knows(rest_word) and (lexicon.knows(head) or len(word_key(rest_word)) >= 4):
+        return False  # a rest of four letters or more that is a word of its own: two words
+    if lexicon.knows(head) and len(word_key(head)) >= 4:
+        return False  # a whole word of its own; the cut falls at the end of a word seldom
     cut = previous.x1 - previous.x0
     width = right_edge - previous.x0
-    return previous.x1 + next_letter > right_edge and width < cut + rest < 1.75 * width
+    return width < cut + rest and (goes_on or cut + rest < 1.75 * width)
 
 
 def make_paragraph(para: ParaLines, m: Metrics, body: bool, right_edge: float | None = None) -> Paragraph:
