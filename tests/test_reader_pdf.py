@@ -476,7 +476,7 @@ def test_lexicon_keeps_only_words_the_layout_shows_whole():
         line("ken", 160),  # the end of the column: "ken" ends here, but may start mid-word
     ]
     body = [line("Het P&O team. Samen met de financiële afdeling", 300), line("Competentieniveau 2 Basis", 312, bold=True)]
-    lexicon = layout.Lexicon.of([(cell_lines, 90 + 10 * CHAR), (body, 500.0)])
+    lexicon = layout.Lexicon.of([(cell_lines, 90 + 10 * CHAR, True, True), (body, 500.0, True, True)])
     assert {"overleg", "zoë", "bij", "plant", "werk", "financiële", "team", "samen", "afdeling"} <= lexicon.words
     assert not {"draagt", "vraagstuk", "ken", "•", "competentieniveau"} & lexicon.words
     assert lexicon.names == {"zoë", "p&o"}  # not "Samen" after a full stop, nor bold "Basis"
@@ -493,7 +493,7 @@ def test_a_word_filling_a_narrow_line_or_a_word_cut_at_the_edge():
     # geometry alone cannot tell: a cut is the guess, the document's words decide
     assert paragraph_text(filled, edge) == "financiëledraagt bij"
     assert paragraph_text(filled, edge, words={"financiële", "draagt"}) == "financiële draagt bij"
-    assert paragraph_text(filled, edge, words={"draagt"}) == "financiële draagt bij"  # a rest of 4+ letters
+    assert paragraph_text(filled, edge, words={"draagt"}) == "financiële draagt bij"  # a rest of 3+ letters
     assert paragraph_text(filled, edge, words={"financiële"}) == "financiële draagt bij"  # a whole word
     # a word over three lines: the rest is cut again, and the whole of it is what the words know
     three = [line("verantwoor", 100), line("delijkheid", 112), line("sgevoel en", 124)]
@@ -518,3 +518,19 @@ def test_a_capitalised_name_at_a_line_start_does_not_start_a_paragraph():
     assert len(layout.group_paragraphs(lines, m, edge, cell=True)) == 2
     m = metrics(lexicon=layout.Lexicon(names=frozenset({"zoë"})))
     assert len(layout.group_paragraphs(lines, m, edge, cell=True)) == 1
+
+
+def test_a_word_cut_by_the_page_break_is_joined_without_a_space():
+    def narrow(number, rows, top, bottom):  # a right column with room for nine characters
+        raw_rows = [[cell(84.6, 300.6, t, t + 12, line(label, t + 0.5, number, 90.1)) if label else None,
+                     cell(300.6, 356.6, t, t + 12, line(text, t + 0.5, number, 306.1))] for label, text, t in rows]
+        return layout.RawTable(number, top, bottom, [84.6, 300.6, 356.6], raw_rows)
+
+    first = narrow(1, [("Naam", "Definitie", 600), ("Niveau 1", "Signaleer", 700)], 600, 718)
+    for rest, filler, expected in (
+        ("t tijdig", "Tekst tot onderaan de pagina", "Signaleert tijdig"),
+        ("tijdig", "Tekst tot onderaan de pagina", "Signaleertijdig"),  # geometry alone: a cut
+        ("tijdig", "De tekst met signaleer en tijdig erin", "Signaleer tijdig"),  # the document's words
+    ):
+        parts = [page(1, [], [first]), page(2, [], [narrow(2, [(None, rest, 72)], 72, 84)]), page(3, [line(filler, 708)])]
+        assert tables(layout.assemble(parts))[0].rows[1].cells[1].text == expected

@@ -8,7 +8,7 @@ from .borderless import find_borderless_tables
 from .model import (
     COLUMN_TOLERANCE, Line, Metrics, PageLayout, RawCell, RawTable, continues_sentence, line_numbers, measure,
 )
-from .paragraphs import ParaLines, group_paragraphs, make_paragraph
+from .paragraphs import ParaLines, group_paragraphs, joint, make_paragraph
 from .running import find_running_lines
 
 
@@ -16,25 +16,26 @@ def make_table(raw: RawTable, m: Metrics) -> Table:
     rows = []
     cells = [c for row in raw.rows for c in row if c is not None]
     numbers = m.line_numbers | line_numbers([ln for c in cells for ln in c.lines])
+    padding = raw.padding(m.cell_padding)
     widest: dict[tuple[float, float], float] = {}  # (x0, x1) of a cell -> widest text in that column
     for c in (c for c in cells if c.lines):
         widest[c.x0, c.x1] = max(widest.get((c.x0, c.x1), 0.0), max(ln.x1 for ln in c.lines))
     for row in raw.rows:
         tops = [c.lines[0].top for c in row if c is not None and c.lines]
         row_top = min(tops) if tops else min(c.top for c in row if c is not None)
-        cells = [_make_cell(c, raw, row_top, m, numbers, widest) for c in row]
+        cells = [_make_cell(c, raw, row_top, m, numbers, widest, padding) for c in row]
         rows.append(Row(tuple(cells), origin=Origin(page=raw.page, top=round(row_top, 1))))
     return Table(tuple(rows), origin=rows[0].origin if rows else Origin(page=raw.page))
 
 
 def _make_cell(
-    cell: RawCell | None, raw: RawTable, row_top: float, m: Metrics, numbers: set[int], widest: dict
+    cell: RawCell | None, raw: RawTable, row_top: float, m: Metrics, numbers: set[int], widest: dict, padding: float
 ) -> Cell:
     if cell is None or not cell.lines:
         top = cell.top if cell is not None else row_top
         return Cell((), origin=Origin(page=raw.page, top=round(top, 1)))
     if raw.ruled:  # text runs up to the cell's right edge less the padding it has on the left
-        right = cell.x1 - (min(ln.x0 for ln in cell.lines) - cell.x0)
+        right = cell.x1 - padding
     else:  # no edge to see: as far as the column's widest text goes
         right = widest[cell.x0, cell.x1]
     paras = group_paragraphs(cell.lines, m, right, cell=True, numbers=numbers)
@@ -191,10 +192,24 @@ class Assembler:
         rows = list(new.rows)
         modes = self._split_row(prev, table.rows[-1], rows[0]) if rows else None
         if modes:
-            merged = _merge_rows(table.rows[-1], rows.pop(0), modes)
+            joints = self._joints(prev, placed.raw, rows[0], modes)
+            merged = _merge_rows(table.rows[-1], rows.pop(0), modes, joints)
             table = Table(table.rows[:-1] + (merged,), origin=table.origin)
         self.blocks[index] = Table(table.rows + tuple(rows), origin=table.origin)
         self.last_table = (index, placed.raw)
+
+    def _joints(self, prev: RawTable, raw: RawTable, first: Row, modes: dict[int, str]) -> dict[int, str]:
+        """For each cell whose paragraph goes on over the page break: a space, or nothing when
+        the break fell inside a word (the same rules as a line break within a page)."""
+        joints = {}
+        for k, mode in modes.items():
+            before, after = prev.rows[-1][k], raw.rows[0][k]
+            head = next(p for p in first.cells[k].paragraphs if p.text)
+            if mode != "join" or before is None or after is None or not before.lines or not after.lines:
+                continue
+            edge = _text_right(before, prev, self.m)
+            joints[k] = joint(before.lines[-1], after.lines[0], edge, self.m.lexicon, head.text.split(" ")[0])
+        return joints
 
     def _split_row(self, prev: RawTable, last: Row, first: Row) -> dict[int, str] | None:
         """Is the new part's first row the rest of the previous part's last row? Then, for each
@@ -267,7 +282,16 @@ def _emphasis(cell: Cell) -> tuple[bool, bool] | None:
     return all(p.bold for p in paras), all(p.italic for p in paras)
 
 
-def _merge_rows(last: Row, first: Row, modes: dict[int, str]) -> Row:
+def _text_right(cell: RawCell, raw: RawTable, m: Metrics) -> float:
+    """Where the text of a cell can run to: its edge less the padding it has on the left, or
+    in a table without rulings as far as the column's widest text goes."""
+    if raw.ruled:
+        return cell.x1 - raw.padding(m.cell_padding)
+    column = [c for row in raw.rows for c in row if c is not None and c.lines and (c.x0, c.x1) == (cell.x0, cell.x1)]
+    return max(ln.x1 for c in column for ln in c.lines)
+
+
+def _merge_rows(last: Row, first: Row, modes: dict[int, str], joints: dict[int, str]) -> Row:
     cells = []
     for k, (a, b) in enumerate(zip(last.cells, first.cells)):
         rest = tuple(p for p in b.paragraphs if p.text)
@@ -277,9 +301,19 @@ def _merge_rows(last: Row, first: Row, modes: dict[int, str]) -> Row:
             cells.append(Cell(a.paragraphs + rest, origin=a.origin))
         else:
             head, tail = a.paragraphs[-1], rest[0]
-            joined = Paragraph(head.spans + (Span(" "),) + tail.spans, head.style, head.level, head.origin)
+            joined = Paragraph(_glue(head.spans, joints.get(k, " "), tail.spans), head.style, head.level, head.origin)
             cells.append(Cell(a.paragraphs[:-1] + (joined,) + rest[1:], origin=a.origin))
     return Row(tuple(cells), origin=last.origin)
+
+
+def _glue(head: tuple[Span, ...], joint: str, tail: tuple[Span, ...]) -> tuple[Span, ...]:
+    """Spans of two parts of a paragraph; a word cut by the page break becomes one span again."""
+    if joint:
+        return head + (Span(joint),) + tail
+    last, first = head[-1], tail[0]
+    if (last.italic, last.bold) != (first.italic, first.bold):
+        return head + tail
+    return head[:-1] + (Span(last.text + first.text, last.italic, last.bold),) + tail[1:]
 
 
 def assemble(pages: list[PageLayout]) -> list[Block]:

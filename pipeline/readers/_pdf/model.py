@@ -142,6 +142,14 @@ class RawTable:
     rows: list[list[RawCell | None]]
     ruled: bool = True
 
+    def padding(self, usual: float | None = None) -> float:
+        """The space between a cell's edge and its text: the least indent of any line in any
+        cell, or the document's `usual` padding when that is less (a part of a table that holds
+        only list items or continuation lines is indented further)."""
+        indents = [ln.x0 - c.x0 for row in self.rows for c in row if c is not None for ln in c.lines]
+        own = max(0.0, min(indents, default=0.0))
+        return own if usual is None else min(own, usual)
+
 
 @dataclass
 class PageLayout:
@@ -167,6 +175,7 @@ class Metrics:
     text_bottom: float = 0.0  # lowest body content on any page
     heading_levels: dict[float, int] = field(default_factory=dict)
     line_numbers: set[int] = field(default_factory=set)  # "12." starting a line anywhere
+    cell_padding: float | None = None  # the usual space between a ruled cell's edge and its text
     title_size: float | None = None
     lexicon: "Lexicon" = field(default_factory=lambda: Lexicon())
 
@@ -202,11 +211,12 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
     body_pairs: list[tuple[Line, Line]] = []
     cell_pairs: list[tuple[Line, Line]] = []
     all_lines: list[Line] = []
-    columns: list[tuple[list[Line], float | None]] = []  # lines of one text column, its right edge
+    paddings: Counter = Counter()
+    columns: list[tuple] = []  # lines of one text column, its right edge, whole at start and end
     for page in pages:
         body = [ln for ln in page.lines if id(ln) not in running]
         all_lines += body
-        columns.append((body, None))  # the body's right edge is known once every page is seen
+        columns.append((body, None, True, True))  # the body's right edge is known once every page is seen
         body_pairs += list(zip(body, body[1:]))
         for ln in body:
             sizes.update(round(g.size, 1) for g in ln.visible)
@@ -214,21 +224,36 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
             m.text_bottom = max(m.text_bottom, ln.bottom)
         for table in page.tables:
             m.text_bottom = max(m.text_bottom, table.bottom)
-            for cell in (c for row in table.rows for c in row if c is not None):
-                cell_pairs += list(zip(cell.lines, cell.lines[1:]))
-                all_lines += cell.lines
-                if cell.lines:  # text runs up to the cell's edge less the padding it has on the left
-                    columns.append((cell.lines, cell.x1 - (min(ln.x0 for ln in cell.lines) - cell.x0)))
+            if any(c is not None and c.lines for row in table.rows for c in row):
+                paddings[round(table.padding(), 1)] += 1
+            for r, row in enumerate(table.rows):
+                for cell in (c for c in row if c is not None):
+                    cell_pairs += list(zip(cell.lines, cell.lines[1:]))
+                    all_lines += cell.lines
+                    if cell.lines:
+                        # a row cut by a page break goes on in the first row of the next page
+                        cut_above = r == 0 and page.number > 1 and continues_sentence(cell.lines[0].text)
+                        cut_below = r == len(table.rows) - 1
+                        columns.append((cell.lines, (cell.x1, table), not cut_above, not cut_below))
                 for ln in cell.lines:
                     sizes.update(round(g.size, 1) for g in ln.visible)
     m.line_numbers = line_numbers(all_lines)
-    m.lexicon = Lexicon.of([(lines, m.right_edge if edge is None else edge) for lines, edge in columns])
+    m.cell_padding = paddings.most_common(1)[0][0] if paddings else None
+    m.lexicon = Lexicon.of([(lines, _text_edge(edge, m), *ends) for lines, edge, *ends in columns])
     if sizes:
         m.body_size = sizes.most_common(1)[0][0]
     m.body_pitch = _typical_pitch(body_pairs) or SINGLE_SPACING
     m.cell_pitch = _typical_pitch(cell_pairs) or m.body_pitch
     _heading_sizes(pages, running, m)
     return m
+
+
+def _text_edge(edge: tuple[float, RawTable] | None, m: Metrics) -> float:
+    """How far text can run: in a cell to its edge less the padding, else the body's right edge."""
+    if edge is None:
+        return m.right_edge
+    x1, table = edge
+    return x1 - table.padding(m.cell_padding)
 
 
 def _heading_sizes(pages: list[PageLayout], running: set[int], m: Metrics) -> None:
@@ -315,16 +340,17 @@ class Lexicon:
     names: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, columns: list[tuple[list[Line], float]]) -> "Lexicon":
+    def of(cls, columns: list[tuple[list[Line], float, bool, bool]]) -> "Lexicon":
         """`columns`: runs of lines in reading order within one column (a page's body, a cell),
-        each with the right edge of its text. A token is a whole word when both its ends are
+        each with the right edge of its text and whether its start and end are surely breaks
+        at a space (not so in a table row that a page break may have cut). A token is a whole word when both its ends are
         sure breaks (`_breaks_at_space`); lines in several columns (a table without rulings)
         only give the words inside each part and at the end of a part of two or more."""
         words: set[str] = set()
         names: set[str] = set()
-        for lines, edge in columns:
-            sure = [i == 0 or _breaks_at_space(lines[i - 1], line, edge) for i, line in enumerate(lines)]
-            sure.append(True)  # the end of the column
+        for lines, edge, whole_start, whole_end in columns:
+            sure = [whole_start if i == 0 else _breaks_at_space(lines[i - 1], line, edge) for i, line in enumerate(lines)]
+            sure.append(whole_end)
             for i, line in enumerate(lines):
                 if all(g.bold for g in line.visible):
                     continue  # headings capitalise their words

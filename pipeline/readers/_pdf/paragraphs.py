@@ -136,6 +136,18 @@ def _join_spans(lines: list[Line], right_edge: float | None, lexicon: Lexicon) -
     return tuple(Span(re.sub(r"[ \t]+", " ", t), italic=it, bold=b) for t, it, b in pieces)
 
 
+def joint(previous: Line, line: Line, right_edge: float | None, lexicon: Lexicon, rest_word: str) -> str:
+    """What goes between two lines of one paragraph that a page break separates: nothing inside
+    a hyphenated or cut word, else a space. `rest_word`: the whole first word after the break."""
+    glyphs = _trimmed(line.glyphs)
+    marker = marker_of(previous)
+    if marker:  # the first line of a list item: the marker is no part of the text
+        previous = previous.drop_prefix(marker[0])
+    if _broke_at_hyphen(previous, glyphs) or _broke_in_word(previous, glyphs, right_edge, lexicon, rest_word, False):
+        return ""
+    return " "
+
+
 def _trimmed(glyphs: list[Glyph]) -> list[Glyph]:
     glyphs = list(glyphs)
     while glyphs and glyphs[0].blank:
@@ -188,7 +200,7 @@ def _broke_in_word(
     it. Geometry cannot tell such a cut from a word that happens to fill its line followed by
     a word that did not fit ("financiële" / "draagt"), so the document's own words decide
     first: the joined word seen elsewhere means a cut; the rest seen as a word of its own
-    (and the part before it too, or the rest being four letters or more), or the part before
+    (and the part before it too, or the rest being three letters or more), or the part before
     it seen as a word of four letters or more, means two words.
     Otherwise: a cut when the word with its rest is wider than the column but less than 1.75 times as wide (unless the rest is cut
     again: `goes_on`). `rest_word`: the rest's whole first word, over later lines if cut again."""
@@ -214,8 +226,8 @@ def _broke_in_word(
     head = _first_word(previous.glyphs[first:])
     if lexicon.knows(head + rest_word):
         return True
-    if lexicon.knows(rest_word) and (lexicon.knows(head) or len(word_key(rest_word)) >= 4):
-        return False  # a rest of four letters or more that is a word of its own: two words
+    if lexicon.knows(rest_word) and (lexicon.knows(head) or len(word_key(rest_word)) >= 3):
+        return False  # a rest of three letters or more that is a word of its own: two words
     if lexicon.knows(head) and len(word_key(head)) >= 4:
         return False  # a whole word of its own; the cut falls at the end of a word seldom
     cut = previous.x1 - previous.x0
