@@ -56,7 +56,11 @@ class Line:
 
     @property
     def visible(self) -> list[Glyph]:
-        return [g for g in self.glyphs if not g.blank]
+        cached = self.__dict__.get("_visible")  # every rule asks for it: worked out once per glyph list
+        if cached is None or cached[0] is not self.glyphs:
+            cached = (self.glyphs, [g for g in self.glyphs if not g.blank])
+            self.__dict__["_visible"] = cached
+        return cached[1]
 
     @property
     def x0(self) -> float:
@@ -100,8 +104,7 @@ class Line:
         for g in self.glyphs:
             if not g.blank and last is not None:
                 gap = min_gap if min_gap is not None else COLUMN_GAP * max(g.size, last.size)
-                marker = MARKER.match("".join(x.text for x in parts[-1] if not x.blank))
-                if g.x0 - last.x1 > gap and not marker:
+                if g.x0 - last.x1 > gap and not MARKER.match("".join(x.text for x in parts[-1] if not x.blank)):
                     parts.append([])
             parts[-1].append(g)
             if not g.blank:
@@ -146,8 +149,10 @@ class RawTable:
         """The space between a cell's edge and its text: the least indent of any line in any
         cell, or the document's `usual` padding when that is less (a part of a table that holds
         only list items or continuation lines is indented further)."""
-        indents = [ln.x0 - c.x0 for row in self.rows for c in row if c is not None for ln in c.lines]
-        own = max(0.0, min(indents, default=0.0))
+        own = self.__dict__.get("_padding")
+        if own is None:
+            indents = [ln.x0 - c.x0 for row in self.rows for c in row if c is not None for ln in c.lines]
+            own = self.__dict__["_padding"] = max(0.0, min(indents, default=0.0))
         return own if usual is None else min(own, usual)
 
 
@@ -349,12 +354,12 @@ class Lexicon:
         words: set[str] = set()
         names: set[str] = set()
         for lines, edge, whole_start, whole_end in columns:
-            sure = [whole_start if i == 0 else _breaks_at_space(lines[i - 1], line, edge) for i, line in enumerate(lines)]
+            parts = [line.segments() for line in lines]
+            sure = [whole_start] + [_breaks_at_space(a, b, pa, pb, edge) for a, b, pa, pb in zip(lines, lines[1:], parts, parts[1:])]
             sure.append(whole_end)
-            for i, line in enumerate(lines):
+            for i, (line, segments) in enumerate(zip(lines, parts)):
                 if all(g.bold for g in line.visible):
                     continue  # headings capitalise their words
-                segments = line.segments()
                 for segment in segments:
                     found = _words(segment)
                     names.update(_names(found))
@@ -374,13 +379,13 @@ class Lexicon:
         return word_key(token) in self.names
 
 
-def _breaks_at_space(before: Line, line: Line, edge: float) -> bool:
+def _breaks_at_space(before: Line, line: Line, before_parts: list[Line], parts: list[Line], edge: float) -> bool:
     """Is the break between two lines of one column surely at a space, not inside a word cut at
     the column edge? A cut word fills its line alone (a word that does not fit moves to a line
     of its own first) up to where not one more letter fits. So: the line before has two or more
     words, or the next letter would have fitted after it, or the new line starts a list item."""
-    if len(before.segments()) > 1 or len(line.segments()) > 1:
-        return False
+    if len(before_parts) > 1 or len(parts) > 1:
+        return False  # (`*_parts`: the lines' segments)
     if len(_words(before)) >= 2 or marker_of(line) is not None or line.x0 < before.x0 - 2:
         return True
     first = line.visible[0]
