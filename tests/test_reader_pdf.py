@@ -534,3 +534,19 @@ def test_a_word_cut_by_the_page_break_is_joined_without_a_space():
     ):
         parts = [page(1, [], [first]), page(2, [], [narrow(2, [(None, rest, 72)], 72, 84)]), page(3, [line(filler, 708)])]
         assert tables(layout.assemble(parts))[0].rows[1].cells[1].text == expected
+
+
+def test_lexicon_learns_a_cut_word_that_no_known_word_explains():
+    edge = 90 + 8 * CHAR  # room for eight characters
+    cell_lines = [
+        line("één rol", 100),
+        line("samenwer", 112),  # a sure start (after two words), a full line: a cut or two words
+        line("king mee", 124),
+        line("en verder", 136),
+        line("signaleer", 148),  # the same again, with a piece that splits off a joined word
+        line("samenwer", 160),
+        line("king", 172),
+    ]
+    lexicon = layout.Lexicon.of([(cell_lines, edge, True, True)])
+    assert lexicon.knows("samenwerking")  # from the first run: no known word explains its pieces
+    assert not lexicon.knows("signaleersamenwerking")  # its rest is the word learnt above

@@ -353,10 +353,12 @@ class Lexicon:
         only give the words inside each part and at the end of a part of two or more."""
         words: set[str] = set()
         names: set[str] = set()
+        runs: list[list[str]] = []
         for lines, edge, whole_start, whole_end in columns:
             parts = [line.segments() for line in lines]
             sure = [whole_start] + [_breaks_at_space(a, b, pa, pb, edge) for a, b, pa, pb in zip(lines, lines[1:], parts, parts[1:])]
             sure.append(whole_end)
+            runs += _cut_runs(lines, parts, sure)
             for i, (line, segments) in enumerate(zip(lines, parts)):
                 if all(g.bold for g in line.visible):
                     continue  # headings capitalise their words
@@ -368,6 +370,7 @@ class Lexicon:
                     else:
                         first, last = 1, (len(found) if len(found) >= 2 else 0)
                     words.update(word_key(t) for t in found[first:last])
+        words |= _cut_words(runs, words)
         words.discard("")
         names.discard("")
         return cls(frozenset(words), frozenset(names))
@@ -390,6 +393,42 @@ def _breaks_at_space(before: Line, line: Line, before_parts: list[Line], parts: 
         return True
     first = line.visible[0]
     return before.x1 + (first.x1 - first.x0) <= edge - 0.5
+
+
+def _cut_runs(lines: list[Line], parts: list[list[Line]], sure: list[bool]) -> list[list[str]]:
+    """Pieces that may be one word cut at the column edge, with sure breaks around them: a
+    one-word line after a sure break, then lines whose break before may be a cut and that go on
+    in lower case, up to the first piece followed by a sure break."""
+    runs = []
+    for i in range(len(lines) - 1):
+        if not sure[i] or sure[i + 1] or len(parts[i]) > 1 or len(_words(lines[i])) != 1:
+            continue
+        run, k = [_words(lines[i])[0]], i + 1
+        while k < len(lines) and not sure[k] and len(parts[k]) == 1:
+            piece = _words(lines[k])
+            if not piece[0][:1].islower():
+                break
+            run.append(piece[0])
+            if len(piece) > 1 or sure[k + 1]:
+                runs.append(run)
+                break
+            k += 1
+    return runs
+
+
+def _cut_words(runs: list[list[str]], words: set[str]) -> set[str]:
+    """The runs that no known word explains, joined: each was one word cut at the column edge.
+    A run that splits where a known or joined word starts or ends ("signaleert" / "samenwer" /
+    "king") was two words; so was one in which a piece is a known word."""
+    runs = [[word_key(piece) for piece in run] for run in runs]
+    runs = [run for run in runs if not any(piece in words for piece in run)]
+    known = words | {"".join(run) for run in runs}
+
+    def two_words(run: list[str], j: int) -> bool:  # the same test as for a line break in a cell
+        head, rest = "".join(run[:j]), "".join(run[j:])
+        return (rest in known and len(rest) >= 3) or (head in known and len(head) >= 4)
+
+    return {"".join(run) for run in runs if not any(two_words(run, j) for j in range(1, len(run)))}
 
 
 def _words(line: Line) -> list[str]:
