@@ -550,3 +550,12 @@ def test_lexicon_learns_a_cut_word_that_no_known_word_explains():
     lexicon = layout.Lexicon.of([(cell_lines, edge, True, True)])
     assert lexicon.knows("samenwerking")  # from the first run: no known word explains its pieces
     assert not lexicon.knows("signaleersamenwerking")  # its rest is the word learnt above
+
+
+def test_a_column_ends_without_the_space_put_in_the_gap():
+    gap = layout.Glyph(" ", 90 + 13 * CHAR, 300.0, 10.0, inserted=True)  # the reader's space for a gap
+    first = layout.Line(1, 100, 110, glyphs_at(90, "Analyses zij-", 10.0, False, False) + [gap] + glyphs_at(300, "Timely", 10.0, False, False))
+    left, right = first.segments()
+    assert (left.text, right.text) == ("Analyses zij-", "Timely") and not left.glyphs[-1].blank
+    joined = layout.make_paragraph(layout.ParaLines([left, line("haar werk", 112)]), metrics(), body=False)
+    assert joined.text == "Analyses zij-haar werk"
