@@ -476,7 +476,7 @@ def test_lexicon_keeps_only_words_the_layout_shows_whole():
         line("ken", 160),  # the end of the column: "ken" ends here, but may start mid-word
     ]
     body = [line("Het P&O team. Samen met de financiële afdeling", 300), line("Competentieniveau 2 Basis", 312, bold=True)]
-    lexicon = layout.Lexicon.of([(cell_lines, 90 + 10 * CHAR, True, True), (body, 500.0, True, True)])
+    lexicon = layout.Lexicon.of([(cell_lines, 90 + 10 * CHAR, True, True), (body, None, True, True)])
     assert {"overleg", "zoë", "bij", "plant", "werk", "financiële", "team", "samen", "afdeling"} <= lexicon.words
     assert not {"draagt", "vraagstuk", "ken", "•", "competentieniveau"} & lexicon.words
     assert lexicon.names == {"zoë", "p&o"}  # not "Samen" after a full stop, nor bold "Basis"

@@ -223,7 +223,7 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
     for page in pages:
         body = [ln for ln in page.lines if id(ln) not in running]
         all_lines += body
-        columns.append((body, None, True, True))  # the body's right edge is known once every page is seen
+        columns.append((body, None, True, True))
         body_pairs += list(zip(body, body[1:]))
         for ln in body:
             sizes.update(round(g.size, 1) for g in ln.visible)
@@ -255,10 +255,10 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
     return m
 
 
-def _text_edge(edge: tuple[float, RawTable] | None, m: Metrics) -> float:
-    """How far text can run: in a cell to its edge less the padding, else the body's right edge."""
+def _text_edge(edge: tuple[float, RawTable] | None, m: Metrics) -> float | None:
+    """How far text can run in a cell: to its edge less the padding. (None for body text.)"""
     if edge is None:
-        return m.right_edge
+        return None
     x1, table = edge
     return x1 - table.padding(m.cell_padding)
 
@@ -347,9 +347,10 @@ class Lexicon:
     names: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, columns: list[tuple[list[Line], float, bool, bool]]) -> "Lexicon":
+    def of(cls, columns: list[tuple[list[Line], float | None, bool, bool]]) -> "Lexicon":
         """`columns`: runs of lines in reading order within one column (a page's body, a cell),
-        each with the right edge of its text and whether its start and end are surely breaks
+        each with the right edge of its text (None for body text, whose lines may belong to
+        the columns of a table without rulings) and whether its start and end are surely breaks
         at a space (not so in a table row that a page break may have cut). A token is a whole word when both its ends are
         sure breaks (`_breaks_at_space`); lines in several columns (a table without rulings)
         only give the words inside each part and at the end of a part of two or more."""
@@ -384,13 +385,15 @@ class Lexicon:
         return word_key(token) in self.names
 
 
-def _breaks_at_space(before: Line, line: Line, before_parts: list[Line], parts: list[Line], edge: float) -> bool:
+def _breaks_at_space(before: Line, line: Line, before_parts: list[Line], parts: list[Line], edge: float | None) -> bool:
     """Is the break between two lines of one column surely at a space, not inside a word cut at
     the column edge? A cut word fills its line alone (a word that does not fit moves to a line
     of its own first) up to where not one more letter fits. So: the line before has two or more
     words, or the next letter would have fitted after it, or the new line starts a list item."""
     if len(before_parts) > 1 or len(parts) > 1:
         return False  # (`*_parts`: the lines' segments)
+    if edge is None:  # body text: the lines may be in two columns of a table without rulings
+        return abs(line.x0 - before.x0) <= 2 and len(_words(before)) >= 2
     if len(_words(before)) >= 2 or marker_of(line) is not None or line.x0 < before.x0 - 2:
         return True
     first = line.visible[0]
