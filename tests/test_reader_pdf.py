@@ -511,3 +511,42 @@ def test_a_capitalised_name_at_a_line_start_does_not_start_a_paragraph():
     assert len(layout.group_paragraphs(lines, m, edge, cell=True)) == 2
     m = metrics(lexicon=layout.Lexicon(names=frozenset({"zoë"})))
     assert len(layout.group_paragraphs(lines, m, edge, cell=True)) == 1
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables without rulings: where a column's text ends, and tables cut by a page break
+
+
+def borderless_rows(lines, known=()):
+    ((start, end, raw),) = layout.find_borderless_tables(lines, metrics(), list(known))
+    return [[" / ".join(ln.text for ln in c.lines) for c in row if c is not None] for row in raw.rows]
+
+
+def test_text_merged_across_columns_does_not_widen_a_column():
+    lines = [
+        line("Naam", 100, columns=[(200, "Een lange definitie over alle kolommen")]),  # runs over column 3
+        line("verder.", 112, x0=200),
+        line("Basis", 136, columns=[(200, "Midden"), (310, "Hoog"), (420, "Top")]),
+        line("Eerste", 160, columns=[(200, "Kort woord"), (310, "Iets")]),
+        # "Langerwoorden" fits in the merged definition's width, not in column 2: a wrapped line
+        line("regel", 172, columns=[(200, "Langerwoorden")]),
+        line("Tweede", 196, columns=[(200, "Midden kolom tekst")]),
+    ]
+    rows = borderless_rows(lines)
+    assert len(rows) == 4
+    assert rows[2][:2] == ["Eerste / regel", "Kort woord / Langerwoorden"]
+
+
+def test_a_table_continued_at_the_top_of_a_page_takes_the_latest_columns():
+    known = [[90.0, 310.0], [90.0, 200.0, 310.0, 420.0]]  # a matrix, then a levels table
+    ((_, _, raw),) = layout.find_borderless_tables([line("Overzicht", 72, page=2, x0=310)], metrics(), known)
+    assert raw.columns[:-1] == known[-1]
+
+
+def test_first_column_alone_at_the_top_of_a_page_continues_a_table_when_wrapped_narrow():
+    known = [[90.0, 200.0, 310.0, 420.0]]
+    rest = [line("Kaart visie.", 72, page=2), line("Informatie drie", 96, page=2), line("detail en meer", 108, page=2)]
+    # "detail" would have fitted on the line above in body text: these lines wrap at the column
+    assert [row[0] for row in borderless_rows(rest, known)] == ["Kaart visie.", "Informatie drie / detail en meer"]
+    body = [line("Korte alinea.", 72, page=2), line("Nog een alinea.", 84, page=2)]
+    assert layout.find_borderless_tables(body, metrics(), known) == []

@@ -13,7 +13,8 @@ def find_borderless_tables(
     A run starts at a line with text in two or more columns (separated by a gap wider than
     `COLUMN_GAP` font sizes) when a later line confirms those columns, or, at the top of a page,
     at a line that sits in a column of a borderless table found earlier (the rest of a table
-    cut by the page break). It goes on while each line's text starts at the run's column
+    cut by the page break; the latest such table first), or at lines in its first column alone
+    that wrap at that column's width. It goes on while each line's text starts at the run's column
     positions (within 2 pt) without crossing a column boundary, and ends at a change of font
     size or a gap of more than two line pitches (Word leaves an empty paragraph between tables).
     Rows start where the first column has text (a new label) or where the gap above a line is
@@ -27,7 +28,10 @@ def find_borderless_tables(
             columns = next((c for c in known if len(_cells_of(lines[i], c) or ()) > 1), None)
         continued = columns is None and i == 0
         if continued:
-            columns = next((c for c in known if _continues_columns(lines[0], c)), None)
+            # the latest table first: the one the previous page most likely ended with
+            columns = next((c for c in reversed(known) if _continues_columns(lines[0], c)), None)
+            if columns is None and known and _wrapped_in_first_column(lines, known[-1], m):
+                columns = known[-1]
         if not columns:
             i += 1
             continue
@@ -101,6 +105,22 @@ def _continues_columns(line: Line, columns: list[float]) -> bool:
     return bool(cells) and (len(cells) > 1 or 0 not in cells)
 
 
+def _wrapped_in_first_column(lines: list[Line], columns: list[float], m: Metrics) -> bool:
+    """Are the lines at the top of a page the rest of a table whose other columns are empty
+    here? Text in the first column alone looks like body text, but body text wraps at the
+    page's right edge: a line that goes on with the sentence of the line above although its
+    first word would have fitted there was wrapped at the column's width."""
+    end = 0
+    while end < len(lines) and _fits_columns(lines, end, columns, 0, m) and set(_cells_of(lines[end], columns)) == {0}:
+        end += 1
+    for above, below in zip(lines[:end], lines[1:end]):
+        close = below.top - above.top <= m.gap_limit(below.size, cell=True)
+        room = above.x1 + 0.3 * below.size + below.first_word_width() < m.right_edge - 1.5
+        if close and room and continues_sentence(below.text):
+            return True
+    return False
+
+
 def _cells_of(line: Line, columns: list[float], span: bool = False) -> dict[int, Line] | None:
     """The line's segments keyed by column index, or None when a segment fits no column.
 
@@ -171,9 +191,7 @@ def _borderless_table(
     right = max(ln.x1 for ln in list(lines) + list(spanning)) + 1
     edges = columns + [right]
     placed = [(line, _cells_of(line, columns, span=True) or {}) for line in lines]
-    # how far each column's text runs, as far as the table shows it (rather too short than too
-    # far: the fit test below then says "it would have fitted" only when it surely would)
-    limits = [max((c[k].x1 for _, c in placed if k in c), default=edges[k + 1]) for k in range(len(columns))]
+    limits = _column_limits(placed, columns, edges)
     rows: list[dict[int, RawCell]] = []
     covered: list[set[int]] = []  # per row, the columns a cell merged across runs over
     for para in group_paragraphs(list(spanning), m, right, cell=True):
@@ -207,6 +225,17 @@ def _borderless_table(
         table_rows.append([row[k] for k in sorted(row) if k not in skip or row[k].lines])
     first = spanning[0] if spanning else lines[0]
     return RawTable(first.page, first.top, lines[-1].bottom, edges, table_rows, ruled=False)
+
+
+def _column_limits(placed: list[tuple[Line, dict[int, Line]]], columns: list[float], edges: list[float]) -> list[float]:
+    """How far each column's text runs, as far as the table shows it: rather too short than too
+    far, so the fit test says "it would have fitted" only when it surely would. Text that runs
+    over later columns (a cell merged across) says nothing about its own column's width."""
+    limits = []
+    for k in range(len(columns)):
+        ends = [c[k].x1 for _, c in placed if k in c and _last_column(c[k], columns, k) == k]
+        limits.append(max(ends, default=edges[k + 1]))
+    return limits
 
 
 def _continues_row(row: dict[int, RawCell], cells: dict[int, Line], prev: Line, limits: list[float]) -> bool:
