@@ -550,3 +550,36 @@ def test_first_column_alone_at_the_top_of_a_page_continues_a_table_when_wrapped_
     assert [row[0] for row in borderless_rows(rest, known)] == ["Kaart visie.", "Informatie drie / detail en meer"]
     body = [line("Korte alinea.", 72, page=2), line("Nog een alinea.", 84, page=2)]
     assert layout.find_borderless_tables(body, metrics(), known) == []
+
+
+def test_a_cell_paragraph_beside_a_running_sentence_is_not_a_row():
+    lines = [
+        line("Eerste punt", 100, columns=[(200, "Ander punt")]),
+        line("loopt door", 112, columns=[(200, "met meer.")]),
+        line("en nog", 124),
+        line("Tweede alinea", 130, x0=200),  # paragraph spacing in column 2 only: lines out of step
+        line("verder.", 136),
+        line("Nieuw", 160, columns=[(200, "Rij")]),
+    ]
+    assert borderless_rows(lines) == [
+        ["Eerste punt / loopt door / en nog / verder.", "Ander punt / met meer. / Tweede alinea"], ["Nieuw", "Rij"]]
+
+
+def test_paragraphs_in_step_join_their_row_when_a_sentence_runs_on():
+    lines = [
+        line("Eerste.", 100, columns=[(200, "Kort")]),
+        line("en klein.", 112, x0=200),
+        line("Tweede punt", 118),  # after paragraph spacing, as in every cell below
+        line("loopt", 130, columns=[(200, "Nieuw punt")]),  # "loopt" goes on: no row starts here
+        line("verder", 142),
+    ]
+    assert borderless_rows(lines) == [["Eerste. / Tweede punt / loopt / verder", "Kort / en klein. / Nieuw punt"]]
+
+
+def test_a_label_after_whole_empty_lines_starts_a_row_beside_a_running_sentence():
+    lines = [
+        line("Niveau 1", 100, columns=[(200, "Doet iets en")]),
+        line("meer dingen", 112, x0=200),
+        line("Niveau 2", 124, columns=[(200, "en verder")]),  # no spacing anywhere: a new row
+    ]
+    assert borderless_rows(lines) == [["Niveau 1", "Doet iets en / meer dingen"], ["Niveau 2", "en verder"]]

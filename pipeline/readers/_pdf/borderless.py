@@ -197,10 +197,12 @@ def _borderless_table(
     for para in group_paragraphs(list(spanning), m, right, cell=True):
         rows.append({0: RawCell(edges[0], para.lines[0].top, right, para.lines[-1].bottom, list(para.lines))})
         covered.append(set(range(1, len(columns))))
+    first_row = len(rows)
     prev: Line | None = None
     for line, cells in placed:
-        gap = prev is not None and line.top - prev.top > m.gap_limit(line.size, cell=True)
-        if prev is None or gap or not _continues_row(rows[-1], cells, prev, limits):
+        pitch = m.gap_limit(line.size, cell=True)
+        gap = prev is not None and line.top - prev.top > pitch
+        if prev is None or gap or not _continues_row(rows[-1], cells, line, limits, pitch):
             fresh = {k: RawCell(edges[k], line.top, edges[k + 1], line.bottom) for k in range(len(columns))}
             rows.append(fresh)
             covered.append(set())
@@ -213,6 +215,7 @@ def _borderless_table(
             cell.lines.append(seg)
             cell.bottom = max(cell.bottom, seg.bottom)
         prev = line
+    _join_misaligned_rows(rows, covered, first_row, m.gap_limit(lines[0].size, cell=True))
     table_rows: list[list[RawCell | None]] = []
     for row, skip in zip(rows, covered):
         if skip:  # a row with a merged cell: the empty cells after it are part of it, unseen
@@ -227,6 +230,64 @@ def _borderless_table(
     return RawTable(first.page, first.top, lines[-1].bottom, edges, table_rows, ruled=False)
 
 
+def _join_misaligned_rows(
+    rows: list[dict[int, RawCell]], covered: list[set[int]], first: int, pitch: float
+) -> None:
+    """Join each row that cannot be one to the row above it, until all rows can be.
+
+    The gap between two paragraphs of one cell looks just like the gap between two rows, but
+    rows have a shape paragraphs need not have: every cell of a row starts at the row's top
+    (Word aligns cells at the top), a row starts below all text of the row above, and not in
+    the middle of a sentence. So a cell whose text starts lower than the others, text that
+    starts beside the last line of the row above, or a sentence that goes on from the line
+    right above it (while the other columns start paragraphs after a cell's paragraph spacing),
+    is more paragraphs of the cells of the row above. Rows with cells merged
+    across and the rows before `first` (written across the whole table) stay as they are."""
+    joined = True
+    while joined:
+        joined = False
+        for r in range(len(rows) - 1, first, -1):
+            if covered[r] or covered[r - 1] or _starts_a_row(rows[r], rows[r - 1], pitch):
+                continue
+            for k, cell in rows[r].items():
+                rows[r - 1][k].lines += cell.lines
+                rows[r - 1][k].bottom = max(rows[r - 1][k].bottom, cell.bottom)
+            del rows[r], covered[r]
+            joined = True
+
+
+def _starts_a_row(row: dict[int, RawCell], above: dict[int, RawCell], pitch: float) -> bool:
+    firsts = {k: c.lines[0] for k, c in row.items() if c.lines}
+    if not firsts:
+        return True
+    top = min(ln.top for ln in firsts.values())
+    if any(ln.top - top > 0.2 * ln.size for ln in firsts.values()):
+        return False  # a cell starts lower than the others
+    if any(ln.bottom > top + 0.5 for c in above.values() for ln in c.lines):
+        return False  # it starts beside the row above
+    return not _mid_sentence(firsts, above, top, pitch)
+
+
+def _mid_sentence(firsts: dict[int, Line], above: dict[int, RawCell], top: float, pitch: float) -> bool:
+    """Does a sentence go on here from the line right above it, while the other columns start
+    new paragraphs after the spacing between paragraphs of a cell? A column whose text stopped
+    for whole lines (or never started in the row above) starts a new label: a row after all."""
+    step = next(
+        (top - above[k].lines[-1].top for k, ln in firsts.items()
+         if above[k].lines and top - above[k].lines[-1].top <= pitch and continues_sentence(ln.text)),
+        None,
+    )
+    if step is None:
+        return False
+    for k in firsts:
+        if not above[k].lines:
+            return False
+        drop = top - above[k].lines[-1].top
+        if drop > step + 0.5 and abs(drop - step * round(drop / step)) <= 1.5:
+            return False  # whole lines left empty in this column: a label after a pause
+    return True
+
+
 def _column_limits(placed: list[tuple[Line, dict[int, Line]]], columns: list[float], edges: list[float]) -> list[float]:
     """How far each column's text runs, as far as the table shows it: rather too short than too
     far, so the fit test says "it would have fitted" only when it surely would. Text that runs
@@ -238,24 +299,31 @@ def _column_limits(placed: list[tuple[Line, dict[int, Line]]], columns: list[flo
     return limits
 
 
-def _continues_row(row: dict[int, RawCell], cells: dict[int, Line], prev: Line, limits: list[float]) -> bool:
-    """Does a line (no wider gap above it) go on with the current row of a borderless table?
+def _continues_row(
+    row: dict[int, RawCell], cells: dict[int, Line], line: Line, limits: list[float], pitch: float
+) -> bool:
+    """Does a line go on with the current row of a borderless table?
 
-    Yes when every column it has text in goes on from the previous line: that column's cell in
-    the row ended on the previous line, and the text continues there (a lower-case start, a
-    first word that would not have fitted on the previous line, or one more list item in a cell
-    that holds a list). A label in a column that was empty on the previous line starts a row.
+    Yes when every column it has text in goes on from the line right above it in that column
+    (one line pitch up: the column's cell has not ended), and the text continues there (a
+    lower-case start, a first word that would not have fitted on the line above, or one more
+    list item in a cell that holds a list). A label in a column that was empty on the line
+    above starts a row.
     """
     for k, seg in cells.items():
         cell = row.get(k)
-        if cell is None or not cell.lines or cell.lines[-1].top != prev.top:
+        if cell is None or not cell.lines or line.top - cell.lines[-1].top > pitch:
             return False
-        last = cell.lines[-1]
-        if continues_sentence(seg.text):
-            continue
-        if marker_of(seg) and marker_of(cell.lines[0]):
-            continue
-        space = 0.3 * seg.size
-        if last.x1 + space + seg.first_word_width() <= limits[k] + 0.5:
-            return False  # it would have fitted: the previous line ended on purpose
+        if not (continues_sentence(seg.text) or _goes_on(cell, seg, limits[k])):
+            return False
     return True
+
+
+def _goes_on(cell: RawCell, seg: Line, limit: float) -> bool:
+    """Does a line that does not continue a sentence still go on with the cell's text right
+    above it: one more item of a list, or a first word too wide for the line above?"""
+    if marker_of(seg) and marker_of(cell.lines[0]):
+        return True
+    last = cell.lines[-1]
+    space = 0.3 * seg.size
+    return last.x1 + space + seg.first_word_width() > limit + 0.5  # else it ended on purpose
