@@ -583,3 +583,31 @@ def test_a_label_after_whole_empty_lines_starts_a_row_beside_a_running_sentence(
         line("Niveau 2", 124, columns=[(200, "en verder")]),  # no spacing anywhere: a new row
     ]
     assert borderless_rows(lines) == [["Niveau 1", "Doet iets en / meer dingen"], ["Niveau 2", "en verder"]]
+
+
+def test_a_name_close_to_the_next_column_beside_its_definition_is_a_row():
+    name_and_definition = line("Verantwoordelijkheid", 100, bold=True)  # ends 10 pt before column 2
+    name_and_definition.glyphs += glyphs_at(200, "Een definitie over twee kolommen", 10.0, True, False)
+    lines = [
+        name_and_definition,
+        line("en verder.", 112, x0=200, italic=True),
+        line("Basis", 136, columns=[(200, "Midden"), (310, "Hoog")]),
+        line("Doet iets", 160, columns=[(200, "Doet meer"), (310, "Doet alles")]),
+    ]
+    assert borderless_rows(lines) == [
+        ["Verantwoordelijkheid", "Een definitie over twee kolommen / en verder."],
+        ["Basis", "Midden", "Hoog"], ["Doet iets", "Doet meer", "Doet alles"]]
+
+
+def test_cells_split_at_a_column_gap_and_lose_the_gap():
+    first = line("Mist het", 100, columns=[(234, "Kwaliteit zij-")])
+    first.glyphs.append(layout.Glyph(" ", first.glyphs[-1].x1, 378, 10.0, inserted=True))  # the column gap
+    first.glyphs += glyphs_at(378, "Tekst", 10.0, False, False)
+    lines = [
+        first,
+        line("d.", 112, x0=108, columns=[(252, "haar werk")]),  # "d." looks like a list marker
+        line("Nog", 136, columns=[(234, "Meer"), (378, "Iets")]),
+    ]
+    ((_, _, raw),) = layout.find_borderless_tables(lines, metrics(), [])
+    table = layout.make_table(raw, metrics())
+    assert [c.text for c in table.rows[0].cells] == ["Mist het d.", "Kwaliteit zij-haar werk", "Tekst"]

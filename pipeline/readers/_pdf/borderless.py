@@ -1,7 +1,7 @@
 """Tables without ruling lines: columns found from where the text of consecutive lines starts."""
 from __future__ import annotations
 
-from .model import COLUMN_TOLERANCE, Glyph, Line, Metrics, RawCell, RawTable, continues_sentence, marker_of
+from .model import COLUMN_GAP, COLUMN_TOLERANCE, Glyph, Line, Metrics, RawCell, RawTable, continues_sentence, marker_of
 from .paragraphs import group_paragraphs
 
 
@@ -41,8 +41,9 @@ def find_borderless_tables(
         multi = sum(1 for ln in lines[i:end] if len(_cells_of(ln, columns) or ()) > 1)
         if continued or (end - i >= 2 and multi >= 1):
             floor = runs[-1][2] if runs else 0
-            start = i if runs and runs[-1][2] == i else _spanning_rows_above(lines, i, floor, m)
-            runs.append([start, i, end, columns])
+            first = i if runs and runs[-1][2] == i else _columned_lines_above(lines, i, floor, columns, m)
+            start = first if runs and runs[-1][2] == i else _spanning_rows_above(lines, first, floor, m)
+            runs.append([start, first, end, columns])
             i = end
         else:
             i += 1
@@ -71,14 +72,34 @@ def _spanning_rows_above(lines: list[Line], i: int, floor: int, m: Metrics) -> i
     italic definition written across the whole width, as Word's merged cells show without
     rulings) belong to it. Regular text, another size or an empty line's gap end it."""
     start = i
-    while start > floor:
-        above, below = lines[start - 1], lines[start]
-        emphasised = all(g.bold for g in above.visible) or all(g.italic for g in above.visible)
-        close = below.top - above.top <= 2 * m.gap_limit(below.size, cell=True) + 0.5 * below.size
-        if not emphasised or not close or abs(above.size - lines[i].size) > 0.5 or above.page != below.page:
+    while start > floor and _emphasised(lines[start - 1]) and _close_above(lines, start, i, m):
+        start -= 1
+    return start
+
+
+def _columned_lines_above(lines: list[Line], i: int, floor: int, columns: list[float], m: Metrics) -> int:
+    """Emphasised lines right above the columns with text in them beyond the first (a bold
+    name beside an italic definition merged across the other columns) are rows of the table,
+    even when the name ends too close to the next column to show a column gap."""
+    start = i
+    while start > floor and _close_above(lines, start, i, m):
+        cells = _cells_of(lines[start - 1], columns, span=True)
+        if not cells or set(cells) == {0} or not all(_emphasised(c) for c in cells.values()):
             break
         start -= 1
     return start
+
+
+def _emphasised(line: Line) -> bool:
+    return all(g.bold for g in line.visible) or all(g.italic for g in line.visible)
+
+
+def _close_above(lines: list[Line], start: int, i: int, m: Metrics) -> bool:
+    """Is the line above `start` on the same page, in the size of the columns' first line, and
+    no empty line away?"""
+    above, below = lines[start - 1], lines[start]
+    close = below.top - above.top <= 2 * m.gap_limit(below.size, cell=True) + 0.5 * below.size
+    return close and abs(above.size - lines[i].size) <= 0.5 and above.page == below.page
 
 
 def _columns_at(lines: list[Line], i: int) -> list[float] | None:
@@ -156,20 +177,33 @@ def _last_column(seg: Line, columns: list[float], index: int) -> int:
 def _split_at_columns(seg: Line, columns: list[float]) -> list[Line]:
     """Cut a segment where a word starts right at a known column edge after a gap wider than a
     space (two cell paddings): a long label can end closer to the next column than the usual
-    column gap."""
+    column gap. Also cut at a column gap across a column edge: a segment keeps a list marker
+    ("d.", the end of a cut word, looks like one) with the text after its gap, however wide."""
     parts: list[list[Glyph]] = [[]]
     previous: Glyph | None = None  # the last visible glyph
     for g in seg.glyphs:
-        if (
-            previous is not None and not g.blank and parts[-1]
-            and g.x0 - previous.x1 >= 0.6 * g.size
-            and any(abs(g.x0 - x) <= COLUMN_TOLERANCE for x in columns)
-        ):
+        if previous is not None and not g.blank and parts[-1] and _cell_edge_between(previous, g, columns):
             parts.append([])
         parts[-1].append(g)
         if not g.blank:
             previous = g
-    return [seg._with(p) for p in parts if any(not g.blank for g in p)]
+    return [seg._with(_without_gap(p)) for p in parts if any(not g.blank for g in p)]
+
+
+def _cell_edge_between(previous: Glyph, g: Glyph, columns: list[float]) -> bool:
+    gap = g.x0 - previous.x1
+    at_edge = any(abs(g.x0 - x) <= COLUMN_TOLERANCE for x in columns)
+    across = gap > COLUMN_GAP * g.size and any(previous.x1 < x < g.x0 for x in columns)
+    return gap >= 0.6 * g.size and (at_edge or across)
+
+
+def _without_gap(glyphs: list[Glyph]) -> list[Glyph]:
+    """A cell's glyphs without the space the reader added for the gap to the next column: the
+    cell's text ends at its last glyph ("zij-" at a line end is a word broken at its hyphen)."""
+    end = len(glyphs)
+    while end and glyphs[end - 1].blank and glyphs[end - 1].inserted:
+        end -= 1
+    return glyphs[:end]
 
 
 def _fits_columns(lines: list[Line], k: int, columns: list[float], start: int, m: Metrics) -> bool:
