@@ -611,3 +611,13 @@ def test_cells_split_at_a_column_gap_and_lose_the_gap():
     ((_, _, raw),) = layout.find_borderless_tables(lines, metrics(), [])
     table = layout.make_table(raw, metrics())
     assert [c.text for c in table.rows[0].cells] == ["Mist het d.", "Kwaliteit zij-haar werk", "Tekst"]
+
+
+def test_a_row_cut_by_the_page_break_goes_on_with_a_name():
+    at_bottom = two_column_table(1, 600, [("Naam", "Definitie", 600), ("Niveau 1", "Werkt samen met", 700)], 718)
+    rest = [(None, "P&O en anderen", 72), (None, "Respecteert anderen", 84)]
+    for filler, joined in (("Overleg met P&O over het werk", True), ("Overleg over het werk van P", False)):
+        pages = [page(1, [], [at_bottom]), page(2, [], [two_column_table(2, 72, rest, 96)]), page(3, [line(filler, 708)])]
+        (table,) = tables(layout.assemble(pages))
+        texts = [r.cells[1].text for r in table.rows]
+        assert ("Werkt samen met P&O en anderen" in texts) == joined

@@ -204,7 +204,8 @@ class Assembler:
         A row cut by the page break leaves: the previous part running to the bottom of the text
         area; and in the first row on the new page, text only in cells where the last row has
         text too, each continuing it: a sentence that goes on (it starts with a lower-case letter
-        or with punctuation that cannot start a sentence), or the next item of a list that cell
+        or with punctuation that cannot start a sentence, or with a name the document writes
+        mid-sentence too, after text that does not end a sentence), or the next item of a list that cell
         holds, or the unmarked rest of its last list item followed
         by more items. An empty first cell alone is not enough: vertically
         merged level labels leave empty first cells at the top of a page too, and their rows
@@ -221,7 +222,7 @@ class Assembler:
             head = next(p for p in b.paragraphs if p.text)
             listed = [p for p in a.paragraphs if p.style == "list"]
             ends_in_list = a.paragraphs[-1].style == "list"
-            if continues_sentence(head.text):
+            if continues_sentence(head.text) or self._name_goes_on(a, head):
                 modes[k] = "join"
             elif head.style == "list" and listed and ends_in_list:
                 modes[k] = "append"
@@ -230,6 +231,13 @@ class Assembler:
             else:
                 return None
         return modes or None
+
+    def _name_goes_on(self, last: Cell, head: Paragraph) -> bool:
+        """Does the new part start with a name the document also writes mid-sentence ("P&O"),
+        after a cell whose last paragraph does not end a sentence? A capital says nothing then."""
+        words = head.text.split(" ")
+        ended = last.paragraphs[-1].text.rstrip()[-1:] in ".?!;"
+        return bool(words) and not ended and self.m.lexicon.is_name(words[0])
 
 
 def _same_columns(a: RawTable, b: RawTable) -> bool:
