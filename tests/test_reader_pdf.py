@@ -621,3 +621,13 @@ def test_a_row_cut_by_the_page_break_goes_on_with_a_name():
         (table,) = tables(layout.assemble(pages))
         texts = [r.cells[1].text for r in table.rows]
         assert ("Werkt samen met P&O en anderen" in texts) == joined
+
+
+def test_line_pitch_is_measured_within_one_column_of_text():
+    from pipeline.readers._pdf.model import measure
+
+    lines = [  # two columns of a table without rulings, their lines out of step
+        line("Een regel", 100), line("en nog een", 103, x0=200), line("verder", 112), line("en meer", 115, x0=200),
+        line("tot slot", 124), line("Slot van", 148), line("de tekst", 160),
+    ]
+    assert measure([page(1, lines)], set()).body_pitch == pytest.approx(1.2)
