@@ -631,3 +631,15 @@ def test_line_pitch_is_measured_within_one_column_of_text():
         line("tot slot", 124), line("Slot van", 148), line("de tekst", 160),
     ]
     assert measure([page(1, lines)], set()).body_pitch == pytest.approx(1.2)
+
+
+def test_a_table_continued_in_some_of_its_columns_keeps_all_of_them():
+    known = [[90.0, 234.0, 378.0]]
+    rest = [
+        line("résumé sees", 72, page=2, x0=234, columns=[(378, "cooperation")]),  # the first column is empty here
+        line("available", 84, page=2, x0=234),
+        line("Chances", 108, page=2, x0=234, columns=[(378, "Own tijd")]),
+    ]
+    ((_, _, raw),) = layout.find_borderless_tables(rest, metrics(), known)
+    assert raw.columns[:-1] == known[-1]
+    assert [[c.lines[0].text if c.lines else "" for c in row] for row in raw.rows][0] == ["", "résumé sees", "cooperation"]

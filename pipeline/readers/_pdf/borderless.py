@@ -26,12 +26,9 @@ def find_borderless_tables(
         columns = _columns_at(lines, i)
         if columns is None:  # columns seen in an earlier table of the document
             columns = next((c for c in known if len(_cells_of(lines[i], c) or ()) > 1), None)
-        continued = columns is None and i == 0
-        if continued:
-            # the latest table first: the one the previous page most likely ended with
-            columns = next((c for c in reversed(known) if _continues_columns(lines[0], c)), None)
-            if columns is None and known and _wrapped_in_first_column(lines, known[-1], m):
-                columns = known[-1]
+        on_top = _page_top_columns(lines, columns, known, m) if i == 0 else None
+        continued = on_top is not None
+        columns = on_top or columns
         if not columns:
             i += 1
             continue
@@ -39,7 +36,7 @@ def find_borderless_tables(
         while end < len(lines) and _fits_columns(lines, end, columns, i, m):
             end += 1
         multi = sum(1 for ln in lines[i:end] if len(_cells_of(ln, columns) or ()) > 1)
-        if continued or (end - i >= 2 and multi >= 1):
+        if end > i and (continued or (end - i >= 2 and multi >= 1)):
             floor = runs[-1][2] if runs else 0
             first = i if runs and runs[-1][2] == i else _columned_lines_above(lines, i, floor, columns, m)
             start = first if runs and runs[-1][2] == i else _spanning_rows_above(lines, first, floor, m)
@@ -124,6 +121,25 @@ def _columns_at(lines: list[Line], i: int) -> list[float] | None:
 def _continues_columns(line: Line, columns: list[float]) -> bool:
     cells = _cells_of(line, columns)
     return bool(cells) and (len(cells) > 1 or 0 not in cells)
+
+
+def _page_top_columns(
+    lines: list[Line], found: list[float] | None, known: list[list[float]], m: Metrics
+) -> list[float] | None:
+    """The columns of a table cut by the page break, when the lines at the top of a page go on
+    with it: lines in its columns (the latest table first: the one the previous page most
+    likely ended with), also when they show only some of its columns, or only its first."""
+    if not known:
+        return None
+    latest = known[-1]
+    if found is not None:  # columns of their own, all among the latest table's: its rest
+        among = all(any(abs(x - y) <= COLUMN_TOLERANCE for y in latest) for x in found)
+        fits = _cells_of(lines[0], latest) is not None
+        return latest if among and fits and len(found) < len(latest) else None
+    columns = next((c for c in reversed(known) if _continues_columns(lines[0], c)), None)
+    if columns is None and _wrapped_in_first_column(lines, latest, m):
+        columns = latest
+    return columns
 
 
 def _wrapped_in_first_column(lines: list[Line], columns: list[float], m: Metrics) -> bool:
