@@ -643,3 +643,15 @@ def test_a_table_continued_in_some_of_its_columns_keeps_all_of_them():
     ((_, _, raw),) = layout.find_borderless_tables(rest, metrics(), known)
     assert raw.columns[:-1] == known[-1]
     assert [[c.lines[0].text if c.lines else "" for c in row] for row in raw.rows][0] == ["", "résumé sees", "cooperation"]
+
+
+def test_a_bullet_close_to_the_text_of_the_column_before_it():
+    lines = [
+        line("Niveau 1", 100, columns=[(234, "Niveau 2"), (378, "Niveau 3")]),
+        # the second bullet is 9 pt after the first cell's text: one segment with it
+        line("• Eerste punt met lange tekst", 124, columns=[(234, "•"), (252, "Tweede punt"), (378, "• Derde")]),
+        line("vervolg", 136, x0=98, columns=[(252, "vervolg"), (396, "vervolg")]),
+    ]
+    ((start, end, raw),) = layout.find_borderless_tables(lines, metrics(), [])
+    assert (start, end, raw.columns[:-1]) == (0, 3, [90.0, 234.0, 378.0])
+    assert [c.lines[0].text for c in raw.rows[1]] == ["• Eerste punt met lange tekst", "•Tweede punt", "• Derde"]

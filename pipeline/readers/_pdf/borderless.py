@@ -1,7 +1,10 @@
 """Tables without ruling lines: columns found from where the text of consecutive lines starts."""
 from __future__ import annotations
 
-from .model import COLUMN_GAP, COLUMN_TOLERANCE, Glyph, Line, Metrics, RawCell, RawTable, continues_sentence, marker_of
+from .model import (
+    COLUMN_GAP, COLUMN_TOLERANCE, MARKER, Glyph, Line, Metrics, RawCell, RawTable,
+    continues_sentence, marker_of,
+)
 from .paragraphs import group_paragraphs
 
 
@@ -101,12 +104,17 @@ def _close_above(lines: list[Line], start: int, i: int, m: Metrics) -> bool:
 
 def _columns_at(lines: list[Line], i: int) -> list[float] | None:
     """Column starts suggested by line i and confirmed by a later line: one with text only in
-    these columns, or one with these columns among more."""
+    these columns, or one with these columns among more, or one with text in two or more of
+    these columns, at their starts or a list's indent into them (a bullet next to the text of
+    the column before it makes one segment with that text: only the columns cut them apart)."""
     segs = lines[i].segments()
     if len(segs) < 2:
         return None
     starts = [s.x0 for s in segs]
     for ln in lines[i + 1 : i + 8]:
+        cells = _cells_of(ln, starts)
+        if cells and len(cells) >= 2 and all(seg.x0 - starts[k] <= 2 * seg.size for k, seg in cells.items()):
+            return starts
         others = [s.x0 for s in ln.segments()]
         if all(any(abs(o - s) <= COLUMN_TOLERANCE for s in starts) for o in others):
             if len(others) >= 2 or others[0] > starts[0] + COLUMN_TOLERANCE:
@@ -148,7 +156,9 @@ def _wrapped_in_first_column(lines: list[Line], columns: list[float], m: Metrics
     page's right edge: a line that goes on with the sentence of the line above although its
     first word would have fitted there was wrapped at the column's width."""
     end = 0
-    while end < len(lines) and _fits_columns(lines, end, columns, 0, m) and set(_cells_of(lines[end], columns)) == {0}:
+    while end < len(lines) and _fits_columns(lines, end, columns, 0, m):
+        if set(_cells_of(lines[end], columns)) != {0}:
+            break
         end += 1
     for above, below in zip(lines[:end], lines[1:end]):
         close = below.top - above.top <= m.gap_limit(below.size, cell=True)
@@ -167,7 +177,7 @@ def _cells_of(line: Line, columns: list[float], span: bool = False) -> dict[int,
     across). Text in the first column never spans: that is how body text looks."""
     cells: dict[int, Line] = {}
     covered = -1
-    for seg in (part for whole in line.segments() for part in _split_at_columns(whole, columns)):
+    for seg in _pieces(line, columns):
         index = None
         for k, x in enumerate(columns):
             if seg.x0 >= x - COLUMN_TOLERANCE:
@@ -180,6 +190,26 @@ def _cells_of(line: Line, columns: list[float], span: bool = False) -> dict[int,
         covered = reach
         cells[index] = seg
     return cells
+
+
+def _pieces(line: Line, columns: list[float]) -> list[Line]:
+    """The line's segments, cut at the columns, with a list marker kept with its text: a
+    marker that starts a column can follow the text of the column before it so closely that
+    the two make one segment, cut from its own text only by the column edge."""
+    pieces = [part for whole in line.segments() for part in _split_at_columns(whole, columns)]
+    out: list[Line] = []
+    for piece in pieces:
+        marker = out and MARKER.match(out[-1].text.strip())
+        if marker and _column_of(out[-1].x0, columns) == _column_of(piece.x0, columns):
+            out[-1] = out[-1]._with(out[-1].glyphs + piece.glyphs)
+        else:
+            out.append(piece)
+    return out
+
+
+def _column_of(x: float, columns: list[float]) -> int:
+    """The column text starting at x is in (-1: left of the table)."""
+    return max((k for k, edge in enumerate(columns) if x >= edge - COLUMN_TOLERANCE), default=-1)
 
 
 def _last_column(seg: Line, columns: list[float], index: int) -> int:
@@ -338,7 +368,9 @@ def _mid_sentence(firsts: dict[int, Line], above: dict[int, RawCell], top: float
     return True
 
 
-def _column_limits(placed: list[tuple[Line, dict[int, Line]]], columns: list[float], edges: list[float]) -> list[float]:
+def _column_limits(
+    placed: list[tuple[Line, dict[int, Line]]], columns: list[float], edges: list[float]
+) -> list[float]:
     """How far each column's text runs, as far as the table shows it: rather too short than too
     far, so the fit test says "it would have fitted" only when it surely would. Text that runs
     over later columns (a cell merged across) says nothing about its own column's width."""
