@@ -655,3 +655,20 @@ def test_a_bullet_close_to_the_text_of_the_column_before_it():
     ((start, end, raw),) = layout.find_borderless_tables(lines, metrics(), [])
     assert (start, end, raw.columns[:-1]) == (0, 3, [90.0, 234.0, 378.0])
     assert [c.lines[0].text for c in raw.rows[1]] == ["• Eerste punt met lange tekst", "•Tweede punt", "• Derde"]
+
+
+def test_a_first_row_alone_at_the_end_of_a_page_goes_on_on_the_next():
+    levels = [("Basis", "Midden", "Hoog"), ("Doet iets", "Doet meer", "Doet alles")]
+
+    def level_rows(number, top):
+        return [line(a, top + 12 * k, number, columns=[(200, b), (310, c)]) for k, (a, b, c) in enumerate(levels)]
+
+    first = level_rows(1, 100) + [line("Structures", 700, columns=[(200, "Works clients takes cooperation")])]
+    rest = [
+        line("teams", 72, 2, columns=[(200, "timely and more words here")]),  # the name and definition go on
+        line("overview (a, b).", 84, 2, x0=200),
+    ] + level_rows(2, 108)
+    (_, table) = tables(layout.assemble([page(1, first), page(2, rest)]))
+    assert [c.text for c in table.rows[0].cells] == [
+        "Structures teams", "Works clients takes cooperation timely and more words here overview (a, b)."]
+    assert len(table.rows) == 3

@@ -160,7 +160,8 @@ class Assembler:
         Yes when: the previous page's last content is a table; both have the same column
         boundaries (within 2 pt); the new part does not start like a new table (a first cell with
         the emphasis of the previous table's first row, e.g. a bold name, where the rows before
-        it had another emphasis); and either the previous part reaches the bottom of the text
+        it had another emphasis), unless its first row goes on with the sentences of the last
+        row (`_split_row`); and either the previous part reaches the bottom of the text
         area (one more line would not have fitted) or the new part's first cell is empty (a
         label cell merged down from the previous page).
         """
@@ -173,7 +174,8 @@ class Assembler:
             return False
         table = self.blocks[index]
         new = make_table(raw, self.m)
-        if _starts_like_new_table(table, new):
+        cut_row = bool(new.rows) and self._split_row(prev, table.rows[-1], new.rows[0]) is not None
+        if _starts_like_new_table(table, new) and not cut_row:  # a cut row's sentences go on
             return False
         first_empty = bool(new.rows) and not new.rows[0].cells[0].text
         return self._reaches_bottom(prev) or first_empty
@@ -243,13 +245,17 @@ class Assembler:
 def _same_columns(a: RawTable, b: RawTable) -> bool:
     """Column boundaries agree within 2 pt. A part made only of cells merged across shows fewer
     boundaries: then the outer edges must agree and its boundaries be among the other's. The
-    right edge of a borderless table is only where its longest line ends: not compared."""
+    right edge of a borderless table is only where its longest line ends: not compared; a
+    borderless part with fewer columns is only the first row of a table (a name beside its
+    definition merged across) at the end of a page, its columns the first of the next part's."""
     if a.ruled and b.ruled:
         first, second = a.columns, b.columns
         if abs(first[0] - second[0]) > COLUMN_TOLERANCE or abs(first[-1] - second[-1]) > COLUMN_TOLERANCE:
             return False
     else:
         first, second = a.columns[:-1], b.columns[:-1]
+        if len(first) < len(second) and len(a.rows) == 1:
+            second = second[: len(first)]
     if len(first) > len(second):
         first, second = second, first
     if len(first) < len(second) and not (a.ruled and b.ruled):

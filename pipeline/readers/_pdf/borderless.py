@@ -17,7 +17,8 @@ def find_borderless_tables(
     `COLUMN_GAP` font sizes) when a later line confirms those columns, or, at the top of a page,
     at a line that sits in a column of a borderless table found earlier (the rest of a table
     cut by the page break; the latest such table first), or at lines in its first column alone
-    that wrap at that column's width. It goes on while each line's text starts at the run's column
+    that wrap at that column's width, or, as the last line of a page, at text in columns an
+    earlier table has (the first row of a table cut by the page break). It goes on while each line's text starts at the run's column
     positions (within 2 pt) without crossing a column boundary, and ends at a change of font
     size or a gap of more than two line pitches (Word leaves an empty paragraph between tables).
     Rows start where the first column has text (a new label) or where the gap above a line is
@@ -32,6 +33,9 @@ def find_borderless_tables(
         on_top = _page_top_columns(lines, columns, known, m) if i == 0 else None
         continued = on_top is not None
         columns = on_top or columns
+        if columns is None and i == len(lines) - 1:  # nothing below to confirm it on this page
+            columns = _page_end_columns(lines[i], list(known) + [run[3] for run in runs])
+            continued = columns is not None
         if not columns:
             i += 1
             continue
@@ -148,6 +152,17 @@ def _page_top_columns(
     if columns is None and _wrapped_in_first_column(lines, latest, m):
         columns = latest
     return columns
+
+
+def _page_end_columns(line: Line, known: list[list[float]]) -> list[float] | None:
+    """The columns of the last line of a page when it has text in two or more columns that
+    start where the columns of an earlier table do: the first row of a table that the next
+    page goes on with (a name beside the start of its definition)."""
+    starts = [seg.x0 for seg in line.segments()]
+    for columns in reversed(known):
+        if len(starts) >= 2 and all(any(abs(x - c) <= COLUMN_TOLERANCE for c in columns) for x in starts):
+            return starts
+    return None
 
 
 def _wrapped_in_first_column(lines: list[Line], columns: list[float], m: Metrics) -> bool:
