@@ -672,3 +672,14 @@ def test_a_first_row_alone_at_the_end_of_a_page_goes_on_on_the_next():
     assert [c.text for c in table.rows[0].cells] == [
         "Structures teams", "Works clients takes cooperation timely and more words here overview (a, b)."]
     assert len(table.rows) == 3
+
+
+def test_a_table_continued_in_list_text_indented_into_its_columns():
+    known = [[90.0, 198.0, 306.0, 414.0]]
+    rest = [  # the rest of two list items, at their text's indent (18 pt) into columns 3 and 4
+        line("analyseert?", 72, page=2, x0=324, columns=[(432, "samenwerkin")]),
+        line("g één", 84, page=2, x0=432),
+        line("voortgang", 96, page=2, x0=432),
+    ]
+    ((_, _, raw),) = layout.find_borderless_tables(rest, metrics(), known)
+    assert raw.columns[:-1] == known[-1]

@@ -140,12 +140,14 @@ def _page_top_columns(
 ) -> list[float] | None:
     """The columns of a table cut by the page break, when the lines at the top of a page go on
     with it: lines in its columns (the latest table first: the one the previous page most
-    likely ended with), also when they show only some of its columns, or only its first."""
+    likely ended with), also when they show only some of its columns (where the text of a
+    list item starts, indented into them), or only its first."""
     if not known:
         return None
     latest = known[-1]
-    if found is not None:  # columns of their own, all among the latest table's: its rest
-        among = all(any(abs(x - y) <= COLUMN_TOLERANCE for y in latest) for x in found)
+    if found is not None:  # columns of their own, in the latest table's (at a list's indent): its rest
+        indent = 2 * lines[0].size
+        among = all(any(-COLUMN_TOLERANCE <= x - y <= indent for y in latest) for x in found)
         fits = _cells_of(lines[0], latest) is not None
         return latest if among and fits and len(found) < len(latest) else None
     columns = next((c for c in reversed(known) if _continues_columns(lines[0], c)), None)
