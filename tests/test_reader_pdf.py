@@ -683,3 +683,21 @@ def test_a_table_continued_in_list_text_indented_into_its_columns():
     ]
     ((_, _, raw),) = layout.find_borderless_tables(rest, metrics(), known)
     assert raw.columns[:-1] == known[-1]
+
+
+def test_a_table_head_at_the_end_of_a_page_with_level_labels_in_one_segment():
+    levels = [line("Doet iets", 100, columns=[(200, "Doet meer"), (310, "Doet alles")]),
+              line("en nog", 112, columns=[(200, "en nog"), (310, "en nog")])]
+    head = [
+        line("Naam", 600, bold=True),
+        line("Een definitie over de hele breedte.", 624, italic=True),
+        # labels that fill their columns: 12 pt apart, one segment
+        line("Competentieniveau 12", 648, columns=[(200, "Competentieniveau 22"), (310, "Competentieniveau 32")]),
+    ]
+    rest = [line("Doet iets", 72, 2, columns=[(200, "Doet meer"), (310, "Doet alles")]),
+            line("en nog", 84, 2, columns=[(200, "en nog"), (310, "en nog")])]
+    (_, table) = tables(layout.assemble([page(1, levels + head), page(2, rest)]))
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["Naam"], ["Een definitie over de hele breedte."],
+        ["Competentieniveau 12", "Competentieniveau 22", "Competentieniveau 32"],
+        ["Doet iets en nog", "Doet meer en nog", "Doet alles en nog"]]

@@ -28,14 +28,14 @@ def find_borderless_tables(
     i = 0
     while i < len(lines):
         columns = _columns_at(lines, i)
+        at_end = None
+        if columns is None and i == len(lines) - 1:  # nothing below to confirm it on this page
+            at_end = columns = _page_end_columns(lines[i], list(known) + [run[3] for run in runs])
         if columns is None:  # columns seen in an earlier table of the document
             columns = next((c for c in known if len(_cells_of(lines[i], c) or ()) > 1), None)
         on_top = _page_top_columns(lines, columns, known, m) if i == 0 else None
-        continued = on_top is not None
+        continued = on_top is not None or at_end is not None
         columns = on_top or columns
-        if columns is None and i == len(lines) - 1:  # nothing below to confirm it on this page
-            columns = _page_end_columns(lines[i], list(known) + [run[3] for run in runs])
-            continued = columns is not None
         if not columns:
             i += 1
             continue
@@ -159,9 +159,9 @@ def _page_top_columns(
 def _page_end_columns(line: Line, known: list[list[float]]) -> list[float] | None:
     """The columns of the last line of a page when it has text in two or more columns that
     start where the columns of an earlier table do: the first row of a table that the next
-    page goes on with (a name beside the start of its definition)."""
-    starts = [seg.x0 for seg in line.segments()]
+    page goes on with (a name beside the start of its definition, a row of level labels)."""
     for columns in reversed(known):
+        starts = [piece.x0 for piece in _pieces(line, columns)]
         if len(starts) >= 2 and all(any(abs(x - c) <= COLUMN_TOLERANCE for c in columns) for x in starts):
             return starts
     return None
