@@ -701,3 +701,24 @@ def test_a_table_head_at_the_end_of_a_page_with_level_labels_in_one_segment():
         ["Naam"], ["Een definitie over de hele breedte."],
         ["Competentieniveau 12", "Competentieniveau 22", "Competentieniveau 32"],
         ["Doet iets en nog", "Doet meer en nog", "Doet alles en nog"]]
+
+
+def test_a_table_head_alone_at_the_end_of_a_page_joins_the_table_on_the_next():
+    first = [
+        line("Tekst bovenaan.", 100),
+        line("Naam", 700, bold=True),  # a name and its definition merged across: no columns here
+        line("Een definitie die", 712, italic=True),
+    ]
+    rest = [
+        line("rest of the definition.", 72, 2, italic=True),
+        line("Niveau 1", 96, 2, columns=[(200, "Niveau 2")]),
+        line("Doet iets", 120, 2, columns=[(200, "Doet meer")]),
+    ]
+    blocks = layout.assemble([page(1, first), page(2, rest)])
+    (table,) = tables(blocks)
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["Naam"], ["Een definitie die rest of the definition."], ["Niveau 1", "Niveau 2"], ["Doet iets", "Doet meer"]]
+    assert [p.text for p in paragraphs(blocks)] == ["Tekst bovenaan."]
+    # regular text at the end of a page stays body text
+    first[1:] = [line("Naam", 700), line("Een definitie die", 712)]
+    assert len(paragraphs(layout.assemble([page(1, first), page(2, rest)]))) == 3

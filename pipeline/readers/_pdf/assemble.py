@@ -66,6 +66,7 @@ class Assembler:
         self.last_table: tuple[int, RawTable] | None = None  # index in blocks, raw of last part
         self.known_columns: list[list[float]] = []  # column starts of borderless tables so far
         self.last_para: tuple[int, ParaLines] | None = None  # the same for a paragraph
+        self.tail: list[tuple[int, ParaLines]] = []  # the body paragraphs that end the page so far
 
     def run(self) -> list[Block]:
         for page in self.pages:
@@ -83,18 +84,26 @@ class Assembler:
         for index, placed in enumerate(self._content(page, body)):
             if index == 0 and placed.raw is not None and self._continues(placed.raw):
                 self._stitch(placed)
+                self.tail = []
+                continue
+            head = self._head_on_previous_page(placed.raw) if index == 0 and placed.raw is not None else []
+            if head:
+                self._prepend_head(head, placed)
                 continue
             if index == 0 and placed.para is not None and self._paragraph_continues(placed.para):
                 self._join_paragraph(placed.para)
+                self.tail = []
                 continue
             self.blocks.append(placed.block)
             at = len(self.blocks) - 1
             self.last_table = (at, placed.raw) if placed.raw is not None else None
             self.last_para = (at, placed.para) if placed.para is not None else None
+            self.tail = self.tail + [(at, placed.para)] if placed.para is not None else []
         if self.last_table is not None and self.last_table[1].page != page.number:
             self.last_table = None
         if self.last_para is not None and self.last_para[1].lines[-1].page != page.number:
             self.last_para = None
+            self.tail = []
         for ln in heads:
             if self.running[id(ln)]:
                 self.blocks.append(self._running(ln, footer=True))
@@ -179,6 +188,51 @@ class Assembler:
             return False
         first_empty = bool(new.rows) and not new.rows[0].cells[0].text
         return self._reaches_bottom(prev) or first_empty
+
+    def _head_on_previous_page(self, raw: RawTable) -> list[tuple[int, ParaLines]]:
+        """The paragraphs that end the previous page when they are the first rows of this
+        borderless table: it starts with a row merged across (a definition written across the
+        whole table), and they are emphasised (a bold name, an italic definition), in the
+        table's first column and size, the last of them at the bottom of the text area. Found
+        on the page alone they were body text: nothing below them on that page showed columns."""
+        if raw.ruled or not self.tail or not raw.rows:
+            return []
+        first = [c for c in raw.rows[0] if c is not None]
+        if len(first) != 1 or not first[0].lines or abs(first[0].x1 - raw.columns[-1]) > COLUMN_TOLERANCE:
+            return []
+        size = first[0].lines[0].size
+        head: list[tuple[int, ParaLines]] = []
+        for at, para in reversed(self.tail):
+            glyphs = [g for ln in para.lines for g in ln.visible]
+            emphasised = all(g.bold for g in glyphs) or all(g.italic for g in glyphs)
+            in_column = abs(para.lines[0].x0 - raw.columns[0]) <= COLUMN_TOLERANCE
+            same_size = all(abs(ln.size - size) <= 0.5 for ln in para.lines)
+            if not (emphasised and in_column and same_size) or self.blocks[at].style is not None:
+                break
+            head.insert(0, (at, para))
+        if not head or head[-1][1].lines[-1].page != raw.page - 1:
+            return []
+        last = head[-1][1].lines[-1]
+        # widow and orphan control may move one more line over, so allow one line of room
+        return head if last.bottom + 2 * self.m.body_pitch * last.size > self.m.text_bottom + 0.5 else []
+
+    def _prepend_head(self, head: list[tuple[int, ParaLines]], placed: _Placed) -> None:
+        """Make the paragraphs of `head` the first rows of the table, one cell each, where the
+        first of them stood; a definition cut by the page break goes on in the table's first row."""
+        rows = []
+        for at, _ in head:
+            paragraph = self.blocks[at]
+            rows.append(Row((Cell((paragraph,), origin=paragraph.origin),), origin=paragraph.origin))
+        rest = list(placed.block.rows)
+        lead = rest[0].cells[0].paragraphs if rest[0].cells else ()
+        if lead and continues_sentence(lead[0].text):
+            rows[-1] = _merge_rows(rows[-1], rest.pop(0), {0: "join"})
+        index = head[0][0]
+        for at, _ in reversed(head[1:]):
+            del self.blocks[at]
+        self.blocks[index] = Table(tuple(rows + rest), origin=rows[0].origin)
+        self.last_table = (index, placed.raw)
+        self.last_para, self.tail = None, []
 
     def _reaches_bottom(self, raw: RawTable) -> bool:
         """Would not one more line have fitted below the table? One line of slack, as widow and
