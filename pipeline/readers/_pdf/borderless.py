@@ -18,24 +18,16 @@ def find_borderless_tables(
     at a line that sits in a column of a borderless table found earlier (the rest of a table
     cut by the page break; the latest such table first), or at lines in its first column alone
     that wrap at that column's width, or, as the last line of a page, at text in columns an
-    earlier table has (the first row of a table cut by the page break). It goes on while each line's text starts at the run's column
-    positions (within 2 pt) without crossing a column boundary, and ends at a change of font
-    size or a gap of more than two line pitches (Word leaves an empty paragraph between tables).
-    Rows start where the first column has text (a new label) or where the gap above a line is
-    larger than the normal line pitch.
+    earlier table has (the first row of a table cut by the page break). It goes on while each
+    line's text starts at the run's column positions (within 2 pt) without crossing a column
+    boundary, and ends at a change of font size or a gap of more than two line pitches (Word
+    leaves an empty paragraph between tables). Rows start where the first column has text (a
+    new label) or where the gap above a line is larger than the normal line pitch.
     """
     runs: list[list] = []  # [start, start of the columns, end, columns]
     i = 0
     while i < len(lines):
-        columns = _columns_at(lines, i)
-        at_end = None
-        if columns is None and i == len(lines) - 1:  # nothing below to confirm it on this page
-            at_end = columns = _page_end_columns(lines[i], list(known) + [run[3] for run in runs])
-        if columns is None:  # columns seen in an earlier table of the document
-            columns = next((c for c in known if len(_cells_of(lines[i], c) or ()) > 1), None)
-        on_top = _page_top_columns(lines, columns, known, m) if i == 0 else None
-        continued = on_top is not None or at_end is not None
-        columns = on_top or columns
+        columns, continued = _run_columns(lines, i, known, [run[3] for run in runs], m)
         if not columns:
             i += 1
             continue
@@ -44,9 +36,11 @@ def find_borderless_tables(
             end += 1
         multi = sum(1 for ln in lines[i:end] if len(_cells_of(ln, columns) or ()) > 1)
         if end > i and (continued or (end - i >= 2 and multi >= 1)):
-            floor = runs[-1][2] if runs else 0
-            first = i if runs and runs[-1][2] == i else _columned_lines_above(lines, i, floor, columns, m)
-            start = first if runs and runs[-1][2] == i else _spanning_rows_above(lines, first, floor, m)
+            first = start = i
+            if not runs or runs[-1][2] != i:  # emphasised rows above the columns belong to them
+                floor = runs[-1][2] if runs else 0
+                first = _columned_lines_above(lines, i, floor, columns, m)
+                start = _spanning_rows_above(lines, first, floor, m)
             runs.append([start, first, end, columns])
             i = end
         else:
@@ -61,6 +55,21 @@ def find_borderless_tables(
         (start, end, _borderless_table(lines[first:end], columns, m, lines[start:first]))
         for start, first, end, columns in merged
     ]
+
+
+def _run_columns(
+    lines: list[Line], i: int, known: list[list[float]], on_page: list[list[float]], m: Metrics
+) -> tuple[list[float] | None, bool]:
+    """The columns a run starting at line i would have, and whether the run needs no second
+    line to confirm them (the rest or the start of a table cut by a page break)."""
+    columns = _columns_at(lines, i)
+    at_end = None
+    if columns is None and i == len(lines) - 1:  # nothing below to confirm it on this page
+        at_end = columns = _page_end_columns(lines[i], list(known) + on_page)
+    if columns is None:  # columns seen in an earlier table of the document
+        columns = next((c for c in known if len(_cells_of(lines[i], c) or ()) > 1), None)
+    on_top = _page_top_columns(lines, columns, known, m) if i == 0 else None
+    return on_top or columns, on_top is not None or at_end is not None
 
 
 def _widens(run: list, nxt: list, lines: list[Line]) -> bool:
