@@ -559,3 +559,233 @@ def test_a_column_ends_without_the_space_put_in_the_gap():
     assert (left.text, right.text) == ("Analyses zij-", "Timely") and not left.glyphs[-1].blank
     joined = layout.make_paragraph(layout.ParaLines([left, line("haar werk", 112)]), metrics(), body=False)
     assert joined.text == "Analyses zij-haar werk"
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables without rulings: where a column's text ends, and tables cut by a page break
+
+
+def borderless_rows(lines, known=()):
+    ((start, end, raw),) = layout.find_borderless_tables(lines, metrics(), list(known))
+    return [[" / ".join(ln.text for ln in c.lines) for c in row if c is not None] for row in raw.rows]
+
+
+def test_text_merged_across_columns_does_not_widen_a_column():
+    lines = [
+        line("Naam", 100, columns=[(200, "Een lange definitie over alle kolommen")]),  # runs over column 3
+        line("verder.", 112, x0=200),
+        line("Basis", 136, columns=[(200, "Midden"), (310, "Hoog"), (420, "Top")]),
+        line("Eerste", 160, columns=[(200, "Kort woord"), (310, "Iets")]),
+        # "Langerwoorden" fits in the merged definition's width, not in column 2: a wrapped line
+        line("regel", 172, columns=[(200, "Langerwoorden")]),
+        line("Tweede", 196, columns=[(200, "Midden kolom tekst")]),
+    ]
+    rows = borderless_rows(lines)
+    assert len(rows) == 4
+    assert rows[2][:2] == ["Eerste / regel", "Kort woord / Langerwoorden"]
+
+
+def test_a_table_continued_at_the_top_of_a_page_takes_the_latest_columns():
+    known = [[90.0, 310.0], [90.0, 200.0, 310.0, 420.0]]  # a matrix, then a levels table
+    ((_, _, raw),) = layout.find_borderless_tables([line("Overzicht", 72, page=2, x0=310)], metrics(), known)
+    assert raw.columns[:-1] == known[-1]
+
+
+def test_first_column_alone_at_the_top_of_a_page_continues_a_table_when_wrapped_narrow():
+    known = [[90.0, 200.0, 310.0, 420.0]]
+    rest = [line("Kaart visie.", 72, page=2), line("Informatie drie", 96, page=2), line("detail en meer", 108, page=2)]
+    # "detail" would have fitted on the line above in body text: these lines wrap at the column
+    assert [row[0] for row in borderless_rows(rest, known)] == ["Kaart visie.", "Informatie drie / detail en meer"]
+    body = [line("Korte alinea.", 72, page=2), line("Nog een alinea.", 84, page=2)]
+    assert layout.find_borderless_tables(body, metrics(), known) == []
+
+
+def test_a_cell_paragraph_beside_a_running_sentence_is_not_a_row():
+    lines = [
+        line("Eerste punt", 100, columns=[(200, "Ander punt")]),
+        line("loopt door", 112, columns=[(200, "met meer.")]),
+        line("en nog", 124),
+        line("Tweede alinea", 130, x0=200),  # paragraph spacing in column 2 only: lines out of step
+        line("verder.", 136),
+        line("Nieuw", 160, columns=[(200, "Rij")]),
+    ]
+    assert borderless_rows(lines) == [
+        ["Eerste punt / loopt door / en nog / verder.", "Ander punt / met meer. / Tweede alinea"], ["Nieuw", "Rij"]]
+
+
+def test_paragraphs_in_step_join_their_row_when_a_sentence_runs_on():
+    lines = [
+        line("Eerste.", 100, columns=[(200, "Kort")]),
+        line("en klein.", 112, x0=200),
+        line("Tweede punt", 118),  # after paragraph spacing, as in every cell below
+        line("loopt", 130, columns=[(200, "Nieuw punt")]),  # "loopt" goes on: no row starts here
+        line("verder", 142),
+    ]
+    assert borderless_rows(lines) == [["Eerste. / Tweede punt / loopt / verder", "Kort / en klein. / Nieuw punt"]]
+
+
+def test_a_label_after_whole_empty_lines_starts_a_row_beside_a_running_sentence():
+    lines = [
+        line("Niveau 1", 100, columns=[(200, "Doet iets en")]),
+        line("meer dingen", 112, x0=200),
+        line("Niveau 2", 124, columns=[(200, "en verder")]),  # no spacing anywhere: a new row
+    ]
+    assert borderless_rows(lines) == [["Niveau 1", "Doet iets en / meer dingen"], ["Niveau 2", "en verder"]]
+
+
+def test_a_name_close_to_the_next_column_beside_its_definition_is_a_row():
+    name_and_definition = line("Verantwoordelijkheid", 100, bold=True)  # ends 10 pt before column 2
+    name_and_definition.glyphs += glyphs_at(200, "Een definitie over twee kolommen", 10.0, True, False)
+    lines = [
+        name_and_definition,
+        line("en verder.", 112, x0=200, italic=True),
+        line("Basis", 136, columns=[(200, "Midden"), (310, "Hoog")]),
+        line("Doet iets", 160, columns=[(200, "Doet meer"), (310, "Doet alles")]),
+    ]
+    assert borderless_rows(lines) == [
+        ["Verantwoordelijkheid", "Een definitie over twee kolommen / en verder."],
+        ["Basis", "Midden", "Hoog"], ["Doet iets", "Doet meer", "Doet alles"]]
+
+
+def test_cells_split_at_a_column_gap_and_lose_the_gap():
+    first = line("Mist het", 100, columns=[(234, "Kwaliteit zij-")])
+    first.glyphs.append(layout.Glyph(" ", first.glyphs[-1].x1, 378, 10.0, inserted=True))  # the column gap
+    first.glyphs += glyphs_at(378, "Tekst", 10.0, False, False)
+    lines = [
+        first,
+        line("d.", 112, x0=108, columns=[(252, "haar werk")]),  # "d." looks like a list marker
+        line("Nog", 136, columns=[(234, "Meer"), (378, "Iets")]),
+    ]
+    ((_, _, raw),) = layout.find_borderless_tables(lines, metrics(), [])
+    table = layout.make_table(raw, metrics())
+    assert [c.text for c in table.rows[0].cells] == ["Mist het d.", "Kwaliteit zij-haar werk", "Tekst"]
+
+
+def test_a_row_cut_by_the_page_break_goes_on_with_a_name():
+    at_bottom = two_column_table(1, 600, [("Naam", "Definitie", 600), ("Niveau 1", "Werkt samen met", 700)], 718)
+    rest = [(None, "P&O en anderen", 72), (None, "Respecteert anderen", 84)]
+    for filler, joined in (("Overleg met P&O over het werk", True), ("Overleg over het werk van P", False)):
+        pages = [page(1, [], [at_bottom]), page(2, [], [two_column_table(2, 72, rest, 96)]), page(3, [line(filler, 708)])]
+        (table,) = tables(layout.assemble(pages))
+        texts = [r.cells[1].text for r in table.rows]
+        assert ("Werkt samen met P&O en anderen" in texts) == joined
+
+
+def test_line_pitch_is_measured_within_one_column_of_text():
+    from pipeline.readers._pdf.model import measure
+
+    lines = [  # two columns of a table without rulings, their lines out of step
+        line("Een regel", 100), line("en nog een", 103, x0=200), line("verder", 112), line("en meer", 115, x0=200),
+        line("tot slot", 124), line("Slot van", 148), line("de tekst", 160),
+    ]
+    assert measure([page(1, lines)], set()).body_pitch == pytest.approx(1.2)
+
+
+def test_a_table_continued_in_some_of_its_columns_keeps_all_of_them():
+    known = [[90.0, 234.0, 378.0]]
+    rest = [
+        line("résumé sees", 72, page=2, x0=234, columns=[(378, "cooperation")]),  # the first column is empty here
+        line("available", 84, page=2, x0=234),
+        line("Chances", 108, page=2, x0=234, columns=[(378, "Own tijd")]),
+    ]
+    ((_, _, raw),) = layout.find_borderless_tables(rest, metrics(), known)
+    assert raw.columns[:-1] == known[-1]
+    assert [[c.lines[0].text if c.lines else "" for c in row] for row in raw.rows][0] == ["", "résumé sees", "cooperation"]
+
+
+def test_a_bullet_close_to_the_text_of_the_column_before_it():
+    lines = [
+        line("Niveau 1", 100, columns=[(234, "Niveau 2"), (378, "Niveau 3")]),
+        # the second bullet is 9 pt after the first cell's text: one segment with it
+        line("• Eerste punt met lange tekst", 124, columns=[(234, "•"), (252, "Tweede punt"), (378, "• Derde")]),
+        line("vervolg", 136, x0=98, columns=[(252, "vervolg"), (396, "vervolg")]),
+    ]
+    ((start, end, raw),) = layout.find_borderless_tables(lines, metrics(), [])
+    assert (start, end, raw.columns[:-1]) == (0, 3, [90.0, 234.0, 378.0])
+    assert [c.lines[0].text for c in raw.rows[1]] == ["• Eerste punt met lange tekst", "•Tweede punt", "• Derde"]
+
+
+def test_a_first_row_alone_at_the_end_of_a_page_goes_on_on_the_next():
+    levels = [("Basis", "Midden", "Hoog"), ("Doet iets", "Doet meer", "Doet alles")]
+
+    def level_rows(number, top):
+        return [line(a, top + 12 * k, number, columns=[(200, b), (310, c)]) for k, (a, b, c) in enumerate(levels)]
+
+    first = level_rows(1, 100) + [line("Structures", 700, columns=[(200, "Works clients takes cooperation")])]
+    rest = [
+        line("teams", 72, 2, columns=[(200, "timely and more words here")]),  # the name and definition go on
+        line("overview (a, b).", 84, 2, x0=200),
+    ] + level_rows(2, 108)
+    (_, table) = tables(layout.assemble([page(1, first), page(2, rest)]))
+    assert [c.text for c in table.rows[0].cells] == [
+        "Structures teams", "Works clients takes cooperation timely and more words here overview (a, b)."]
+    assert len(table.rows) == 3
+
+
+def test_a_table_continued_in_list_text_indented_into_its_columns():
+    known = [[90.0, 198.0, 306.0, 414.0]]
+    rest = [  # the rest of two list items, at their text's indent (18 pt) into columns 3 and 4
+        line("analyseert?", 72, page=2, x0=324, columns=[(432, "samenwerkin")]),
+        line("g één", 84, page=2, x0=432),
+        line("voortgang", 96, page=2, x0=432),
+    ]
+    ((_, _, raw),) = layout.find_borderless_tables(rest, metrics(), known)
+    assert raw.columns[:-1] == known[-1]
+
+
+def test_a_table_head_at_the_end_of_a_page_with_level_labels_in_one_segment():
+    levels = [line("Doet iets", 100, columns=[(200, "Doet meer"), (310, "Doet alles")]),
+              line("en nog", 112, columns=[(200, "en nog"), (310, "en nog")])]
+    head = [
+        line("Naam", 600, bold=True),
+        line("Een definitie over de hele breedte.", 624, italic=True),
+        # labels that fill their columns: 12 pt apart, one segment
+        line("Competentieniveau 12", 648, columns=[(200, "Competentieniveau 22"), (310, "Competentieniveau 32")]),
+    ]
+    rest = [line("Doet iets", 72, 2, columns=[(200, "Doet meer"), (310, "Doet alles")]),
+            line("en nog", 84, 2, columns=[(200, "en nog"), (310, "en nog")])]
+    (_, table) = tables(layout.assemble([page(1, levels + head), page(2, rest)]))
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["Naam"], ["Een definitie over de hele breedte."],
+        ["Competentieniveau 12", "Competentieniveau 22", "Competentieniveau 32"],
+        ["Doet iets en nog", "Doet meer en nog", "Doet alles en nog"]]
+
+
+def test_a_table_head_alone_at_the_end_of_a_page_joins_the_table_on_the_next():
+    first = [
+        line("Tekst bovenaan.", 100),
+        line("Naam", 700, bold=True),  # a name and its definition merged across: no columns here
+        line("Een definitie die", 712, italic=True),
+    ]
+    rest = [
+        line("rest of the definition.", 72, 2, italic=True),
+        line("Niveau 1", 96, 2, columns=[(200, "Niveau 2")]),
+        line("Doet iets", 120, 2, columns=[(200, "Doet meer")]),
+    ]
+    blocks = layout.assemble([page(1, first), page(2, rest)])
+    (table,) = tables(blocks)
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["Naam"], ["Een definitie die rest of the definition."], ["Niveau 1", "Niveau 2"], ["Doet iets", "Doet meer"]]
+    assert [p.text for p in paragraphs(blocks)] == ["Tekst bovenaan."]
+    # regular text at the end of a page stays body text
+    first[1:] = [line("Naam", 700), line("Een definitie die", 712)]
+    assert len(paragraphs(layout.assemble([page(1, first), page(2, rest)]))) == 3
+
+
+def test_lexicon_learns_nothing_from_bold_headings():
+    edge = 90 + 11 * CHAR
+    header = [line("Proficiency", 100, bold=True), line("level 2", 112, bold=True)]  # fills its line
+    after = [line("één rol", 200), line("Proficiency", 212), line("level 2", 224)]  # the same, not bold
+    assert not layout.Lexicon.of([(header, edge, True, True)]).knows("proficiencylevel")
+    assert layout.Lexicon.of([(after, edge, True, True)]).knows("proficiencylevel")  # a run no word explains
+
+
+def test_words_in_cells_of_a_table_without_rulings_teach_the_lexicon():
+    # three columns without rulings; the second column's cell shows "overzicht" whole
+    lines = [line("Label", 100, columns=[(200, "Tekst met"), (400, "Meer")]),
+             line("rij", 112, columns=[(200, "overzicht en"), (400, "tekst")]),
+             line("Tweede", 136, columns=[(200, "Nog wat"), (400, "Ook")])]
+    pages = [page(1, lines)]
+    assembler = layout.Assembler(pages)
+    assert assembler.borderless[1]  # the table was found before any paragraph was made
+    assert assembler.m.lexicon.knows("overzicht")

@@ -22,15 +22,27 @@ The rules, in the order a document goes through them (details in each function's
   Wrapped lines join with one space; a hyphen at a line end stays ("hoofd- en"), with no space
   only inside a hyphenated word ("zij-" / "haar") or a word cut at a narrow column's edge.
   Whether a one-word line is a cut word or a word that filled its line is asked of the
-  document's own words first (`model.Lexicon`: tokens the layout shows whole), then geometry. Bullets and list numbers are stripped and
-  the paragraph gets style 'list'.
-* Tables without ruling lines (`borderless.find_borderless_tables`): runs of lines whose text
-  starts in the same columns (a gap wider than 1.2 font sizes, at the same x on several lines).
+  document's own words first, then geometry (a cut needs a full line, and the word with its
+  rest is wider than the column). Bullets and list numbers are stripped and the paragraph gets
+  style 'list'.
+* The document's own words (`model.Lexicon`, built before any paragraph): tokens the layout
+  shows whole (both ends at a sure break: a line of two words, a list marker, room for one
+  more letter), words learnt from runs of pieces that no known word explains, and capitalised
+  tokens written mid-sentence (names). Cells of tables with and without rulings count; body
+  lines only within one column; bold text not at all.
+* Tables without ruling lines (`borderless.find_borderless_tables`, all pages first): runs of
+  lines whose text starts in the same columns (a gap wider than 1.2 font sizes, at the same x
+  on several lines); a row starts at one height in all its cells, below the row above and not
+  mid-sentence; a row merged across does not widen its column; lines at the top of a page in
+  some of the latest table's columns are its rest.
 * The document (`assemble.Assembler`): content of each page in reading order, `PageBreak`
   before each page from page 2, running headers first and footers last. A table that ends a
   page and one that starts the next with the same columns are one table; a row cut by the page
-  break is joined again; so is a body paragraph cut by it (`Assembler._continues`,
-  `Assembler._split_row`, `Assembler._paragraph_continues`).
+  break is joined again (without a space inside a cut or hyphenated word; also when its rest
+  starts with a name); so is a body paragraph cut by it; emphasised paragraphs that end a page
+  (a name, the start of its definition) are the first rows of a borderless table that starts
+  the next page with a row merged across (`Assembler._continues`, `Assembler._split_row`,
+  `Assembler._paragraph_continues`, `Assembler._head_on_previous_page`).
 """
 from .assemble import Assembler, assemble, make_table
 from .borderless import find_borderless_tables

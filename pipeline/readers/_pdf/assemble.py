@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from ...blocks import Block, Cell, Origin, PageBreak, PageHeader, Paragraph, Row, Span, Table
 from .borderless import find_borderless_tables
 from .model import (
-    COLUMN_TOLERANCE, Line, Metrics, PageLayout, RawCell, RawTable, continues_sentence, line_numbers, measure,
+    COLUMN_GAP, COLUMN_TOLERANCE, Lexicon, Line, Metrics, PageLayout, RawCell, RawTable, continues_sentence, line_numbers, measure,
 )
 from .paragraphs import ParaLines, group_paragraphs, joint, make_paragraph
 from .running import find_running_lines
@@ -63,10 +63,23 @@ class Assembler:
         self.pages = pages
         self.running = find_running_lines(pages)
         self.m = measure(pages, set(self.running))
+        self.borderless = self._find_borderless()
+        self.m.lexicon = self.m.lexicon | Lexicon.of(_borderless_columns(self.borderless.values()))
         self.blocks: list[Block] = []
         self.last_table: tuple[int, RawTable] | None = None  # index in blocks, raw of last part
-        self.known_columns: list[list[float]] = []  # column starts of borderless tables so far
         self.last_para: tuple[int, ParaLines] | None = None  # the same for a paragraph
+        self.tail: list[tuple[int, ParaLines]] = []  # the body paragraphs that end the page so far
+
+    def _find_borderless(self) -> dict[int, list[tuple[int, int, RawTable]]]:
+        """Tables without rulings on each page, found before any paragraph is made: their cells
+        tell the lexicon which words they show whole (their lines run over several columns)."""
+        found: dict[int, list[tuple[int, int, RawTable]]] = {}
+        known: list[list[float]] = []  # column starts of borderless tables so far
+        for page in self.pages:
+            body = [ln for ln in page.lines if id(ln) not in self.running]
+            found[page.number] = find_borderless_tables(body, self.m, known)
+            known += [raw.columns[:-1] for _, _, raw in found[page.number]]
+        return found
 
     def run(self) -> list[Block]:
         for page in self.pages:
@@ -84,18 +97,26 @@ class Assembler:
         for index, placed in enumerate(self._content(page, body)):
             if index == 0 and placed.raw is not None and self._continues(placed.raw):
                 self._stitch(placed)
+                self.tail = []
+                continue
+            head = self._head_on_previous_page(placed.raw) if index == 0 and placed.raw is not None else []
+            if head:
+                self._prepend_head(head, placed)
                 continue
             if index == 0 and placed.para is not None and self._paragraph_continues(placed.para):
                 self._join_paragraph(placed.para)
+                self.tail = []
                 continue
             self.blocks.append(placed.block)
             at = len(self.blocks) - 1
             self.last_table = (at, placed.raw) if placed.raw is not None else None
             self.last_para = (at, placed.para) if placed.para is not None else None
+            self.tail = self.tail + [(at, placed.para)] if placed.para is not None else []
         if self.last_table is not None and self.last_table[1].page != page.number:
             self.last_table = None
         if self.last_para is not None and self.last_para[1].lines[-1].page != page.number:
             self.last_para = None
+            self.tail = []
         for ln in heads:
             if self.running[id(ln)]:
                 self.blocks.append(self._running(ln, footer=True))
@@ -110,8 +131,7 @@ class Assembler:
             placed.append((raw.top, _Placed(make_table(raw, self.m), raw)))
         free: list[Line] = []
         i = 0
-        for start, end, raw in find_borderless_tables(body, self.m, self.known_columns):
-            self.known_columns.append(raw.columns[:-1])
+        for start, end, raw in self.borderless[page.number]:
             free += body[i:start]
             placed.append((raw.top, _Placed(make_table(raw, self.m), raw)))
             i = end
@@ -161,7 +181,8 @@ class Assembler:
         Yes when: the previous page's last content is a table; both have the same column
         boundaries (within 2 pt); the new part does not start like a new table (a first cell with
         the emphasis of the previous table's first row, e.g. a bold name, where the rows before
-        it had another emphasis); and either the previous part reaches the bottom of the text
+        it had another emphasis), unless its first row goes on with the sentences of the last
+        row (`_split_row`); and either the previous part reaches the bottom of the text
         area (one more line would not have fitted) or the new part's first cell is empty (a
         label cell merged down from the previous page).
         """
@@ -174,10 +195,56 @@ class Assembler:
             return False
         table = self.blocks[index]
         new = make_table(raw, self.m)
-        if _starts_like_new_table(table, new):
+        cut_row = bool(new.rows) and self._split_row(prev, table.rows[-1], new.rows[0]) is not None
+        if _starts_like_new_table(table, new) and not cut_row:  # a cut row's sentences go on
             return False
         first_empty = bool(new.rows) and not new.rows[0].cells[0].text
         return self._reaches_bottom(prev) or first_empty
+
+    def _head_on_previous_page(self, raw: RawTable) -> list[tuple[int, ParaLines]]:
+        """The paragraphs that end the previous page when they are the first rows of this
+        borderless table: it starts with a row merged across (a definition written across the
+        whole table), and they are emphasised (a bold name, an italic definition), in the
+        table's first column and size, the last of them at the bottom of the text area. Found
+        on the page alone they were body text: nothing below them on that page showed columns."""
+        if raw.ruled or not self.tail or not raw.rows:
+            return []
+        first = [c for c in raw.rows[0] if c is not None]
+        if len(first) != 1 or not first[0].lines or abs(first[0].x1 - raw.columns[-1]) > COLUMN_TOLERANCE:
+            return []
+        size = first[0].lines[0].size
+        head: list[tuple[int, ParaLines]] = []
+        for at, para in reversed(self.tail):
+            glyphs = [g for ln in para.lines for g in ln.visible]
+            emphasised = all(g.bold for g in glyphs) or all(g.italic for g in glyphs)
+            in_column = abs(para.lines[0].x0 - raw.columns[0]) <= COLUMN_TOLERANCE
+            same_size = all(abs(ln.size - size) <= 0.5 for ln in para.lines)
+            if not (emphasised and in_column and same_size) or self.blocks[at].style is not None:
+                break
+            head.insert(0, (at, para))
+        if not head or head[-1][1].lines[-1].page != raw.page - 1:
+            return []
+        last = head[-1][1].lines[-1]
+        # widow and orphan control may move one more line over, so allow one line of room
+        return head if last.bottom + 2 * self.m.body_pitch * last.size > self.m.text_bottom + 0.5 else []
+
+    def _prepend_head(self, head: list[tuple[int, ParaLines]], placed: _Placed) -> None:
+        """Make the paragraphs of `head` the first rows of the table, one cell each, where the
+        first of them stood; a definition cut by the page break goes on in the table's first row."""
+        rows = []
+        for at, _ in head:
+            paragraph = self.blocks[at]
+            rows.append(Row((Cell((paragraph,), origin=paragraph.origin),), origin=paragraph.origin))
+        rest = list(placed.block.rows)
+        lead = rest[0].cells[0].paragraphs if rest[0].cells else ()
+        if lead and continues_sentence(lead[0].text):
+            rows[-1] = _merge_rows(rows[-1], rest.pop(0), {0: "join"})
+        index = head[0][0]
+        for at, _ in reversed(head[1:]):
+            del self.blocks[at]
+        self.blocks[index] = Table(tuple(rows + rest), origin=rows[0].origin)
+        self.last_table = (index, placed.raw)
+        self.last_para, self.tail = None, []
 
     def _reaches_bottom(self, raw: RawTable) -> bool:
         """Would not one more line have fitted below the table? One line of slack, as widow and
@@ -219,7 +286,8 @@ class Assembler:
         A row cut by the page break leaves: the previous part running to the bottom of the text
         area; and in the first row on the new page, text only in cells where the last row has
         text too, each continuing it: a sentence that goes on (it starts with a lower-case letter
-        or with punctuation that cannot start a sentence), or the next item of a list that cell
+        or with punctuation that cannot start a sentence, or with a name the document writes
+        mid-sentence too, after text that does not end a sentence), or the next item of a list that cell
         holds, or the unmarked rest of its last list item followed
         by more items. An empty first cell alone is not enough: vertically
         merged level labels leave empty first cells at the top of a page too, and their rows
@@ -236,7 +304,7 @@ class Assembler:
             head = next(p for p in b.paragraphs if p.text)
             listed = [p for p in a.paragraphs if p.style == "list"]
             ends_in_list = a.paragraphs[-1].style == "list"
-            if continues_sentence(head.text):
+            if continues_sentence(head.text) or self._name_goes_on(a, head):
                 modes[k] = "join"
             elif head.style == "list" and listed and ends_in_list:
                 modes[k] = "append"
@@ -246,17 +314,28 @@ class Assembler:
                 return None
         return modes or None
 
+    def _name_goes_on(self, last: Cell, head: Paragraph) -> bool:
+        """Does the new part start with a name the document also writes mid-sentence ("P&O"),
+        after a cell whose last paragraph does not end a sentence? A capital says nothing then."""
+        words = head.text.split(" ")
+        ended = last.paragraphs[-1].text.rstrip()[-1:] in ".?!;"
+        return bool(words) and not ended and self.m.lexicon.is_name(words[0])
+
 
 def _same_columns(a: RawTable, b: RawTable) -> bool:
     """Column boundaries agree within 2 pt. A part made only of cells merged across shows fewer
     boundaries: then the outer edges must agree and its boundaries be among the other's. The
-    right edge of a borderless table is only where its longest line ends: not compared."""
+    right edge of a borderless table is only where its longest line ends: not compared; a
+    borderless part with fewer columns is only the first row of a table (a name beside its
+    definition merged across) at the end of a page, its columns the first of the next part's."""
     if a.ruled and b.ruled:
         first, second = a.columns, b.columns
         if abs(first[0] - second[0]) > COLUMN_TOLERANCE or abs(first[-1] - second[-1]) > COLUMN_TOLERANCE:
             return False
     else:
         first, second = a.columns[:-1], b.columns[:-1]
+        if len(first) < len(second) and len(a.rows) == 1:
+            second = second[: len(first)]
     if len(first) > len(second):
         first, second = second, first
     if len(first) < len(second) and not (a.ruled and b.ruled):
@@ -284,14 +363,35 @@ def _emphasis(cell: Cell) -> tuple[bool, bool] | None:
 
 def _text_right(cell: RawCell, raw: RawTable, m: Metrics) -> float:
     """Where the text of a cell can run to: its edge less the padding it has on the left, or
-    in a table without rulings as far as the column's widest text goes."""
+    in a table without rulings as far as the column's widest text goes, and at least up to a
+    column gap before the next column (a column of short lines shows less than its width)."""
     if raw.ruled:
         return cell.x1 - raw.padding(m.cell_padding)
     column = [c for row in raw.rows for c in row if c is not None and c.lines and (c.x0, c.x1) == (cell.x0, cell.x1)]
-    return max(ln.x1 for c in column for ln in c.lines)
+    widest = max(ln.x1 for c in column for ln in c.lines)
+    later = [x for x in raw.columns[:-1] if x > cell.x0 + COLUMN_TOLERANCE]
+    if not later:
+        return widest
+    return max(widest, later[0] - COLUMN_GAP * max(ln.size for ln in cell.lines))
 
 
-def _merge_rows(last: Row, first: Row, modes: dict[int, str], joints: dict[int, str]) -> Row:
+def _borderless_columns(pages) -> list[tuple[list[Line], float, bool, bool]]:
+    """The cells of tables without rulings as the lexicon takes them: lines, how far the
+    column's text runs, and whether the cell's start and end are surely breaks at a space (not
+    in a first row that goes on with a sentence, nor in a last row: a page break may cut them)."""
+    columns = []
+    for _, _, raw in (found for page in pages for found in page):
+        cells = [c for row in raw.rows for c in row if c is not None and c.lines]
+        for r, row in enumerate(raw.rows):
+            for cell in (c for c in row if c is not None and c.lines):
+                edge = max(ln.x1 for c in cells if (c.x0, c.x1) == (cell.x0, cell.x1) for ln in c.lines)
+                cut_above = r == 0 and continues_sentence(cell.lines[0].text)
+                columns.append((cell.lines, edge, not cut_above, r < len(raw.rows) - 1))
+    return columns
+
+
+def _merge_rows(last: Row, first: Row, modes: dict[int, str], joints: dict[int, str] | None = None) -> Row:
+    joints = joints or {}  # cell -> what joins its paragraph's two parts (a space unless said)
     cells = []
     for k, (a, b) in enumerate(zip(last.cells, first.cells)):
         rest = tuple(p for p in b.paragraphs if p.text)

@@ -1,7 +1,10 @@
 """Tables without ruling lines: columns found from where the text of consecutive lines starts."""
 from __future__ import annotations
 
-from .model import COLUMN_TOLERANCE, Glyph, Line, Metrics, RawCell, RawTable, continues_sentence, marker_of
+from .model import (
+    COLUMN_GAP, COLUMN_TOLERANCE, MARKER, Glyph, Line, Metrics, RawCell, RawTable,
+    continues_sentence, marker_of,
+)
 from .paragraphs import group_paragraphs
 
 
@@ -13,21 +16,18 @@ def find_borderless_tables(
     A run starts at a line with text in two or more columns (separated by a gap wider than
     `COLUMN_GAP` font sizes) when a later line confirms those columns, or, at the top of a page,
     at a line that sits in a column of a borderless table found earlier (the rest of a table
-    cut by the page break). It goes on while each line's text starts at the run's column
-    positions (within 2 pt) without crossing a column boundary, and ends at a change of font
-    size or a gap of more than two line pitches (Word leaves an empty paragraph between tables).
-    Rows start where the first column has text (a new label) or where the gap above a line is
-    larger than the normal line pitch.
+    cut by the page break; the latest such table first), or at lines in its first column alone
+    that wrap at that column's width, or, as the last line of a page, at text in columns an
+    earlier table has (the first row of a table cut by the page break). It goes on while each
+    line's text starts at the run's column positions (within 2 pt) without crossing a column
+    boundary, and ends at a change of font size or a gap of more than two line pitches (Word
+    leaves an empty paragraph between tables). Rows start where the first column has text (a
+    new label) or where the gap above a line is larger than the normal line pitch.
     """
     runs: list[list] = []  # [start, start of the columns, end, columns]
     i = 0
     while i < len(lines):
-        columns = _columns_at(lines, i)
-        if columns is None:  # columns seen in an earlier table of the document
-            columns = next((c for c in known if len(_cells_of(lines[i], c) or ()) > 1), None)
-        continued = columns is None and i == 0
-        if continued:
-            columns = next((c for c in known if _continues_columns(lines[0], c)), None)
+        columns, continued = _run_columns(lines, i, known, [run[3] for run in runs], m)
         if not columns:
             i += 1
             continue
@@ -35,10 +35,13 @@ def find_borderless_tables(
         while end < len(lines) and _fits_columns(lines, end, columns, i, m):
             end += 1
         multi = sum(1 for ln in lines[i:end] if len(_cells_of(ln, columns) or ()) > 1)
-        if continued or (end - i >= 2 and multi >= 1):
-            floor = runs[-1][2] if runs else 0
-            start = i if runs and runs[-1][2] == i else _spanning_rows_above(lines, i, floor, m)
-            runs.append([start, i, end, columns])
+        if end > i and (continued or (end - i >= 2 and multi >= 1)):
+            first = start = i
+            if not runs or runs[-1][2] != i:  # emphasised rows above the columns belong to them
+                floor = runs[-1][2] if runs else 0
+                first = _columned_lines_above(lines, i, floor, columns, m)
+                start = _spanning_rows_above(lines, first, floor, m)
+            runs.append([start, first, end, columns])
             i = end
         else:
             i += 1
@@ -54,6 +57,21 @@ def find_borderless_tables(
     ]
 
 
+def _run_columns(
+    lines: list[Line], i: int, known: list[list[float]], on_page: list[list[float]], m: Metrics
+) -> tuple[list[float] | None, bool]:
+    """The columns a run starting at line i would have, and whether the run needs no second
+    line to confirm them (the rest or the start of a table cut by a page break)."""
+    columns = _columns_at(lines, i)
+    at_end = None
+    if columns is None and i == len(lines) - 1:  # nothing below to confirm it on this page
+        at_end = columns = _page_end_columns(lines[i], list(known) + on_page)
+    if columns is None:  # columns seen in an earlier table of the document
+        columns = next((c for c in known if len(_cells_of(lines[i], c) or ()) > 1), None)
+    on_top = _page_top_columns(lines, columns, known, m) if i == 0 else None
+    return on_top or columns, on_top is not None or at_end is not None
+
+
 def _widens(run: list, nxt: list, lines: list[Line]) -> bool:
     """Does the next run go on with the same table in more columns? (Word's cells merged across
     show as a row with fewer columns, each starting where one of the others does.)"""
@@ -67,24 +85,49 @@ def _spanning_rows_above(lines: list[Line], i: int, floor: int, m: Metrics) -> i
     italic definition written across the whole width, as Word's merged cells show without
     rulings) belong to it. Regular text, another size or an empty line's gap end it."""
     start = i
-    while start > floor:
-        above, below = lines[start - 1], lines[start]
-        emphasised = all(g.bold for g in above.visible) or all(g.italic for g in above.visible)
-        close = below.top - above.top <= 2 * m.gap_limit(below.size, cell=True) + 0.5 * below.size
-        if not emphasised or not close or abs(above.size - lines[i].size) > 0.5 or above.page != below.page:
+    while start > floor and _emphasised(lines[start - 1]) and _close_above(lines, start, i, m):
+        start -= 1
+    return start
+
+
+def _columned_lines_above(lines: list[Line], i: int, floor: int, columns: list[float], m: Metrics) -> int:
+    """Emphasised lines right above the columns with text in them beyond the first (a bold
+    name beside an italic definition merged across the other columns) are rows of the table,
+    even when the name ends too close to the next column to show a column gap."""
+    start = i
+    while start > floor and _close_above(lines, start, i, m):
+        cells = _cells_of(lines[start - 1], columns, span=True)
+        if not cells or set(cells) == {0} or not all(_emphasised(c) for c in cells.values()):
             break
         start -= 1
     return start
 
 
+def _emphasised(line: Line) -> bool:
+    return all(g.bold for g in line.visible) or all(g.italic for g in line.visible)
+
+
+def _close_above(lines: list[Line], start: int, i: int, m: Metrics) -> bool:
+    """Is the line above `start` on the same page, in the size of the columns' first line, and
+    no empty line away?"""
+    above, below = lines[start - 1], lines[start]
+    close = below.top - above.top <= 2 * m.gap_limit(below.size, cell=True) + 0.5 * below.size
+    return close and abs(above.size - lines[i].size) <= 0.5 and above.page == below.page
+
+
 def _columns_at(lines: list[Line], i: int) -> list[float] | None:
     """Column starts suggested by line i and confirmed by a later line: one with text only in
-    these columns, or one with these columns among more."""
+    these columns, or one with these columns among more, or one with text in two or more of
+    these columns, at their starts or a list's indent into them (a bullet next to the text of
+    the column before it makes one segment with that text: only the columns cut them apart)."""
     segs = lines[i].segments()
     if len(segs) < 2:
         return None
     starts = [s.x0 for s in segs]
     for ln in lines[i + 1 : i + 8]:
+        cells = _cells_of(ln, starts)
+        if cells and len(cells) >= 2 and all(seg.x0 - starts[k] <= 2 * seg.size for k, seg in cells.items()):
+            return starts
         others = [s.x0 for s in ln.segments()]
         if all(any(abs(o - s) <= COLUMN_TOLERANCE for s in starts) for o in others):
             if len(others) >= 2 or others[0] > starts[0] + COLUMN_TOLERANCE:
@@ -101,6 +144,56 @@ def _continues_columns(line: Line, columns: list[float]) -> bool:
     return bool(cells) and (len(cells) > 1 or 0 not in cells)
 
 
+def _page_top_columns(
+    lines: list[Line], found: list[float] | None, known: list[list[float]], m: Metrics
+) -> list[float] | None:
+    """The columns of a table cut by the page break, when the lines at the top of a page go on
+    with it: lines in its columns (the latest table first: the one the previous page most
+    likely ended with), also when they show only some of its columns (where the text of a
+    list item starts, indented into them), or only its first."""
+    if not known:
+        return None
+    latest = known[-1]
+    if found is not None:  # columns of their own, in the latest table's (at a list's indent): its rest
+        indent = 2 * lines[0].size
+        among = all(any(-COLUMN_TOLERANCE <= x - y <= indent for y in latest) for x in found)
+        fits = _cells_of(lines[0], latest) is not None
+        return latest if among and fits and len(found) < len(latest) else None
+    columns = next((c for c in reversed(known) if _continues_columns(lines[0], c)), None)
+    if columns is None and _wrapped_in_first_column(lines, latest, m):
+        columns = latest
+    return columns
+
+
+def _page_end_columns(line: Line, known: list[list[float]]) -> list[float] | None:
+    """The columns of the last line of a page when it has text in two or more columns that
+    start where the columns of an earlier table do: the first row of a table that the next
+    page goes on with (a name beside the start of its definition, a row of level labels)."""
+    for columns in reversed(known):
+        starts = [piece.x0 for piece in _pieces(line, columns)]
+        if len(starts) >= 2 and all(any(abs(x - c) <= COLUMN_TOLERANCE for c in columns) for x in starts):
+            return starts
+    return None
+
+
+def _wrapped_in_first_column(lines: list[Line], columns: list[float], m: Metrics) -> bool:
+    """Are the lines at the top of a page the rest of a table whose other columns are empty
+    here? Text in the first column alone looks like body text, but body text wraps at the
+    page's right edge: a line that goes on with the sentence of the line above although its
+    first word would have fitted there was wrapped at the column's width."""
+    end = 0
+    while end < len(lines) and _fits_columns(lines, end, columns, 0, m):
+        if set(_cells_of(lines[end], columns)) != {0}:
+            break
+        end += 1
+    for above, below in zip(lines[:end], lines[1:end]):
+        close = below.top - above.top <= m.gap_limit(below.size, cell=True)
+        room = above.x1 + 0.3 * below.size + below.first_word_width() < m.right_edge - 1.5
+        if close and room and continues_sentence(below.text):
+            return True
+    return False
+
+
 def _cells_of(line: Line, columns: list[float], span: bool = False) -> dict[int, Line] | None:
     """The line's segments keyed by column index, or None when a segment fits no column.
 
@@ -110,7 +203,7 @@ def _cells_of(line: Line, columns: list[float], span: bool = False) -> dict[int,
     across). Text in the first column never spans: that is how body text looks."""
     cells: dict[int, Line] = {}
     covered = -1
-    for seg in (part for whole in line.segments() for part in _split_at_columns(whole, columns)):
+    for seg in _pieces(line, columns):
         index = None
         for k, x in enumerate(columns):
             if seg.x0 >= x - COLUMN_TOLERANCE:
@@ -125,6 +218,26 @@ def _cells_of(line: Line, columns: list[float], span: bool = False) -> dict[int,
     return cells
 
 
+def _pieces(line: Line, columns: list[float]) -> list[Line]:
+    """The line's segments, cut at the columns, with a list marker kept with its text: a
+    marker that starts a column can follow the text of the column before it so closely that
+    the two make one segment, cut from its own text only by the column edge."""
+    pieces = [part for whole in line.segments() for part in _split_at_columns(whole, columns)]
+    out: list[Line] = []
+    for piece in pieces:
+        marker = out and MARKER.match(out[-1].text.strip())
+        if marker and _column_of(out[-1].x0, columns) == _column_of(piece.x0, columns):
+            out[-1] = out[-1]._with(out[-1].glyphs + piece.glyphs)
+        else:
+            out.append(piece)
+    return out
+
+
+def _column_of(x: float, columns: list[float]) -> int:
+    """The column text starting at x is in (-1: left of the table)."""
+    return max((k for k, edge in enumerate(columns) if x >= edge - COLUMN_TOLERANCE), default=-1)
+
+
 def _last_column(seg: Line, columns: list[float], index: int) -> int:
     """The last column a segment that starts in column `index` runs into."""
     last = index
@@ -136,20 +249,33 @@ def _last_column(seg: Line, columns: list[float], index: int) -> int:
 def _split_at_columns(seg: Line, columns: list[float]) -> list[Line]:
     """Cut a segment where a word starts right at a known column edge after a gap wider than a
     space (two cell paddings): a long label can end closer to the next column than the usual
-    column gap."""
+    column gap. Also cut at a column gap across a column edge: a segment keeps a list marker
+    ("d.", the end of a cut word, looks like one) with the text after its gap, however wide."""
     parts: list[list[Glyph]] = [[]]
     previous: Glyph | None = None  # the last visible glyph
     for g in seg.glyphs:
-        if (
-            previous is not None and not g.blank and parts[-1]
-            and g.x0 - previous.x1 >= 0.6 * g.size
-            and any(abs(g.x0 - x) <= COLUMN_TOLERANCE for x in columns)
-        ):
+        if previous is not None and not g.blank and parts[-1] and _cell_edge_between(previous, g, columns):
             parts.append([])
         parts[-1].append(g)
         if not g.blank:
             previous = g
-    return [seg._with(p) for p in parts if any(not g.blank for g in p)]
+    return [seg._with(_without_gap(p)) for p in parts if any(not g.blank for g in p)]
+
+
+def _cell_edge_between(previous: Glyph, g: Glyph, columns: list[float]) -> bool:
+    gap = g.x0 - previous.x1
+    at_edge = any(abs(g.x0 - x) <= COLUMN_TOLERANCE for x in columns)
+    across = gap > COLUMN_GAP * g.size and any(previous.x1 < x < g.x0 for x in columns)
+    return gap >= 0.6 * g.size and (at_edge or across)
+
+
+def _without_gap(glyphs: list[Glyph]) -> list[Glyph]:
+    """A cell's glyphs without the space the reader added for the gap to the next column: the
+    cell's text ends at its last glyph ("zij-" at a line end is a word broken at its hyphen)."""
+    end = len(glyphs)
+    while end and glyphs[end - 1].blank and glyphs[end - 1].inserted:
+        end -= 1
+    return glyphs[:end]
 
 
 def _fits_columns(lines: list[Line], k: int, columns: list[float], start: int, m: Metrics) -> bool:
@@ -171,18 +297,18 @@ def _borderless_table(
     right = max(ln.x1 for ln in list(lines) + list(spanning)) + 1
     edges = columns + [right]
     placed = [(line, _cells_of(line, columns, span=True) or {}) for line in lines]
-    # how far each column's text runs, as far as the table shows it (rather too short than too
-    # far: the fit test below then says "it would have fitted" only when it surely would)
-    limits = [max((c[k].x1 for _, c in placed if k in c), default=edges[k + 1]) for k in range(len(columns))]
+    limits = _column_limits(placed, columns, edges)
     rows: list[dict[int, RawCell]] = []
     covered: list[set[int]] = []  # per row, the columns a cell merged across runs over
     for para in group_paragraphs(list(spanning), m, right, cell=True):
         rows.append({0: RawCell(edges[0], para.lines[0].top, right, para.lines[-1].bottom, list(para.lines))})
         covered.append(set(range(1, len(columns))))
+    first_row = len(rows)
     prev: Line | None = None
     for line, cells in placed:
-        gap = prev is not None and line.top - prev.top > m.gap_limit(line.size, cell=True)
-        if prev is None or gap or not _continues_row(rows[-1], cells, prev, limits):
+        pitch = m.gap_limit(line.size, cell=True)
+        gap = prev is not None and line.top - prev.top > pitch
+        if prev is None or gap or not _continues_row(rows[-1], cells, line, limits, pitch):
             fresh = {k: RawCell(edges[k], line.top, edges[k + 1], line.bottom) for k in range(len(columns))}
             rows.append(fresh)
             covered.append(set())
@@ -195,6 +321,7 @@ def _borderless_table(
             cell.lines.append(seg)
             cell.bottom = max(cell.bottom, seg.bottom)
         prev = line
+    _join_misaligned_rows(rows, covered, first_row, m.gap_limit(lines[0].size, cell=True))
     table_rows: list[list[RawCell | None]] = []
     for row, skip in zip(rows, covered):
         if skip:  # a row with a merged cell: the empty cells after it are part of it, unseen
@@ -209,24 +336,102 @@ def _borderless_table(
     return RawTable(first.page, first.top, lines[-1].bottom, edges, table_rows, ruled=False)
 
 
-def _continues_row(row: dict[int, RawCell], cells: dict[int, Line], prev: Line, limits: list[float]) -> bool:
-    """Does a line (no wider gap above it) go on with the current row of a borderless table?
+def _join_misaligned_rows(
+    rows: list[dict[int, RawCell]], covered: list[set[int]], first: int, pitch: float
+) -> None:
+    """Join each row that cannot be one to the row above it, until all rows can be.
 
-    Yes when every column it has text in goes on from the previous line: that column's cell in
-    the row ended on the previous line, and the text continues there (a lower-case start, a
-    first word that would not have fitted on the previous line, or one more list item in a cell
-    that holds a list). A label in a column that was empty on the previous line starts a row.
+    The gap between two paragraphs of one cell looks just like the gap between two rows, but
+    rows have a shape paragraphs need not have: every cell of a row starts at the row's top
+    (Word aligns cells at the top), a row starts below all text of the row above, and not in
+    the middle of a sentence. So a cell whose text starts lower than the others, text that
+    starts beside the last line of the row above, or a sentence that goes on from the line
+    right above it (while the other columns start paragraphs after a cell's paragraph spacing),
+    is more paragraphs of the cells of the row above. Rows with cells merged
+    across and the rows before `first` (written across the whole table) stay as they are."""
+    joined = True
+    while joined:
+        joined = False
+        for r in range(len(rows) - 1, first, -1):
+            if covered[r] or covered[r - 1] or _starts_a_row(rows[r], rows[r - 1], pitch):
+                continue
+            for k, cell in rows[r].items():
+                rows[r - 1][k].lines += cell.lines
+                rows[r - 1][k].bottom = max(rows[r - 1][k].bottom, cell.bottom)
+            del rows[r], covered[r]
+            joined = True
+
+
+def _starts_a_row(row: dict[int, RawCell], above: dict[int, RawCell], pitch: float) -> bool:
+    firsts = {k: c.lines[0] for k, c in row.items() if c.lines}
+    if not firsts:
+        return True
+    top = min(ln.top for ln in firsts.values())
+    if any(ln.top - top > 0.2 * ln.size for ln in firsts.values()):
+        return False  # a cell starts lower than the others
+    if any(ln.bottom > top + 0.5 for c in above.values() for ln in c.lines):
+        return False  # it starts beside the row above
+    return not _mid_sentence(firsts, above, top, pitch)
+
+
+def _mid_sentence(firsts: dict[int, Line], above: dict[int, RawCell], top: float, pitch: float) -> bool:
+    """Does a sentence go on here from the line right above it, while the other columns start
+    new paragraphs after the spacing between paragraphs of a cell? A column whose text stopped
+    for whole lines (or never started in the row above) starts a new label: a row after all."""
+    step = next(
+        (top - above[k].lines[-1].top for k, ln in firsts.items()
+         if above[k].lines and top - above[k].lines[-1].top <= pitch and continues_sentence(ln.text)),
+        None,
+    )
+    if step is None:
+        return False
+    for k in firsts:
+        if not above[k].lines:
+            return False
+        drop = top - above[k].lines[-1].top
+        if drop > step + 0.5 and abs(drop - step * round(drop / step)) <= 1.5:
+            return False  # whole lines left empty in this column: a label after a pause
+    return True
+
+
+def _column_limits(
+    placed: list[tuple[Line, dict[int, Line]]], columns: list[float], edges: list[float]
+) -> list[float]:
+    """How far each column's text runs, as far as the table shows it: rather too short than too
+    far, so the fit test says "it would have fitted" only when it surely would. Text that runs
+    over later columns (a cell merged across) says nothing about its own column's width."""
+    limits = []
+    for k in range(len(columns)):
+        ends = [c[k].x1 for _, c in placed if k in c and _last_column(c[k], columns, k) == k]
+        limits.append(max(ends, default=edges[k + 1]))
+    return limits
+
+
+def _continues_row(
+    row: dict[int, RawCell], cells: dict[int, Line], line: Line, limits: list[float], pitch: float
+) -> bool:
+    """Does a line go on with the current row of a borderless table?
+
+    Yes when every column it has text in goes on from the line right above it in that column
+    (one line pitch up: the column's cell has not ended), and the text continues there (a
+    lower-case start, a first word that would not have fitted on the line above, or one more
+    list item in a cell that holds a list). A label in a column that was empty on the line
+    above starts a row.
     """
     for k, seg in cells.items():
         cell = row.get(k)
-        if cell is None or not cell.lines or cell.lines[-1].top != prev.top:
+        if cell is None or not cell.lines or line.top - cell.lines[-1].top > pitch:
             return False
-        last = cell.lines[-1]
-        if continues_sentence(seg.text):
-            continue
-        if marker_of(seg) and marker_of(cell.lines[0]):
-            continue
-        space = 0.3 * seg.size
-        if last.x1 + space + seg.first_word_width() <= limits[k] + 0.5:
-            return False  # it would have fitted: the previous line ended on purpose
+        if not (continues_sentence(seg.text) or _goes_on(cell, seg, limits[k])):
+            return False
     return True
+
+
+def _goes_on(cell: RawCell, seg: Line, limit: float) -> bool:
+    """Does a line that does not continue a sentence still go on with the cell's text right
+    above it: one more item of a list, or a first word too wide for the line above?"""
+    if marker_of(seg) and marker_of(cell.lines[0]):
+        return True
+    last = cell.lines[-1]
+    space = 0.3 * seg.size
+    return last.x1 + space + seg.first_word_width() > limit + 0.5  # else it ended on purpose

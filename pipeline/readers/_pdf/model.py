@@ -195,13 +195,16 @@ class Metrics:
 def _typical_pitch(pairs: list[tuple[Line, Line]]) -> float | None:
     """The usual top-to-top distance of two lines of one paragraph, per point of font size.
 
-    Only pairs whose second line starts with a lower-case letter count: those are wrapped lines
-    of one paragraph for sure. (A document of one-line paragraphs has no such pairs; then the
-    caller falls back to a single-spacing guess rather than taking paragraph gaps as line pitch.)
+    Only pairs whose second line starts with a lower-case letter, where the first does, count:
+    those are wrapped lines of one paragraph for sure (the lines of a table without rulings
+    interleave when its columns are out of step). (A document of one-line paragraphs has no
+    such pairs; then the caller falls back to a single-spacing guess rather than taking
+    paragraph gaps as line pitch.)
     """
     ratios = []
     for a, b in pairs:
-        if abs(a.size - b.size) <= 0.5 and a.size > 0 and b.visible[0].text[:1].islower():
+        same_column = abs(a.x0 - b.x0) <= 2
+        if abs(a.size - b.size) <= 0.5 and a.size > 0 and b.visible[0].text[:1].islower() and same_column:
             r = (b.top - a.top) / a.size
             if 0.8 <= r <= 3.0:
                 ratios.append(round(r, 2))
@@ -378,6 +381,9 @@ class Lexicon:
         names.discard("")
         return cls(frozenset(words), frozenset(names))
 
+    def __or__(self, other: "Lexicon") -> "Lexicon":
+        return Lexicon(self.words | other.words, self.names | other.names)
+
     def knows(self, token: str) -> bool:
         return word_key(token) in self.words
 
@@ -408,6 +414,8 @@ def _cut_runs(lines: list[Line], parts: list[list[Line]], sure: list[bool]) -> l
     for i in range(len(lines) - 1):
         if not sure[i] or sure[i + 1] or len(parts[i]) > 1 or len(_words(lines[i])) != 1:
             continue
+        if all(g.bold for g in lines[i].visible):
+            continue  # a heading's words ("Proficiency" / "level 2") are no evidence
         run, k = [_words(lines[i])[0]], i + 1
         while k < len(lines) and not sure[k] and len(parts[k]) == 1:
             piece = _words(lines[k])
