@@ -672,7 +672,7 @@ def test_a_row_cut_by_the_page_break_goes_on_with_a_name():
 
 
 def test_line_pitch_is_measured_within_one_column_of_text():
-    from pipeline.readers._pdf.model import measure
+    from pipeline.readers._pdf.metrics import measure
 
     lines = [  # two columns of a table without rulings, their lines out of step
         line("Een regel", 100), line("en nog een", 103, x0=200), line("verder", 112), line("en meer", 115, x0=200),

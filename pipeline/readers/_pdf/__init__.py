@@ -25,7 +25,7 @@ The rules, in the order a document goes through them (details in each function's
   document's own words first, then geometry (a cut needs a full line, and the word with its
   rest is wider than the column). Bullets and list numbers are stripped and the paragraph gets
   style 'list'.
-* The document's own words (`model.Lexicon`, built before any paragraph): tokens the layout
+* The document's own words (`lexicon.Lexicon`, built before any paragraph): tokens the layout
   shows whole (both ends at a sure break: a line of two words, a list marker, room for one
   more letter), words learnt from runs of pieces that no known word explains, and capitalised
   tokens written mid-sentence (names). Cells of tables with and without rulings count; body
@@ -46,7 +46,9 @@ The rules, in the order a document goes through them (details in each function's
 """
 from .assemble import Assembler, assemble, make_table
 from .borderless import find_borderless_tables
-from .model import Glyph, Lexicon, Line, Metrics, PageLayout, RawCell, RawTable
+from .lexicon import Lexicon
+from .metrics import Metrics
+from .model import Glyph, Line, PageLayout, RawCell, RawTable
 from .paragraphs import ParaLines, group_paragraphs, make_paragraph
 from .running import find_running_lines
 

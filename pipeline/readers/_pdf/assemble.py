@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 from ...blocks import Block, Cell, Origin, PageBreak, PageHeader, Paragraph, Row, Span, Table
 from .borderless import find_borderless_tables
-from .model import (
-    COLUMN_GAP, COLUMN_TOLERANCE, Lexicon, Line, Metrics, PageLayout, RawCell, RawTable, continues_sentence, line_numbers, measure,
-)
+from .lexicon import Lexicon
+from .metrics import Metrics, measure
+from .model import COLUMN_GAP, COLUMN_TOLERANCE, Line, PageLayout, RawCell, RawTable, continues_sentence, line_numbers
 from .paragraphs import ParaLines, group_paragraphs, joint, make_paragraph
 from .running import find_running_lines
 

@@ -1,9 +1,9 @@
 """Tables without ruling lines: columns found from where the text of consecutive lines starts."""
 from __future__ import annotations
 
+from .metrics import Metrics
 from .model import (
-    COLUMN_GAP, COLUMN_TOLERANCE, MARKER, Glyph, Line, Metrics, RawCell, RawTable,
-    continues_sentence, marker_of,
+    COLUMN_GAP, COLUMN_TOLERANCE, MARKER, Glyph, Line, RawCell, RawTable, continues_sentence, marker_of,
 )
 from .paragraphs import group_paragraphs
 

@@ -5,7 +5,9 @@ import re
 from dataclasses import dataclass
 
 from ...blocks import Paragraph, Origin, Span
-from .model import Glyph, Lexicon, Line, Metrics, continues_sentence, line_numbers, marker_of, word_key
+from .lexicon import Lexicon, word_key
+from .metrics import Metrics
+from .model import Glyph, Line, continues_sentence, line_numbers, marker_of
 
 @dataclass
 class ParaLines:

@@ -1,0 +1,143 @@
+"""The document's own words: what the PDF reader asks where geometry cannot decide.
+
+In a narrow column a word that fills its line followed by one that did not fit looks exactly
+like one long word cut at the column edge; a capitalised word wrapped to the start of a line
+looks like the start of a new paragraph. The document itself usually settles both: it shows
+most words whole somewhere, and writes names capitalised mid-sentence.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import MARKER, Line, marker_of
+
+_EDGE_PUNCTUATION = "'\"‘’“”«»()[]{}.,;:!?…"
+_SENTENCE_END = ".?!:;"
+
+
+def word_key(token: str) -> str:
+    """A token as the lexicon compares it: without the punctuation around it, in lower case."""
+    return token.strip(_EDGE_PUNCTUATION).lower()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """`words`: tokens the layout shows whole, and words learnt from the pieces of cut words
+    (see `of`). `names`: capitalised tokens seen after a word that does not end a sentence
+    ("met Zoë", "de P&O"), which say nothing about where a paragraph starts. Bold text is left
+    out (headings capitalise their words)."""
+
+    words: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, columns: list[tuple[list[Line], float | None, bool, bool]]) -> "Lexicon":
+        """`columns`: runs of lines in reading order within one column (a page's body, a cell),
+        each with the right edge of its text (None for body text, whose lines may belong to the
+        columns of a table without rulings) and whether its start and end are surely breaks at
+        a space (not so in a table row that a page break may have cut). A token is a whole word
+        when both its ends are sure breaks (`_breaks_at_space`); lines in several columns only
+        give the words inside each part and the last word of a part of two or more. Runs of
+        pieces that may be one cut word teach the words no known word explains (`_cut_words`)."""
+        words: set[str] = set()
+        names: set[str] = set()
+        runs: list[list[str]] = []
+        for lines, edge, whole_start, whole_end in columns:
+            parts = [line.segments() for line in lines]
+            pairs = zip(lines, lines[1:], parts, parts[1:])
+            sure = [whole_start] + [_breaks_at_space(a, b, pa, pb, edge) for a, b, pa, pb in pairs]
+            sure.append(whole_end)
+            runs += _cut_runs(lines, parts, sure)
+            for i, (line, segments) in enumerate(zip(lines, parts)):
+                if all(g.bold for g in line.visible):
+                    continue  # headings capitalise their words
+                for segment in segments:
+                    found = _words(segment)
+                    names.update(_names(found))
+                    if len(segments) == 1:
+                        first, last = (0 if sure[i] else 1), (len(found) if sure[i + 1] else len(found) - 1)
+                    else:
+                        first, last = 1, (len(found) if len(found) >= 2 else 0)
+                    words.update(word_key(t) for t in found[first:last])
+        words |= _cut_words(runs, words)
+        words.discard("")
+        names.discard("")
+        return cls(frozenset(words), frozenset(names))
+
+    def __or__(self, other: "Lexicon") -> "Lexicon":
+        return Lexicon(self.words | other.words, self.names | other.names)
+
+    def knows(self, token: str) -> bool:
+        return word_key(token) in self.words
+
+    def is_name(self, token: str) -> bool:
+        return word_key(token) in self.names
+
+
+def _breaks_at_space(before: Line, line: Line, before_parts: list[Line], parts: list[Line], edge: float | None) -> bool:
+    """Is the break between two lines of one column surely at a space, not inside a word cut at
+    the column edge? A cut word fills its line alone (a word that does not fit moves to a line
+    of its own first) up to where not one more letter fits. So: the line before has two or more
+    words, or the next letter would have fitted after it, or the new line starts a list item."""
+    if len(before_parts) > 1 or len(parts) > 1:
+        return False  # (`*_parts`: the lines' segments)
+    if edge is None:  # body text: the lines may be in two columns of a table without rulings
+        return abs(line.x0 - before.x0) <= 2 and len(_words(before)) >= 2
+    if len(_words(before)) >= 2 or marker_of(line) is not None or line.x0 < before.x0 - 2:
+        return True
+    first = line.visible[0]
+    return before.x1 + (first.x1 - first.x0) <= edge - 0.5
+
+
+def _cut_runs(lines: list[Line], parts: list[list[Line]], sure: list[bool]) -> list[list[str]]:
+    """Pieces that may be one word cut at the column edge, with sure breaks around them: a
+    one-word line after a sure break, then lines whose break before may be a cut and that go on
+    in lower case, up to the first piece followed by a sure break."""
+    runs = []
+    for i in range(len(lines) - 1):
+        if not sure[i] or sure[i + 1] or len(parts[i]) > 1 or len(_words(lines[i])) != 1:
+            continue
+        if all(g.bold for g in lines[i].visible):
+            continue  # a heading's words ("Proficiency" / "level 2") are no evidence
+        run, k = [_words(lines[i])[0]], i + 1
+        while k < len(lines) and not sure[k] and len(parts[k]) == 1:
+            piece = _words(lines[k])
+            if not piece[0][:1].islower():
+                break
+            run.append(piece[0])
+            if len(piece) > 1 or sure[k + 1]:
+                runs.append(run)
+                break
+            k += 1
+    return runs
+
+
+def _cut_words(runs: list[list[str]], words: set[str]) -> set[str]:
+    """The runs that no known word explains, joined: each was one word cut at the column edge.
+    A run that splits where a known or joined word starts or ends ("signaleert" / "samenwer" /
+    "king") was two words; so was one in which a piece is a known word."""
+    runs = [[word_key(piece) for piece in run] for run in runs]
+    runs = [run for run in runs if not any(piece in words for piece in run)]
+    known = words | {"".join(run) for run in runs}
+
+    def two_words(run: list[str], j: int) -> bool:  # the same test as for a line break in a cell
+        head, rest = "".join(run[:j]), "".join(run[j:])
+        return (rest in known and len(rest) >= 3) or (head in known and len(head) >= 4)
+
+    return {"".join(run) for run in runs if not any(two_words(run, j) for j in range(1, len(run)))}
+
+
+def _words(line: Line) -> list[str]:
+    """The line's tokens, without a list marker it starts with."""
+    marker = marker_of(line)
+    return (line.drop_prefix(marker[0]) if marker else line).text.split(" ")
+
+
+def _names(tokens: list[str]) -> set[str]:
+    """Capitalised tokens after a word that does not end a sentence (nor is a number or a
+    list marker)."""
+    return {
+        word_key(token) for before, token in zip(tokens, tokens[1:])
+        if token[:1].isupper() and before[-1:] not in _SENTENCE_END
+        and not before.isdigit() and not MARKER.match(before)
+    }

@@ -1,0 +1,117 @@
+"""What the whole document says about its own typography: sizes, line pitch, edges, words."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .lexicon import Lexicon
+from .model import SINGLE_SPACING, Line, PageLayout, RawTable, continues_sentence, line_numbers
+
+
+@dataclass
+class Metrics:
+    """What the whole document says about its own typography; used by every layout rule."""
+
+    body_size: float = 10.0
+    body_pitch: float = 1.2  # normal distance between lines of one paragraph, per point of size
+    cell_pitch: float = 1.2
+    right_edge: float = 0.0  # right edge of the body text column
+    text_bottom: float = 0.0  # lowest body content on any page
+    heading_levels: dict[float, int] = field(default_factory=dict)
+    line_numbers: set[int] = field(default_factory=set)  # "12." starting a line anywhere
+    cell_padding: float | None = None  # the usual space between a ruled cell's edge and its text
+    title_size: float | None = None
+    lexicon: Lexicon = field(default_factory=Lexicon)
+
+    def gap_limit(self, size: float, cell: bool) -> float:
+        """Largest top-to-top distance between two lines of one paragraph."""
+        pitch = self.cell_pitch if cell else self.body_pitch
+        return pitch * size + max(2.0, 0.15 * size)
+
+
+def _typical_pitch(pairs: list[tuple[Line, Line]]) -> float | None:
+    """The usual top-to-top distance of two lines of one paragraph, per point of font size.
+
+    Only pairs whose second line starts with a lower-case letter, where the first does, count:
+    those are wrapped lines of one paragraph for sure (the lines of a table without rulings
+    interleave when its columns are out of step). (A document of one-line paragraphs has no
+    such pairs; then the caller falls back to a single-spacing guess rather than taking
+    paragraph gaps as line pitch.)
+    """
+    ratios = []
+    for a, b in pairs:
+        same_column = abs(a.x0 - b.x0) <= 2
+        if abs(a.size - b.size) <= 0.5 and a.size > 0 and b.visible[0].text[:1].islower() and same_column:
+            r = (b.top - a.top) / a.size
+            if 0.8 <= r <= 3.0:
+                ratios.append(round(r, 2))
+    if not ratios:
+        return None
+    mode = Counter(ratios).most_common(1)[0][0]
+    near = [r for r in ratios if abs(r - mode) <= 0.03]
+    return sum(near) / len(near)
+
+
+def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
+    m = Metrics()
+    sizes: Counter = Counter()
+    body_pairs: list[tuple[Line, Line]] = []
+    cell_pairs: list[tuple[Line, Line]] = []
+    all_lines: list[Line] = []
+    paddings: Counter = Counter()
+    columns: list[tuple] = []  # lines of one text column, its right edge, whole at start and end
+    for page in pages:
+        body = [ln for ln in page.lines if id(ln) not in running]
+        all_lines += body
+        columns.append((body, None, True, True))
+        body_pairs += list(zip(body, body[1:]))
+        for ln in body:
+            sizes.update(round(g.size, 1) for g in ln.visible)
+            m.right_edge = max(m.right_edge, ln.x1)
+            m.text_bottom = max(m.text_bottom, ln.bottom)
+        for table in page.tables:
+            m.text_bottom = max(m.text_bottom, table.bottom)
+            if any(c is not None and c.lines for row in table.rows for c in row):
+                paddings[round(table.padding(), 1)] += 1
+            for r, row in enumerate(table.rows):
+                for cell in (c for c in row if c is not None):
+                    cell_pairs += list(zip(cell.lines, cell.lines[1:]))
+                    all_lines += cell.lines
+                    if cell.lines:
+                        # a row cut by a page break goes on in the first row of the next page
+                        cut_above = r == 0 and page.number > 1 and continues_sentence(cell.lines[0].text)
+                        cut_below = r == len(table.rows) - 1
+                        columns.append((cell.lines, (cell.x1, table), not cut_above, not cut_below))
+                for ln in cell.lines:
+                    sizes.update(round(g.size, 1) for g in ln.visible)
+    m.line_numbers = line_numbers(all_lines)
+    m.cell_padding = paddings.most_common(1)[0][0] if paddings else None
+    m.lexicon = Lexicon.of([(lines, _text_edge(edge, m), *ends) for lines, edge, *ends in columns])
+    if sizes:
+        m.body_size = sizes.most_common(1)[0][0]
+    m.body_pitch = _typical_pitch(body_pairs) or SINGLE_SPACING
+    m.cell_pitch = _typical_pitch(cell_pairs) or m.body_pitch
+    _heading_sizes(pages, running, m)
+    return m
+
+
+def _text_edge(edge: tuple[float, RawTable] | None, m: Metrics) -> float | None:
+    """How far text can run in a cell: to its edge less the padding. (None for body text.)"""
+    if edge is None:
+        return None
+    x1, table = edge
+    return x1 - table.padding(m.cell_padding)
+
+
+def _heading_sizes(pages: list[PageLayout], running: set[int], m: Metrics) -> None:
+    """Sizes larger than body text are headings, largest first; the largest size used only on
+    page 1 is the title."""
+    pages_by_size: dict[float, set[int]] = {}
+    for page in pages:
+        for ln in page.lines:
+            if id(ln) not in running and ln.size > m.body_size + 0.5:
+                pages_by_size.setdefault(ln.size, set()).add(page.number)
+    sizes = sorted(pages_by_size, reverse=True)
+    if sizes and pages_by_size[sizes[0]] == {1}:
+        m.title_size = sizes.pop(0)
+    m.heading_levels = {size: level for level, size in enumerate(sizes, start=1)}
