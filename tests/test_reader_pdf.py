@@ -789,3 +789,13 @@ def test_words_in_cells_of_a_table_without_rulings_teach_the_lexicon():
     assembler = layout.Assembler(pages)
     assert assembler.borderless[1]  # the table was found before any paragraph was made
     assert assembler.m.lexicon.knows("overzicht")
+
+
+def test_lexicon_learns_a_word_that_a_known_word_follows_on_the_next_line():
+    edge = 90 + 8 * CHAR
+    cell_lines = [line("één rol", 100), line("bewoners", 112), line("doel: één", 124),  # "doel" is known
+                  line("kaart en", 136), line("bewoners", 148), line("plant mee", 160)]
+    body = [line("Het doel van", 300)]
+    lexicon = layout.Lexicon.of([(cell_lines, edge, True, True), (body, None, True, True)])
+    assert lexicon.knows("bewoners") and not lexicon.knows("bewonersplant")
+    assert paragraph_text(cell_lines[3:], edge, words=lexicon.words) == "kaart en bewoners plant mee"

@@ -113,10 +113,13 @@ def _cut_runs(lines: list[Line], parts: list[list[Line]], sure: list[bool]) -> l
 
 
 def _cut_words(runs: list[list[str]], words: set[str]) -> set[str]:
-    """The runs that no known word explains, joined: each was one word cut at the column edge.
-    A run that splits where a known or joined word starts or ends ("signaleert" / "samenwer" /
-    "king") was two words; so was one in which a piece is a known word."""
+    """Whole words that runs show. A run of two pieces whose second is a known word was two
+    words ("bewoners" / "doel: één"), so its first piece is a word too. A run that no known
+    word explains, joined, was one word cut at the column edge; one that splits where a known
+    or joined word starts or ends ("signaleert" / "samenwer" / "king") was two words."""
     runs = [[word_key(piece) for piece in run] for run in runs]
+    heads = {run[0] for run in runs if len(run) == 2 and run[1] in words and len(run[1]) >= 3}
+    words = words | heads
     runs = [run for run in runs if not any(piece in words for piece in run)]
     known = words | {"".join(run) for run in runs}
 
@@ -124,7 +127,7 @@ def _cut_words(runs: list[list[str]], words: set[str]) -> set[str]:
         head, rest = "".join(run[:j]), "".join(run[j:])
         return (rest in known and len(rest) >= 3) or (head in known and len(head) >= 4)
 
-    return {"".join(run) for run in runs if not any(two_words(run, j) for j in range(1, len(run)))}
+    return heads | {"".join(run) for run in runs if not any(two_words(run, j) for j in range(1, len(run)))}
 
 
 def _words(line: Line) -> list[str]:
