@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all convert test golden fixtures bench clean distclean
+.PHONY: all convert test golden fixtures bench holdout clean distclean
 
 all: convert
 
@@ -33,6 +33,10 @@ fixtures: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m tests.bench
+
+# Read back fresh generated handbooks the rules were never tuned on (needs LibreOffice).
+holdout: $(STAMP)
+	$(PY) -m tests.holdout --count 40 --salt a
 
 clean:
 	rm -rf output
