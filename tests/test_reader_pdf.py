@@ -799,3 +799,15 @@ def test_lexicon_learns_a_word_that_a_known_word_follows_on_the_next_line():
     lexicon = layout.Lexicon.of([(cell_lines, edge, True, True), (body, None, True, True)])
     assert lexicon.knows("bewoners") and not lexicon.knows("bewonersplant")
     assert paragraph_text(cell_lines[3:], edge, words=lexicon.words) == "kaart en bewoners plant mee"
+
+
+def test_the_rest_of_a_borderless_cell_alone_at_the_top_of_a_page_joins_its_cell():
+    levels = [line("Niveau 1", 676, columns=[(306, "Niveau 2")]),
+              line("Werkt samen met", 688, columns=[(306, "Toont inzet")]),
+              line("Neemt initiatief en", 700)]  # the first column's paragraph goes on below
+    rest = [line("stuurt bij waar nodig.", 72, page=2), line("Nieuwe tekst daarna", 120, page=2)]
+    filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
+    blocks = layout.assemble([page(1, levels), page(2, rest), filler])
+    (table,) = tables(blocks)
+    assert table.rows[-1].cells[0].text.endswith("Neemt initiatief en stuurt bij waar nodig.")
+    assert "Nieuwe tekst daarna" in [p.text for p in paragraphs(blocks)]

@@ -39,10 +39,11 @@ The rules, in the order a document goes through them (details in each function's
   before each page from page 2, running headers first and footers last. A table that ends a
   page and one that starts the next with the same columns are one table; a row cut by the page
   break is joined again (without a space inside a cut or hyphenated word; also when its rest
-  starts with a name); so is a body paragraph cut by it; emphasised paragraphs that end a page
+  starts with a name, or is a sentence going on in one column of a borderless table alone);
+  so is a body paragraph cut by it; emphasised paragraphs that end a page
   (a name, the start of its definition) are the first rows of a borderless table that starts
   the next page with a row merged across (`Assembler._continues`, `Assembler._split_row`,
-  `Assembler._paragraph_continues`, `Assembler._head_on_previous_page`).
+  `Assembler._paragraph_continues`, `Assembler._cell_goes_on`, `Assembler._head_on_previous_page`).
 """
 from .assemble import Assembler, assemble, make_table
 from .borderless import find_borderless_tables

@@ -107,6 +107,9 @@ class Assembler:
                 self._join_paragraph(placed.para)
                 self.tail = []
                 continue
+            if index == 0 and placed.para is not None and self._cell_goes_on(placed.para) is not None:
+                self._join_cell(placed.para, self._cell_goes_on(placed.para))
+                continue
             self.blocks.append(placed.block)
             at = len(self.blocks) - 1
             self.last_table = (at, placed.raw) if placed.raw is not None else None
@@ -167,6 +170,37 @@ class Assembler:
         # widow and orphan control may move one more line over, so allow one line of room
         reaches_bottom = last.bottom + 2 * self.m.body_pitch * last.size > self.m.text_bottom + 0.5
         return reaches_bottom and continues_sentence(first.text)
+
+    def _cell_goes_on(self, para: ParaLines) -> int | None:
+        """The cell of the last row of a borderless table that ended the previous page, when the
+        text at the top of this page is its rest: a sentence that goes on, in that cell's column
+        only (the table's other columns are empty here, so it was not seen as a table)."""
+        if self.last_table is None or para.listed:
+            return None
+        _, prev = self.last_table
+        first = para.lines[0]
+        if prev.ruled or prev.page != first.page - 1 or not self._reaches_bottom(prev):
+            return None
+        if not continues_sentence(first.text):
+            return None
+        return next((
+            k for k, cell in enumerate(prev.rows[-1])
+            if cell is not None and cell.lines and abs(cell.lines[0].x0 - first.x0) <= COLUMN_TOLERANCE
+        ), None)
+
+    def _join_cell(self, para: ParaLines, k: int) -> None:
+        index, prev = self.last_table
+        table: Table = self.blocks[index]
+        before = prev.rows[-1][k]
+        edge = _text_right(before, prev, self.m)
+        tail = make_paragraph(para, self.m, body=False, right_edge=edge)
+        last = table.rows[-1]
+        cell = last.cells[k]
+        head = cell.paragraphs[-1]
+        glue = joint(before.lines[-1], para.lines[0], edge, self.m.lexicon, tail.text.split(" ")[0])
+        joined = Paragraph(_glue(head.spans, glue, tail.spans), head.style, head.level, head.origin)
+        cells = last.cells[:k] + (Cell(cell.paragraphs[:-1] + (joined,), origin=cell.origin),) + last.cells[k + 1:]
+        self.blocks[index] = Table(table.rows[:-1] + (Row(cells, origin=last.origin),), origin=table.origin)
 
     def _join_paragraph(self, para: ParaLines) -> None:
         index, prev = self.last_para
