@@ -50,6 +50,19 @@ def test_levels_across_columns():
     assert handbook.levels.labels == ("Basis", "Gevorderd", "Expert")
 
 
+def test_a_matrix_header_cell_wrapped_onto_a_row_of_its_own_keeps_the_whole_role():
+    # a PDF of a matrix without rulings: the header cell's last word on a line of its own
+    blocks = title_page("Competenties Coördinator 2e lijn") + [
+        para("Competentiematrix", style="heading"),
+        matrix(("", "lijn"), ("Analyseren", "2"), header=("Competentie", "Competentieniveau Coördinator 2e")),
+        para("Cluster A", style="heading"),
+        competency(),
+    ]
+    handbook = run(blocks).handbook
+    assert handbook.role == "Coördinator 2e lijn"
+    assert [(r.competency, r.level) for r in handbook.requirements] == [("analyseren", 2)]
+
+
 def test_matrix_categories_requirements_and_role():
     blocks = title_page() + [
         para("Competentiematrix", style="heading"),

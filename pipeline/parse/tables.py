@@ -153,6 +153,9 @@ def read_matrix(table: Table, levels: LevelReader) -> Matrix:
         values = [c.text for c in row.cells[1:] if c.text]
         level = levels.value(values[-1]) if values else None
         if not seen_value and level is None and values:
+            if role is not None and not name:  # the header's text went on in a row of its own
+                role = " ".join([role, *values])  # (a wrapped header cell of a table without rulings)
+                continue
             # The header row: its level column may name the role ("Competentieniveau <role>").
             for text in values:
                 stripped = levels.vocabulary.level_word.sub("", text, count=1).strip()
