@@ -107,8 +107,9 @@ class Assembler:
                 self._join_paragraph(placed.para)
                 self.tail = []
                 continue
-            if index == 0 and placed.para is not None and self._cell_goes_on(placed.para) is not None:
-                self._join_cell(placed.para, self._cell_goes_on(placed.para))
+            column = self._cell_goes_on(placed.para) if index == 0 and placed.para is not None else None
+            if column is not None:
+                self._join_cell(placed.para, column)
                 continue
             self.blocks.append(placed.block)
             at = len(self.blocks) - 1
@@ -195,12 +196,10 @@ class Assembler:
         edge = _text_right(before, prev, self.m)
         tail = make_paragraph(para, self.m, body=False, right_edge=edge)
         last = table.rows[-1]
-        cell = last.cells[k]
-        head = cell.paragraphs[-1]
+        rest = Row(tuple(Cell((tail,) if i == k else ()) for i in range(len(last.cells))), origin=last.origin)
         glue = joint(before.lines[-1], para.lines[0], edge, self.m.lexicon, tail.text.split(" ")[0])
-        joined = Paragraph(_glue(head.spans, glue, tail.spans), head.style, head.level, head.origin)
-        cells = last.cells[:k] + (Cell(cell.paragraphs[:-1] + (joined,), origin=cell.origin),) + last.cells[k + 1:]
-        self.blocks[index] = Table(table.rows[:-1] + (Row(cells, origin=last.origin),), origin=table.origin)
+        merged = _merge_rows(last, rest, {k: "join"}, {k: glue})
+        self.blocks[index] = Table(table.rows[:-1] + (merged,), origin=table.origin)
 
     def _join_paragraph(self, para: ParaLines) -> None:
         index, prev = self.last_para

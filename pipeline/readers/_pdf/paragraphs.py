@@ -203,9 +203,9 @@ def _broke_in_word(
     a word that did not fit ("financiële" / "draagt"), so the document's own words decide
     first: the joined word seen elsewhere means a cut; the rest seen as a word of its own
     (and the part before it too, or the rest being three letters or more), or the part before
-    it seen as a word of four letters or more, means two words.
-    Otherwise: a cut when the word with its rest is wider than the column but less than 1.75 times as wide (unless the rest is cut
-    again: `goes_on`). `rest_word`: the rest's whole first word, over later lines if cut again."""
+    it seen as a word of four letters or more, means two words. Otherwise: a cut when the word
+    with its rest is wider than the column but less than 1.75 times as wide (unless the rest is
+    cut again: `goes_on`). `rest_word`: the rest's whole first word, over later lines if cut again."""
     if right_edge is None or not glyphs or previous.visible[-1].text.endswith("-"):
         return False
     word = _first_word(glyphs)
