@@ -17,19 +17,16 @@ def make_table(raw: RawTable, m: Metrics) -> Table:
     cells = [c for row in raw.rows for c in row if c is not None]
     numbers = m.line_numbers | line_numbers([ln for c in cells for ln in c.lines])
     padding = raw.padding(m.cell_padding)
-    widest: dict[tuple[float, float], float] = {}  # (x0, x1) of a cell -> widest text in that column
-    for c in (c for c in cells if c.lines):
-        widest[c.x0, c.x1] = max(widest.get((c.x0, c.x1), 0.0), max(ln.x1 for ln in c.lines))
     for row in raw.rows:
         tops = [c.lines[0].top for c in row if c is not None and c.lines]
         row_top = min(tops) if tops else min(c.top for c in row if c is not None)
-        cells = [_make_cell(c, raw, row_top, m, numbers, widest, padding) for c in row]
+        cells = [_make_cell(c, raw, row_top, m, numbers, padding) for c in row]
         rows.append(Row(tuple(cells), origin=Origin(page=raw.page, top=round(row_top, 1))))
     return Table(tuple(rows), origin=rows[0].origin if rows else Origin(page=raw.page))
 
 
 def _make_cell(
-    cell: RawCell | None, raw: RawTable, row_top: float, m: Metrics, numbers: set[int], widest: dict, padding: float
+    cell: RawCell | None, raw: RawTable, row_top: float, m: Metrics, numbers: set[int], padding: float
 ) -> Cell:
     if cell is None or not cell.lines:
         top = cell.top if cell is not None else row_top
@@ -37,7 +34,7 @@ def _make_cell(
     if raw.ruled:  # text runs up to the cell's right edge less the padding it has on the left
         right = cell.x1 - padding
     else:  # no edge to see: as far as the column's widest text goes
-        right = widest[cell.x0, cell.x1]
+        right = raw.widest(cell)
     paras = group_paragraphs(cell.lines, m, right, cell=True, numbers=numbers)
     paragraphs = tuple(make_paragraph(p, m, body=False, right_edge=right) for p in paras)
     return Cell(paragraphs, origin=paragraphs[0].origin)
@@ -400,8 +397,7 @@ def _text_right(cell: RawCell, raw: RawTable, m: Metrics) -> float:
     column gap before the next column (a column of short lines shows less than its width)."""
     if raw.ruled:
         return cell.x1 - raw.padding(m.cell_padding)
-    column = [c for row in raw.rows for c in row if c is not None and c.lines and (c.x0, c.x1) == (cell.x0, cell.x1)]
-    widest = max(ln.x1 for c in column for ln in c.lines)
+    widest = raw.widest(cell)
     later = [x for x in raw.columns[:-1] if x > cell.x0 + COLUMN_TOLERANCE]
     if not later:
         return widest
@@ -414,12 +410,10 @@ def _borderless_columns(pages) -> list[tuple[list[Line], float, bool, bool]]:
     in a first row that goes on with a sentence, nor in a last row: a page break may cut them)."""
     columns = []
     for _, _, raw in (found for page in pages for found in page):
-        cells = [c for row in raw.rows for c in row if c is not None and c.lines]
         for r, row in enumerate(raw.rows):
             for cell in (c for c in row if c is not None and c.lines):
-                edge = max(ln.x1 for c in cells if (c.x0, c.x1) == (cell.x0, cell.x1) for ln in c.lines)
                 cut_above = r == 0 and continues_sentence(cell.lines[0].text)
-                columns.append((cell.lines, edge, not cut_above, r < len(raw.rows) - 1))
+                columns.append((cell.lines, raw.widest(cell), not cut_above, r < len(raw.rows) - 1))
     return columns
 
 

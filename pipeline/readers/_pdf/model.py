@@ -157,6 +157,16 @@ class RawTable:
             own = self.__dict__["_padding"] = max(0.0, min(indents, default=0.0))
         return own if usual is None else min(own, usual)
 
+    def widest(self, cell: RawCell) -> float:
+        """How far the text of the cell's column runs: the right end of its widest line (the
+        edge of a column without rulings, as far as the table shows it)."""
+        widest = self.__dict__.get("_widest")
+        if widest is None:
+            widest = self.__dict__["_widest"] = {}
+            for c in (c for row in self.rows for c in row if c is not None and c.lines):
+                widest[c.x0, c.x1] = max(widest.get((c.x0, c.x1), 0.0), max(ln.x1 for ln in c.lines))
+        return widest[cell.x0, cell.x1]
+
 
 @dataclass
 class PageLayout:
