@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from ...blocks import Block, Cell, Origin, PageBreak, PageHeader, Paragraph, Row, Span, Table
 from .borderless import find_borderless_tables
-from .lexicon import Lexicon
+from .lexicon import Lexicon, cell_column
 from .metrics import Metrics, measure
 from .model import COLUMN_GAP, COLUMN_TOLERANCE, Line, PageLayout, RawCell, RawTable, continues_sentence, line_numbers
 from .paragraphs import ParaLines, group_paragraphs, joint, make_paragraph
@@ -412,8 +412,7 @@ def _borderless_columns(pages) -> list[tuple[list[Line], float, bool, bool]]:
     for _, _, raw in (found for page in pages for found in page):
         for r, row in enumerate(raw.rows):
             for cell in (c for c in row if c is not None and c.lines):
-                cut_above = r == 0 and continues_sentence(cell.lines[0].text)
-                columns.append((cell.lines, raw.widest(cell), not cut_above, r < len(raw.rows) - 1))
+                columns.append(cell_column(cell.lines, raw.widest(cell), r == 0, r == len(raw.rows) - 1))
     return columns
 
 

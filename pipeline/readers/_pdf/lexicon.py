@@ -9,10 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import MARKER, Line, marker_of
+from .model import MARKER, Line, continues_sentence, marker_of
 
 _EDGE_PUNCTUATION = "'\"‘’“”«»()[]{}.,;:!?…"
 _SENTENCE_END = ".?!:;"
+
+
+def cell_column(lines: list[Line], edge, first_row: bool, last_row: bool) -> tuple:
+    """A table cell as `Lexicon.of` takes it. A row cut by a page break goes on in the first
+    row of the next page: the start of a first row that goes on with a sentence, and the end
+    of a last row, are no sure breaks."""
+    cut_above = first_row and continues_sentence(lines[0].text)
+    return lines, edge, not cut_above, not last_row
 
 
 def word_key(token: str) -> str:

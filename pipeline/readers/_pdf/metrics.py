@@ -4,8 +4,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .lexicon import Lexicon
-from .model import SINGLE_SPACING, Line, PageLayout, RawTable, continues_sentence, line_numbers
+from .lexicon import Lexicon, cell_column
+from .model import SINGLE_SPACING, Line, PageLayout, RawTable, line_numbers
 
 
 @dataclass
@@ -77,13 +77,11 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
                 for cell in (c for c in row if c is not None):
                     cell_pairs += list(zip(cell.lines, cell.lines[1:]))
                     all_lines += cell.lines
+                    for ln in cell.lines:
+                        sizes.update(round(g.size, 1) for g in ln.visible)
                     if cell.lines:
-                        # a row cut by a page break goes on in the first row of the next page
-                        cut_above = r == 0 and page.number > 1 and continues_sentence(cell.lines[0].text)
-                        cut_below = r == len(table.rows) - 1
-                        columns.append((cell.lines, (cell.x1, table), not cut_above, not cut_below))
-                for ln in cell.lines:
-                    sizes.update(round(g.size, 1) for g in ln.visible)
+                        first, last = r == 0 and page.number > 1, r == len(table.rows) - 1
+                        columns.append(cell_column(cell.lines, (cell.x1, table), first, last))
     m.line_numbers = line_numbers(all_lines)
     m.cell_padding = paddings.most_common(1)[0][0] if paddings else None
     m.lexicon = Lexicon.of([(lines, _text_edge(edge, m), *ends) for lines, edge, *ends in columns])
