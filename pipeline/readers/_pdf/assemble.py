@@ -72,10 +72,12 @@ class Assembler:
         tell the lexicon which words they show whole (their lines run over several columns)."""
         found: dict[int, list[tuple[int, int, RawTable]]] = {}
         known: list[list[float]] = []  # column starts of borderless tables so far
+        above: Line | None = None  # the last line of the page before
         for page in self.pages:
             body = [ln for ln in page.lines if id(ln) not in self.running]
-            found[page.number] = find_borderless_tables(body, self.m, known)
+            found[page.number] = find_borderless_tables(body, self.m, known, above)
             known += [raw.columns[:-1] for _, _, raw in found[page.number]]
+            above = body[-1] if body else None
         return found
 
     def run(self) -> list[Block]:
@@ -319,13 +321,18 @@ class Assembler:
         or with punctuation that cannot start a sentence, or with a name the document writes
         mid-sentence too, after text that does not end a sentence), or the next item of a list that cell
         holds, or the unmarked rest of its last list item followed
-        by more items. An empty first cell alone is not enough: vertically
+        by more items. Once one cell surely goes on, an unmarked start after a list is the rest
+        of its last item, and another cell whose text ran down to the
+        page's end may start a new paragraph of its own (the row was cut), unless it is a first
+        cell of one paragraph on both sides of the break: a level label beside a cut cell, where
+        a new row starts. An empty first cell alone is not enough: vertically
         merged level labels leave empty first cells at the top of a page too, and their rows
         start with a capital.
         """
         if not self._reaches_bottom(prev) or len(last.cells) != len(first.cells):
             return None
         modes: dict[int, str] = {}
+        maybe: dict[int, str] = {}  # what a cell would take if the row was cut: not evidence of it
         for k, (a, b) in enumerate(zip(last.cells, first.cells)):
             if not b.text:
                 continue
@@ -340,9 +347,25 @@ class Assembler:
                 modes[k] = "append"
             elif head.style != "list" and ends_in_list and any(p.style == "list" for p in b.paragraphs):
                 modes[k] = "join"  # the rest of a list item (no marker), then more items
+            elif head.style != "list" and ends_in_list:
+                maybe[k] = "join"  # the rest of the last list item
+            elif head.style != "list" and not listed and (k or _paragraphs(a, b)) and self._runs_down(prev, k):
+                maybe[k] = "append"
             else:
                 return None
-        return modes or None
+        if maybe and "join" not in modes.values():
+            return None
+        return {**modes, **maybe} or None
+
+    def _runs_down(self, prev: RawTable, k: int) -> bool:
+        """Does the text of cell k of the previous part's last row run down to about where the
+        page ended (no lower than a paragraph's spacing and a line above it)? A level label at
+        the top of a tall row does not, however short the cell's text."""
+        cell, row = prev.rows[-1][k], prev.rows[-1]
+        if cell is None or not cell.lines:
+            return False
+        bottom = max(ln.bottom for c in row if c is not None for ln in c.lines)
+        return cell.lines[-1].bottom + 2 * self.m.gap_limit(cell.lines[-1].size, cell=True) > bottom
 
     def _name_goes_on(self, last: Cell, head: Paragraph) -> bool:
         """Does the new part start with a name the document also writes mid-sentence ("P&O"),
@@ -350,6 +373,11 @@ class Assembler:
         words = head.text.split(" ")
         ended = last.paragraphs[-1].text.rstrip()[-1:] in ".?!;"
         return bool(words) and not ended and self.m.lexicon.is_name(words[0])
+
+
+def _paragraphs(last: Cell, first: Cell) -> bool:
+    """Does a cell cut by a page break hold several paragraphs, on either side of the break?"""
+    return max(sum(1 for p in c.paragraphs if p.text) for c in (last, first)) > 1
 
 
 def _same_columns(a: RawTable, b: RawTable) -> bool:

@@ -9,7 +9,7 @@ from .paragraphs import group_paragraphs
 
 
 def find_borderless_tables(
-    lines: list[Line], m: Metrics, known: list[list[float]] = ()
+    lines: list[Line], m: Metrics, known: list[list[float]] = (), above: Line | None = None
 ) -> list[tuple[int, int, RawTable]]:
     """Runs of lines laid out in columns: (first index, end index, table) for each run.
 
@@ -17,7 +17,8 @@ def find_borderless_tables(
     `COLUMN_GAP` font sizes) when a later line confirms those columns, or, at the top of a page,
     at a line that sits in a column of a borderless table found earlier (the rest of a table
     cut by the page break; the latest such table first), or at lines in its first column alone
-    that wrap at that column's width, or, as the last line of a page, at text in columns an
+    that wrap at that column's width or go on from the first column's text that ended the page
+    before (`above`) and lead to lines in its columns, or, as the last line of a page, at text in columns an
     earlier table has (the first row of a table cut by the page break). It goes on while each
     line's text starts at the run's column positions (within 2 pt) without crossing a column
     boundary, and ends at a change of font size or a gap of more than two line pitches (Word
@@ -27,7 +28,7 @@ def find_borderless_tables(
     runs: list[list] = []  # [start, start of the columns, end, columns]
     i = 0
     while i < len(lines):
-        columns, continued = _run_columns(lines, i, known, [run[3] for run in runs], m)
+        columns, continued = _run_columns(lines, i, known, [run[3] for run in runs], m, above)
         if not columns:
             i += 1
             continue
@@ -58,7 +59,8 @@ def find_borderless_tables(
 
 
 def _run_columns(
-    lines: list[Line], i: int, known: list[list[float]], on_page: list[list[float]], m: Metrics
+    lines: list[Line], i: int, known: list[list[float]], on_page: list[list[float]], m: Metrics,
+    above: Line | None,
 ) -> tuple[list[float] | None, bool]:
     """The columns a run starting at line i would have, and whether the run needs no second
     line to confirm them (the rest or the start of a table cut by a page break)."""
@@ -68,7 +70,7 @@ def _run_columns(
         at_end = columns = _page_end_columns(lines[i], list(known) + on_page)
     if columns is None:  # columns seen in an earlier table of the document
         columns = next((c for c in known if len(_cells_of(lines[i], c) or ()) > 1), None)
-    on_top = _page_top_columns(lines, columns, known, m) if i == 0 else None
+    on_top = _page_top_columns(lines, columns, known, m, above) if i == 0 else None
     return on_top or columns, on_top is not None or at_end is not None
 
 
@@ -93,13 +95,16 @@ def _spanning_rows_above(lines: list[Line], i: int, floor: int, m: Metrics) -> i
 def _columned_lines_above(lines: list[Line], i: int, floor: int, columns: list[float], m: Metrics) -> int:
     """Emphasised lines right above the columns with text in them beyond the first (a bold
     name beside an italic definition merged across the other columns) are rows of the table,
-    even when the name ends too close to the next column to show a column gap."""
-    start = i
-    while start > floor and _close_above(lines, start, i, m):
-        cells = _cells_of(lines[start - 1], columns, span=True)
-        if not cells or set(cells) == {0} or not all(_emphasised(c) for c in cells.values()):
+    even when the name ends too close to the next column to show a column gap. Below such a
+    line, emphasised lines in the first column alone are the rest of a name that wrapped."""
+    start = probe = i
+    while probe > floor and _close_above(lines, probe, i, m):
+        cells = _cells_of(lines[probe - 1], columns, span=True)
+        if not cells or not all(_emphasised(c) for c in cells.values()):
             break
-        start -= 1
+        probe -= 1
+        if set(cells) != {0}:
+            start = probe
     return start
 
 
@@ -145,12 +150,13 @@ def _continues_columns(line: Line, columns: list[float]) -> bool:
 
 
 def _page_top_columns(
-    lines: list[Line], found: list[float] | None, known: list[list[float]], m: Metrics
+    lines: list[Line], found: list[float] | None, known: list[list[float]], m: Metrics, above: Line | None
 ) -> list[float] | None:
     """The columns of a table cut by the page break, when the lines at the top of a page go on
     with it: lines in its columns (the latest table first: the one the previous page most
     likely ended with), also when they show only some of its columns (where the text of a
-    list item starts, indented into them), or only its first."""
+    list item starts, indented into them), or only its first: wrapped at its width, or going on
+    with a sentence right above more rows."""
     if not known:
         return None
     latest = known[-1]
@@ -158,9 +164,9 @@ def _page_top_columns(
         indent = 2 * lines[0].size
         among = all(any(-COLUMN_TOLERANCE <= x - y <= indent for y in latest) for x in found)
         fits = _cells_of(lines[0], latest) is not None
-        return latest if among and fits and len(found) < len(latest) else None
+        return latest if among and fits and len(found) <= len(latest) else None
     columns = next((c for c in reversed(known) if _continues_columns(lines[0], c)), None)
-    if columns is None and _wrapped_in_first_column(lines, latest, m):
+    if columns is None and (_wrapped_in_first_column(lines, latest, m) or _rows_below(lines, latest, m, above)):
         columns = latest
     return columns
 
@@ -192,6 +198,18 @@ def _wrapped_in_first_column(lines: list[Line], columns: list[float], m: Metrics
         if close and room and continues_sentence(below.text):
             return True
     return False
+
+
+def _rows_below(lines: list[Line], columns: list[float], m: Metrics, above: Line | None) -> bool:
+    """Are the lines at the top of a page the end of a sentence that the previous page ended
+    with in the first column alone, right above lines with text in two or more of the columns?
+    The rest of a cell, then more rows (not the rest of a text written across the table)."""
+    if above is None or set(_cells_of(above, columns) or ()) != {0} or not continues_sentence(lines[0].text):
+        return False
+    end = 0
+    while end < len(lines) and _fits_columns(lines, end, columns, 0, m) and set(_cells_of(lines[end], columns)) == {0}:
+        end += 1
+    return end < len(lines) and _fits_columns(lines, end, columns, 0, m) and len(_cells_of(lines[end], columns)) > 1
 
 
 def _cells_of(line: Line, columns: list[float], span: bool = False) -> dict[int, Line] | None:

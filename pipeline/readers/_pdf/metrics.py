@@ -82,7 +82,8 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
                     if cell.lines:
                         first, last = r == 0 and page.number > 1, r == len(table.rows) - 1
                         columns.append(cell_column(cell.lines, (cell.x1, table), first, last))
-    m.line_numbers = line_numbers(all_lines)
+    # segments, not lines: in a table without rulings each column's text starts a segment
+    m.line_numbers = line_numbers([seg for ln in all_lines for seg in ln.segments()])
     m.cell_padding = paddings.most_common(1)[0][0] if paddings else None
     m.lexicon = Lexicon.of([(lines, _text_edge(edge, m), *ends) for lines, edge, *ends in columns])
     if sizes:
