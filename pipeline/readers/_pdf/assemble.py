@@ -402,6 +402,10 @@ def _same_columns(a: RawTable, b: RawTable) -> bool:
 
 
 def _starts_like_new_table(table: Table, new: Table) -> bool:
+    """Does the new part start like the table did: its first cell emphasised like the table's
+    first (a bold name), where the rows since had another emphasis? When the table so far is
+    that one row (a name alone at the end of a page), the whole row must match, cell by cell
+    (a bold name beside an italic definition, not a row of bold level labels)."""
     if not table.rows or not new.rows:
         return False
     head = _emphasis(table.rows[0].cells[0])
@@ -409,7 +413,9 @@ def _starts_like_new_table(table: Table, new: Table) -> bool:
     if start is None or start != head:
         return False
     later = [e for e in (_emphasis(r.cells[0]) for r in table.rows[1:]) if e is not None]
-    return not later or later[-1] != head
+    if not later:
+        return [_emphasis(c) for c in new.rows[0].cells] == [_emphasis(c) for c in table.rows[0].cells]
+    return later[-1] != head
 
 
 def _emphasis(cell: Cell) -> tuple[bool, bool] | None:

@@ -211,9 +211,11 @@ def line_numbers(lines: list[Line]) -> set[int]:
 def continues_sentence(text: str) -> bool:
     """Text that goes on with a sentence: a lower-case word (also after an opening quote or
     bracket) or punctuation that cannot start one (also a quote with no word after it: a
-    closing one)."""
+    closing one). Words without letters before it ("(1)", "2024", "50%") say nothing: the first
+    word with a letter decides."""
     if text[:1] in ",;:)]}…-–":
         return True
     if text[:1] in "'\"’”" and not text[1:2].isalnum():
         return True
-    return text.lstrip("'\"‘’“”([").strip()[:1].islower()
+    word = next((w for w in text.split() if any(c.isalpha() for c in w)), "")
+    return word.lstrip("'\"‘’“”([")[:1].islower()
