@@ -565,8 +565,8 @@ def test_a_column_ends_without_the_space_put_in_the_gap():
 # Tables without rulings: where a column's text ends, and tables cut by a page break
 
 
-def borderless_rows(lines, known=()):
-    ((start, end, raw),) = layout.find_borderless_tables(lines, metrics(), list(known))
+def borderless_rows(lines, known=(), above=None):
+    ((start, end, raw),) = layout.find_borderless_tables(lines, metrics(), list(known), above)
     return [[" / ".join(ln.text for ln in c.lines) for c in row if c is not None] for row in raw.rows]
 
 
@@ -811,3 +811,74 @@ def test_the_rest_of_a_borderless_cell_alone_at_the_top_of_a_page_joins_its_cell
     (table,) = tables(blocks)
     assert table.rows[-1].cells[0].text.endswith("Neemt initiatief en stuurt bij waar nodig.")
     assert "Nieuwe tekst daarna" in [p.text for p in paragraphs(blocks)]
+
+
+def test_a_table_continued_at_a_lists_indent_in_all_its_columns_keeps_them():
+    known = [[90.0, 198.0, 306.0, 414.0]]
+    rest = [  # the rest of four list items, each at its text's indent (18 pt) into its column
+        line("rest a", 72, page=2, x0=108, columns=[(216, "rest b"), (324, "rest c"), (432, "rest d")]),
+        line("meer a", 84, page=2, x0=108, columns=[(216, "meer b"), (324, "meer c"), (432, "meer d")]),
+        line("•", 96, page=2, x0=90, columns=[(108, "Nieuw punt"), (198, "•"), (216, "Ander punt")]),
+    ]
+    found = layout.find_borderless_tables(rest, metrics(), known)
+    assert [(start, end, raw.columns[:-1]) for start, end, raw in found] == [(0, 3, known[-1])]  # bullets fit too
+
+
+def test_the_end_of_a_first_cell_at_the_top_of_a_page_joins_the_rows_below():
+    known = [[90.0, 234.0, 378.0]]
+    rest = [
+        line("geheel.", 72, 2),  # in the first column alone, not wrapped: only the page before tells
+        line("Niveau 2", 90, 2, columns=[(234, "Toont lef"), (378, "Neemt besluiten")]),
+        line("Niveau 3", 114, 2, columns=[(234, "Maakt keuzes"), (378, "Stuurt bij")]),
+    ]
+    in_first_column = line("Ziet het grotere", 700)
+    assert borderless_rows(rest, known, in_first_column)[0] == ["geheel.", "", ""]
+    across = line("Een definitie over de hele breedte van de tabel", 700, italic=True)
+    for above in (across, None):
+        assert borderless_rows(rest, known, above)[0] == ["Niveau 2", "Toont lef", "Neemt besluiten"]
+
+
+def test_a_cut_row_takes_a_new_paragraph_in_a_cell_that_ran_to_the_page_end():
+    first = [line("Niveau 1", 676, columns=[(234, "Niveau 2"), (378, "Niveau 3")]),
+             line("Ziet het grotere", 700, columns=[(234, "Neemt besluiten."), (378, "Werkt samen")])]
+    rest = [line("geheel", 72, 2, columns=[(234, "Toont lef"), (378, "met anderen")]),
+            line("Basis", 96, 2, columns=[(234, "Midden"), (378, "Hoog")])]
+    filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
+    (table,) = tables(layout.assemble([page(1, first), page(2, rest), filler]))
+    assert [[p.text for p in c.paragraphs] for c in table.rows[1].cells] == [
+        ["Ziet het grotere geheel"], ["Neemt besluiten.", "Toont lef"], ["Werkt samen met anderen"]]
+    assert len(table.rows) == 3
+
+
+def test_a_cut_row_joins_an_unmarked_start_to_the_last_list_item():
+    first = [line("Niveau 1", 664, columns=[(234, "Niveau 2"), (378, "Niveau 3")]),
+             line("Ziet het grotere", 688, columns=[(234, "• Deelt kennis."), (378, "Werkt samen")]),
+             line("geheel en", 700, columns=[(234, "• Vraagt feedback."), (378, "met anderen")])]
+    rest = [line("de details", 72, 2, columns=[(242, "Leert van fouten."), (378, "aan doelen")]),  # no more items
+            line("Basis", 96, 2, columns=[(234, "Midden"), (378, "Hoog")])]
+    filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
+    (table,) = tables(layout.assemble([page(1, first), page(2, rest), filler]))
+    items = table.rows[1].cells[1].paragraphs
+    assert [(p.style, p.text) for p in items] == [
+        ("list", "Deelt kennis."), ("list", "Vraagt feedback. Leert van fouten.")]
+    assert len(table.rows) == 3
+
+
+def test_numbers_that_start_a_column_in_a_borderless_row_are_list_evidence():
+    from pipeline.readers._pdf.metrics import measure
+
+    row = line("13.Timely maps", 100, columns=[(306, "20.Ownership")])
+    assert measure([page(1, [row])], set()).line_numbers == {13, 20}
+
+
+def test_a_bold_name_that_wraps_beside_a_definition_across_stays_in_the_first_row():
+    name = line("Coördineert", 100, size=11.0, bold=True)
+    edge = name.x1 + 12.5  # less than a column gap at size 11: the name and definition make one segment
+    name.glyphs += glyphs_at(edge, "Een definitie die over alle kolommen loopt", 11.0, True, False)
+    lines = [
+        name,
+        line("[a]", 113, size=11.0, bold=True),  # the rest of the name, in the first column alone
+        line("Niveau 1", 137, size=11.0, columns=[(edge, "Niveau 2"), (300, "Niveau 3")]),
+        line("Doet iets", 161, size=11.0, columns=[(edge, "Doet meer"), (300, "Doet alles")]),
+    ]
+    assert borderless_rows(lines)[0] == ["Coördineert / [a]", "Een definitie die over alle kolommen loopt"]
