@@ -882,3 +882,32 @@ def test_a_bold_name_that_wraps_beside_a_definition_across_stays_in_the_first_ro
         line("Doet iets", 161, size=11.0, columns=[(edge, "Doet meer"), (300, "Doet alles")]),
     ]
     assert borderless_rows(lines)[0] == ["Coördineert / [a]", "Een definitie die over alle kolommen loopt"]
+
+
+def test_a_sentence_goes_on_when_its_first_word_with_a_letter_is_lower_case():
+    from pipeline.readers._pdf.model import continues_sentence as goes_on
+    assert goes_on("(1) maps (intern).") and goes_on("2024 detail") and goes_on("50% van de tijd")
+    assert not goes_on("(1) Ziet kansen") and not goes_on("2024 Plannen") and not goes_on("Ziet kansen")
+    assert goes_on("(intern) overleg") and goes_on(", en verder") and not goes_on("24/7")
+
+
+def test_a_name_row_alone_at_a_page_end_goes_on_with_a_row_of_bold_labels():
+    def emphasise(table, row, cell, italic=False, bold=False):
+        for ln in table.rows[row][cell].lines:
+            ln.glyphs = [layout.Glyph(g.text, g.x0, g.x1, g.size, italic=italic, bold=bold) for g in ln.glyphs]
+
+    def name_row(number, top):
+        table = two_column_table(number, top, [("Samenwerken", "Werkt met anderen aan een doel.", top)], top + 12)
+        emphasise(table, 0, 0, bold=True)
+        emphasise(table, 0, 1, italic=True)
+        return table
+
+    labels = two_column_table(2, 72, [("Basis", "Gevorderd", 72), ("Ziet kansen.", "Plant zijn werk.", 84)], 96)
+    emphasise(labels, 0, 0, bold=True)
+    emphasise(labels, 0, 1, bold=True)
+    filler = page(3, [line("Tekst tot onderaan de pagina", 708)])  # sets the bottom of the text area
+    (table,) = tables(layout.assemble([page(1, [], [name_row(1, 706)]), page(2, [], [labels]), filler]))
+    assert [c.text for c in table.rows[1].cells] == ["Basis", "Gevorderd"]
+    # the next competency's name row, emphasised like the first cell by cell, starts a new table
+    apart = tables(layout.assemble([page(1, [], [name_row(1, 706)]), page(2, [], [name_row(2, 72)]), filler]))
+    assert len(apart) == 2
