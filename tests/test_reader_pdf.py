@@ -864,6 +864,17 @@ def test_a_cut_row_joins_an_unmarked_start_to_the_last_list_item():
     assert len(table.rows) == 3
 
 
+def test_a_cut_row_joins_a_first_cell_without_letters():
+    first = [line("Niveau 1", 676, columns=[(234, "Niveau 2"), (378, "Niveau 3")]),
+             line("Werkt door, ook", 700, columns=[(234, "Ziet kansen en"), (378, "Werkt samen")])]
+    rest = [line("24/7", 72, 2, columns=[(234, "plant vooruit"), (378, "met anderen")]),
+            line("Basis", 96, 2, columns=[(234, "Midden"), (378, "Hoog")])]
+    filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
+    (table,) = tables(layout.assemble([page(1, first), page(2, rest), filler]))
+    assert [c.text for c in table.rows[1].cells] == ["Werkt door, ook 24/7", "Ziet kansen en plant vooruit",
+                                                     "Werkt samen met anderen"]
+
+
 def test_numbers_that_start_a_column_in_a_borderless_row_are_list_evidence():
     from pipeline.readers._pdf.metrics import measure
 
@@ -911,3 +922,19 @@ def test_a_name_row_alone_at_a_page_end_goes_on_with_a_row_of_bold_labels():
     # the next competency's name row, emphasised like the first cell by cell, starts a new table
     apart = tables(layout.assemble([page(1, [], [name_row(1, 706)]), page(2, [], [name_row(2, 72)]), filler]))
     assert len(apart) == 2
+
+
+def test_a_name_and_definition_across_at_a_page_end_go_on_with_a_row_of_bold_labels():
+    across = [84.6, 300.6, 516.6]
+    name = cell(84.6, 516.6, 682, 694, line("Samenwerken", 682.5, 1, 90.1, bold=True))
+    definition = cell(84.6, 516.6, 694, 718, line("Werkt met anderen aan een doel.", 694.5, 1, 90.1, italic=True))
+    top = layout.RawTable(1, 682, 718, across, [[name], [definition]])
+    labels = [cell(84.6, 300.6, 72, 84, line("Basis", 72.5, 2, 90.1, bold=True)),
+              cell(300.6, 516.6, 72, 84, line("Gevorderd", 72.5, 2, 306.1, bold=True))]
+    texts = [cell(84.6, 300.6, 84, 96, line("Ziet kansen.", 84.5, 2, 90.1)),
+             cell(300.6, 516.6, 84, 96, line("Plant zijn werk.", 84.5, 2, 306.1))]
+    rest = layout.RawTable(2, 72, 96, across, [labels, texts])
+    filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
+    (table,) = tables(layout.assemble([page(1, [], [top]), page(2, [], [rest]), filler]))
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["Samenwerken"], ["Werkt met anderen aan een doel."], ["Basis", "Gevorderd"], ["Ziet kansen.", "Plant zijn werk."]]

@@ -322,7 +322,8 @@ class Assembler:
         mid-sentence too, after text that does not end a sentence), or the next item of a list that cell
         holds, or the unmarked rest of its last list item followed
         by more items. Once one cell surely goes on, an unmarked start after a list is the rest
-        of its last item, and another cell whose text ran down to the
+        of its last item, a paragraph without letters ends a sentence, and another cell whose
+        text ran down to the
         page's end may start a new paragraph of its own (the row was cut), unless it is a first
         cell of one paragraph on both sides of the break: a level label beside a cut cell, where
         a new row starts. An empty first cell alone is not enough: vertically
@@ -349,6 +350,8 @@ class Assembler:
                 modes[k] = "join"  # the rest of a list item (no marker), then more items
             elif head.style != "list" and ends_in_list:
                 maybe[k] = "join"  # the rest of the last list item
+            elif not any(c.isalpha() for c in head.text):
+                maybe[k] = "join"  # "24/7": the last words of a sentence, not a label
             elif head.style != "list" and not listed and (k or _paragraphs(a, b)) and self._runs_down(prev, k):
                 maybe[k] = "append"
             else:
@@ -402,15 +405,16 @@ def _same_columns(a: RawTable, b: RawTable) -> bool:
 
 
 def _starts_like_new_table(table: Table, new: Table) -> bool:
-    """Does the new part start like the table did: its first cell emphasised like the table's
-    first (a bold name), where the rows since had another emphasis? When the table so far is
-    that one row (a name alone at the end of a page), the whole row must match, cell by cell
-    (a bold name beside an italic definition, not a row of bold level labels)."""
+    """Does the new part start like the table did: in as many cells as its first row, the
+    first emphasised like the table's first (a bold name), where the rows since had another
+    emphasis? When the table so far is that one row (a name alone at the end of a page), the
+    whole row must match, cell by cell (a bold name beside an italic definition, not a row of
+    bold level labels)."""
     if not table.rows or not new.rows:
         return False
     head = _emphasis(table.rows[0].cells[0])
     start = _emphasis(new.rows[0].cells[0])
-    if start is None or start != head:
+    if start is None or start != head or len(new.rows[0].cells) != len(table.rows[0].cells):
         return False
     later = [e for e in (_emphasis(r.cells[0]) for r in table.rows[1:]) if e is not None]
     if not later:
