@@ -938,3 +938,18 @@ def test_a_name_and_definition_across_at_a_page_end_go_on_with_a_row_of_bold_lab
     (table,) = tables(layout.assemble([page(1, [], [top]), page(2, [], [rest]), filler]))
     assert [[c.text for c in r.cells] for r in table.rows] == [
         ["Samenwerken"], ["Werkt met anderen aan een doel."], ["Basis", "Gevorderd"], ["Ziet kansen.", "Plant zijn werk."]]
+
+
+def test_a_label_filling_its_column_does_not_hide_the_next_column():
+    # "Gevorderd" ends 8 pt before "Expert": less than a column gap, so one segment on its line
+    width = 9 * CHAR
+    labels = line("Basis", 100, columns=[(200, "Gevorderd"), (200 + width + 8, "Expert"), (420, "Top")])
+    rows = [
+        labels,
+        line("Ziet kansen", 124, columns=[(200, "Plant"), (200 + width + 8, "Stuurt"), (420, "Leidt")]),
+        line("en risico's", 136, columns=[(200, "vooruit"), (200 + width + 8, "bij"), (420, "anderen")]),
+    ]
+    assert len(labels.segments()) == 3
+    assert borderless_rows(rows) == [
+        ["Basis", "Gevorderd", "Expert", "Top"],
+        ["Ziet kansen / en risico's", "Plant / vooruit", "Stuurt / bij", "Leidt / anderen"]]

@@ -132,16 +132,43 @@ def _columns_at(lines: list[Line], i: int) -> list[float] | None:
     for ln in lines[i + 1 : i + 8]:
         cells = _cells_of(ln, starts)
         if cells and len(cells) >= 2 and all(seg.x0 - starts[k] <= 2 * seg.size for k, seg in cells.items()):
-            return starts
+            return _with_hidden_columns(lines, i, starts)
         others = [s.x0 for s in ln.segments()]
         if all(any(abs(o - s) <= COLUMN_TOLERANCE for s in starts) for o in others):
             if len(others) >= 2 or others[0] > starts[0] + COLUMN_TOLERANCE:
-                return starts
+                return _with_hidden_columns(lines, i, starts)
         if len(others) > len(starts) and all(
             any(abs(o - s) <= COLUMN_TOLERANCE for o in others) for s in starts
         ):
-            return starts  # a later row has these columns and more: cells merged across
+            return _with_hidden_columns(lines, i, starts)  # or cells merged across: these columns and more
     return None
+
+
+def _with_hidden_columns(lines: list[Line], i: int, starts: list[float]) -> list[float]:
+    """The columns line i shows, and those it hides: a column whose text follows the text of
+    the column before so closely (a label filling its column) that the two make one segment.
+    Such a column starts segments in two or more of the next lines, and in line i a word
+    starts right there after a gap wider than a space (not the text after a list marker)."""
+    seen: list[list] = []  # [x, how many lines start a segment there]
+    for ln in lines[i + 1 : i + 8]:
+        for seg in ln.segments():
+            if all(abs(seg.x0 - x) > COLUMN_TOLERANCE for x in starts):
+                spot = next((s for s in seen if abs(s[0] - seg.x0) <= COLUMN_TOLERANCE), None)
+                if spot is None:
+                    seen.append([seg.x0, 1])
+                else:
+                    spot[1] += 1
+    hidden = [x for x, count in seen if count >= 2 and _word_starts_at(lines[i], x)]
+    return sorted(starts + hidden) if hidden else starts
+
+
+def _word_starts_at(line: Line, x: float) -> bool:
+    for seg in line.segments():
+        vis = seg.visible
+        for k in range(1, len(vis)):
+            if abs(vis[k].x0 - x) <= COLUMN_TOLERANCE and vis[k].x0 - vis[k - 1].x1 >= 0.6 * vis[k].size:
+                return not MARKER.match("".join(v.text for v in vis[:k]))
+    return False
 
 
 def _continues_columns(line: Line, columns: list[float]) -> bool:
