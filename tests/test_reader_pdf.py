@@ -953,3 +953,23 @@ def test_a_label_filling_its_column_does_not_hide_the_next_column():
     assert borderless_rows(rows) == [
         ["Basis", "Gevorderd", "Expert", "Top"],
         ["Ziet kansen / en risico's", "Plant / vooruit", "Stuurt / bij", "Leidt / anderen"]]
+
+
+def test_a_name_row_boxed_alone_at_a_page_end_heads_the_ruled_table_on_the_next_page():
+    across = [84.6, 300.6, 516.6]
+    definition = cell(84.6, 516.6, 72, 84, line("Werkt met anderen aan een doel.", 72.5, 2, 90.1, italic=True))
+    label = [cell(84.6, 300.6, 84, 96, line("Niveau 1", 84.5, 2, 90.1)),
+             cell(300.6, 516.6, 84, 96, line("Ziet kansen.", 84.5, 2, 306.1))]
+    rest = layout.RawTable(2, 72, 96, across, [[definition], label])
+    name = line("Samenwerken", 700, bold=True, x0=90.1)
+    filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
+
+    def first_page(frames):
+        return layout.PageLayout(1, 612.0, 792.0, [line("Inleiding", 72), name], [], frames)
+
+    (table,) = tables(layout.assemble([first_page([(84.6, 698.0, 516.6, 712.0)]), page(2, [], [rest]), filler]))
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["Samenwerken"], ["Werkt met anderen aan een doel."], ["Niveau 1", "Ziet kansen."]]
+    # without the box it is a paragraph of its own
+    blocks = layout.assemble([first_page([]), page(2, [], [rest]), filler])
+    assert "Samenwerken" in [b.text for b in blocks if isinstance(b, Paragraph)]

@@ -66,11 +66,10 @@ def _layout(page) -> PageLayout:
     number = page.page_number
     flags = _font_flags(page)
     chars = [c for c in page.chars if c.get("upright", True) and c["text"]]
-    tables = []
-    for found in page.find_tables(_TABLE_SETTINGS):
-        if len(found.rows) < 2 and len(found.rows[0].cells) < 2:
-            continue  # a framed paragraph, not a table
-        tables.append(_raw_table(found, number))
+    finder = page.debug_tablefinder(_TABLE_SETTINGS)  # its tables are those of find_tables
+    tables = [_raw_table(found, number) for found in finder.tables]
+    # pdfplumber makes no table of a lone cell: a framed paragraph, or a table's first row alone
+    frames = [tuple(map(float, c)) for c in finder.cells if not any(_within(c, t.bbox) for t in finder.tables)]
     free = []
     for c in chars:
         cell = _cell_at(tables, c)
@@ -81,7 +80,11 @@ def _layout(page) -> PageLayout:
     for table in tables:
         for cell in (c for row in table.rows for c in row if c is not None):
             cell.lines = _lines(cell.lines, number, flags)
-    return PageLayout(number, float(page.width), float(page.height), _lines(free, number, flags), tables)
+    return PageLayout(number, float(page.width), float(page.height), _lines(free, number, flags), tables, frames)
+
+
+def _within(box, outer) -> bool:
+    return outer[0] - 1 <= box[0] and box[2] <= outer[2] + 1 and outer[1] - 1 <= box[1] and box[3] <= outer[3] + 1
 
 
 def _raw_table(found, page_number: int) -> RawTable:

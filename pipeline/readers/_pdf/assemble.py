@@ -235,21 +235,30 @@ class Assembler:
 
     def _head_on_previous_page(self, raw: RawTable) -> list[tuple[int, ParaLines]]:
         """The paragraphs that end the previous page when they are the first rows of this
-        borderless table: it starts with a row merged across (a definition written across the
-        whole table), and they are emphasised (a bold name, an italic definition), in the
-        table's first column and size, the last of them at the bottom of the text area. Found
-        on the page alone they were body text: nothing below them on that page showed columns."""
-        if raw.ruled or not self.tail or not raw.rows:
+        table: it starts with a row merged across (a definition written across the whole
+        table), and they are emphasised (a bold name, an italic definition), in the table's
+        first column and size, the last of them at the bottom of the text area. Found on the
+        page alone they were body text: nothing below them on that page showed columns. A ruled
+        table's first row alone is a box of one cell, as wide as the table (a framed paragraph
+        to the page it is on): its text must lie in such a box."""
+        if not self.tail or not raw.rows:
             return []
         first = [c for c in raw.rows[0] if c is not None]
         if len(first) != 1 or not first[0].lines or abs(first[0].x1 - raw.columns[-1]) > COLUMN_TOLERANCE:
             return []
         size = first[0].lines[0].size
+        frames = [] if not raw.ruled or raw.page < 2 else [
+            f for f in self.pages[raw.page - 2].frames
+            if abs(f[0] - raw.columns[0]) <= COLUMN_TOLERANCE and abs(f[2] - raw.columns[-1]) <= COLUMN_TOLERANCE
+        ]
         head: list[tuple[int, ParaLines]] = []
         for at, para in reversed(self.tail):
             glyphs = [g for ln in para.lines for g in ln.visible]
             emphasised = all(g.bold for g in glyphs) or all(g.italic for g in glyphs)
-            in_column = abs(para.lines[0].x0 - raw.columns[0]) <= COLUMN_TOLERANCE
+            if raw.ruled:
+                in_column = any(_inside(ln, f) for f in frames for ln in para.lines)
+            else:
+                in_column = abs(para.lines[0].x0 - raw.columns[0]) <= COLUMN_TOLERANCE
             same_size = all(abs(ln.size - size) <= 0.5 for ln in para.lines)
             if not (emphasised and in_column and same_size) or self.blocks[at].style is not None:
                 break
@@ -381,6 +390,12 @@ class Assembler:
 def _paragraphs(last: Cell, first: Cell) -> bool:
     """Does a cell cut by a page break hold several paragraphs, on either side of the break?"""
     return max(sum(1 for p in c.paragraphs if p.text) for c in (last, first)) > 1
+
+
+def _inside(line: Line, box: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = box
+    middle = (line.top + line.bottom) / 2
+    return x0 <= line.x0 and line.x1 <= x1 and top <= middle <= bottom
 
 
 def _same_columns(a: RawTable, b: RawTable) -> bool:

@@ -175,6 +175,9 @@ class PageLayout:
     height: float
     lines: list[Line]  # text outside ruled tables, top to bottom
     tables: list[RawTable]
+    # boxes of one cell, whose text is in `lines`: a framed paragraph, or the first row of a
+    # table alone at the end of a page (x0, top, x1, bottom)
+    frames: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------------------------
