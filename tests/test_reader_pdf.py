@@ -772,6 +772,17 @@ def test_a_table_head_alone_at_the_end_of_a_page_joins_the_table_on_the_next():
     assert len(paragraphs(layout.assemble([page(1, first), page(2, rest)]))) == 3
 
 
+def test_a_name_and_definition_alone_at_a_page_end_head_a_table_that_starts_with_labels():
+    first = [line("Tekst bovenaan.", 72), line("Naam", 700, bold=True), line("Een hele definitie.", 712, italic=True)]
+    rest = [
+        line("Niveau 1", 72, 2, columns=[(200, "Niveau 2")]),
+        line("Doet iets", 96, 2, columns=[(200, "Doet meer")]),
+    ]
+    (table,) = tables(layout.assemble([page(1, first), page(2, rest)]))
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["Naam"], ["Een hele definitie."], ["Niveau 1", "Niveau 2"], ["Doet iets", "Doet meer"]]
+
+
 def test_lexicon_learns_nothing_from_bold_headings():
     edge = 90 + 11 * CHAR
     header = [line("Proficiency", 100, bold=True), line("level 2", 112, bold=True)]  # fills its line

@@ -235,16 +235,17 @@ class Assembler:
 
     def _head_on_previous_page(self, raw: RawTable) -> list[tuple[int, ParaLines]]:
         """The paragraphs that end the previous page when they are the first rows of this
-        table: it starts with a row merged across (a definition written across the whole
-        table), and they are emphasised (a bold name, an italic definition), in the table's
-        first column and size, the last of them at the bottom of the text area. Found on the
-        page alone they were body text: nothing below them on that page showed columns. A ruled
+        table: they are emphasised (a bold name, an italic definition), in the table's first
+        column and size, the last of them at the bottom of the text area. Found on the page
+        alone they were body text: nothing below them on that page showed columns. A ruled
         table's first row alone is a box of one cell, as wide as the table (a framed paragraph
-        to the page it is on): its text must lie in such a box."""
+        to the page it is on): its text must lie in such a box, and the table must go on with a
+        row merged across (the definition)."""
         if not self.tail or not raw.rows:
             return []
-        first = [c for c in raw.rows[0] if c is not None]
-        if len(first) != 1 or not first[0].lines or abs(first[0].x1 - raw.columns[-1]) > COLUMN_TOLERANCE:
+        first = [c for c in raw.rows[0] if c is not None and c.lines]
+        across = len(first) == 1 and abs(first[0].x1 - raw.columns[-1]) <= COLUMN_TOLERANCE
+        if not first or (raw.ruled and not across):
             return []
         size = first[0].lines[0].size
         frames = [] if not raw.ruled or raw.page < 2 else [
