@@ -984,3 +984,18 @@ def test_a_name_row_boxed_alone_at_a_page_end_heads_the_ruled_table_on_the_next_
     # without the box it is a paragraph of its own
     blocks = layout.assemble([first_page([]), page(2, [], [rest]), filler])
     assert "Samenwerken" in [b.text for b in blocks if isinstance(b, Paragraph)]
+
+
+def test_a_line_whose_columns_touch_takes_the_columns_of_a_table_earlier_on_its_page():
+    lines = [
+        line("Basis", 100, columns=[(234, "Midden"), (378, "Hoog")]),
+        line("Doet iets", 112, columns=[(234, "Doet meer"), (378, "Doet alles")]),
+        # a word cut at its column's edge ends 9 pt before the next column: one segment
+        line("13.Verantwoordelijkheidsgev", 160, columns=[(234, "16.Kansen"), (378, "22.Neemt")]),
+        line("oel", 172, x0=108, columns=[(252, "organisatie"), (396, "teams")]),
+        line("beleid", 184, x0=108, columns=[(252, "brengt"), (396, "plant")]),
+    ]
+    assert len(lines[2].segments()) == 2
+    found = layout.find_borderless_tables(lines, metrics())
+    assert [(start, end, raw.columns[:-1]) for start, end, raw in found] == [
+        (0, 2, [90.0, 234, 378]), (2, 5, [90.0, 234, 378])]

@@ -68,8 +68,8 @@ def _run_columns(
     at_end = None
     if columns is None and i == len(lines) - 1:  # nothing below to confirm it on this page
         at_end = columns = _page_end_columns(lines[i], list(known) + on_page)
-    if columns is None:  # columns seen in an earlier table of the document
-        columns = next((c for c in known if len(_cells_of(lines[i], c) or ()) > 1), None)
+    if columns is None:  # columns seen in an earlier table of the document, the latest first
+        columns = next((c for c in reversed(list(known) + on_page) if len(_cells_of(lines[i], c) or ()) > 1), None)
     on_top = _page_top_columns(lines, columns, known, m, above) if i == 0 else None
     return on_top or columns, on_top is not None or at_end is not None
 
