@@ -999,3 +999,16 @@ def test_a_line_whose_columns_touch_takes_the_columns_of_a_table_earlier_on_its_
     found = layout.find_borderless_tables(lines, metrics())
     assert [(start, end, raw.columns[:-1]) for start, end, raw in found] == [
         (0, 2, [90.0, 234, 378]), (2, 5, [90.0, 234, 378])]
+
+
+def test_a_line_right_below_its_column_goes_on_when_another_column_shows_paragraph_spacing():
+    from pipeline.readers._pdf.borderless import _mid_sentence
+
+    pitch = 14.7  # the line pitch; paragraphs of a cell are 10 pt further apart
+    above = {0: cell(90, 300, 300, 375, line("carefully coordinates 50%?", 361.7, size=11.0)),
+             1: cell(300, 500, 300, 385, line("environment information signals", 371.7, x0=306, size=11.0))}
+    firsts = {0: line("Café ô structures", 386.4, size=11.0), 1: line("24/7 P&O", 386.4, x0=306, size=11.0)}
+    assert _mid_sentence(firsts, above, 386.4, pitch + 0.5)  # column 0 shows the spacing: 24.7 pt
+    # without the spacing (whole lines empty in column 0), a capital start is a new row
+    above[0] = cell(90, 300, 300, 375, line("carefully coordinates 50%?", 357.0, size=11.0))
+    assert not _mid_sentence(firsts, above, 386.4, pitch + 0.5)

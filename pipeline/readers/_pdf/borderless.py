@@ -422,21 +422,21 @@ def _starts_a_row(row: dict[int, RawCell], above: dict[int, RawCell], pitch: flo
 def _mid_sentence(firsts: dict[int, Line], above: dict[int, RawCell], top: float, pitch: float) -> bool:
     """Does a sentence go on here from the line right above it, while the other columns start
     new paragraphs after the spacing between paragraphs of a cell? A column whose text stopped
-    for whole lines (or never started in the row above) starts a new label: a row after all."""
-    step = next(
-        (top - above[k].lines[-1].top for k, ln in firsts.items()
-         if above[k].lines and top - above[k].lines[-1].top <= pitch and continues_sentence(ln.text)),
-        None,
-    )
-    if step is None:
+    for whole lines (or never started in the row above) starts a new label: a row after all.
+    The sentence goes on when it starts in lower case, or whatever it starts with when another
+    column shows that spacing: a row would start below it too."""
+    if any(not above[k].lines for k in firsts):
         return False
-    for k in firsts:
-        if not above[k].lines:
-            return False
-        drop = top - above[k].lines[-1].top
-        if drop > step + 0.5 and abs(drop - step * round(drop / step)) <= 1.5:
-            return False  # whole lines left empty in this column: a label after a pause
-    return True
+    drops = [top - above[k].lines[-1].top for k in firsts]
+    close = [(drop, firsts[k]) for k, drop in zip(firsts, drops) if drop <= pitch]
+    if not close:
+        return False
+    step = min(drop for drop, _ in close)
+    whole_lines = [drop > step + 0.5 and abs(drop - step * round(drop / step)) <= 1.5 for drop in drops]
+    spaced = any(drop > step + 0.5 and not whole for drop, whole in zip(drops, whole_lines))
+    if not spaced and not any(continues_sentence(ln.text) for _, ln in close):
+        return False
+    return not any(whole_lines)  # whole lines left empty in a column: a label after a pause
 
 
 def _column_limits(
