@@ -89,6 +89,8 @@ def _breaks_at_space(before: Line, line: Line, before_parts: list[Line], parts: 
     words, or the next letter would have fitted after it, or the new line starts a list item."""
     if len(before_parts) > 1 or len(parts) > 1:
         return False  # (`*_parts`: the lines' segments)
+    if before.ends_in_space:
+        return True  # the PDF draws the space the line broke at
     if edge is None:  # body text: the lines may be in two columns of a table without rulings
         return abs(line.x0 - before.x0) <= 2 and len(_words(before)) >= 2
     if len(_words(before)) >= 2 or marker_of(line) is not None or line.x0 < before.x0 - 2:

@@ -197,16 +197,16 @@ def _broke_in_word(
 ) -> bool:
     """A word wider than its column is cut where the column ends ("Competenti" / "eniveau").
 
-    Only possible when the previous line is that one word, the rest is letters starting in
-    lower case or closing punctuation, and not even its first letter would have fitted after
-    it. Geometry cannot tell such a cut from a word that happens to fill its line followed by
+    Never when the PDF draws the space the line broke at. Only possible when the previous line
+    is that one word, the rest is letters starting in lower case or closing punctuation, and
+    not even its first letter would have fitted after it. Geometry cannot tell such a cut from a word that happens to fill its line followed by
     a word that did not fit ("financiële" / "draagt"), so the document's own words decide
     first: the joined word seen elsewhere means a cut; the rest seen as a word of its own
     (and the part before it too, or the rest being three letters or more), or the part before
     it seen as a word of four letters or more, means two words. Otherwise: a cut when the word
     with its rest is wider than the column but less than 1.75 times as wide (unless the rest is
     cut again: `goes_on`). `rest_word`: the rest's whole first word, over later lines if cut again."""
-    if right_edge is None or not glyphs or previous.visible[-1].text.endswith("-"):
+    if right_edge is None or not glyphs or previous.visible[-1].text.endswith("-") or previous.ends_in_space:
         return False
     word = _first_word(glyphs)
     letters = word.rstrip("".join(_CLOSING))
