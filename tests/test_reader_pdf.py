@@ -511,6 +511,17 @@ def test_a_word_filling_a_narrow_line_or_a_word_cut_at_the_edge():
     assert paragraph_text([line("een", 100), line("ken", 112)], edge, words={"eenken"}) == "een ken"
 
 
+def test_a_space_the_pdf_draws_at_a_line_end_is_a_break_between_words():
+    edge = 90 + 10 * CHAR
+    filled = line("financiële", 100)
+    filled.glyphs = filled.glyphs + [layout.Glyph(" ", filled.x1, filled.x1 + SPACE, 10.0)]  # drawn, not added
+    assert paragraph_text([filled, line("draagt bij", 112)], edge) == "financiële draagt bij"
+    assert paragraph_text([filled, line("draagt bij", 112)], edge, words={"financiëledraagt"}) == "financiële draagt bij"
+    # the lexicon takes it as a sure break: the word before it is whole
+    lexicon = layout.Lexicon.of([([line("één", 88), filled, line("draagt bij", 112)], edge, True, True)])
+    assert lexicon.knows("financiële")
+
+
 def test_a_capitalised_name_at_a_line_start_does_not_start_a_paragraph():
     edge = 90 + 20 * CHAR
     lines = [line("Werkt samen met een", 100), line("Zoë en de anderen", 112)]
@@ -873,6 +884,22 @@ def test_a_cut_row_joins_an_unmarked_start_to_the_last_list_item():
     assert [(p.style, p.text) for p in items] == [
         ("list", "Deelt kennis."), ("list", "Vraagt feedback. Leert van fouten.")]
     assert len(table.rows) == 3
+
+
+def test_a_cut_row_joins_the_rest_of_a_list_item_standing_at_the_items_text():
+    def cut_at_the_end(rest_x):
+        item = [line("• Deelt kennis", 688, x0=306.1), line("met anderen en", 700, x0=314.1)]  # text at 314.1
+        first = two_column_table(1, 600, [("Naam", "Definitie", 600), ("Niveau 1", "Werkt samen", 612)], 712)
+        first.rows[-1][1].lines = item
+        rest = two_column_table(2, 72, [("", "de teams", 72)], 84)
+        rest.rows[0][1].lines = [line("Zoë in de teams.", 72.5, 2, rest_x)]
+        filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
+        return tables(layout.assemble([page(1, [], [first]), page(2, [], [rest]), filler]))[0]
+
+    items = cut_at_the_end(314.1).rows[1].cells[1].paragraphs
+    assert [(p.style, p.text) for p in items] == [("list", "Deelt kennis met anderen en Zoë in de teams.")]
+    # at the cell's own left, a paragraph of its own: a new row
+    assert len(cut_at_the_end(306.1).rows) == 3
 
 
 def test_a_cut_row_joins_a_first_cell_without_letters():

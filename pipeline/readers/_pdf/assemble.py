@@ -7,7 +7,9 @@ from ...blocks import Block, Cell, Origin, PageBreak, PageHeader, Paragraph, Row
 from .borderless import find_borderless_tables
 from .lexicon import Lexicon, cell_column
 from .metrics import Metrics, measure
-from .model import COLUMN_GAP, COLUMN_TOLERANCE, Line, PageLayout, RawCell, RawTable, continues_sentence, line_numbers
+from .model import (
+    COLUMN_GAP, COLUMN_TOLERANCE, Line, PageLayout, RawCell, RawTable, continues_sentence, line_numbers, marker_of,
+)
 from .paragraphs import ParaLines, group_paragraphs, joint, make_paragraph
 from .running import find_running_lines
 
@@ -227,7 +229,7 @@ class Assembler:
             return False
         table = self.blocks[index]
         new = make_table(raw, self.m)
-        cut_row = bool(new.rows) and self._split_row(prev, table.rows[-1], new.rows[0]) is not None
+        cut_row = bool(new.rows) and self._split_row(prev, raw, table.rows[-1], new.rows[0]) is not None
         if _starts_like_new_table(table, new) and not cut_row:  # a cut row's sentences go on
             return False
         first_empty = bool(new.rows) and not new.rows[0].cells[0].text
@@ -299,7 +301,7 @@ class Assembler:
         table: Table = self.blocks[index]
         new: Table = placed.block
         rows = list(new.rows)
-        modes = self._split_row(prev, table.rows[-1], rows[0]) if rows else None
+        modes = self._split_row(prev, placed.raw, table.rows[-1], rows[0]) if rows else None
         if modes:
             joints = self._joints(prev, placed.raw, rows[0], modes)
             merged = _merge_rows(table.rows[-1], rows.pop(0), modes, joints)
@@ -320,23 +322,24 @@ class Assembler:
             joints[k] = joint(before.lines[-1], after.lines[0], edge, self.m.lexicon, head.text.split(" ")[0])
         return joints
 
-    def _split_row(self, prev: RawTable, last: Row, first: Row) -> dict[int, str] | None:
+    def _split_row(self, prev: RawTable, raw: RawTable, last: Row, first: Row) -> dict[int, str] | None:
         """Is the new part's first row the rest of the previous part's last row? Then, for each
         cell with text: 'join' (its first paragraph continues the last one) or 'append' (more
         paragraphs of the same cell).
 
         A row cut by the page break leaves: the previous part running to the bottom of the text
         area; and in the first row on the new page, text only in cells where the last row has
-        text too, each continuing it: a sentence that goes on (it starts with a lower-case letter
-        or with punctuation that cannot start a sentence, or with a name the document writes
-        mid-sentence too, after text that does not end a sentence), or the next item of a list that cell
-        holds, or the unmarked rest of its last list item followed
-        by more items. Once one cell surely goes on, an unmarked start after a list is the rest
-        of its last item, a paragraph without letters ends a sentence, and another cell whose
-        text ran down to the
-        page's end may start a new paragraph of its own (the row was cut), unless it is a first
-        cell of one paragraph on both sides of the break: a level label beside a cut cell, where
-        a new row starts. An empty first cell alone is not enough: vertically
+        text too, each continuing it: a sentence that goes on (it starts with a lower-case
+        letter or with punctuation that cannot start a sentence, or with a name the document
+        writes mid-sentence too, after text that does not end a sentence), or the next item of
+        a list that cell holds, or the unmarked rest of its last list item (followed by more
+        items, or standing where the text of that item starts, right of its marker).
+
+        Once one cell surely goes on, more may: an unmarked start after a list is the rest of
+        its last item, a paragraph without letters ends a sentence, and a cell whose text ran
+        down to the page's end may start a new paragraph of its own (the row was cut), unless
+        it is a first cell of one paragraph on both sides of the break: a level label beside a
+        cut cell, where a new row starts. An empty first cell alone is not enough: vertically
         merged level labels leave empty first cells at the top of a page too, and their rows
         start with a capital.
         """
@@ -358,6 +361,8 @@ class Assembler:
                 modes[k] = "append"
             elif head.style != "list" and ends_in_list and any(p.style == "list" for p in b.paragraphs):
                 modes[k] = "join"  # the rest of a list item (no marker), then more items
+            elif head.style != "list" and ends_in_list and _at_item_indent(prev.rows[-1][k], raw.rows[0][k]):
+                modes[k] = "join"  # the rest of a list item, where its text starts after the marker
             elif head.style != "list" and ends_in_list:
                 maybe[k] = "join"  # the rest of the last list item
             elif not any(c.isalpha() for c in head.text):
@@ -386,6 +391,19 @@ class Assembler:
         words = head.text.split(" ")
         ended = last.paragraphs[-1].text.rstrip()[-1:] in ".?!;"
         return bool(words) and not ended and self.m.lexicon.is_name(words[0])
+
+
+def _at_item_indent(before: RawCell | None, after: RawCell | None) -> bool:
+    """Does the cell's text on the new page start where the text of the last list item before
+    the break starts, right of its marker (a new paragraph would start at the marker's left)?"""
+    if before is None or after is None or not after.lines:
+        return False
+    for line in reversed(before.lines):
+        found = marker_of(line)
+        if found:
+            indent = line.visible[found[0]].x0
+            return indent > line.x0 + 1 and abs(after.lines[0].x0 - indent) <= 1
+    return False
 
 
 def _paragraphs(last: Cell, first: Cell) -> bool:
