@@ -913,6 +913,18 @@ def test_a_cut_row_joins_a_first_cell_without_letters():
                                                      "Werkt samen met anderen"]
 
 
+def test_a_cut_row_joins_a_paragraph_without_letters_after_an_unended_sentence():
+    first = two_column_table(1, 600, [("Naam", "Definitie", 600), ("Niveau 1", "Werkt door, ook", 700)], 712)
+    filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
+    joined = two_column_table(2, 72, [("", "24/7", 72), ("Niveau 2", "Plant vooruit.", 84)], 96)
+    (table,) = tables(layout.assemble([page(1, [], [first]), page(2, [], [joined]), filler]))
+    assert [c.text for c in table.rows[1].cells] == ["Niveau 1", "Werkt door, ook 24/7"]
+    first.rows[-1][1].lines = [line("Werkt door.", 700.5, 1, 306.1)]  # the sentence ended: "2024" starts one
+    apart = two_column_table(2, 72, [("", "2024", 72), ("Niveau 2", "Plant vooruit.", 84)], 96)
+    (table,) = tables(layout.assemble([page(1, [], [first]), page(2, [], [apart]), filler]))
+    assert [c.text for c in table.rows[1].cells] == ["Niveau 1", "Werkt door."]
+
+
 def test_numbers_that_start_a_column_in_a_borderless_row_are_list_evidence():
     from pipeline.readers._pdf.metrics import measure
 

@@ -333,7 +333,8 @@ class Assembler:
         letter or with punctuation that cannot start a sentence, or with a name the document
         writes mid-sentence too, after text that does not end a sentence), or the next item of
         a list that cell holds, or the unmarked rest of its last list item (followed by more
-        items, or standing where the text of that item starts, right of its marker).
+        items, or standing where the text of that item starts, right of its marker), or a
+        paragraph without letters after a sentence that did not end, in a cell after the first.
 
         Once one cell surely goes on, more may: an unmarked start after a list is the rest of
         its last item, a paragraph without letters ends a sentence, and a cell whose text ran
@@ -365,8 +366,9 @@ class Assembler:
                 modes[k] = "join"  # the rest of a list item, where its text starts after the marker
             elif head.style != "list" and ends_in_list:
                 maybe[k] = "join"  # the rest of the last list item
-            elif not any(c.isalpha() for c in head.text):
-                maybe[k] = "join"  # "24/7": the last words of a sentence, not a label
+            elif not any(c.isalpha() for c in head.text):  # "24/7": the last words of a sentence
+                ended = a.paragraphs[-1].text.rstrip()[-1:] in ".?!;:"
+                (modes if k and not ended else maybe)[k] = "join"  # (a first cell may hold number labels)
             elif head.style != "list" and not listed and (k or _paragraphs(a, b)) and self._runs_down(prev, k):
                 maybe[k] = "append"
             else:
