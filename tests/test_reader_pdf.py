@@ -432,6 +432,12 @@ def test_continued_table_with_a_level_label_is_stitched_without_merging_rows():
     assert isinstance(blocks[1], PageBreak)
 
 
+def test_in_a_document_that_never_fills_a_page_no_table_reaches_the_bottom():
+    matrix = two_column_table(1, 100, [("Competentie", "Niveau", 100), ("Samenwerken", "2", 112)], 124)
+    competency = two_column_table(2, 72, [("Samenwerken", "Werkt met anderen.", 72), ("Niveau 1", "Werkt samen", 84)], 96)
+    assert len(tables(layout.assemble([page(1, [], [matrix]), page(2, [], [competency])]))) == 2
+
+
 def test_split_row_needs_the_bottom_of_the_page():
     rest = [(None, "bespreekt intenties", 72), (None, "Respecteert anderen", 84)]
     at_bottom = two_column_table(1, 600, [("Naam", "Definitie", 600), ("Niveau 1", "Is open over en", 700)], 718)

@@ -52,6 +52,9 @@ def _typical_pitch(pairs: list[tuple[Line, Line]]) -> float | None:
     return sum(near) / len(near)
 
 
+BOTTOM_AT_LEAST = 0.7  # of the page height: where a text area ends at the least
+
+
 def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
     m = Metrics()
     sizes: Counter = Counter()
@@ -83,6 +86,9 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
                         first, last = r == 0 and page.number > 1, r == len(table.rows) - 1
                         columns.append(cell_column(cell.lines, (cell.x1, table), first, last))
     # segments, not lines: in a table without rulings each column's text starts a segment
+    # a document that never fills a page shows no bottom margin: a page broken by overflow is
+    # filled to beyond 70% of its height, so content ending higher reaches no bottom
+    m.text_bottom = max(m.text_bottom, BOTTOM_AT_LEAST * max((page.height for page in pages), default=0.0))
     m.line_numbers = line_numbers([seg for ln in all_lines for seg in ln.segments()])
     m.cell_padding = paddings.most_common(1)[0][0] if paddings else None
     m.lexicon = Lexicon.of([(lines, _text_edge(edge, m), *ends) for lines, edge, *ends in columns])
