@@ -1057,3 +1057,18 @@ def test_a_line_right_below_its_column_goes_on_when_another_column_shows_paragra
     # without the spacing (whole lines empty in column 0), a capital start is a new row
     above[0] = cell(90, 300, 300, 375, line("carefully coordinates 50%?", 357.0, size=11.0))
     assert not _mid_sentence(firsts, above, 386.4, pitch + 0.5)
+
+
+def test_in_a_borderless_table_with_spaced_rows_a_capital_one_line_below_goes_on():
+    lines = [
+        line("Niveau 1", 100, columns=[(200, "Werkt met P&O en")]),
+        line("Zoë aan een doel.", 112, x0=200),  # one line pitch below: the same paragraph
+        line("Deelt kennis.", 132, x0=200),  # 8 pt of spacing after each paragraph: new rows
+        line("Vraagt feedback.", 152, x0=200),
+    ]
+    (table,) = tables(layout.assemble([page(1, lines)]))
+    assert [p.text for p in table.rows[0].cells[1].paragraphs] == ["Werkt met P&O en Zoë aan een doel."]
+    # without spacing between rows the capital starts a paragraph, as in a ruled cell
+    unspaced = lines[:2] + [line("Deelt kennis.", 124, x0=200), line("Vraagt feedback.", 136, x0=200)]
+    (table,) = tables(layout.assemble([page(1, unspaced)]))
+    assert [p.text for p in table.rows[0].cells[1].paragraphs][:2] == ["Werkt met P&O en", "Zoë aan een doel."]

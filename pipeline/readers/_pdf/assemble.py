@@ -19,16 +19,18 @@ def make_table(raw: RawTable, m: Metrics) -> Table:
     cells = [c for row in raw.rows for c in row if c is not None]
     numbers = m.line_numbers | line_numbers([ln for c in cells for ln in c.lines])
     padding = raw.padding(m.cell_padding)
+    spaced = not raw.ruled and _rows_spaced(raw, m)
     for row in raw.rows:
         tops = [c.lines[0].top for c in row if c is not None and c.lines]
         row_top = min(tops) if tops else min(c.top for c in row if c is not None)
-        cells = [_make_cell(c, raw, row_top, m, numbers, padding) for c in row]
+        cells = [_make_cell(c, raw, row_top, m, numbers, padding, spaced) for c in row]
         rows.append(Row(tuple(cells), origin=Origin(page=raw.page, top=round(row_top, 1))))
     return Table(tuple(rows), origin=rows[0].origin if rows else Origin(page=raw.page))
 
 
 def _make_cell(
-    cell: RawCell | None, raw: RawTable, row_top: float, m: Metrics, numbers: set[int], padding: float
+    cell: RawCell | None, raw: RawTable, row_top: float, m: Metrics, numbers: set[int], padding: float,
+    spaced: bool,
 ) -> Cell:
     if cell is None or not cell.lines:
         top = cell.top if cell is not None else row_top
@@ -37,9 +39,29 @@ def _make_cell(
         right = cell.x1 - padding
     else:  # no edge to see: as far as the column's widest text goes
         right = raw.widest(cell)
-    paras = group_paragraphs(cell.lines, m, right, cell=True, numbers=numbers)
+    paras = group_paragraphs(cell.lines, m, right, cell=True, numbers=numbers, spaced=spaced)
     paragraphs = tuple(make_paragraph(p, m, body=False, right_edge=right) for p in paras)
     return Cell(paragraphs, origin=paragraphs[0].origin)
+
+
+def _rows_spaced(raw: RawTable, m: Metrics) -> bool:
+    """Are the rows of a table without rulings spaced like paragraphs with spacing after them
+    (most rows start more than a line pitch, and not whole lines, below the row above)? Then
+    its cells' paragraphs are spaced too: a line one pitch below another goes on with it."""
+    spaced = plain = 0
+    for above, row in zip(raw.rows, raw.rows[1:]):
+        lasts = [c.lines[-1] for c in above if c is not None and c.lines]
+        firsts = [c.lines[0] for c in row if c is not None and c.lines]
+        if not lasts or not firsts:
+            continue
+        size = firsts[0].size
+        step = m.cell_pitch * size
+        gap = min(ln.top for ln in firsts) - max(ln.top for ln in lasts)
+        if gap > step + 0.3 * size and abs(gap - step * round(gap / step)) > 1.5:
+            spaced += 1
+        else:
+            plain += 1
+    return spaced >= 2 and spaced > plain
 
 
 # ---------------------------------------------------------------------------------------------

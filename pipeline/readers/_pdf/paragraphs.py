@@ -54,10 +54,12 @@ def _list_item(line: Line, previous: ParaLines | None, numbers: set[int]) -> Par
 
 
 def group_paragraphs(
-    lines: list[Line], m: Metrics, right_edge: float, cell: bool, numbers: set[int] | None = None
+    lines: list[Line], m: Metrics, right_edge: float, cell: bool, numbers: set[int] | None = None,
+    spaced: bool = False,
 ) -> list[ParaLines]:
     """Split consecutive lines of one text column into paragraphs (rules in the module docstring).
-    `numbers`: line-start numbers seen around these lines (a list may run on over table cells)."""
+    `numbers`: line-start numbers seen around these lines (a list may run on over table cells).
+    `spaced`: the column's paragraphs are known to have spacing between them."""
     paras: list[ParaLines] = []
     numbers = line_numbers(lines) if numbers is None else numbers
     for line in lines:
@@ -65,14 +67,14 @@ def group_paragraphs(
         item = _list_item(line, previous, numbers)
         if item is not None:
             paras.append(item)
-        elif previous is None or _breaks(previous, line, m, right_edge, cell):
+        elif previous is None or _breaks(previous, line, m, right_edge, cell, spaced):
             paras.append(ParaLines([line]))
         else:
             previous.lines.append(line)
     return paras
 
 
-def _breaks(para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bool) -> bool:
+def _breaks(para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bool, spaced: bool) -> bool:
     last = para.lines[-1]
     size = max(line.size, last.size)
     if abs(line.size - last.size) > 0.5 or line.page != last.page:
@@ -93,9 +95,10 @@ def _breaks(para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bo
     # after a line that does not lead into it (no "," "/" "(" "&" "+" or a word's hyphen at its
     # end) starts a paragraph, unless the document writes that word capitalised mid-sentence
     # too (a name). Not in bold text (headers such as "Competentieniveau" / "Ambtelijk
-    # Secretaris" wrap too), nor inside a list item (the next item has its own marker).
+    # Secretaris" wrap too), nor inside a list item (the next item has its own marker), nor
+    # where paragraphs are known to be spaced (a paragraph would start lower).
     bold = all(g.bold for g in last.visible + line.visible)
-    if not cell or bold or para.listed:
+    if not cell or bold or para.listed or spaced:
         return False
     word = _first_word(line.glyphs)
     return _capitalised(word) and not m.lexicon.is_name(word) and not _leads_on(last)
