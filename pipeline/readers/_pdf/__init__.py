@@ -18,12 +18,13 @@ The rules, in the order a document goes through them (details in each function's
   wrapped lines, plus 2 pt), the line starts with a list marker, a list item ends (text left
   of its marker), or the line ended on purpose (the next line's first word would have fitted
   on it; in table cells also a capitalised word after a line that does not lead into it,
-  unless the document writes that word capitalised mid-sentence too: a name).
+  unless the document writes that word capitalised mid-sentence too (a name), or the cell is
+  in a borderless table whose rows are spaced like paragraphs).
   Wrapped lines join with one space; a hyphen at a line end stays ("hoofd- en"), with no space
   only inside a hyphenated word ("zij-" / "haar") or a word cut at a narrow column's edge.
   Whether a one-word line is a cut word or a word that filled its line is asked of the
   document's own words first, then geometry (a cut needs a full line, and the word with its
-  rest is wider than the column). Bullets and list numbers are stripped and the paragraph gets
+  rest is wider than the column); a space the PDF draws at the line end rules a cut out. Bullets and list numbers are stripped and the paragraph gets
   style 'list'.
 * The document's own words (`lexicon.Lexicon`, built before any paragraph): tokens the layout
   shows whole (both ends at a sure break: a line of two words, a list marker, room for one
@@ -32,18 +33,26 @@ The rules, in the order a document goes through them (details in each function's
   lines only within one column; bold text not at all.
 * Tables without ruling lines (`borderless.find_borderless_tables`, all pages first): runs of
   lines whose text starts in the same columns (a gap wider than 1.2 font sizes, at the same x
-  on several lines); a row starts at one height in all its cells, below the row above and not
-  mid-sentence; a row merged across does not widen its column; lines at the top of a page in
-  some of the latest table's columns are its rest.
+  on several lines, or the columns of a table earlier in the document, the latest first; a
+  column a label hides by running up to it shows in the lines below); a row starts at one
+  height in all its cells, below the row above and not mid-sentence (nor one line pitch below
+  a column's text where another column shows paragraph spacing); a row merged across does not
+  widen its column; lines at the top of a page in the latest table's columns, or at a list's
+  indent into them, or a sentence ending in its first column right above more rows, are its
+  rest.
 * The document (`assemble.Assembler`): content of each page in reading order, `PageBreak`
   before each page from page 2, running headers first and footers last. A table that ends a
   page and one that starts the next with the same columns are one table; a row cut by the page
   break is joined again (without a space inside a cut or hyphenated word; also when its rest
-  starts with a name, or is a sentence going on in one column of a borderless table alone);
-  so is a body paragraph cut by it; emphasised paragraphs that end a page
-  (a name, the start of its definition) are the first rows of a borderless table that starts
-  the next page with a row merged across (`Assembler._continues`, `Assembler._split_row`,
-  `Assembler._paragraph_continues`, `Assembler._cell_goes_on`, `Assembler._head_on_previous_page`).
+  starts with a name, has no letters, stands where a list item's text starts, or is a
+  sentence going on in one column of a borderless table alone; once one cell surely goes on,
+  the others may start new paragraphs of their cells); so is a body paragraph cut by it; a
+  page reaches its bottom only below 70 % of its height. Emphasised paragraphs that end a page
+  (a name, its definition) are the first rows of a borderless table that starts the next page,
+  and of a ruled one that goes on with a row merged across when they stood in a box as wide
+  as it (a first row alone, which pdfplumber makes no table of) (`Assembler._continues`,
+  `Assembler._split_row`, `Assembler._paragraph_continues`, `Assembler._cell_goes_on`,
+  `Assembler._head_on_previous_page`).
 """
 from .assemble import Assembler, assemble, make_table
 from .borderless import find_borderless_tables
