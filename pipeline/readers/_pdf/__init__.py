@@ -24,8 +24,8 @@ The rules, in the order a document goes through them (details in each function's
   only inside a hyphenated word ("zij-" / "haar") or a word cut at a narrow column's edge.
   Whether a one-word line is a cut word or a word that filled its line is asked of the
   document's own words first, then geometry (a cut needs a full line, and the word with its
-  rest is wider than the column); a space the PDF draws at the line end rules a cut out. Bullets and list numbers are stripped and the paragraph gets
-  style 'list'.
+  rest is wider than the column); a space the PDF draws at the line end rules a cut out.
+  Bullets and list numbers are stripped and the paragraph gets style 'list'.
 * The document's own words (`lexicon.Lexicon`, built before any paragraph): tokens the layout
   shows whole (both ends at a sure break: a line of two words, a list marker, room for one
   more letter), words learnt from runs of pieces that no known word explains, and capitalised

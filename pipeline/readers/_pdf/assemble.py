@@ -273,8 +273,8 @@ class Assembler:
             return []
         size = first[0].lines[0].size
         frames = [] if not raw.ruled or raw.page < 2 else [
-            f for f in self.pages[raw.page - 2].frames
-            if abs(f[0] - raw.columns[0]) <= COLUMN_TOLERANCE and abs(f[2] - raw.columns[-1]) <= COLUMN_TOLERANCE
+            (x0, top, x1, bottom) for x0, top, x1, bottom in self.pages[raw.page - 2].frames
+            if abs(x0 - raw.columns[0]) <= COLUMN_TOLERANCE and abs(x1 - raw.columns[-1]) <= COLUMN_TOLERANCE
         ]
         head: list[tuple[int, ParaLines]] = []
         for at, para in reversed(self.tail):

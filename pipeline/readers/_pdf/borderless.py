@@ -18,8 +18,9 @@ def find_borderless_tables(
     at a line that sits in a column of a borderless table found earlier (the rest of a table
     cut by the page break; the latest such table first), or at lines in its first column alone
     that wrap at that column's width or go on from the first column's text that ended the page
-    before (`above`) and lead to lines in its columns, or, as the last line of a page, at text in columns an
-    earlier table has (the first row of a table cut by the page break). It goes on while each
+    before (`above`) and lead to lines in its columns, or, as the last line of a page, at text
+    in columns an earlier table has (the first row of a table cut by the page break), or at a
+    line in the columns of a table earlier in the document, the latest first. It goes on while each
     line's text starts at the run's column positions (within 2 pt) without crossing a column
     boundary, and ends at a change of font size or a gap of more than two line pitches (Word
     leaves an empty paragraph between tables). Rows start where the first column has text (a
@@ -69,7 +70,8 @@ def _run_columns(
     if columns is None and i == len(lines) - 1:  # nothing below to confirm it on this page
         at_end = columns = _page_end_columns(lines[i], list(known) + on_page)
     if columns is None:  # columns seen in an earlier table of the document, the latest first
-        columns = next((c for c in reversed(list(known) + on_page) if len(_cells_of(lines[i], c) or ()) > 1), None)
+        earlier = reversed(list(known) + on_page)
+        columns = next((c for c in earlier if len(_cells_of(lines[i], c) or ()) > 1), None)
     on_top = _page_top_columns(lines, columns, known, m, above) if i == 0 else None
     return on_top or columns, on_top is not None or at_end is not None
 
@@ -193,7 +195,9 @@ def _page_top_columns(
         fits = _cells_of(lines[0], latest) is not None
         return latest if among and fits and len(found) <= len(latest) else None
     columns = next((c for c in reversed(known) if _continues_columns(lines[0], c)), None)
-    if columns is None and (_wrapped_in_first_column(lines, latest, m) or _rows_below(lines, latest, m, above)):
+    if columns is None and _wrapped_in_first_column(lines, latest, m):
+        columns = latest
+    if columns is None and _rows_below(lines, latest, m, above):
         columns = latest
     return columns
 
@@ -233,10 +237,13 @@ def _rows_below(lines: list[Line], columns: list[float], m: Metrics, above: Line
     The rest of a cell, then more rows (not the rest of a text written across the table)."""
     if above is None or set(_cells_of(above, columns) or ()) != {0} or not continues_sentence(lines[0].text):
         return False
+    def fits(k: int) -> bool:
+        return k < len(lines) and _fits_columns(lines, k, columns, 0, m)
+
     end = 0
-    while end < len(lines) and _fits_columns(lines, end, columns, 0, m) and set(_cells_of(lines[end], columns)) == {0}:
+    while fits(end) and set(_cells_of(lines[end], columns)) == {0}:
         end += 1
-    return end < len(lines) and _fits_columns(lines, end, columns, 0, m) and len(_cells_of(lines[end], columns)) > 1
+    return fits(end) and len(_cells_of(lines[end], columns)) > 1
 
 
 def _cells_of(line: Line, columns: list[float], span: bool = False) -> dict[int, Line] | None:

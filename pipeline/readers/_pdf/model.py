@@ -83,9 +83,12 @@ class Line:
     def ends_in_space(self) -> bool:
         """Does the PDF draw a space after the line's last visible glyph? Some writers keep the
         space a line was broken at: then the line surely did not end inside a word."""
-        last = self.visible[-1]
-        tail = self.glyphs[len(self.glyphs) - next(i for i, g in enumerate(reversed(self.glyphs)) if g is last):]
-        return any(g.breaking_space and not g.inserted for g in tail)
+        for g in reversed(self.glyphs):
+            if not g.blank:
+                return False
+            if g.breaking_space and not g.inserted:
+                return True
+        return False
 
     def first_word_width(self) -> float:
         """Width of the text up to the first place the line could have been broken."""

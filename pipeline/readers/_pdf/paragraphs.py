@@ -202,8 +202,9 @@ def _broke_in_word(
 
     Never when the PDF draws the space the line broke at. Only possible when the previous line
     is that one word, the rest is letters starting in lower case or closing punctuation, and
-    not even its first letter would have fitted after it. Geometry cannot tell such a cut from a word that happens to fill its line followed by
-    a word that did not fit ("financiële" / "draagt"), so the document's own words decide
+    not even its first letter would have fitted after it. Geometry cannot tell such a cut from
+    a word that happens to fill its line followed by a word that did not fit ("financiële" /
+    "draagt"), so the document's own words decide
     first: the joined word seen elsewhere means a cut; the rest seen as a word of its own
     (and the part before it too, or the rest being three letters or more), or the part before
     it seen as a word of four letters or more, means two words. Otherwise: a cut when the word
