@@ -116,7 +116,7 @@ class Line:
             if not g.blank and last is not None:
                 gap = min_gap if min_gap is not None else COLUMN_GAP * max(g.size, last.size)
                 if g.x0 - last.x1 > gap and not MARKER.match("".join(x.text for x in parts[-1] if not x.blank)):
-                    while parts[-1][-1].blank:  # the space a reader put in the gap is no part of the text
+                    while parts[-1][-1].blank and parts[-1][-1].inserted:  # the reader's, for the gap
                         parts[-1].pop()
                     parts.append([])
             parts[-1].append(g)
