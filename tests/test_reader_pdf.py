@@ -1072,3 +1072,35 @@ def test_in_a_borderless_table_with_spaced_rows_a_capital_one_line_below_goes_on
     unspaced = lines[:2] + [line("Deelt kennis.", 124, x0=200), line("Vraagt feedback.", 136, x0=200)]
     (table,) = tables(layout.assemble([page(1, unspaced)]))
     assert [p.text for p in table.rows[0].cells[1].paragraphs][:2] == ["Werkt met P&O en", "Zoë aan een doel."]
+
+
+def drawn_space(ln):
+    """The line with the space a PDF writer draws where the line wraps."""
+    ln.glyphs = ln.glyphs + [layout.Glyph(" ", ln.x1, ln.x1 + SPACE, ln.glyphs[-1].size)]
+    return ln
+
+
+def test_where_the_pdf_draws_wrap_spaces_their_absence_ends_a_paragraph():
+    from pipeline.readers._pdf.metrics import measure
+
+    edge = 90 + 30 * CHAR
+    m = metrics(drawn_spaces=True)
+    # a comma at the end of a paragraph, a capital that would not have fitted after it
+    ended = [line("Werkt aan een doel en een plan,", 100), line("Deelt kennis met anderen.", 112)]
+    assert len(layout.group_paragraphs(ended, m, edge, cell=True)) == 2
+    assert len(layout.group_paragraphs(ended, metrics(), edge, cell=True)) == 1  # writers that draw none
+    # a wrap before a capitalised word that is no name: the drawn space says it goes on
+    wrapped = [drawn_space(line("Werkt aan een doel en een plan", 100)), line("Zoë deelt kennis.", 112)]
+    assert len(layout.group_paragraphs(wrapped, m, edge, cell=True)) == 1
+    assert len(layout.group_paragraphs(wrapped, metrics(), edge, cell=True)) == 2
+    # the document tells: most lines that wrap for sure (a lower-case line follows) draw the space
+    body = [drawn_space(line("een regel die doorloopt", 100 + 12 * k)) for k in range(6)] + [line("en eindigt.", 172)]
+    assert measure([page(1, body)], set()).drawn_spaces
+    assert not measure([page(1, [line(ln.text, ln.top) for ln in body])], set()).drawn_spaces
+
+
+def test_a_segment_keeps_the_space_the_pdf_draws_before_a_column_gap():
+    ln = line("Eerste kolom", 100, columns=[(300, "Tweede")])
+    ln.glyphs.insert(12, layout.Glyph(" ", 150, 153, 10.0))  # drawn after "Eerste kolom" (ends at 150)
+    first, second = ln.segments()
+    assert first.ends_in_space and not second.ends_in_space

@@ -22,11 +22,21 @@ class Metrics:
     cell_padding: float | None = None  # the usual space between a ruled cell's edge and its text
     title_size: float | None = None
     lexicon: Lexicon = field(default_factory=Lexicon)
+    # the PDF draws the space a line wraps at (LibreOffice does, where the space fits): then a
+    # line without one, where one would fit, ended on purpose
+    drawn_spaces: bool = False
 
     def gap_limit(self, size: float, cell: bool) -> float:
         """Largest top-to-top distance between two lines of one paragraph."""
         pitch = self.cell_pitch if cell else self.body_pitch
         return pitch * size + max(2.0, 0.15 * size)
+
+
+def _draws_wrap_spaces(pairs: list[tuple[Line, Line]]) -> bool:
+    """Do most lines that wrap for sure (the next line, right below, goes on in lower case)
+    end in a space the PDF draws? Five such lines at least."""
+    wraps = [a for a, b in pairs if a.page == b.page and 0 < b.top - a.top <= 2 * b.size and b.text[:1].islower()]
+    return len(wraps) >= 5 and 2 * sum(a.ends_in_space for a in wraps) >= len(wraps)
 
 
 def _typical_pitch(pairs: list[tuple[Line, Line]]) -> float | None:
@@ -96,6 +106,7 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
         m.body_size = sizes.most_common(1)[0][0]
     m.body_pitch = _typical_pitch(body_pairs) or SINGLE_SPACING
     m.cell_pitch = _typical_pitch(cell_pairs) or m.body_pitch
+    m.drawn_spaces = _draws_wrap_spaces(body_pairs + cell_pairs)
     _heading_sizes(pages, running, m)
     return m
 
