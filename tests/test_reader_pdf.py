@@ -1093,6 +1093,9 @@ def test_where_the_pdf_draws_wrap_spaces_their_absence_ends_a_paragraph():
     wrapped = [drawn_space(line("Werkt aan een doel en een plan", 100)), line("Zoë deelt kennis.", 112)]
     assert len(layout.group_paragraphs(wrapped, m, edge, cell=True)) == 1
     assert len(layout.group_paragraphs(wrapped, metrics(), edge, cell=True)) == 2
+    # no space, but its next character would not have fitted either: a word cut at the edge
+    cut = [line("Werkt aan een doel en problemen", 100), line("?", 112)]
+    assert len(layout.group_paragraphs(cut, m, 239.8, cell=True)) == 1  # the line ends at 235
     # the document tells: most lines that wrap for sure (a lower-case line follows) draw the space
     body = [drawn_space(line("een regel die doorloopt", 100 + 12 * k)) for k in range(6)] + [line("en eindigt.", 172)]
     assert measure([page(1, body)], set()).drawn_spaces

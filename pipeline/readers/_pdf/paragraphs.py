@@ -89,8 +89,9 @@ def _breaks(para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bo
     space = 0.3 * line.size
     if last.x1 + space + line.first_word_width() < right_edge - 1.5:
         return True
-    if m.drawn_spaces and not last.ends_in_space and last.x1 + space < right_edge - 1.5:
-        return True  # no space drawn where one fits: the line did not wrap, the paragraph ended
+    fits = last.x1 + space < right_edge - 1.5 and last.x1 + line.visible[0].x1 - line.visible[0].x0 <= right_edge
+    if m.drawn_spaces and not last.ends_in_space and fits:
+        return True  # no space drawn where one fits (nor a word cut: its next letter fits too): it ended
     if m.drawn_spaces and last.ends_in_space:
         return False  # it wrapped: whatever the next line starts with goes on with it
     # In a table cell, paragraphs often follow each other without any spacing (one indicator
