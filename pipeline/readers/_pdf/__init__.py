@@ -19,7 +19,9 @@ The rules, in the order a document goes through them (details in each function's
   of its marker), or the line ended on purpose (the next line's first word would have fitted
   on it; in table cells also a capitalised word after a line that does not lead into it,
   unless the document writes that word capitalised mid-sentence too (a name), or the cell is
-  in a borderless table whose rows are spaced like paragraphs).
+  in a borderless table whose rows are spaced like paragraphs). Where the PDF draws the space
+  a line wraps at (LibreOffice does, where it fits), that space decides: a line with one goes
+  on, a line without one where one and the next line's first character would fit has ended.
   Wrapped lines join with one space; a hyphen at a line end stays ("hoofd- en"), with no space
   only inside a hyphenated word ("zij-" / "haar") or a word cut at a narrow column's edge.
   Whether a one-word line is a cut word or a word that filled its line is asked of the
