@@ -908,6 +908,21 @@ def test_a_cut_row_joins_the_rest_of_a_list_item_standing_at_the_items_text():
     assert len(cut_at_the_end(306.1).rows) == 3
 
 
+def test_a_cut_row_joins_a_capital_after_a_drawn_wrap_space_at_the_page_end():
+    def stitched(evidence):
+        first = two_column_table(1, 600, [("Naam", "Definitie", 600), ("Niveau 1", "Werkt samen met", 700)], 712)
+        drawn_space(first.rows[-1][1].lines[-1])
+        rest = two_column_table(2, 72, [("", "A/B en de teams.", 72), ("Niveau 2", "Plant vooruit.", 84)], 96)
+        body = [line("een regel die doorloopt", 636 + 12 * k) for k in range(6)] + [line("en eindigt.", 708)]
+        if evidence:  # the document draws the spaces its wrapped lines end in
+            body = [drawn_space(ln) for ln in body[:-1]] + body[-1:]
+        pages = [page(1, [], [first]), page(2, [], [rest]), page(3, body)]
+        return tables(layout.assemble(pages))[0].rows[1].cells[1].text
+
+    assert stitched(evidence=True) == "Werkt samen met A/B en de teams."
+    assert stitched(evidence=False) == "Werkt samen met"  # a capital starts a new row where nothing tells
+
+
 def test_a_cut_row_joins_a_first_cell_without_letters():
     first = [line("Niveau 1", 676, columns=[(234, "Niveau 2"), (378, "Niveau 3")]),
              line("Werkt door, ook", 700, columns=[(234, "Ziet kansen en"), (378, "Werkt samen")])]

@@ -182,7 +182,7 @@ class Assembler:
         the previous page? Yes when that paragraph is body text (not a heading) that reaches the
         bottom of the text area (within one line), and this one is in the same column and size,
         is not a new list item, and continues the sentence (a lower-case letter or continuation
-        punctuation)."""
+        punctuation, or any start after a space the PDF draws where lines wrap)."""
         if self.last_para is None or para.listed:
             return False
         index, prev = self.last_para
@@ -193,7 +193,11 @@ class Assembler:
             return False
         # widow and orphan control may move one more line over, so allow one line of room
         reaches_bottom = last.bottom + 2 * self.m.body_pitch * last.size > self.m.text_bottom + 0.5
-        return reaches_bottom and continues_sentence(first.text)
+        return reaches_bottom and (continues_sentence(first.text) or self._wrapped(last))
+
+    def _wrapped(self, line: Line) -> bool:
+        """Does the line end in the space its PDF writer draws where a line wraps?"""
+        return self.m.drawn_spaces and line.ends_in_space
 
     def _cell_goes_on(self, para: ParaLines) -> int | None:
         """The cell of the last row of a borderless table that ended the previous page, when the
@@ -353,7 +357,8 @@ class Assembler:
         area; and in the first row on the new page, text only in cells where the last row has
         text too, each continuing it: a sentence that goes on (it starts with a lower-case
         letter or with punctuation that cannot start a sentence, or with a name the document
-        writes mid-sentence too, after text that does not end a sentence), or the next item of
+        writes mid-sentence too, after text that does not end a sentence, or the text before
+        the break ends in a space drawn where a line wraps), or the next item of
         a list that cell holds, or the unmarked rest of its last list item (followed by more
         items, or standing where the text of that item starts, right of its marker), or a
         paragraph without letters after a sentence that did not end, in a cell after the first.
@@ -378,7 +383,9 @@ class Assembler:
             head = next(p for p in b.paragraphs if p.text)
             listed = [p for p in a.paragraphs if p.style == "list"]
             ends_in_list = a.paragraphs[-1].style == "list"
-            if continues_sentence(head.text) or self._name_goes_on(a, head):
+            before = prev.rows[-1][k]
+            wrapped = bool(before and before.lines) and self._wrapped(before.lines[-1]) and head.style != "list"
+            if continues_sentence(head.text) or self._name_goes_on(a, head) or wrapped:
                 modes[k] = "join"
             elif head.style == "list" and listed and ends_in_list:
                 modes[k] = "append"
