@@ -5,7 +5,8 @@ Two sets, both made up by tests/handbook_factory.py and rendered by tests/render
 - tests/fixtures/layouts/: a few representative handbooks, one per layout a real handbook may use.
   `<name>.docx`, `<name>.pdf` and `<name>.expected.json` (pretty-printed).
 - tests/fixtures/roundtrip/: the PDF round-trip corpus, one small handbook in every layout that
-  tests/test_roundtrip_docx.py covers plus a few larger ones with random counts. Only `<name>.pdf`
+  tests/test_roundtrip_docx.py covers plus a few larger ones with random counts, and the
+  hold-out documents (tests/holdout.py) that a PDF rule was once wrong on. Only `<name>.pdf`
   and `<name>.expected.json` (compact); the Word half is tested in memory.
 
 `<name>.expected.json` is what the pipeline must read from the document: `to_dict(handbook)`
@@ -130,6 +131,25 @@ EXTRAS = [
 ]
 
 
+# Hold-out documents (salt, number) that the PDF reader once read wrongly, each fixed by a rule
+# of its own (see the commit that names it): kept as real PDFs so that the rules stay covered.
+HOLDOUT_REGRESSIONS = [
+    ("a", 22), ("a", 23), ("a", 24), ("a", 25), ("b", 7), ("b", 13), ("b", 26), ("b", 28),
+    ("d", 31), ("d", 33), ("d", 38), ("e", 24), ("e", 25), ("e", 31), ("f", 3), ("f", 9),
+    ("f", 12), ("g", 9), ("g", 11), ("h", 2), ("h", 5), ("h", 15), ("h", 23), ("h", 29),
+    ("i", 37), ("k", 1), ("k", 7), ("k", 34), ("m", 22),
+]
+
+
+def holdout_case(salt: str, number: int, layouts: list[Layout]) -> tuple[Layout, Handbook]:
+    """The layout and handbook of hold-out document `number` of run `salt`."""
+    rng = random.Random(f"holdout/{salt}/{number}")
+    layout = rng.choice(layouts)
+    competencies = rng.randint(1, 3)
+    clusters = rng.randint(1, competencies) if layout.cluster == "header" else None
+    return layout, make_handbook(rng, competencies=competencies, clusters=clusters)
+
+
 def case_name(layout: Layout, handbook: Handbook, seed: int) -> str:
     """What the document shows, e.g. `bulleted-borderless-levels-across-named-4-en-s3`."""
     words = [SWITCH_WORDS[key] for key in vars(layout).items() if key in SWITCH_WORDS] or ["reference"]
@@ -141,7 +161,8 @@ def case_name(layout: Layout, handbook: Handbook, seed: int) -> str:
 
 
 def roundtrip_cases() -> dict[str, tuple[Layout, Handbook]]:
-    """Every distinct layout with a small handbook (seed 0), then the EXTRAS (seeds 1, 2, ...).
+    """Every distinct layout with a small handbook (seed 0), then the EXTRAS (seeds 1, 2, ...),
+    then the HOLDOUT_REGRESSIONS.
 
     The layout cases have one or two competencies, so that reading them all stays quick; in a
     page-header layout there is always a cluster to put there.
@@ -158,6 +179,9 @@ def roundtrip_cases() -> dict[str, tuple[Layout, Handbook]]:
         cases.append((rng.choice(layouts), make_handbook(rng, **pinned), seed))
     named_cases = {case_name(layout, handbook, seed): (layout, handbook) for layout, handbook, seed in cases}
     assert len(named_cases) == len(cases), "two round-trip cases got the same name"
+    for salt, number in HOLDOUT_REGRESSIONS:
+        layout, handbook = holdout_case(salt, number, layouts)
+        named_cases[f"holdout-{salt}{number}-{case_name(layout, handbook, 0)[:-3]}"] = (layout, handbook)
     return named_cases
 
 

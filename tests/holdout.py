@@ -12,16 +12,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import sys
 import tempfile
 from pathlib import Path
 
 from pipeline import HandbookError, convert
 
-from .generate_fixtures import expected
+from .generate_fixtures import expected, holdout_case
 from .generate_pdf_fixtures import to_pdf
-from .handbook_factory import make_handbook
 from .render_docx import all_layouts, render
 from .test_roundtrip_pdf import data, differences
 
@@ -30,11 +28,7 @@ def sweep(count: int, salt: str, folder: Path) -> dict[str, int]:
     layouts = all_layouts()
     exact = {"docx": 0, "pdf": 0}
     for i in range(count):
-        rng = random.Random(f"holdout/{salt}/{i}")
-        layout = rng.choice(layouts)
-        competencies = rng.randint(1, 3)
-        clusters = rng.randint(1, competencies) if layout.cluster == "header" else None
-        handbook = make_handbook(rng, competencies=competencies, clusters=clusters)
+        layout, handbook = holdout_case(salt, i, layouts)
         word = render(handbook, layout, folder / f"{salt}-{i}.docx")
         pdf = folder / f"{salt}-{i}.pdf"
         to_pdf(word, pdf)
