@@ -438,6 +438,19 @@ def test_in_a_document_that_never_fills_a_page_no_table_reaches_the_bottom():
     assert len(tables(layout.assemble([page(1, [], [matrix]), page(2, [], [competency])]))) == 2
 
 
+def test_a_narrower_bold_first_row_after_a_page_break_starts_a_new_table():
+    matrix = two_column_table(1, 600, [("Competentie", "Niveau", 600), ("Samenwerken", "2", 612)], 718)
+    for cell_ in matrix.rows[0]:
+        cell_.lines = [layout.Line(ln.page, ln.top, ln.bottom, [layout.Glyph(g.text, g.x0, g.x1, g.size, bold=True)
+                                                                 for g in ln.glyphs]) for ln in cell_.lines]
+    name = cell(84.6, 516.6, 72, 84, line("Samenwerken", 72.5, 2, 90.1, bold=True))  # merged across
+    levels = [cell(84.6, 300.6, 84, 96, line("Niveau 1", 84.5, 2, 90.1)),
+              cell(300.6, 516.6, 84, 96, line("Werkt samen.", 84.5, 2, 306.1))]
+    competency = layout.RawTable(2, 72, 96, [84.6, 300.6, 516.6], [[name], levels])
+    filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
+    assert len(tables(layout.assemble([page(1, [], [matrix]), page(2, [], [competency]), filler]))) == 2
+
+
 def test_split_row_needs_the_bottom_of_the_page():
     rest = [(None, "bespreekt intenties", 72), (None, "Respecteert anderen", 84)]
     at_bottom = two_column_table(1, 600, [("Naam", "Definitie", 600), ("Niveau 1", "Is open over en", 700)], 718)
@@ -798,6 +811,10 @@ def test_a_name_and_definition_alone_at_a_page_end_head_a_table_that_starts_with
     (table,) = tables(layout.assemble([page(1, first), page(2, rest)]))
     assert [[c.text for c in r.cells] for r in table.rows] == [
         ["Naam"], ["Een hele definitie."], ["Niveau 1", "Niveau 2"], ["Doet iets", "Doet meer"]]
+    # a first row in columns is never the rest of the definition, whatever its first cell says
+    rest[0] = line("basis", 72, 2, columns=[(200, "gevorderd")])
+    (table,) = tables(layout.assemble([page(1, first), page(2, rest)]))
+    assert [[c.text for c in r.cells] for r in table.rows][1:3] == [["Een hele definitie."], ["basis", "gevorderd"]]
 
 
 def test_lexicon_learns_nothing_from_bold_headings():
@@ -909,8 +926,8 @@ def test_a_cut_row_joins_the_rest_of_a_list_item_standing_at_the_items_text():
 
 
 def test_a_cut_row_joins_a_capital_after_a_drawn_wrap_space_at_the_page_end():
-    def stitched(evidence):
-        first = two_column_table(1, 600, [("Naam", "Definitie", 600), ("Niveau 1", "Werkt samen met", 700)], 712)
+    def stitched(evidence, full="Werkt samen met anderen aan de doelen van"):  # "A/B" would not fit after it
+        first = two_column_table(1, 600, [("Naam", "Definitie", 600), ("Niveau 1", full, 700)], 712)
         drawn_space(first.rows[-1][1].lines[-1])
         rest = two_column_table(2, 72, [("", "A/B en de teams.", 72), ("Niveau 2", "Plant vooruit.", 84)], 96)
         body = [line("een regel die doorloopt", 636 + 12 * k) for k in range(6)] + [line("en eindigt.", 708)]
@@ -919,8 +936,10 @@ def test_a_cut_row_joins_a_capital_after_a_drawn_wrap_space_at_the_page_end():
         pages = [page(1, [], [first]), page(2, [], [rest]), page(3, body)]
         return tables(layout.assemble(pages))[0].rows[1].cells[1].text
 
-    assert stitched(evidence=True) == "Werkt samen met A/B en de teams."
-    assert stitched(evidence=False) == "Werkt samen met"  # a capital starts a new row where nothing tells
+    assert stitched(evidence=True) == "Werkt samen met anderen aan de doelen van A/B en de teams."
+    # a space typed after a sentence: "A/B" would have fitted after it, so it is no wrap
+    assert stitched(evidence=True, full="Werkt samen met anderen.") == "Werkt samen met anderen."
+    assert stitched(evidence=False) == "Werkt samen met anderen aan de doelen van"  # nothing tells: a new row
 
 
 def test_a_cut_row_joins_a_first_cell_without_letters():
@@ -944,6 +963,11 @@ def test_a_cut_row_joins_a_paragraph_without_letters_after_an_unended_sentence()
     apart = two_column_table(2, 72, [("", "2024", 72), ("Niveau 2", "Plant vooruit.", 84)], 96)
     (table,) = tables(layout.assemble([page(1, [], [first]), page(2, [], [apart]), filler]))
     assert [c.text for c in table.rows[1].cells] == ["Niveau 1", "Werkt door."]
+    # ... also when another cell shows that the row was cut: then it is a paragraph of its own
+    first.rows[-1][0].lines = [line("Niveau 1 en", 700.5, 1, 90.1)]
+    cut = two_column_table(2, 72, [("verder", "2024", 72), ("Niveau 2", "Plant vooruit.", 84)], 96)
+    (table,) = tables(layout.assemble([page(1, [], [first]), page(2, [], [cut]), filler]))
+    assert [[p.text for p in c.paragraphs] for c in table.rows[1].cells] == [["Niveau 1 en verder"], ["Werkt door.", "2024"]]
 
 
 def test_numbers_that_start_a_column_in_a_borderless_row_are_list_evidence():
@@ -966,11 +990,17 @@ def test_a_bold_name_that_wraps_beside_a_definition_across_stays_in_the_first_ro
     assert borderless_rows(lines)[0] == ["Coördineert / [a]", "Een definitie die over alle kolommen loopt"]
 
 
-def test_a_sentence_goes_on_when_its_first_word_with_a_letter_is_lower_case():
-    from pipeline.readers._pdf.model import continues_sentence as goes_on
+def test_after_a_page_break_a_sentence_goes_on_when_its_first_word_with_a_letter_is_lower_case():
+    from pipeline.readers._pdf.model import continues_sentence
+
+    def goes_on(text):  # after a page break, where nothing shows whether the number would have fitted
+        return continues_sentence(text, numbers_first=True)
+
     assert goes_on("(1) maps (intern).") and goes_on("2024 detail") and goes_on("50% van de tijd")
     assert not goes_on("(1) Ziet kansen") and not goes_on("2024 Plannen") and not goes_on("Ziet kansen")
     assert goes_on("(intern) overleg") and goes_on(", en verder") and not goes_on("24/7")
+    # within a page the fit test decides about a number: "3 keer per jaar" may start a paragraph
+    assert not continues_sentence("3 keer per jaar") and continues_sentence("(intern) overleg")
 
 
 def test_a_name_row_alone_at_a_page_end_goes_on_with_a_row_of_bold_labels():
@@ -1087,6 +1117,11 @@ def test_in_a_borderless_table_with_spaced_rows_a_capital_one_line_below_goes_on
     unspaced = lines[:2] + [line("Deelt kennis.", 124, x0=200), line("Vraagt feedback.", 136, x0=200)]
     (table,) = tables(layout.assemble([page(1, unspaced)]))
     assert [p.text for p in table.rows[0].cells[1].paragraphs][:2] == ["Werkt met P&O en", "Zoë aan een doel."]
+    # nor when a cell shows a paragraph that surely ended one line above the next (spacing
+    # only after a cell's last paragraph)
+    shown = lines + [line("Stuurt bij.", 164, x0=200), line("Kort.", 184, x0=200), line("Leert.", 196, x0=200)]
+    (table,) = tables(layout.assemble([page(1, shown)]))
+    assert [p.text for p in table.rows[0].cells[1].paragraphs] == ["Werkt met P&O en", "Zoë aan een doel."]
 
 
 def drawn_space(ln):
@@ -1108,6 +1143,9 @@ def test_where_the_pdf_draws_wrap_spaces_their_absence_ends_a_paragraph():
     wrapped = [drawn_space(line("Werkt aan een doel en een plan", 100)), line("Zoë deelt kennis.", 112)]
     assert len(layout.group_paragraphs(wrapped, m, edge, cell=True)) == 1
     assert len(layout.group_paragraphs(wrapped, metrics(), edge, cell=True)) == 2
+    # a line wraps after a hyphen without a space
+    hyphen = [line("Werkt in de regio Noord-West-", 100), line("Brabant en verder.", 112)]
+    assert len(layout.group_paragraphs(hyphen, m, edge, cell=True)) == 1
     # no space, but its next character would not have fitted either: a word cut at the edge
     cut = [line("Werkt aan een doel en problemen", 100), line("?", 112)]
     assert len(layout.group_paragraphs(cut, m, 239.8, cell=True)) == 1  # the line ends at 235

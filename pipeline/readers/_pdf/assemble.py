@@ -8,7 +8,8 @@ from .borderless import find_borderless_tables
 from .lexicon import Lexicon, cell_column
 from .metrics import Metrics, measure
 from .model import (
-    COLUMN_GAP, COLUMN_TOLERANCE, Line, PageLayout, RawCell, RawTable, continues_sentence, line_numbers, marker_of,
+    COLUMN_GAP, COLUMN_TOLERANCE, Line, PageLayout, RawCell, RawTable, continues_sentence, ends_sentence,
+    line_numbers, marker_of, whole_lines,
 )
 from .paragraphs import ParaLines, group_paragraphs, joint, make_paragraph
 from .running import find_running_lines
@@ -46,9 +47,18 @@ def _make_cell(
 
 def _rows_spaced(raw: RawTable, m: Metrics) -> bool:
     """Are the rows of a table without rulings spaced like paragraphs with spacing after them
-    (most rows start more than a line pitch, and not whole lines, below the row above)? Then
-    its cells' paragraphs are spaced too: a line one pitch below another goes on with it."""
-    spaced = plain = 0
+    (rows start more than a line pitch, and not whole lines, below the row above)? Then its
+    cells' paragraphs are taken to be spaced too: a line one pitch below another goes on with
+    it. Not when a row starts one line pitch below the row above, or a cell shows a paragraph
+    that surely ended (the next line's first word would have fitted) one pitch above the next:
+    there paragraphs follow each other without spacing."""
+    for cell in (c for row in raw.rows for c in row if c is not None and len(c.lines) > 1):
+        right = raw.widest(cell)
+        for a, b in zip(cell.lines, cell.lines[1:]):
+            close = b.top - a.top <= m.gap_limit(b.size, cell=True)
+            if close and a.x1 + 0.3 * b.size + b.first_word_width() < right - 1.5:
+                return False
+    spaced = empty = 0
     for above, row in zip(raw.rows, raw.rows[1:]):
         lasts = [c.lines[-1] for c in above if c is not None and c.lines]
         firsts = [c.lines[0] for c in row if c is not None and c.lines]
@@ -57,11 +67,13 @@ def _rows_spaced(raw: RawTable, m: Metrics) -> bool:
         size = firsts[0].size
         step = m.cell_pitch * size
         gap = min(ln.top for ln in firsts) - max(ln.top for ln in lasts)
-        if gap > step + 0.3 * size and abs(gap - step * round(gap / step)) > 1.5:
-            spaced += 1
+        if gap <= step + 0.3 * size:
+            return False
+        if whole_lines(gap, step):
+            empty += 1
         else:
-            plain += 1
-    return spaced >= 2 and spaced > plain
+            spaced += 1
+    return spaced >= 2 and spaced > empty
 
 
 # ---------------------------------------------------------------------------------------------
@@ -96,12 +108,15 @@ class Assembler:
         tell the lexicon which words they show whole (their lines run over several columns)."""
         found: dict[int, list[tuple[int, int, RawTable]]] = {}
         known: list[list[float]] = []  # column starts of borderless tables so far
-        above: Line | None = None  # the last line of the page before
+        above: Line | None = None  # the last line of the page before, when a borderless table ended it
         for page in self.pages:
             body = [ln for ln in page.lines if id(ln) not in self.running]
             found[page.number] = find_borderless_tables(body, self.m, known, above)
             known += [raw.columns[:-1] for _, _, raw in found[page.number]]
-            above = body[-1] if body else None
+            runs = found[page.number]
+            ends_in_run = bool(runs) and runs[-1][1] == len(body)
+            ruled_below = body and any(t.top > body[-1].bottom for t in page.tables)
+            above = body[-1] if ends_in_run and not ruled_below else None
         return found
 
     def run(self) -> list[Block]:
@@ -193,11 +208,8 @@ class Assembler:
             return False
         # widow and orphan control may move one more line over, so allow one line of room
         reaches_bottom = last.bottom + 2 * self.m.body_pitch * last.size > self.m.text_bottom + 0.5
-        return reaches_bottom and (continues_sentence(first.text) or self._wrapped(last))
-
-    def _wrapped(self, line: Line) -> bool:
-        """Does the line end in the space its PDF writer draws where a line wraps?"""
-        return self.m.drawn_spaces and line.ends_in_space
+        wrapped = self.m.wrapped(last) and last.x1 + 0.3 * first.size + first.first_word_width() > self.m.right_edge - 1.5
+        return reaches_bottom and (continues_sentence(first.text) or wrapped)
 
     def _cell_goes_on(self, para: ParaLines) -> int | None:
         """The cell of the last row of a borderless table that ended the previous page, when the
@@ -267,8 +279,8 @@ class Assembler:
         column and size, the last of them at the bottom of the text area. Found on the page
         alone they were body text: nothing below them on that page showed columns. A ruled
         table's first row alone is a box of one cell, as wide as the table (a framed paragraph
-        to the page it is on): its text must lie in such a box, and the table must go on with a
-        row merged across (the definition)."""
+        to the page it is on): a line of each paragraph must lie in such a box, and the table
+        must go on with a row merged across (the definition)."""
         if not self.tail or not raw.rows:
             return []
         first = [c for c in raw.rows[0] if c is not None and c.lines]
@@ -276,8 +288,9 @@ class Assembler:
         if not first or (raw.ruled and not across):
             return []
         size = first[0].lines[0].size
-        frames = [] if not raw.ruled or raw.page < 2 else [
-            (x0, top, x1, bottom) for x0, top, x1, bottom in self.pages[raw.page - 2].frames
+        before = next((page for page in self.pages if page.number == raw.page - 1), None)
+        frames = [] if not raw.ruled or before is None else [
+            (x0, top, x1, bottom) for x0, top, x1, bottom in before.frames
             if abs(x0 - raw.columns[0]) <= COLUMN_TOLERANCE and abs(x1 - raw.columns[-1]) <= COLUMN_TOLERANCE
         ]
         head: list[tuple[int, ParaLines]] = []
@@ -300,13 +313,14 @@ class Assembler:
 
     def _prepend_head(self, head: list[tuple[int, ParaLines]], placed: _Placed) -> None:
         """Make the paragraphs of `head` the first rows of the table, one cell each, where the
-        first of them stood; a definition cut by the page break goes on in the table's first row."""
+        first of them stood; a definition cut by the page break goes on in the table's first row
+        when that row is one cell merged across."""
         rows = []
         for at, _ in head:
             paragraph = self.blocks[at]
             rows.append(Row((Cell((paragraph,), origin=paragraph.origin),), origin=paragraph.origin))
         rest = list(placed.block.rows)
-        lead = rest[0].cells[0].paragraphs if rest[0].cells else ()
+        lead = rest[0].cells[0].paragraphs if len(rest[0].cells) == 1 else ()
         if lead and continues_sentence(lead[0].text):
             rows[-1] = _merge_rows(rows[-1], rest.pop(0), {0: "join"})
         index = head[0][0]
@@ -378,38 +392,49 @@ class Assembler:
         for k, (a, b) in enumerate(zip(last.cells, first.cells)):
             if not b.text:
                 continue
-            if not a.text:
+            found = self._cell_mode(prev, raw, k, a, b) if a.text else None
+            if found is None:
                 return None
-            head = next(p for p in b.paragraphs if p.text)
-            listed = [p for p in a.paragraphs if p.style == "list"]
-            ends_in_list = a.paragraphs[-1].style == "list"
-            before = prev.rows[-1][k]
-            wrapped = bool(before and before.lines) and self._wrapped(before.lines[-1]) and head.style != "list"
-            if continues_sentence(head.text) or self._name_goes_on(a, head) or wrapped:
-                modes[k] = "join"
-            elif head.style == "list" and listed and ends_in_list:
-                modes[k] = "append"
-            elif head.style != "list" and ends_in_list and any(p.style == "list" for p in b.paragraphs):
-                modes[k] = "join"  # the rest of a list item (no marker), then more items
-            elif head.style != "list" and ends_in_list and _at_item_indent(prev.rows[-1][k], raw.rows[0][k]):
-                modes[k] = "join"  # the rest of a list item, where its text starts after the marker
-            elif head.style != "list" and ends_in_list:
-                maybe[k] = "join"  # the rest of the last list item
-            elif not any(c.isalpha() for c in head.text):  # "24/7": the last words of a sentence
-                ended = a.paragraphs[-1].text.rstrip()[-1:] in ".?!;:"
-                (modes if k and not ended else maybe)[k] = "join"  # (a first cell may hold number labels)
-            elif head.style != "list" and not listed and (k or _paragraphs(a, b)) and self._runs_down(prev, k):
-                maybe[k] = "append"
-            else:
-                return None
+            mode, sure = found
+            (modes if sure else maybe)[k] = mode
         if maybe and "join" not in modes.values():
             return None
         return {**modes, **maybe} or None
 
+    def _cell_mode(self, prev: RawTable, raw: RawTable, k: int, a: Cell, b: Cell) -> tuple[str, bool] | None:
+        """How cell k goes on if the row was cut: its mode, and whether that alone shows the cut
+        (see `_split_row`). None: the cell cannot go on."""
+        before, after = prev.rows[-1][k], raw.rows[0][k]
+        head = next(p for p in b.paragraphs if p.text)
+        ended = ends_sentence(a.paragraphs[-1].text)
+        ends_in_list = a.paragraphs[-1].style == "list"
+        if head.style == "list":  # a marker starts a new item
+            return ("append", True) if ends_in_list else None
+        goes_on = continues_sentence(head.text) or (not ended and continues_sentence(head.text, numbers_first=True))
+        if goes_on or self._name_goes_on(a, head) or self._wraps_into(prev, before, after):
+            return "join", True
+        if ends_in_list:  # the unmarked rest of its last item
+            return "join", any(p.style == "list" for p in b.paragraphs) or _at_item_indent(before, after)
+        if not any(c.isalpha() for c in head.text):  # "24/7": the last words of a sentence
+            return ("append", False) if ended else ("join", k > 0)  # (a first cell may hold number labels)
+        listed = any(p.style == "list" for p in a.paragraphs)
+        if not listed and (k or _paragraphs(a, b)) and self._runs_down(prev, k):
+            return "append", False
+        return None
+
+    def _wraps_into(self, prev: RawTable, before: RawCell | None, after: RawCell | None) -> bool:
+        """Did the cell's last line before the break wrap into the next page: it ends in the space
+        the PDF draws where lines wrap, and the next page's first word would not have fitted?"""
+        if before is None or after is None or not before.lines or not after.lines:
+            return False
+        last, first = before.lines[-1], after.lines[0]
+        edge = _text_right(before, prev, self.m)
+        return self.m.wrapped(last) and last.x1 + 0.3 * first.size + first.first_word_width() > edge - 1.5
+
     def _runs_down(self, prev: RawTable, k: int) -> bool:
-        """Does the text of cell k of the previous part's last row run down to about where the
-        page ended (no lower than a paragraph's spacing and a line above it)? A level label at
-        the top of a tall row does not, however short the cell's text."""
+        """Does the text of cell k of the previous part's last row end within two line pitches of
+        the row's lowest line (room for no more than a paragraph's spacing and a line)? A level
+        label at the top of a tall row does not, however short the cell's text."""
         cell, row = prev.rows[-1][k], prev.rows[-1]
         if cell is None or not cell.lines:
             return False
@@ -420,8 +445,7 @@ class Assembler:
         """Does the new part start with a name the document also writes mid-sentence ("P&O"),
         after a cell whose last paragraph does not end a sentence? A capital says nothing then."""
         words = head.text.split(" ")
-        ended = last.paragraphs[-1].text.rstrip()[-1:] in ".?!;"
-        return bool(words) and not ended and self.m.lexicon.is_name(words[0])
+        return bool(words) and not ends_sentence(last.paragraphs[-1].text) and self.m.lexicon.is_name(words[0])
 
 
 def _at_item_indent(before: RawCell | None, after: RawCell | None) -> bool:
@@ -470,16 +494,16 @@ def _same_columns(a: RawTable, b: RawTable) -> bool:
 
 
 def _starts_like_new_table(table: Table, new: Table) -> bool:
-    """Does the new part start like the table did: in as many cells as its first row, the
-    first emphasised like the table's first (a bold name), where the rows since had another
-    emphasis? When the table so far is that one row (a name alone at the end of a page), the
+    """Does the new part start like the table did: in no more cells than its first row (a
+    name row is narrower than the level rows after it), the first emphasised like the table's
+    first (a bold name), where the rows since had another emphasis? When the table so far is that one row (a name alone at the end of a page), the
     whole row must match, cell by cell (a bold name beside an italic definition, not a row of
     bold level labels)."""
     if not table.rows or not new.rows:
         return False
     head = _emphasis(table.rows[0].cells[0])
     start = _emphasis(new.rows[0].cells[0])
-    if start is None or start != head or len(new.rows[0].cells) != len(table.rows[0].cells):
+    if start is None or start != head or len(new.rows[0].cells) > len(table.rows[0].cells):
         return False
     later = [e for e in (_emphasis(r.cells[0]) for r in table.rows[1:]) if e is not None]
     if not later:

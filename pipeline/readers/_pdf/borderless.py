@@ -4,6 +4,7 @@ from __future__ import annotations
 from .metrics import Metrics
 from .model import (
     COLUMN_GAP, COLUMN_TOLERANCE, MARKER, Glyph, Line, RawCell, RawTable, continues_sentence, marker_of,
+    whole_lines,
 )
 from .paragraphs import group_paragraphs
 
@@ -439,11 +440,11 @@ def _mid_sentence(firsts: dict[int, Line], above: dict[int, RawCell], top: float
     if not close:
         return False
     step = min(drop for drop, _ in close)
-    whole_lines = [drop > step + 0.5 and abs(drop - step * round(drop / step)) <= 1.5 for drop in drops]
-    spaced = any(drop > step + 0.5 and not whole for drop, whole in zip(drops, whole_lines))
+    empty = [drop > step + 0.5 and whole_lines(drop, step) for drop in drops]
+    spaced = any(drop > step + 0.5 and not whole for drop, whole in zip(drops, empty))
     if not spaced and not any(continues_sentence(ln.text) for _, ln in close):
         return False
-    return not any(whole_lines)  # whole lines left empty in a column: a label after a pause
+    return not any(empty)  # whole lines left empty in a column: a label after a pause
 
 
 def _column_limits(

@@ -26,17 +26,23 @@ class Metrics:
     # line without one, where one would fit, ended on purpose
     drawn_spaces: bool = False
 
+    def wrapped(self, line: Line) -> bool:
+        """Does the line end in the space this document's PDF writer draws where lines wrap?"""
+        return self.drawn_spaces and line.ends_in_space
+
     def gap_limit(self, size: float, cell: bool) -> float:
         """Largest top-to-top distance between two lines of one paragraph."""
         pitch = self.cell_pitch if cell else self.body_pitch
         return pitch * size + max(2.0, 0.15 * size)
 
 
-def _draws_wrap_spaces(pairs: list[tuple[Line, Line]]) -> bool:
+def _draws_wrap_spaces(pairs: list[tuple[Line, Line]], finals: list[Line]) -> bool:
     """Do most lines that wrap for sure (the next line, right below, goes on in lower case)
-    end in a space the PDF draws? Five such lines at least."""
+    end in a space the PDF draws (five such lines at least), and most lines that end a table
+    cell (a paragraph's end) not (a writer that pads every line tells nothing)?"""
     wraps = [a for a, b in pairs if a.page == b.page and 0 < b.top - a.top <= 2 * b.size and b.text[:1].islower()]
-    return len(wraps) >= 5 and 2 * sum(a.ends_in_space for a in wraps) >= len(wraps)
+    padded = 2 * sum(line.ends_in_space for line in finals) >= len(finals) > 0
+    return len(wraps) >= 5 and 2 * sum(a.ends_in_space for a in wraps) >= len(wraps) and not padded
 
 
 def _typical_pitch(pairs: list[tuple[Line, Line]]) -> float | None:
@@ -70,6 +76,7 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
     sizes: Counter = Counter()
     body_pairs: list[tuple[Line, Line]] = []
     cell_pairs: list[tuple[Line, Line]] = []
+    cell_finals: list[Line] = []  # the last line of each table cell: a paragraph's end
     all_lines: list[Line] = []
     paddings: Counter = Counter()
     columns: list[tuple] = []  # lines of one text column, its right edge, whole at start and end
@@ -89,16 +96,17 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
             for r, row in enumerate(table.rows):
                 for cell in (c for c in row if c is not None):
                     cell_pairs += list(zip(cell.lines, cell.lines[1:]))
+                    cell_finals += cell.lines[-1:]
                     all_lines += cell.lines
                     for ln in cell.lines:
                         sizes.update(round(g.size, 1) for g in ln.visible)
                     if cell.lines:
                         first, last = r == 0 and page.number > 1, r == len(table.rows) - 1
                         columns.append(cell_column(cell.lines, (cell.x1, table), first, last))
-    # segments, not lines: in a table without rulings each column's text starts a segment
     # a document that never fills a page shows no bottom margin: a page broken by overflow is
     # filled to beyond 70% of its height, so content ending higher reaches no bottom
     m.text_bottom = max(m.text_bottom, BOTTOM_AT_LEAST * max((page.height for page in pages), default=0.0))
+    # segments, not lines: in a table without rulings each column's text starts a segment
     m.line_numbers = line_numbers([seg for ln in all_lines for seg in ln.segments()])
     m.cell_padding = paddings.most_common(1)[0][0] if paddings else None
     m.lexicon = Lexicon.of([(lines, _text_edge(edge, m), *ends) for lines, edge, *ends in columns])
@@ -106,7 +114,7 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
         m.body_size = sizes.most_common(1)[0][0]
     m.body_pitch = _typical_pitch(body_pairs) or SINGLE_SPACING
     m.cell_pitch = _typical_pitch(cell_pairs) or m.body_pitch
-    m.drawn_spaces = _draws_wrap_spaces(body_pairs + cell_pairs)
+    m.drawn_spaces = _draws_wrap_spaces(body_pairs + cell_pairs, cell_finals)
     _heading_sizes(pages, running, m)
     return m
 

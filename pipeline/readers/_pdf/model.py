@@ -222,14 +222,25 @@ def line_numbers(lines: list[Line]) -> set[int]:
     return numbers
 
 
-def continues_sentence(text: str) -> bool:
+def continues_sentence(text: str, numbers_first: bool = False) -> bool:
     """Text that goes on with a sentence: a lower-case word (also after an opening quote or
     bracket) or punctuation that cannot start one (also a quote with no word after it: a
-    closing one). Words without letters before it ("(1)", "2024", "50%") say nothing: the first
-    word with a letter decides."""
+    closing one). With `numbers_first`, words without letters before it ("(1)", "2024",
+    "50%") say nothing and the first word with a letter decides: for text after a page break,
+    where no line above shows whether the number would have fitted."""
     if text[:1] in ",;:)]}…-–":
         return True
     if text[:1] in "'\"’”" and not text[1:2].isalnum():
         return True
-    word = next((w for w in text.split() if any(c.isalpha() for c in w)), "")
-    return word.lstrip("'\"‘’“”([")[:1].islower()
+    if numbers_first:
+        text = next((w for w in text.split() if any(c.isalpha() for c in w)), "")
+    return text.lstrip("'\"‘’“”([").strip()[:1].islower()
+
+
+def whole_lines(gap: float, step: float) -> bool:
+    """Is a vertical gap a whole number of line steps (lines left empty, not paragraph spacing)?"""
+    return abs(gap - step * round(gap / step)) <= 1.5
+
+
+def ends_sentence(text: str) -> bool:
+    return text.rstrip()[-1:] in ".?!;:"

@@ -59,7 +59,7 @@ def group_paragraphs(
 ) -> list[ParaLines]:
     """Split consecutive lines of one text column into paragraphs (rules in the module docstring).
     `numbers`: line-start numbers seen around these lines (a list may run on over table cells).
-    `spaced`: the column's paragraphs are known to have spacing between them."""
+    `spaced`: the column's paragraphs are taken to have spacing between them."""
     paras: list[ParaLines] = []
     numbers = line_numbers(lines) if numbers is None else numbers
     for line in lines:
@@ -90,9 +90,10 @@ def _breaks(para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bo
     if last.x1 + space + line.first_word_width() < right_edge - 1.5:
         return True
     fits = last.x1 + space < right_edge - 1.5 and last.x1 + line.visible[0].x1 - line.visible[0].x0 <= right_edge
-    if m.drawn_spaces and not last.ends_in_space and fits:
+    spaceless = last.visible[-1].text[-1:] in "-–—/"  # lines wrap after these without a space
+    if m.drawn_spaces and not last.ends_in_space and fits and not spaceless:
         return True  # no space drawn where one fits (nor a word cut: its next letter fits too): it ended
-    if m.drawn_spaces and last.ends_in_space:
+    if m.wrapped(last):
         return False  # it wrapped: whatever the next line starts with goes on with it
     # In a table cell, paragraphs often follow each other without any spacing (one indicator
     # per paragraph, usually without a full stop). Dutch and English do not capitalise words
