@@ -1076,6 +1076,15 @@ def test_a_name_row_boxed_alone_at_a_page_end_heads_the_ruled_table_on_the_next_
     assert "Samenwerken" in [b.text for b in blocks if isinstance(b, Paragraph)]
 
 
+def test_the_rest_of_a_list_item_at_the_top_of_a_page_goes_on_in_the_first_column():
+    known = [[90.0, 306.0]]
+    rest = [line("detail en visie", 72, 2, x0=108), line("14. Eigen kaart", 86, 2)]
+    ((start, end, raw),) = layout.find_borderless_tables(rest, metrics(), known)
+    assert (start, end, raw.columns[:-1]) == (0, 2, [90.0, 306.0])
+    # at the margin it is body text
+    assert layout.find_borderless_tables([line("detail en visie", 72, 2), line("Meer tekst", 86, 2)], metrics(), known) == []
+
+
 def test_a_line_whose_columns_touch_takes_the_columns_of_a_table_earlier_on_its_page():
     lines = [
         line("Basis", 100, columns=[(234, "Midden"), (378, "Hoog")]),

@@ -185,8 +185,8 @@ def _page_top_columns(
     """The columns of a table cut by the page break, when the lines at the top of a page go on
     with it: lines in its columns (the latest table first: the one the previous page most
     likely ended with), also when they show only some of its columns (where the text of a
-    list item starts, indented into them), or only its first: wrapped at its width, or going on
-    with a sentence right above more rows."""
+    list item starts, indented into them), or only its first: wrapped at its width, going on
+    with a sentence right above more rows, or the rest of a list item at its text's indent."""
     if not known:
         return None
     latest = known[-1]
@@ -199,6 +199,8 @@ def _page_top_columns(
     if columns is None and _wrapped_in_first_column(lines, latest, m):
         columns = latest
     if columns is None and _rows_below(lines, latest, m, above):
+        columns = latest
+    if columns is None and _list_item_rest(lines[0], latest):
         columns = latest
     return columns
 
@@ -230,6 +232,13 @@ def _wrapped_in_first_column(lines: list[Line], columns: list[float], m: Metrics
         if close and room and continues_sentence(below.text):
             return True
     return False
+
+
+def _list_item_rest(line: Line, columns: list[float]) -> bool:
+    """Is the first line of a page the rest of a list item in the first column: a sentence
+    going on, indented into the column as an item's text is (body text starts at the margin)?"""
+    indented = columns[0] + COLUMN_TOLERANCE < line.x0 <= columns[0] + 2 * line.size
+    return indented and continues_sentence(line.text) and set(_cells_of(line, columns) or ()) == {0}
 
 
 def _rows_below(lines: list[Line], columns: list[float], m: Metrics, above: Line | None) -> bool:
