@@ -1169,3 +1169,20 @@ def test_a_segment_keeps_the_space_the_pdf_draws_before_a_column_gap():
     ln.glyphs.insert(12, layout.Glyph(" ", 150, 153, 10.0))  # drawn after "Eerste kolom" (ends at 150)
     first, second = ln.segments()
     assert first.ends_in_space and not second.ends_in_space
+
+
+def test_in_a_borderless_table_a_drawn_wrap_space_keeps_the_next_line_in_the_row():
+    lines = [
+        line("Niveau 1", 100, columns=[(200, "Niveau 2")]),
+        line("Ziet kansen", 124, columns=[(200, "Werkt samen")]),
+        drawn_space(line("en risico's", 136, columns=[(200, "met de")])),
+        line("3 teams", 148, x0=200),  # "3" would have fitted after "met de": only the space tells
+    ]
+    lines[2].glyphs.insert(11, layout.Glyph(" ", 145.0, 148.0, 10.0))  # after "en risico's" too
+
+    def rows(m):
+        ((_, _, raw),) = layout.find_borderless_tables(lines, m)
+        return [[" / ".join(ln.text for ln in c.lines) for c in row if c is not None] for row in raw.rows]
+
+    assert rows(metrics(drawn_spaces=True))[1] == ["Ziet kansen / en risico's", "Werkt samen / met de / 3 teams"]
+    assert rows(metrics())[2] == ["", "3 teams"]

@@ -370,7 +370,7 @@ def _borderless_table(
     for line, cells in placed:
         pitch = m.gap_limit(line.size, cell=True)
         gap = prev is not None and line.top - prev.top > pitch
-        if prev is None or gap or not _continues_row(rows[-1], cells, line, limits, pitch):
+        if prev is None or gap or not _continues_row(rows[-1], cells, line, limits, pitch, m):
             fresh = {k: RawCell(edges[k], line.top, edges[k + 1], line.bottom) for k in range(len(columns))}
             rows.append(fresh)
             covered.append(set())
@@ -470,21 +470,21 @@ def _column_limits(
 
 
 def _continues_row(
-    row: dict[int, RawCell], cells: dict[int, Line], line: Line, limits: list[float], pitch: float
+    row: dict[int, RawCell], cells: dict[int, Line], line: Line, limits: list[float], pitch: float, m: Metrics
 ) -> bool:
     """Does a line go on with the current row of a borderless table?
 
     Yes when every column it has text in goes on from the line right above it in that column
     (one line pitch up: the column's cell has not ended), and the text continues there (a
     lower-case start, a first word that would not have fitted on the line above, or one more
-    list item in a cell that holds a list). A label in a column that was empty on the line
-    above starts a row.
+    list item in a cell that holds a list, or a line above that ends in the space the PDF draws
+    where a line wraps). A label in a column that was empty on the line above starts a row.
     """
     for k, seg in cells.items():
         cell = row.get(k)
         if cell is None or not cell.lines or line.top - cell.lines[-1].top > pitch:
             return False
-        if not (continues_sentence(seg.text) or _goes_on(cell, seg, limits[k])):
+        if not (continues_sentence(seg.text) or m.wrapped(cell.lines[-1]) or _goes_on(cell, seg, limits[k])):
             return False
     return True
 
