@@ -883,13 +883,20 @@ def test_the_end_of_a_first_cell_at_the_top_of_a_page_joins_the_rows_below():
         assert borderless_rows(rest, known, above)[0] == ["Niveau 2", "Toont lef", "Neemt besluiten"]
 
 
+def assembled_across_a_page_break(first, rest):
+    """The one table of body lines `first` ending page 1 and `rest` starting page 2 (a filler
+    page sets the bottom of the text area just below page 1's last line)."""
+    filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
+    (table,) = tables(layout.assemble([page(1, first), page(2, rest), filler]))
+    return table
+
+
 def test_a_cut_row_takes_a_new_paragraph_in_a_cell_that_ran_to_the_page_end():
     first = [line("Niveau 1", 676, columns=[(234, "Niveau 2"), (378, "Niveau 3")]),
              line("Ziet het grotere", 700, columns=[(234, "Neemt besluiten."), (378, "Werkt samen")])]
     rest = [line("geheel", 72, 2, columns=[(234, "Toont lef"), (378, "met anderen")]),
             line("Basis", 96, 2, columns=[(234, "Midden"), (378, "Hoog")])]
-    filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
-    (table,) = tables(layout.assemble([page(1, first), page(2, rest), filler]))
+    table = assembled_across_a_page_break(first, rest)
     assert [[p.text for p in c.paragraphs] for c in table.rows[1].cells] == [
         ["Ziet het grotere geheel"], ["Neemt besluiten.", "Toont lef"], ["Werkt samen met anderen"]]
     assert len(table.rows) == 3
@@ -901,8 +908,7 @@ def test_a_cut_row_joins_an_unmarked_start_to_the_last_list_item():
              line("geheel en", 700, columns=[(234, "• Vraagt feedback."), (378, "met anderen")])]
     rest = [line("de details", 72, 2, columns=[(242, "Leert van fouten."), (378, "aan doelen")]),  # no more items
             line("Basis", 96, 2, columns=[(234, "Midden"), (378, "Hoog")])]
-    filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
-    (table,) = tables(layout.assemble([page(1, first), page(2, rest), filler]))
+    table = assembled_across_a_page_break(first, rest)
     items = table.rows[1].cells[1].paragraphs
     assert [(p.style, p.text) for p in items] == [
         ("list", "Deelt kennis."), ("list", "Vraagt feedback. Leert van fouten.")]
@@ -947,8 +953,7 @@ def test_a_cut_row_joins_a_first_cell_without_letters():
              line("Werkt door, ook", 700, columns=[(234, "Ziet kansen en"), (378, "Werkt samen")])]
     rest = [line("24/7", 72, 2, columns=[(234, "plant vooruit"), (378, "met anderen")]),
             line("Basis", 96, 2, columns=[(234, "Midden"), (378, "Hoog")])]
-    filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
-    (table,) = tables(layout.assemble([page(1, first), page(2, rest), filler]))
+    table = assembled_across_a_page_break(first, rest)
     assert [c.text for c in table.rows[1].cells] == ["Werkt door, ook 24/7", "Ziet kansen en plant vooruit",
                                                      "Werkt samen met anderen"]
 

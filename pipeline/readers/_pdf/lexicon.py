@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import MARKER, Line, continues_sentence, marker_of
+from .model import MARKER, Line, continues_sentence, ends_sentence, marker_of
 
 _EDGE_PUNCTUATION = "'\"‘’“”«»()[]{}.,;:!?…"
-_SENTENCE_END = ".?!:;"
 
 
 def cell_column(lines: list[Line], edge, first_row: bool, last_row: bool) -> tuple:
@@ -151,6 +150,6 @@ def _names(tokens: list[str]) -> set[str]:
     list marker)."""
     return {
         word_key(token) for before, token in zip(tokens, tokens[1:])
-        if token[:1].isupper() and before[-1:] not in _SENTENCE_END
+        if token[:1].isupper() and not ends_sentence(before)
         and not before.isdigit() and not MARKER.match(before)
     }
