@@ -38,6 +38,7 @@ class Outcome:
     reason: str | None = None
     counts: dict | None = None
     warnings: list[str] = field(default_factory=list)
+    notes: list = field(default_factory=list)  # pipeline.blocks.Note: judgements on weak evidence
     vocabulary: str | None = None
     source_sha256: str | None = None
     exports: dict[str, bytes] = field(default_factory=dict)  # folder -> file content
@@ -49,6 +50,8 @@ class Outcome:
         for key in ("reason", "counts", "vocabulary", "warnings"):
             if getattr(self, key):
                 entry[key] = getattr(self, key)
+        if self.notes:
+            entry["notes"] = [note.as_dict() for note in self.notes]
         return entry
 
 
@@ -118,6 +121,7 @@ def convert_one(path: Path, vocabulary_path: str | None = None) -> Outcome:
         outcome.status = "converted"
         outcome.counts = result.handbook.counts()
         outcome.warnings = result.warnings
+        outcome.notes = result.notes
         outcome.vocabulary = result.vocabulary.language
         outcome.source_sha256 = result.handbook.source.sha256
         outcome.exports = exports

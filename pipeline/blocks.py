@@ -114,4 +114,36 @@ class PageHeader:
     origin: Origin = field(default_factory=Origin)
 
 
+@dataclass(frozen=True)
+class Note:
+    """A judgement a reader (or the parser) made on weak evidence, with the rule and the place.
+
+    Readers put notes in their block stream where they decided; `pipeline.readers.read` takes
+    them out, so the parser never sees them, and the run lists them per file (report.json,
+    `convert --explain`). A note is never an error: the conversion went on, and it says where
+    a person should look.
+    """
+
+    rule: str  # the name of the rule that decided, e.g. "pdf.join-across-page"
+    message: str  # what it decided, in plain words
+    origin: Origin = field(default_factory=Origin)
+
+    def place(self) -> str:
+        """The place in words: "page 3, 120 pt from the top", "table 2, row 4, cell 1", "line 12"."""
+        o = self.origin
+        parts = []
+        if o.page is not None:
+            parts.append(f"page {o.page}" + (f", {o.top:.0f} pt from the top" if o.top is not None else ""))
+        for name in ("paragraph", "table", "row", "cell", "line"):
+            if getattr(o, name) is not None:
+                parts.append(f"{name} {getattr(o, name)}")
+        return ", ".join(parts) or "the document"
+
+    def as_dict(self) -> dict:
+        return {"rule": self.rule, "message": self.message, "place": self.origin.as_dict()}
+
+    def __str__(self) -> str:
+        return f"{self.place()}: {self.message} [{self.rule}]"
+
+
 Block = Paragraph | Table | PageBreak | PageHeader

@@ -38,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("--wait", type=float, default=0.0, metavar="SECONDS", help="wait this long for another run on the same output folder")
     convert.add_argument("--log-format", choices=("text", "json"), default="text", help="json: one JSON object per event on stderr")
     convert.add_argument("--quiet", "-q", action="store_true", help="print only failures, warnings and the summary")
+    convert.add_argument("--explain", action="store_true",
+                         help="print each judgement a reader made on weak evidence, with its rule and place")
     convert.add_argument("--debug", action="store_true", help="print a traceback for internal errors")
 
     validate = commands.add_parser("validate", help="re-check an output folder against the schemas")
@@ -62,7 +64,8 @@ def run_convert(args) -> int:
     from .report import make_reporter
     from .vocab import load
 
-    reporter = make_reporter(args.log_format, quiet=args.quiet, debug=args.debug, stream=sys.stderr)
+    reporter = make_reporter(args.log_format, quiet=args.quiet, debug=args.debug, stream=sys.stderr,
+                             explain=args.explain)
     paths = args.paths or [Path("input")]
     missing = [p for p in paths if not p.exists()]
     if missing:

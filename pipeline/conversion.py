@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import readers
+from .blocks import Note
 from .errors import ReadError, ValidationError
 from .model import Handbook, Source, to_dict
 from .parse import parse
@@ -20,6 +21,7 @@ class Conversion:
     data: dict  # to_dict(handbook): what the exporters write
     warnings: list[str]
     vocabulary: Vocabulary
+    notes: list[Note] = field(default_factory=list)  # judgements made on weak evidence, with places
 
 
 def handbook_id(path: Path) -> str:
@@ -44,10 +46,10 @@ def convert(path: Path | str, vocabulary: Vocabulary | None = None) -> Conversio
     if path.stat().st_size == 0:
         raise ReadError("the file is empty")
     source = Source(file=path.name, format=fmt, sha256=sha256_of(path))  # fails early if unreadable
-    blocks = readers.read(path)
-    result = parse(blocks, source=source, handbook_id=handbook_id(path), vocabulary=vocabulary)
+    reading = readers.read(path)
+    result = parse(reading.blocks, source=source, handbook_id=handbook_id(path), vocabulary=vocabulary)
     data = to_dict(result.handbook)
     problems = validate(data)
     if problems:
         raise ValidationError(problems)
-    return Conversion(result.handbook, data, result.warnings, result.vocabulary)
+    return Conversion(result.handbook, data, result.warnings, result.vocabulary, reading.notes)

@@ -11,15 +11,16 @@ import time
 from pathlib import Path
 
 
-def make_reporter(log_format: str, *, quiet: bool, debug: bool, stream):
+def make_reporter(log_format: str, *, quiet: bool, debug: bool, stream, explain: bool = False):
     if log_format == "json":
         return JsonReporter(stream, debug=debug)
-    return TextReporter(stream, quiet=quiet, debug=debug, progress=stream.isatty() and not quiet)
+    return TextReporter(stream, quiet=quiet, debug=debug, progress=stream.isatty() and not quiet, explain=explain)
 
 
 class TextReporter:
-    def __init__(self, stream, *, quiet: bool, debug: bool, progress: bool):
+    def __init__(self, stream, *, quiet: bool, debug: bool, progress: bool, explain: bool = False):
         self.stream, self.quiet, self.debug, self.progress = stream, quiet, debug, progress
+        self.explain = explain
         self.total = self.done = self.failed = 0
         self.started = time.monotonic()
         self._bar_shown = False
@@ -54,6 +55,9 @@ class TextReporter:
         else:
             for warning in outcome.warnings:
                 self._line(f"{outcome.path}: warning: {warning}")
+            if self.explain:
+                for note in outcome.notes:
+                    self._line(f"{outcome.path}: note: {note}")
             if not self.quiet:
                 self._line(f"{outcome.path}: {describe(outcome)}")
         if self.progress:
@@ -83,7 +87,9 @@ def describe(outcome) -> str:
     counts = f"{c.get('competencies')} competencies, {c.get('indicators')} indicators, {c.get('requirements')} requirements"
     if outcome.status == "unchanged":
         return f"unchanged since the last run ({counts})"
-    return f"converted ({counts}; vocabulary {outcome.vocabulary})"
+    notes = len(outcome.notes)
+    noted = f"; {notes} note{'s' if notes != 1 else ''} to check (--explain)" if notes else ""
+    return f"converted ({counts}; vocabulary {outcome.vocabulary}{noted})"
 
 
 class JsonReporter:
@@ -115,6 +121,8 @@ class JsonReporter:
             return
         for warning in outcome.warnings:
             self._emit(event="warning", input=str(outcome.path), id=outcome.id, message=warning)
+        for note in outcome.notes:
+            self._emit(event="note", input=str(outcome.path), id=outcome.id, **note.as_dict())
         self._emit(event=outcome.status, input=str(outcome.path), id=outcome.id, counts=outcome.counts,
                    milliseconds=outcome.milliseconds, vocabulary=outcome.vocabulary)
 

@@ -154,7 +154,7 @@ def test_layout_fixture_gives_its_expected_data(path):
 def test_section_headers_come_where_their_section_starts(tmp_path):
     handbook = make_handbook(random.Random("headers"), clusters=3, competencies=6)
     path = render(handbook, Layout(cluster="header"), tmp_path / "handbook.docx")
-    blocks = read(path)
+    blocks = read(path).blocks
     headers = [(i, b.text) for i, b in enumerate(blocks) if isinstance(b, PageHeader)]
     assert [text for _, text in headers] == [c.name for c in handbook.clusters]
     tables = [i for i, b in enumerate(blocks) if isinstance(b, Table)]
@@ -180,6 +180,6 @@ def test_a_section_without_its_own_header_keeps_the_previous_one(tmp_path):
     document.save(str(tmp_path / "sections.docx"))
     kinds = [
         b.text if isinstance(b, (Paragraph, PageHeader)) else type(b).__name__
-        for b in read(tmp_path / "sections.docx")
+        for b in read(tmp_path / "sections.docx").blocks
     ]
     assert kinds == ["one", "PageBreak", "Cluster A", "two", "Cluster A", "three"]

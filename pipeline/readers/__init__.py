@@ -1,14 +1,17 @@
 """Readers turn one file format into the neutral block stream (see pipeline.blocks).
 
 Each reader module has `read(path) -> list[Block]` and is imported only when a file of its
-format turns up, so a run over Word files never imports pdfplumber.
+format turns up, so a run over Word files never imports pdfplumber. A reader may put `Note`s
+in its stream where it decided on weak evidence; `read` here hands them over apart.
 """
 from __future__ import annotations
 
 import importlib
 from pathlib import Path
 
-from ..blocks import Block
+from dataclasses import dataclass
+
+from ..blocks import Block, Note
 from ..errors import UnsupportedFormat
 
 # suffix -> (format name, module)
@@ -37,11 +40,20 @@ def format_of(path: Path) -> str:
     raise UnsupportedFormat(f"unsupported file type '{suffix or path.name}' (supported: {supported})")
 
 
-def read(path: Path) -> list[Block]:
+@dataclass
+class Reading:
+    """What a reader made of a file: the blocks for the parser and the notes for the user."""
+
+    blocks: list[Block]
+    notes: list[Note]
+
+
+def read(path: Path) -> Reading:
     """Read a file into blocks with the reader its suffix selects."""
     format_of(path)
     module = importlib.import_module(READERS[path.suffix.lower()][1])
-    return module.read(path)
+    stream = module.read(path)
+    return Reading([b for b in stream if not isinstance(b, Note)], [b for b in stream if isinstance(b, Note)])
 
 
 def is_supported(path: Path) -> bool:
