@@ -38,8 +38,9 @@ bench: $(STAMP)
 holdout: $(STAMP)
 	$(PY) -m tests.holdout --count 40 --salt a
 
+# Empties output/ but keeps the tracked output/.gitkeep.
 clean:
-	rm -rf output
+	find output -mindepth 1 ! -name .gitkeep -exec rm -rf {} +
 
 distclean: clean
-	rm -rf $(VENV) *.egg-info .pytest_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache

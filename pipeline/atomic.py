@@ -13,6 +13,16 @@ from pathlib import Path
 _NEW_FILE_MODE = 0o644
 
 
+def write_new(path: Path, data: bytes) -> None:
+    """Write a file inside a generation nobody reads yet (see generations.py): no temporary file
+    is needed, but the data must be on disk before the generation is published."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+
+
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` atomically, creating missing parent folders."""
     path = Path(path)
@@ -36,15 +46,10 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
-    _fsync_folder(path.parent)
+    fsync_folder(path.parent)
 
 
-def write_text_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
-    """Write `text` to `path` atomically, encoded as given (UTF-8 by default), newlines untouched."""
-    write_bytes_atomic(path, text.encode(encoding))
-
-
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
     """Make the rename itself durable; not possible (nor needed) on every platform."""
     if not hasattr(os, "O_DIRECTORY"):
         return

@@ -1,8 +1,8 @@
 """A batch run: find the inputs, convert each on its own, write the exports, report.
 
 One bad file never stops the run, and a failed file never touches the output of an earlier good
-run. Every file is written atomically; the combined tables are rebuilt from the per-handbook JSON
-exports at the end, so the output folder is consistent after a crash at any moment. Unchanged
+run. A run writes a new generation of the output folder and publishes it in one step
+(generations.py), so readers see one whole run at every instant, also after a kill. Unchanged
 inputs (same source and pipeline, see manifest.py) are not converted again.
 """
 from __future__ import annotations
@@ -10,6 +10,8 @@ from __future__ import annotations
 import gc
 import json
 import os
+import secrets
+import shutil
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -17,14 +19,15 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from . import library, manifest
-from .atomic import write_bytes_atomic
+from . import generations, library, manifest
+from .atomic import write_new
 from .conversion import convert, handbook_id, sha256_of
 from .errors import HandbookError
 from .lock import output_lock
 from .readers import ADVICE, is_supported
+from .workers import Interrupted, Signals, pool
 
-EXPORT_FOLDERS = ("json", "xml")
+EXPORT_FOLDERS = ("json", "xml")  # per-handbook exports: DIR/current/<folder>/<id>.<folder>
 RESERVED_IDS = {library.LIBRARY_ID}
 
 
@@ -36,14 +39,22 @@ class Outcome:
     id: str
     status: str  # 'converted', 'unchanged' or 'failed'
     reason: str | None = None
+    internal: bool = False  # failed on a bug of the pipeline, not on the file
     counts: dict | None = None
     warnings: list[str] = field(default_factory=list)
     notes: list = field(default_factory=list)  # pipeline.blocks.Note: judgements on weak evidence
     vocabulary: str | None = None
     source_sha256: str | None = None
-    exports: dict[str, bytes] = field(default_factory=dict)  # folder -> file content
+    exports: dict[str, bytes] = field(default_factory=dict)  # path in the generation -> content
     milliseconds: int = 0
     detail: str | None = None  # traceback, for --debug
+
+    def message(self, debug: bool = False) -> str:
+        """The one line that tells a person why this file failed."""
+        if self.internal:
+            hint = "" if debug else " (run with --debug for the traceback)"
+            return f"internal error in {self.path}: {self.reason}{hint}"
+        return f"{self.path}: {self.reason}"
 
     def report_entry(self) -> dict:
         entry = {"input": str(self.path), "id": self.id, "status": self.status}
@@ -59,6 +70,10 @@ class Outcome:
 class Run:
     outcomes: list[Outcome]
     library_warnings: list[str]
+    total: int = 0  # inputs given; more than outcomes when the run was interrupted
+    interrupted: Interrupted | None = None
+    run_id: str = ""
+    generation: Path | None = None  # the generation this run published
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -98,24 +113,20 @@ def convert_one(path: Path, vocabulary_path: str | None = None) -> Outcome:
     try:
         vocabulary = load(vocabulary_path) if vocabulary_path else None
         result = convert(path, vocabulary)
-        exports = {name: EXPORTERS[name].render(result.data) for name in EXPORT_FOLDERS}
-        problems = validate_xml(exports["xml"])
+        exports = {f"{folder}/{outcome.id}.{folder}": EXPORTERS[folder].render(result.data)
+                   for folder in EXPORT_FOLDERS}
+        problems = validate_xml(exports[f"xml/{outcome.id}.xml"])
         if problems:
             raise HandbookError(f"the XML export does not match schemas/handbook.xsd: {problems[0]}")
     except HandbookError as error:
         outcome.reason = str(error)
-    except PermissionError:
-        outcome.reason = "permission denied: the file cannot be read"
-    except FileNotFoundError:
-        outcome.reason = "the file no longer exists"
-    except IsADirectoryError:
-        outcome.reason = "is a folder, not a file"
     except MemoryError:
         outcome.reason = "not enough memory to convert this file"
     except RecursionError:
         outcome.reason = "the document is nested too deeply to read"
     except Exception as error:  # a bug: this file fails, the batch goes on
-        outcome.reason = f"internal error ({type(error).__name__}: {error}); run with --debug for details"
+        outcome.internal = True
+        outcome.reason = f"{type(error).__name__}: {error}"
         outcome.detail = traceback.format_exc()
     else:
         outcome.status = "converted"
@@ -156,6 +167,11 @@ def id_problems(inputs: list[Path]) -> dict[Path, str]:
     return reasons
 
 
+def new_run_id() -> str:
+    """The time the run started and a random part: names the run's generation and its log events."""
+    return f"{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+
+
 def run(
     inputs: list[Path],
     output: Path,
@@ -164,80 +180,141 @@ def run(
     force: bool = False,
     vocabulary: str | None = None,
     wait_seconds: float = 0.0,
+    run_id: str | None = None,
     on_event: Callable[[str, Outcome | None], None] = lambda kind, outcome: None,
+    on_notice: Callable[[str], None] = lambda message: None,
 ) -> Run:
-    """Convert `inputs` into `output`. on_event('started'|'done', outcome) follows progress."""
-    with output_lock(output, wait_seconds):
-        _remove_stale_temporaries(output)
-        run_time = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-        previous = manifest.load(output)
-        entries = dict(previous)
-        problems = id_problems(inputs)
-        outcomes: dict[Path, Outcome] = {}
-        todo: list[Path] = []
-        checked: set[str] = set()  # ids whose JSON export this run wrote or found unchanged: valid
-        for path in inputs:
-            hid = handbook_id(path)
-            if path in problems:
-                outcomes[path] = Outcome(path=path, id=hid, status="failed", reason=problems[path])
-                on_event("done", outcomes[path])
-            elif not force and _unchanged(path, previous.get(hid), output, vocabulary):
-                checked.add(hid)
-                prior = previous[hid]
-                outcomes[path] = Outcome(path=path, id=hid, status="unchanged", counts=prior.get("counts"),
-                                         source_sha256=prior.get("source_sha256"))
-                on_event("done", outcomes[path])
-            else:
-                todo.append(path)
+    """Convert `inputs` into a new generation of `output` and publish it (generations.py).
 
-        for outcome in _convert_all(todo, vocabulary, jobs, on_event):
-            if outcome.status == "converted":
-                for folder, content in outcome.exports.items():
-                    write_bytes_atomic(output / folder / f"{outcome.id}.{folder}", content)
-                entries[outcome.id] = manifest.entry(outcome, outcome.exports, run_time, vocabulary)
-                outcome.exports = {}  # written: do not hold documents for the rest of the run
-                checked.add(outcome.id)
-            outcomes[outcome.path] = outcome
-            on_event("done", outcome)
-
-        ordered = [outcomes[p] for p in inputs]
-        exported = _exported_handbooks(output, checked)
-        _write_tables(exported, output)
-        library_warnings = _write_library(exported, output)
-        manifest.write(output, {k: v for k, v in entries.items() if (output / "json" / f"{k}.json").exists()})
-        _write_report(ordered, library_warnings, output)
-    return Run(ordered, library_warnings)
+    on_event('started'|'done', outcome) follows progress; on_notice(message) hears of things
+    about the run as a whole. SIGINT or SIGTERM stops the conversions: what finished is published
+    and the returned Run says `interrupted`. A failure to write raises OSError, and the previous
+    generation stays current, untouched.
+    """
+    output = Path(output)
+    run_id = run_id or new_run_id()
+    signals = Signals()
+    with signals.catching(), output_lock(output, wait_seconds, run_id=run_id, on_takeover=on_notice):
+        previous_root = generations.current(output)
+        generations.remove_all_but(output, {previous_root})
+        staging = generations.start(output, run_id)
+        try:
+            result = _run_into(staging, previous_root, inputs, jobs=jobs, force=force,
+                               vocabulary=vocabulary, run_id=run_id, signals=signals, on_event=on_event)
+            with signals.deferred():
+                result.generation = generations.publish(output, staging)
+                # keep the generation just replaced: a reader may have opened it a moment ago
+                generations.remove_all_but(output, {result.generation, previous_root})
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    if result.interrupted is None and signals.pending:
+        result.interrupted = Interrupted(signals.pending)
+    return result
 
 
-def _remove_stale_temporaries(output: Path) -> None:
-    """Temporary files of a run that was killed mid-write (we hold the lock: nobody else is writing)."""
-    for folder in (output, *(output / name for name in (*EXPORT_FOLDERS, "csv"))):
-        for path in folder.glob(".*.tmp"):
-            path.unlink(missing_ok=True)
+def _run_into(staging: Path, previous_root: Path | None, inputs: list[Path], *, jobs: int, force: bool,
+              vocabulary: str | None, run_id: str, signals: Signals, on_event) -> Run:
+    run_time = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    previous = manifest.load(previous_root) if previous_root else {}
+    entries: dict[str, dict] = {}  # id -> manifest entry, for every handbook in the new generation
+    problems = id_problems(inputs)
+    outcomes: dict[Path, Outcome] = {}
+    todo: list[Path] = []
+    for path in inputs:
+        hid = handbook_id(path)
+        if path in problems:
+            outcomes[path] = Outcome(path=path, id=hid, status="failed", reason=problems[path])
+            on_event("done", outcomes[path])
+        elif not force and _unchanged(path, previous.get(hid), previous_root, vocabulary):
+            prior = previous[hid]
+            _carry_over(previous_root, staging, prior)
+            entries[hid] = prior
+            outcomes[path] = Outcome(path=path, id=hid, status="unchanged", counts=prior.get("counts"),
+                                     vocabulary=prior.get("vocabulary"),
+                                     source_sha256=prior.get("source_sha256"))
+            on_event("done", outcomes[path])
+        else:
+            todo.append(path)
 
-
-def _unchanged(path: Path, previous: dict | None, output: Path, vocabulary: str | None) -> bool:
+    interrupted = None
+    results = _convert_all(todo, vocabulary, jobs, on_event)
     try:
-        return manifest.is_current(previous, sha256_of(path), output, vocabulary)
+        for outcome in results:
+            with signals.deferred():  # a handbook's exports are written whole or not at all
+                if outcome.status == "converted":
+                    for relative, content in outcome.exports.items():
+                        write_new(staging / relative, content)
+                    entries[outcome.id] = manifest.entry(outcome, outcome.exports, run_time, vocabulary)
+                    outcome.exports = {}  # written: do not hold documents for the rest of the run
+                outcomes[outcome.path] = outcome
+                on_event("done", outcome)
+            if signals.pending:
+                raise Interrupted(signals.pending)
+    except Interrupted as stop:
+        interrupted = stop
+    finally:
+        results.close()  # stops the worker processes of an interrupted run
+
+    with signals.deferred():
+        # Handbooks not converted this time (failed, not reached, or not among the inputs) keep
+        # the exports of the previous generation, when those are still as it recorded them.
+        for hid, prior in sorted(previous.items()):
+            if hid not in entries and _intact(previous_root, prior):
+                _carry_over(previous_root, staging, prior)
+                entries[hid] = prior
+        ordered = [outcomes[p] for p in inputs if p in outcomes]
+        exported = [staging / "json" / f"{hid}.json" for hid in sorted(entries)]
+        _write_tables(exported, staging)
+        library_warnings = _write_library(exported, staging)
+        manifest.write(staging, entries)
+        _write_report(ordered, library_warnings, staging, total=len(inputs),
+                      interrupted=interrupted)
+    return Run(ordered, library_warnings, total=len(inputs), interrupted=interrupted, run_id=run_id)
+
+
+def _carry_over(previous_root: Path, staging: Path, prior: dict) -> None:
+    for relative in prior.get("exports", {}):
+        generations.carry_over(previous_root, staging, relative)
+
+
+def _intact(root: Path | None, prior: dict) -> bool:
+    """True when every export a manifest entry lists is on disk with the recorded sha256."""
+    if root is None or not prior.get("exports"):
+        return False
+    for relative, sha in prior["exports"].items():
+        try:
+            if sha256_of(root / relative) != sha:
+                return False
+        except OSError:
+            return False
+    return True
+
+
+def _unchanged(path: Path, previous: dict | None, root: Path | None, vocabulary: str | None) -> bool:
+    if root is None or previous is None:
+        return False
+    try:
+        return manifest.is_current(previous, sha256_of(path), root, vocabulary)
     except OSError:
         return False  # unreadable now: convert_one says why
 
 
 def _convert_all(paths: list[Path], vocabulary: str | None, jobs: int, on_event):
-    """Outcomes as they finish; in worker processes when there is more than one file and job."""
+    """Outcomes as they finish; in worker processes when there is more than one file and job.
+    Closing the generator (or an exception in it) stops the workers at once."""
     if jobs <= 1 or len(paths) <= 1:
         for i, path in enumerate(paths):
             on_event("started", Outcome(path=path, id=handbook_id(path), status="started"))
             yield (_convert_next if i else convert_one)(path, vocabulary)
         return
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from functools import partial
 
-    with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
+    with pool(min(jobs, len(paths))) as workers:  # leaving the block terminates the workers
         for path in paths:
             on_event("started", Outcome(path=path, id=handbook_id(path), status="started"))
-        futures = [pool.submit(_convert_next, path, vocabulary) for path in sorted(paths, key=_work_order)]
-        for future in as_completed(futures):
-            yield future.result()
+        ordered = sorted(paths, key=_work_order)
+        yield from workers.imap_unordered(partial(_convert_next, vocabulary_path=vocabulary), ordered)
 
 
 def _work_order(path: Path) -> tuple:
@@ -250,41 +327,11 @@ def _work_order(path: Path) -> tuple:
     return (path.suffix.lower() != ".pdf", -size)
 
 
-def _exported_handbooks(output: Path, checked: set[str] = frozenset()) -> list[Path]:
-    """Every valid per-handbook JSON export in the folder, in handbook id order: the one source of
-    the combined tables. Paths, not contents: the tables and the library read the handbooks one
-    at a time, so memory does not grow with the number of handbooks.
-
-    `checked` are ids whose export this run wrote, or found byte for byte as this pipeline made
-    it (manifest.is_current): validated when made, and holding their own id, so not read here.
-    """
-    from .validate import validate
-
-    valid = []
-    for path in sorted((output / "json").glob("*.json")):
-        if path.stem in RESERVED_IDS:
-            continue
-        if path.stem in checked:
-            valid.append((path.stem, path))
-            continue
-        data = _load(path)
-        if data is not None and not validate(data):
-            valid.append((data.get("id", ""), path))
-    return [path for _, path in sorted(valid, key=lambda item: item[0])]
-
-
-def _load(path: Path) -> dict | None:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None  # an export someone damaged by hand; `validate` reports it
-
-
 def _each_handbook(paths: list[Path]):
+    """The handbooks of a generation one at a time: exports this run wrote or carried over after
+    checking their sha256, so memory does not grow with the number of handbooks."""
     for path in paths:
-        data = _load(path)
-        if data is not None:  # checked a moment ago, under the output lock
-            yield data
+        yield json.loads(path.read_text(encoding="utf-8"))
 
 
 def _write_tables(exported: list[Path], output: Path) -> None:
@@ -295,13 +342,16 @@ def _write_tables(exported: list[Path], output: Path) -> None:
 
 def _write_library(exported: list[Path], output: Path) -> list[str]:
     view, warnings = library.build_in_order(_each_handbook(exported))
-    write_bytes_atomic(output / "json" / f"{library.LIBRARY_ID}.json", library.render_json(view))
-    write_bytes_atomic(output / "csv" / f"{library.LIBRARY_ID}.csv", library.render_csv(view))
+    write_new(output / "json" / f"{library.LIBRARY_ID}.json", library.render_json(view))
+    write_new(output / "csv" / f"{library.LIBRARY_ID}.csv", library.render_csv(view))
     return warnings
 
 
-def _write_report(outcomes: list[Outcome], library_warnings: list[str], output: Path) -> None:
+def _write_report(outcomes: list[Outcome], library_warnings: list[str], output: Path, *, total: int,
+                  interrupted: Interrupted | None) -> None:
     report = {
+        "inputs_given": total,
+        "interrupted": interrupted is not None,
         "converted": sum(1 for o in outcomes if o.status == "converted"),
         "unchanged": sum(1 for o in outcomes if o.status == "unchanged"),
         "failed": sum(1 for o in outcomes if o.status == "failed"),
@@ -309,7 +359,7 @@ def _write_report(outcomes: list[Outcome], library_warnings: list[str], output: 
         "library_warnings": library_warnings,
     }
     text = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
-    write_bytes_atomic(output / "report.json", text.encode("utf-8"))
+    write_new(output / "report.json", text.encode("utf-8"))
 
 
 def default_jobs() -> int:

@@ -17,14 +17,10 @@ LIBRARY_ID = "library"  # DIR/json/library.json, DIR/csv/library.csv: no handboo
 CSV_HEADER = ["competency_id", "name", "handbook_id", "role", "required_level"]
 
 
-def build(handbooks: list[dict]) -> tuple[dict, list[str]]:
-    """The library dict and the warnings about competencies described differently."""
-    return build_in_order(sorted(handbooks, key=lambda h: h["id"]))
-
-
 def build_in_order(handbooks: Iterable[dict]) -> tuple[dict, list[str]]:
-    """build() for handbooks already in id order, taken one at a time (a generator will do): only
-    the first description of each competency is kept, not the handbooks."""
+    """The library dict and the warnings about competencies described differently, for handbooks
+    already in id order, taken one at a time (a generator will do): only the first description
+    of each competency is kept, not the handbooks."""
     entries: dict[str, dict] = {}
     first_seen: dict[str, tuple] = {}  # competency id -> (source file, competency) it was first seen in
     warnings: list[str] = []

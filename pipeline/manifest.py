@@ -1,4 +1,4 @@
-"""DIR/manifest.json: what each export was made from, so reruns skip what has not changed.
+"""manifest.json (in each generation of the output folder): what each export was made from, so reruns skip what has not changed.
 
 For every handbook: the input, the source's sha256, the sha256 of each export file, counts, the
 schema and pipeline version, and the time of the run that produced it. A downstream job can see
@@ -7,6 +7,7 @@ what changed without diffing files; the pipeline uses it to skip unchanged input
 from __future__ import annotations
 
 import hashlib
+import importlib.resources
 import json
 from functools import cache
 from pathlib import Path
@@ -24,10 +25,14 @@ def pipeline_version() -> str:
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256()
     files = sorted(package.rglob("*.py")) + sorted(package.rglob("*.json"))
-    files += sorted((package.parent / "schemas").glob("*"))
     for path in files:
         digest.update(path.relative_to(package.parent).as_posix().encode())
         digest.update(path.read_bytes())
+    schemas = importlib.resources.files("pipeline.schemas")  # outside the folder when editable
+    for resource in sorted(schemas.iterdir(), key=lambda r: r.name):
+        if resource.name.endswith((".json", ".xsd")):
+            digest.update(f"schemas/{resource.name}".encode())
+            digest.update(resource.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
@@ -43,11 +48,10 @@ def entry(outcome, exports: dict[str, bytes], run_time: str, vocabulary: str | N
     return {
         "input": str(outcome.path),
         "source_sha256": outcome.source_sha256,
-        "exports": {
-            f"{folder}/{outcome.id}.{folder}": hashlib.sha256(content).hexdigest()
-            for folder, content in sorted(exports.items())
-        },
+        "exports": {relative: hashlib.sha256(content).hexdigest()
+                    for relative, content in sorted(exports.items())},
         "counts": outcome.counts,
+        "vocabulary": outcome.vocabulary,
         "vocabulary_option": vocabulary,
         "schema_version": SCHEMA_VERSION,
         "pipeline_version": pipeline_version(),

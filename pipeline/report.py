@@ -1,14 +1,20 @@
 """What a run tells its user on stderr: plain lines (with a progress bar on a terminal) or JSON.
 
 Text: one line per file (`input/x.docx: converted (…)` or `input/x.docx: <reason>`) and a
-summary. JSON (`--log-format json`): one object per event — started, converted, unchanged,
-failed, warning, summary — for schedulers and log collectors.
+summary. JSON (`--log-format json`): one object per event — run_started, started, converted,
+unchanged, failed, warning, note, notice, interrupted, summary — each with its `time` (ISO 8601,
+UTC) and the `run` id, for schedulers and log collectors.
 """
 from __future__ import annotations
 
 import json
 import time
+from datetime import datetime, timezone
 from pathlib import Path
+
+
+def interrupted_line(converted: int, of: int) -> str:
+    return f"interrupted: converted {converted} of {of}; run again to finish"
 
 
 def make_reporter(log_format: str, *, quiet: bool, debug: bool, stream, explain: bool = False):
@@ -39,9 +45,15 @@ class TextReporter:
         if not self.quiet:
             self._line(f"{path}: skipped (not a handbook file type)")
 
-    def start(self, total: int) -> None:
+    def start(self, total: int, run_id: str = "") -> None:
         self.total = total
         self.started = time.monotonic()
+
+    def notice(self, message: str) -> None:
+        self._line(message)
+
+    def interrupted(self, converted: int, of: int) -> None:
+        self._line(interrupted_line(converted, of))
 
     def event(self, kind: str, outcome) -> None:
         if kind != "done":
@@ -49,7 +61,7 @@ class TextReporter:
         self.done += 1
         if outcome.status == "failed":
             self.failed += 1
-            self._line(f"{outcome.path}: {outcome.reason}")
+            self._line(outcome.message(self.debug))
             if self.debug and outcome.detail:
                 self._line(outcome.detail.rstrip())
         else:
@@ -77,9 +89,12 @@ class TextReporter:
     def finish(self, result, output: Path) -> None:
         for warning in result.library_warnings:
             self._line(f"warning: {warning}")
+        if result.interrupted is not None:
+            return  # interrupted() says what happened, in one line
         unchanged = result.count("unchanged")
         extra = f", unchanged {unchanged}" if unchanged else ""
-        self._line(f"converted {result.count('converted')}, failed {result.count('failed')}{extra} (output in {output}/)")
+        self._line(f"converted {result.count('converted')}, failed {result.count('failed')}{extra} "
+                   f"(output in {Path(output) / 'current'}/)")
 
 
 def describe(outcome) -> str:
@@ -96,8 +111,11 @@ class JsonReporter:
     def __init__(self, stream, *, debug: bool):
         self.stream, self.debug = stream, debug
         self.started = time.monotonic()
+        self.run_id = ""
 
     def _emit(self, **event) -> None:
+        stamp = datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        event = {"time": stamp, "run": self.run_id, **event}
         self.stream.write(json.dumps(event, ensure_ascii=False) + "\n")
         self.stream.flush()
 
@@ -107,9 +125,16 @@ class JsonReporter:
     def skipped(self, path: Path) -> None:
         self._emit(event="skipped", input=str(path), reason="not a handbook file type")
 
-    def start(self, total: int) -> None:
+    def start(self, total: int, run_id: str = "") -> None:
         self.started = time.monotonic()
+        self.run_id = run_id
         self._emit(event="run_started", inputs=total)
+
+    def notice(self, message: str) -> None:
+        self._emit(event="notice", message=message)
+
+    def interrupted(self, converted: int, of: int) -> None:
+        self._emit(event="interrupted", converted=converted, of=of, message=interrupted_line(converted, of))
 
     def event(self, kind: str, outcome) -> None:
         if kind == "started":
@@ -117,7 +142,10 @@ class JsonReporter:
             return
         if outcome.status == "failed":
             extra = {"traceback": outcome.detail} if self.debug and outcome.detail else {}
-            self._emit(event="failed", input=str(outcome.path), id=outcome.id, reason=outcome.reason, **extra)
+            if outcome.internal:
+                extra["internal"] = True
+            self._emit(event="failed", input=str(outcome.path), id=outcome.id, reason=outcome.reason,
+                       message=outcome.message(self.debug), **extra)
             return
         for warning in outcome.warnings:
             self._emit(event="warning", input=str(outcome.path), id=outcome.id, message=warning)

@@ -6,31 +6,25 @@ the caller decides what fails a run.
 """
 from __future__ import annotations
 
-import csv
-import io
+import importlib.resources
 import json
 import re
 import unicodedata
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from .export.csv import HEADERS
 from .fastschema import compile_check
 
 if TYPE_CHECKING:
     import jsonschema
 
-# schemas/ sits at the repository root, next to the package (the project is installed editable).
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
-JSON_SCHEMA = SCHEMA_DIR / "handbook.schema.json"
-XSD = SCHEMA_DIR / "handbook.xsd"
+# schemas/ at the repository root is installed as the package pipeline.schemas (pyproject.toml).
+SCHEMAS = importlib.resources.files("pipeline.schemas")
+JSON_SCHEMA = SCHEMAS / "handbook.schema.json"
+XSD = SCHEMAS / "handbook.xsd"
 
-# Output files validate_output_dir leaves alone: run-level files written by other stages.
-_NOT_HANDBOOKS = {"library.json", "manifest.json", "report.json"}
-_NOT_HANDBOOK_TABLES = {"library.csv"}
 
 
 @cache
@@ -58,7 +52,7 @@ def _safe_parser() -> etree.XMLParser:
 
 @cache
 def _xml_schema() -> etree.XMLSchema:
-    return etree.XMLSchema(etree.parse(str(XSD), _safe_parser()))
+    return etree.XMLSchema(etree.fromstring(XSD.read_bytes(), _safe_parser()))
 
 
 def validate(data: dict) -> list[str]:
@@ -283,73 +277,3 @@ def validate_xml(xml_bytes: bytes) -> list[str]:
     if schema.validate(doc):
         return []
     return [f"line {e.line}: {e.message}" for e in schema.error_log]
-
-
-# --- An output folder --------------------------------------------------------------------------
-
-def validate_output_dir(folder: Path) -> list[str]:
-    """Re-check a folder the pipeline wrote: json/, xml/ and csv/. Each problem starts with the
-    file's path relative to the folder."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        return [f"{folder}: not a folder"]
-    problems: list[str] = []
-    described: dict[str, set[str]] = {}  # handbook id -> its competency ids
-    for path in sorted((folder / "json").glob("*.json")):
-        if path.name in _NOT_HANDBOOKS:
-            continue
-        rel = path.relative_to(folder).as_posix()
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as e:
-            problems.append(f"{rel}: not valid UTF-8 JSON: {e}")
-            continue
-        problems += [f"{rel}: {p}" for p in validate(data)]
-        if isinstance(data, dict) and isinstance(data.get("id"), str):
-            comps = data.get("competencies")
-            described[data["id"]] = {c.get("id") for c in comps if isinstance(c, dict)} \
-                if isinstance(comps, list) else set()
-    for path in sorted((folder / "xml").glob("*.xml")):
-        rel = path.relative_to(folder).as_posix()
-        problems += [f"{rel}: {p}" for p in validate_xml(path.read_bytes())]
-    csv_dir = folder / "csv"
-    if csv_dir.is_dir():
-        for name in HEADERS:
-            if not (csv_dir / name).exists():
-                problems.append(f"csv/{name}: missing")
-        for path in sorted(csv_dir.glob("*.csv")):
-            if path.name in _NOT_HANDBOOK_TABLES:
-                continue
-            problems += [f"csv/{path.name}: {p}" for p in _table_problems(path, described)]
-    return problems
-
-
-def _table_problems(path: Path, described: dict[str, set[str]]) -> list[str]:
-    header = HEADERS.get(path.name)
-    if header is None:
-        return ["not a table the pipeline writes"]
-    raw = path.read_bytes()
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return ["starts with a byte order mark; the tables are UTF-8 without one"]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as e:
-        return [f"not valid UTF-8 ({e.reason} at byte {e.start})"]
-    reader = csv.reader(io.StringIO(text, newline=""))
-    first = next(reader, None)
-    if first != header:
-        return [f"line 1: header is {first!r}, expected {header!r}"]
-    problems = []
-    for row in reader:
-        where = f"line {reader.line_num}"
-        if len(row) != len(header):
-            problems.append(f"{where}: {len(row)} columns, expected {len(header)}")
-            continue
-        handbook = row[0]
-        competency = row[header.index("competency_id")]
-        if handbook not in described:
-            problems.append(f"{where}: handbook '{handbook}' has no JSON in json/")
-        elif competency not in described[handbook]:
-            problems.append(f"{where}: handbook '{handbook}' does not describe "
-                            f"competency '{competency}'")
-    return problems

@@ -162,7 +162,7 @@ def size(path: Path, tmp: Path) -> int:
         with pdfplumber.open(path) as pdf:
             return len(pdf.pages)
     run(convert([path], tmp / "size", "--force", "--jobs", "1"))
-    return len(json.loads((tmp / "size" / "json" / f"{path.stem}.json").read_text())["competencies"])
+    return len(json.loads((tmp / "size" / "current" / "json" / f"{path.stem}.json").read_text())["competencies"])
 
 
 class Table:

@@ -26,11 +26,13 @@ def convert_reference(output: Path) -> int:
 
 
 def golden_files(output: Path) -> dict[str, Path]:
-    """Golden name -> produced file, e.g. 'docx/json/ambtelijk-secretaris.json'."""
+    """Golden name -> produced file, e.g. 'docx/json/ambtelijk-secretaris.json', from the current
+    generation of each format's output folder."""
     return {
-        str(p.relative_to(output)): p
-        for p in sorted(output.rglob("*"))
-        if p.is_file() and not p.name.startswith(".") and p.name != "manifest.json"  # it records run times
+        f"{fmt}/{p.relative_to(output / fmt / 'current').as_posix()}": p
+        for fmt in FORMATS
+        for p in sorted((output / fmt / "current").rglob("*"))
+        if p.is_file() and p.name != "manifest.json"  # it records run times
     }
 
 

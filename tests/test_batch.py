@@ -1,12 +1,10 @@
 """Batch behaviour: incremental and parallel runs, logs, progress, locking, crashes."""
 import io
 import json
-import os
+import re
 import shutil
-import signal
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -14,7 +12,6 @@ from pipeline.batch import Outcome
 from pipeline.cli import main
 from pipeline.lock import output_lock
 from pipeline.report import TextReporter
-from pipeline.validate import validate_output_dir
 
 from .conftest import REFERENCE
 from .docx_builder import handbook_docx
@@ -29,6 +26,7 @@ def copies(folder, count, formats=("docx", "txt")):
 
 
 def tree(folder):
+    folder = folder / "current"
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
         for p in sorted(folder.rglob("*"))
@@ -37,7 +35,7 @@ def tree(folder):
 
 
 def report(out):
-    return json.loads((out / "report.json").read_text())
+    return json.loads((out / "current" / "report.json").read_text())
 
 
 def test_output_is_identical_for_one_and_two_jobs(tmp_path):
@@ -59,7 +57,7 @@ def test_unchanged_rerun_converts_nothing_and_a_change_is_picked_up(tmp_path, ca
     handbook_docx(inbox / "rol-00.docx")  # a different handbook under the same name
     assert main(["convert", str(inbox), "-o", str(out), "--quiet"]) == 0
     assert [e["status"] for e in report(out)["inputs"]] == ["converted", "unchanged", "unchanged"]
-    manifest = json.loads((out / "manifest.json").read_text())
+    manifest = json.loads((out / "current" / "manifest.json").read_text())
     assert manifest["handbooks"]["rol-00"]["counts"]["competencies"] == 1
     assert set(manifest["handbooks"]["rol-01"]) >= {"source_sha256", "exports", "counts", "schema_version", "pipeline_version", "converted_at"}
 
@@ -72,10 +70,10 @@ def test_a_damaged_export_is_not_taken_as_unchanged(tmp_path):
     inbox = copies(tmp_path / "in", 1)
     out = tmp_path / "out"
     assert main(["convert", str(inbox), "-o", str(out), "--quiet"]) == 0
-    (out / "json" / "rol-00.json").write_text("{}")
+    (out / "current" / "json" / "rol-00.json").write_text("{}")
     assert main(["convert", str(inbox), "-o", str(out), "--quiet"]) == 0
     assert report(out)["converted"] == 1
-    assert json.loads((out / "json" / "rol-00.json").read_text())["id"] == "rol-00"
+    assert json.loads((out / "current" / "json" / "rol-00.json").read_text())["id"] == "rol-00"
 
 
 def test_json_log_lines_parse(tmp_path):
@@ -90,8 +88,21 @@ def test_json_log_lines_parse(tmp_path):
     assert kinds.count("started") == 3 and kinds.count("converted") == 2 and kinds.count("failed") == 1
     converted = next(e for e in events if e["event"] == "converted")
     assert converted["counts"]["indicators"] == 78 and isinstance(converted["milliseconds"], int)
-    assert events[-1] | {"milliseconds": 0} == {"event": "summary", "converted": 2, "unchanged": 0, "failed": 1,
-                                               "output": str(tmp_path / "out"), "milliseconds": 0}
+    assert events[-1] | {"milliseconds": 0, "time": "", "run": ""} == {
+        "event": "summary", "converted": 2, "unchanged": 0, "failed": 1, "output": str(tmp_path / "out"),
+        "milliseconds": 0, "time": "", "run": ""}
+    # every event says when (ISO 8601, UTC) and of which run
+    assert len({e["run"] for e in events}) == 1 and re.fullmatch(r"\d{8}T\d{6}Z-[0-9a-f]{6}", events[0]["run"])
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", e["time"]) for e in events)
+
+
+def test_unchanged_events_carry_the_vocabulary_recorded_when_converted(tmp_path):
+    inbox = copies(tmp_path / "in", 1)
+    command = [sys.executable, "-m", "pipeline", "convert", str(inbox), "-o", str(tmp_path / "out"), "--log-format", "json"]
+    subprocess.run(command, check=True, capture_output=True)
+    events = [json.loads(line) for line in subprocess.run(command, capture_output=True, text=True).stderr.splitlines()]
+    unchanged = next(e for e in events if e["event"] == "unchanged")
+    assert unchanged["vocabulary"] == "nl"
 
 
 class FakeTerminal(io.StringIO):
@@ -127,32 +138,9 @@ def test_a_second_run_on_a_busy_output_folder_refuses_clearly(tmp_path):
     with output_lock(out):
         result = subprocess.run([sys.executable, "-m", "pipeline", "convert", str(inbox), "-o", str(out), "--wait", "0.5"],
                                 capture_output=True, text=True)
-    assert result.returncode == 1
+    assert result.returncode == 3
     assert result.stderr.strip() == f"{out}: another conversion is writing to this folder; try again when it has finished (or use --wait SECONDS)"
-    assert not (out / "json").exists()
-
-
-def test_a_run_killed_mid_way_leaves_a_consistent_folder(tmp_path):
-    inbox = copies(tmp_path / "in", 40)
-    out = tmp_path / "out"
-    process = subprocess.Popen([sys.executable, "-m", "pipeline", "convert", str(inbox), "-o", str(out), "--jobs", "1", "--quiet"],
-                               stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and len(list((out / "json").glob("rol-*.json"))) < 3:
-        time.sleep(0.02)
-    os.kill(process.pid, signal.SIGKILL)
-    process.wait()
-    written = list((out / "json").glob("rol-*.json"))
-    assert 3 <= len(written) < 40, "the run was not killed mid-way"
-    for path in written:
-        assert json.loads(path.read_text())["id"] == path.stem  # complete, never half-written
-    if (out / "csv").exists():
-        assert validate_output_dir(out) == []  # no CSV row of a handbook whose JSON is missing
-    # the next run finishes the job and leaves no temporaries behind
-    assert main(["convert", str(inbox), "-o", str(out), "--quiet"]) == 0
-    assert validate_output_dir(out) == []
-    assert not [p for p in out.rglob(".*.tmp")]
-    assert len(list((out / "json").glob("rol-*.json"))) == 40
+    assert not (out / "current" / "json").exists()
 
 
 def test_library_view_lists_each_competency_once_and_warns_on_differences(tmp_path, capsys):
@@ -167,13 +155,13 @@ def test_library_view_lists_each_competency_once_and_warns_on_differences(tmp_pa
     err = capsys.readouterr().err
     assert ("warning: competency 'samenwerken' is described differently in rol-a.docx and rol-b.docx: "
             "level 2, indicator 1: 'Doet b' against 'Doet c'") in err
-    library = json.loads((out / "json" / "library.json").read_text())
+    library = json.loads((out / "current" / "json" / "library.json").read_text())
     assert [c["id"] for c in library["competencies"]] == ["analyseren", "samenwerken"]
     assert library["competencies"][1]["handbooks"] == [
         {"id": "rol-a", "role": "Testrol", "required_level": 1},
         {"id": "rol-b", "role": "Testrol", "required_level": 2},
     ]
-    rows = (out / "csv" / "library.csv").read_text().splitlines()
+    rows = (out / "current" / "csv" / "library.csv").read_text().splitlines()
     assert rows[0] == "competency_id,name,handbook_id,role,required_level"
     assert rows[1:] == ["analyseren,Analyseren,rol-a,Testrol,1", "samenwerken,Samenwerken,rol-a,Testrol,1", "samenwerken,Samenwerken,rol-b,Testrol,2"]
     assert report(out)["library_warnings"] == [err.split("warning: ", 1)[1].splitlines()[0]]

@@ -8,12 +8,10 @@ import jsonschema
 import pytest
 
 from pipeline.blocks import Origin
-from pipeline.export import csv as csv_export
-from pipeline.export import json as json_export
 from pipeline.export import xml as xml_export
 from pipeline.model import (Cluster, Competency, Handbook, Indicator, Level, LevelScale,
                             Requirement, Source, to_dict)
-from pipeline.validate import JSON_SCHEMA, validate, validate_output_dir, validate_xml
+from pipeline.validate import JSON_SCHEMA, validate, validate_xml
 
 
 def _level(cid: str, n: int, *texts: str, origin: Origin | None = None) -> Level:
@@ -238,87 +236,3 @@ def test_xml_entities_are_not_resolved(tmp_path):
            f'<t>&e;</t>').encode()
     problems = validate_xml(xml)
     assert problems and not any("TOPSECRET" in p for p in problems)
-
-
-# --- An output folder -------------------------------------------------------------------------
-
-def _output(tmp_path, *handbooks: Handbook):
-    datas = [to_dict(hb) for hb in handbooks]
-    for data in datas:
-        json_export.write(data, tmp_path / "json" / f"{data['id']}.json")
-        xml_export.write(data, tmp_path / "xml" / f"{data['id']}.xml")
-    csv_export.write_tables(datas, tmp_path / "csv")
-    return tmp_path
-
-
-def test_a_pipeline_output_folder_is_valid(tmp_path):
-    out = _output(tmp_path, small_handbook(), small_handbook("beleidsmedewerker"))
-    (out / "json" / "library.json").write_text("[]")  # run-level files are not handbooks
-    (out / "report.json").write_text("{}")
-    assert validate_output_dir(out) == []
-
-
-def test_a_tampered_json_export_is_found(tmp_path):
-    out = _output(tmp_path, small_handbook())
-    path = out / "json" / "ambtelijk-secretaris.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["requirements"][0]["competency"] = "daadkracht"
-    path.write_text(json.dumps(data), encoding="utf-8")
-    (out / "json" / "kapot.json").write_text("{", encoding="utf-8")
-    assert validate_output_dir(out) == [
-        "json/ambtelijk-secretaris.json: requirements[0]: the competency matrix names competency "
-        "'daadkracht', a competency the handbook does not describe",
-        "json/kapot.json: not valid UTF-8 JSON: Expecting property name enclosed in double "
-        "quotes: line 1 column 2 (char 1)",
-    ]
-
-
-def test_csv_rows_of_a_handbook_without_json_are_found(tmp_path):
-    out = _output(tmp_path, small_handbook(), small_handbook("beleidsmedewerker"))
-    (out / "json" / "beleidsmedewerker.json").unlink()
-    problems = validate_output_dir(out)
-    # Rows are ordered by handbook id: ambtelijk-secretaris's come first.
-    assert problems == [
-        "csv/competencies.csv: line 4: handbook 'beleidsmedewerker' has no JSON in json/",
-        "csv/competencies.csv: line 5: handbook 'beleidsmedewerker' has no JSON in json/",
-    ] + [f"csv/indicators.csv: line {n}: handbook 'beleidsmedewerker' has no JSON in json/"
-         for n in range(7, 12)] + [
-        "csv/requirements.csv: line 4: handbook 'beleidsmedewerker' has no JSON in json/",
-        "csv/requirements.csv: line 5: handbook 'beleidsmedewerker' has no JSON in json/",
-    ]
-
-
-def test_a_csv_row_for_a_competency_the_json_does_not_describe(tmp_path):
-    out = _output(tmp_path, small_handbook())
-    path = out / "csv" / "requirements.csv"
-    path.write_bytes(path.read_bytes().replace(b",samenwerken,", b",daadkracht,"))
-    assert validate_output_dir(out) == [
-        "csv/requirements.csv: line 3: handbook 'ambtelijk-secretaris' does not describe "
-        "competency 'daadkracht'"]
-
-
-def test_csv_header_bom_and_unknown_tables_are_found(tmp_path):
-    out = _output(tmp_path, small_handbook())
-    (out / "csv" / "requirements.csv").write_bytes(b"handbook,level\r\n")
-    (out / "csv" / "competencies.csv").write_bytes(
-        b"\xef\xbb\xbf" + (out / "csv" / "competencies.csv").read_bytes())
-    (out / "csv" / "indicators.csv").unlink()
-    (out / "csv" / "extra.csv").write_bytes(b"a\r\n")
-    problems = validate_output_dir(out)
-    assert "csv/indicators.csv: missing" in problems
-    assert has(problems, "csv/requirements.csv: line 1: header is ")
-    assert has(problems, "csv/competencies.csv: ", "byte order mark")
-    assert has(problems, "csv/extra.csv: ", "not a table")
-
-
-def test_an_invalid_xml_export_is_found(tmp_path):
-    out = _output(tmp_path, small_handbook())
-    path = out / "xml" / "ambtelijk-secretaris.xml"
-    path.write_bytes(path.read_bytes().replace(b"<title>", b"<titel>").replace(b"</title>",
-                                                                               b"</titel>"))
-    problems = validate_output_dir(out)
-    assert len(problems) == 1 and problems[0].startswith("xml/ambtelijk-secretaris.xml: line ")
-
-
-def test_a_missing_folder(tmp_path):
-    assert validate_output_dir(tmp_path / "nope") == [f"{tmp_path / 'nope'}: not a folder"]

@@ -55,10 +55,6 @@ def rows(handbooks: list[dict]) -> dict[str, list[list]]:
     return tables
 
 
-def render(header: list[str], table: list[list]) -> bytes:
-    return _encode([header]) + _encode(table)
-
-
 def _encode(table: list[list]) -> bytes:
     """CSV lines of the rows; rows encode alone, so tables can be rendered a handbook at a time."""
     buffer = io.StringIO(newline="")
@@ -67,22 +63,21 @@ def _encode(table: list[list]) -> bytes:
     return _LONE_SURROGATE.sub("\ufffd", buffer.getvalue()).encode("utf-8")
 
 
-def write_tables(handbooks: list[dict], csv_dir: Path) -> list[Path]:
-    """Write the three tables into csv_dir (atomically, each file whole); returns their paths."""
-    return write_tables_in_order(sorted(handbooks, key=lambda h: h["id"]), csv_dir)
+def tables(handbooks: Iterable[dict]) -> dict[str, bytes]:
+    """Each table's bytes, header included, for handbooks already in id order, taken one at a
+    time (a generator will do): memory holds the tables' bytes, not the handbooks."""
+    out = {name: bytearray(_encode([header])) for name, header in HEADERS.items()}
+    for handbook in handbooks:
+        for name, table in rows([handbook]).items():
+            out[name] += _encode(table)
+    return {name: bytes(content) for name, content in out.items()}
 
 
 def write_tables_in_order(handbooks: Iterable[dict], csv_dir: Path) -> list[Path]:
-    """write_tables() for handbooks already in id order, taken one at a time (a generator will
-    do): memory holds the tables' bytes, not the handbooks."""
-    tables = {name: bytearray(_encode([header])) for name, header in HEADERS.items()}
-    for handbook in handbooks:
-        for name, table in rows([handbook]).items():
-            tables[name] += _encode(table)
-    csv_dir = Path(csv_dir)
+    """Write the tables of handbooks already in id order into csv_dir; returns their paths."""
     written = []
-    for name, content in tables.items():
-        path = csv_dir / name
+    for name, content in tables(handbooks).items():
+        path = Path(csv_dir) / name
         write_bytes_atomic(path, content)
         written.append(path)
     return written

@@ -2,9 +2,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
-
-from ..atomic import write_bytes_atomic
 
 
 def render(data: dict) -> bytes:
@@ -13,7 +10,3 @@ def render(data: dict) -> bytes:
     # A lone surrogate cannot be UTF-8; backslashreplace writes it as the JSON escape \udXXX,
     # which reads back as the same string, so the data stays as given.
     return text.encode("utf-8", "backslashreplace")
-
-
-def write(data: dict, path: Path) -> None:
-    write_bytes_atomic(Path(path), render(data))

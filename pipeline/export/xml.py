@@ -4,11 +4,9 @@ namespace, following schemas/handbook.xsd. A None in the dict is an omitted elem
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from lxml import etree
 
-from ..atomic import write_bytes_atomic
 
 NAMESPACE = "urn:handbook-pipeline:handbook:1"
 _LOCATION_KEYS = ("page", "top", "paragraph", "table", "row", "cell", "line")
@@ -82,7 +80,3 @@ def render(data: dict) -> bytes:
     """Deterministic, pretty-printed UTF-8 with an XML declaration."""
     return etree.tostring(to_element(data), xml_declaration=True, encoding="UTF-8",
                           pretty_print=True)
-
-
-def write(data: dict, path: Path) -> None:
-    write_bytes_atomic(Path(path), render(data))

@@ -1,0 +1,1 @@
+"""The output contract (JSON Schema, XSD), installed as the package pipeline.schemas."""
