@@ -164,6 +164,7 @@ def run(
     force: bool = False,
     vocabulary: str | None = None,
     wait_seconds: float = 0.0,
+    case_base_uri: str | None = None,
     on_event: Callable[[str, Outcome | None], None] = lambda kind, outcome: None,
 ) -> Run:
     """Convert `inputs` into `output`. on_event('started'|'done', outcome) follows progress."""
@@ -204,6 +205,7 @@ def run(
         exported = _exported_handbooks(output, checked)
         _write_tables(exported, output)
         library_warnings = _write_library(exported, output)
+        _write_derived(exported, entries, output, case_base_uri)
         manifest.write(output, {k: v for k, v in entries.items() if (output / "json" / f"{k}.json").exists()})
         _write_report(ordered, library_warnings, output)
     return Run(ordered, library_warnings)
@@ -211,7 +213,9 @@ def run(
 
 def _remove_stale_temporaries(output: Path) -> None:
     """Temporary files of a run that was killed mid-write (we hold the lock: nobody else is writing)."""
-    for folder in (output, *(output / name for name in (*EXPORT_FOLDERS, "csv"))):
+    from .export import DERIVED_FOLDERS
+
+    for folder in (output, *(output / name for name in (*EXPORT_FOLDERS, "csv", *DERIVED_FOLDERS))):
         for path in folder.glob(".*.tmp"):
             path.unlink(missing_ok=True)
 
@@ -298,6 +302,16 @@ def _write_library(exported: list[Path], output: Path) -> list[str]:
     write_bytes_atomic(output / "json" / f"{library.LIBRARY_ID}.json", library.render_json(view))
     write_bytes_atomic(output / "csv" / f"{library.LIBRARY_ID}.csv", library.render_csv(view))
     return warnings
+
+
+# --- derived exports (issue 14): one hook, kept apart from the run's own logic ----------------
+
+def _write_derived(exported: list[Path], entries: dict, output: Path, case_base_uri: str | None) -> None:
+    """CASE packages, review pages and their index, role profile, workbook (pipeline/export)."""
+    from .export import ExportSettings, notes_of, write_derived
+
+    settings = ExportSettings(case_base_uri) if case_base_uri else ExportSettings()
+    write_derived(output, lambda: _each_handbook(exported), notes_of(entries), settings)
 
 
 def _write_report(outcomes: list[Outcome], library_warnings: list[str], output: Path) -> None:

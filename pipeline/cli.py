@@ -1,7 +1,7 @@
 """The command line: arguments in, library calls, messages to stderr, an exit code out.
 
 Exit codes: 0 every input converted (or unchanged), 1 some input failed (or the output folder
-is busy), 2 usage error.
+is busy), 2 usage error. `diff`: 0 the same, 1 different, 2 an input cannot be read.
 """
 from __future__ import annotations
 
@@ -42,6 +42,15 @@ def build_parser() -> argparse.ArgumentParser:
                          help="print each judgement a reader made on weak evidence, with its rule and place")
     convert.add_argument("--debug", action="store_true", help="print a traceback for internal errors")
 
+    convert.add_argument("--case-base-uri", default=None, metavar="URI",
+                         help="base of the uris in the CASE packages (default: urn:uuid:)")
+
+    diff = commands.add_parser("diff", help="list what changed between two editions of a handbook")
+    diff.add_argument("old", type=Path, metavar="OLD", help="handbook file or json/<id>.json export")
+    diff.add_argument("new", type=Path, metavar="NEW", help="handbook file or json/<id>.json export")
+    diff.add_argument("--format", choices=("text", "json"), default="text",
+                      help="text for people (default), json for machines")
+
     validate = commands.add_parser("validate", help="re-check an output folder against the schemas")
     validate.add_argument("folder", nargs="?", type=Path, default=Path("output"), metavar="DIR", help="output folder (default: output/)")
     return parser
@@ -51,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "convert":
         return run_convert(args)
+    if args.command == "diff":
+        return run_diff(args)
     return run_validate(args.folder)
 
 
@@ -85,6 +96,14 @@ def run_convert(args) -> int:
         reporter.usage(f"nothing to convert in {', '.join(str(p) for p in paths)}")
         return EXIT_USAGE
 
+    if args.case_base_uri is not None:
+        from .export.case import normal_base_uri
+        try:
+            normal_base_uri(args.case_base_uri)
+        except ValueError as error:
+            reporter.usage(str(error))
+            return EXIT_USAGE
+
     reporter.start(len(inputs))
     try:
         result = run(
@@ -95,6 +114,7 @@ def run_convert(args) -> int:
             vocabulary=args.vocabulary,
             wait_seconds=args.wait,
             on_event=reporter.event,
+            case_base_uri=args.case_base_uri,
         )
     except HandbookError as error:  # the output folder is locked by another run
         reporter.usage(str(error))
@@ -120,3 +140,18 @@ def run_validate(folder: Path) -> int:
         return EXIT_FAILED
     _say(f"{folder}: all exports are valid")
     return EXIT_OK
+
+
+def run_diff(args) -> int:
+    """Exit 0 when OLD and NEW hold the same data, 1 when they differ, 2 when one cannot be read."""
+    from .diff import DiffInputError, diff, load, render_json, render_text
+
+    try:
+        old, new = load(args.old), load(args.new)
+    except DiffInputError as error:
+        _say(str(error))
+        return EXIT_USAGE
+    changes = diff(old, new)
+    render = render_json if args.format == "json" else render_text
+    sys.stdout.write(render(str(args.old), str(args.new), changes))
+    return EXIT_FAILED if changes else EXIT_OK

@@ -48,6 +48,7 @@ def entry(outcome, exports: dict[str, bytes], run_time: str, vocabulary: str | N
             for folder, content in sorted(exports.items())
         },
         "counts": outcome.counts,
+        "notes": [note.as_dict() for note in outcome.notes],  # the review page shows them on later runs
         "vocabulary_option": vocabulary,
         "schema_version": SCHEMA_VERSION,
         "pipeline_version": pipeline_version(),

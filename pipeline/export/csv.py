@@ -67,6 +67,9 @@ def _encode(table: list[list]) -> bytes:
     return _LONE_SURROGATE.sub("\ufffd", buffer.getvalue()).encode("utf-8")
 
 
+encode_rows = _encode  # for the other run-wide tables (role_profile.py), written the same way
+
+
 def write_tables(handbooks: list[dict], csv_dir: Path) -> list[Path]:
     """Write the three tables into csv_dir (atomically, each file whole); returns their paths."""
     return write_tables_in_order(sorted(handbooks, key=lambda h: h["id"]), csv_dir)
