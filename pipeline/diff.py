@@ -81,32 +81,34 @@ def diff(old: dict, new: dict) -> list[dict]:
                for f in HANDBOOK_FIELDS if old.get(f) != new.get(f)]
     changes += [{"kind": "levels-changed", "field": f, "old": old["levels"][f], "new": new["levels"][f]}
                 for f in ("count", "cumulative", "labels") if old["levels"][f] != new["levels"][f]]
-    changes += _clusters(old, new)
+    cluster_changes, cluster_renamed = _clusters(old, new)
+    changes += cluster_changes
     pairs, competency_changes = _match_competencies(old, new)
     changes += competency_changes
-    clusters_old = {c["id"]: c["name"] for c in old["clusters"]}
-    clusters_new = {c["id"]: c["name"] for c in new["clusters"]}
+    names = {c["id"]: c["name"] for c in old["clusters"]} | {c["id"]: c["name"] for c in new["clusters"]}
     for a, b in pairs:
-        changes += _competency(a, b, clusters_old, clusters_new)
+        changes += _competency(a, b, names, cluster_renamed)
     changes += _requirements(old, new, {a["id"]: b["id"] for a, b in pairs})
     return changes
 
 
-def _clusters(old: dict, new: dict) -> list[dict]:
+def _clusters(old: dict, new: dict) -> tuple[list[dict], dict[str, str]]:
+    """The cluster changes, and the renamed clusters' old id -> new id."""
     a = {c["id"]: c for c in old["clusters"]}
     b = {c["id"]: c for c in new["clusters"]}
     removed = [c for cid, c in a.items() if cid not in b]
     added = [c for cid, c in b.items() if cid not in a]
-    changes = []
+    changes, renamed = [], {}
     for gone in list(removed):  # same competencies under a new name: a renamed cluster
         twin = next((c for c in added if c["competencies"] and c["competencies"] == gone["competencies"]), None)
         if twin is not None:
             removed.remove(gone)
             added.remove(twin)
+            renamed[gone["id"]] = twin["id"]
             changes.append({"kind": "cluster-renamed", "old": gone["name"], "new": twin["name"]})
     changes += [{"kind": "cluster-removed", "cluster": c["id"], "name": c["name"]} for c in removed]
     changes += [{"kind": "cluster-added", "cluster": c["id"], "name": c["name"]} for c in added]
-    return changes
+    return changes, renamed
 
 
 def _match_competencies(old: dict, new: dict) -> tuple[list[tuple[dict, dict]], list[dict]]:
@@ -140,15 +142,15 @@ def _content(competency: dict) -> str:
     return " ".join(texts)
 
 
-def _competency(a: dict, b: dict, clusters_old: dict, clusters_new: dict) -> list[dict]:
+def _competency(a: dict, b: dict, cluster_names: dict, cluster_renamed: dict) -> list[dict]:
     where = {"competency": b["id"], "name": b["name"]}
     changes = []
     if a.get("definition") != b.get("definition"):
         changes.append({"kind": "definition-changed", **where, **_text_change(a.get("definition") or "",
                                                                               b.get("definition") or "")})
-    old_cluster, new_cluster = clusters_old.get(a.get("cluster")), clusters_new.get(b.get("cluster"))
-    if old_cluster != new_cluster and a.get("cluster") != b.get("cluster"):
-        changes.append({"kind": "cluster-changed", **where, "old": old_cluster, "new": new_cluster})
+    if cluster_renamed.get(a.get("cluster"), a.get("cluster")) != b.get("cluster"):
+        changes.append({"kind": "cluster-changed", **where, "old": cluster_names.get(a.get("cluster")),
+                        "new": cluster_names.get(b.get("cluster"))})
     return changes + _indicators(a, b, where)
 
 
