@@ -78,8 +78,8 @@ DERIVED_FOLDERS = tuple(dict.fromkeys([e.folder for e in HANDBOOK_EXPORTS] + [w.
 
 
 def write_derived(output: Path, handbooks: Callable[[], Iterable[dict]],
-                  notes: Mapping[str, Sequence[Note] | None] = {},
-                  settings: ExportSettings = ExportSettings()) -> list[Path]:
+                  notes: Mapping[str, Sequence[Note] | None] | None = None,
+                  settings: ExportSettings | None = None) -> list[Path]:
     """Write every derived export of the handbooks into `output`; returns the paths written.
 
     `handbooks()` yields the run's handbook dicts in id order, afresh on each call (each run-wide
@@ -87,7 +87,7 @@ def write_derived(output: Path, handbooks: Callable[[], Iterable[dict]],
     its readers' notes (None or missing: not known). Per-handbook files of handbooks no longer
     in the run are removed, so the folders hold exactly the run's handbooks.
     """
-    output = Path(output)
+    output, notes, settings = Path(output), notes or {}, settings or ExportSettings()
     written, entries = [], []
     for data in handbooks():
         handbook_notes = notes.get(data["id"])
@@ -96,7 +96,7 @@ def write_derived(output: Path, handbooks: Callable[[], Iterable[dict]],
             write_bytes_atomic(path, export.render(data, handbook_notes, settings))
             written.append(path)
         entries.append(html.index_entry(data, handbook_notes))
-    _remove_others(output, {p for p in written})
+    _remove_others(output, set(written))
     written.append(html.write_index(entries, output / "html"))
     for writer in RUN_WRITERS:
         written.append(writer.write(handbooks(), output / writer.folder))

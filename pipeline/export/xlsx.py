@@ -40,6 +40,7 @@ FILE_NAME = "handbooks.xlsx"
 FIXED_TIME = datetime.datetime(1980, 1, 1)  # the earliest time a zip entry can carry
 MIN_WIDTH, MAX_WIDTH = 8, 60  # column widths, in characters
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def sheets(handbooks: Iterable[dict]) -> dict[str, tuple[list[str], list[list]]]:
@@ -91,7 +92,7 @@ def _fill(sheet, header: list[str], table: list[list]) -> None:
                 cell.value = _storable(value)
                 cell.data_type = "s"  # after the value: openpyxl made "=..." a formula
                 if len(value) > MAX_WIDTH:
-                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+                    cell.alignment = _WRAP
             else:
                 cell.value = value
             widths[column - 1] = max(widths[column - 1], len(str(value)))
