@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from . import library, manifest
+from . import export, library, manifest
 from .atomic import write_bytes_atomic
 from .conversion import convert, handbook_id, sha256_of
 from .errors import HandbookError
@@ -25,7 +25,7 @@ from .lock import output_lock
 from .readers import ADVICE, is_supported
 
 EXPORT_FOLDERS = ("json", "xml")
-RESERVED_IDS = {library.LIBRARY_ID}
+RESERVED_IDS = {library.LIBRARY_ID, *export.RESERVED_IDS}
 
 
 @dataclass

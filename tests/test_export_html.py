@@ -188,3 +188,11 @@ def test_the_browser_check_sees_console_errors(tmp_path):
     bad.write_text('<!DOCTYPE html><html lang="en"><title>x</title><script>console.error("boom")</script></html>')
     result = _chromium(browser, "--dump-dom", bad.as_uri())
     assert any(":CONSOLE" in line and "boom" in line for line in result.stderr.splitlines())
+
+
+def test_a_handbook_cannot_take_the_index_page_id(tmp_path, capsys):
+    source = tmp_path / "index.txt"
+    source.write_bytes(REFERENCE["txt"].read_bytes())
+    assert main(["convert", str(source), "--output", str(tmp_path / "out"), "--quiet"]) == 1
+    assert "gives the id 'index', which the pipeline keeps for its own files" in capsys.readouterr().err
+    assert "Handbooks" in (tmp_path / "out" / "html" / "index.html").read_text()

@@ -94,9 +94,9 @@ def test_identical_input_gives_identical_bytes():
 
 def test_characters_xml_cannot_hold_become_replacement_characters():
     data = small()
-    data["competencies"][0]["levels"][0]["indicators"][0]["text"] = "bell\x07 here"
+    data["competencies"][0]["levels"][0]["indicators"][0]["text"] = "bell\x07 here\ud800\ttab"
     workbook = load(xlsx.render_workbook([data]))
-    assert workbook["Indicators"]["G2"].value == "bell\ufffd here"
+    assert workbook["Indicators"]["G2"].value == "bell\ufffd here\ufffd\ttab"
 
 
 def test_empty_run_and_framework_without_matrix(tmp_path):

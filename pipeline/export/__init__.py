@@ -74,6 +74,8 @@ RUN_WRITERS: tuple[RunWriter, ...] = (
     RunWriter("csv", role_profile.FILE_NAME, role_profile.write_csv),
     RunWriter("xlsx", xlsx.FILE_NAME, xlsx.write_workbook),
 )
+# Handbook ids whose per-handbook file a run-wide one would overwrite (html/index.html).
+RESERVED_IDS = frozenset({Path(html.INDEX_NAME).stem})
 DERIVED_FOLDERS = tuple(dict.fromkeys([e.folder for e in HANDBOOK_EXPORTS] + [w.folder for w in RUN_WRITERS]))
 
 
@@ -116,5 +118,5 @@ def notes_of(manifest_entries: Mapping[str, dict]) -> dict[str, list[Note] | Non
             for hid, entry in manifest_entries.items()}
 
 
-__all__ = ["DERIVED_FOLDERS", "EXPORTERS", "ExportSettings", "HANDBOOK_EXPORTS", "RUN_WRITERS",
+__all__ = ["DERIVED_FOLDERS", "EXPORTERS", "ExportSettings", "HANDBOOK_EXPORTS", "RESERVED_IDS", "RUN_WRITERS",
            "exporter", "notes_of", "write_derived", "write_tables"]

@@ -26,12 +26,6 @@ import zipfile
 from pathlib import Path
 from typing import Iterable
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.writer.excel import ExcelWriter
-
 from .. import library
 from ..atomic import write_bytes_atomic
 from . import csv, role_profile
@@ -39,8 +33,8 @@ from . import csv, role_profile
 FILE_NAME = "handbooks.xlsx"
 FIXED_TIME = datetime.datetime(1980, 1, 1)  # the earliest time a zip entry can carry
 MIN_WIDTH, MAX_WIDTH = 8, 60  # column widths, in characters
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-_WRAP = Alignment(wrap_text=True, vertical="top")
+# What XML 1.0 cannot hold: C0 controls but tab, newline, carriage return; lone surrogates.
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 
 
 def sheets(handbooks: Iterable[dict]) -> dict[str, tuple[list[str], list[list]]]:
@@ -59,10 +53,16 @@ def sheets(handbooks: Iterable[dict]) -> dict[str, tuple[list[str], list[list]]]
 
 def render_workbook(handbooks: Iterable[dict]) -> bytes:
     """The workbook's bytes for the handbook dicts of a run."""
+    # openpyxl takes a third of a second to import: only a run that writes a workbook pays it.
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.writer.excel import ExcelWriter
+
+    styles = {"header": Font(bold=True), "wrap": Alignment(wrap_text=True, vertical="top")}
     workbook = Workbook()
     workbook.remove(workbook.active)
     for name, (header, table) in sheets(handbooks).items():
-        _fill(workbook.create_sheet(name), header, table)
+        _fill(workbook.create_sheet(name), header, table, styles)
     workbook.properties.created = FIXED_TIME
     workbook.properties.modified = FIXED_TIME
     workbook.properties.creator = "handbook-pipeline"
@@ -78,10 +78,12 @@ def write_workbook(handbooks: Iterable[dict], xlsx_dir: Path) -> Path:
     return path
 
 
-def _fill(sheet, header: list[str], table: list[list]) -> None:
+def _fill(sheet, header: list[str], table: list[list], styles: dict) -> None:
+    from openpyxl.utils import get_column_letter
+
     sheet.append(header)
     for cell in sheet[1]:
-        cell.font = Font(bold=True)
+        cell.font = styles["header"]
     widths = [len(title) for title in header]
     for row_number, row in enumerate(table, start=2):
         for column, value in enumerate(row, start=1):
@@ -92,7 +94,7 @@ def _fill(sheet, header: list[str], table: list[list]) -> None:
                 cell.value = _storable(value)
                 cell.data_type = "s"  # after the value: openpyxl made "=..." a formula
                 if len(value) > MAX_WIDTH:
-                    cell.alignment = _WRAP
+                    cell.alignment = styles["wrap"]
             else:
                 cell.value = value
             widths[column - 1] = max(widths[column - 1], len(str(value)))
@@ -104,7 +106,7 @@ def _fill(sheet, header: list[str], table: list[list]) -> None:
 
 
 def _storable(text: str) -> str:
-    return _LONE_SURROGATE.sub("\ufffd", ILLEGAL_CHARACTERS_RE.sub("\ufffd", text))
+    return _UNSTORABLE.sub("\ufffd", text)
 
 
 def _fixed_zip_times(content: bytes) -> bytes:
