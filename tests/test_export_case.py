@@ -267,3 +267,27 @@ def test_render_is_json_of_the_package_and_deterministic():
     data = small()
     assert case.render(data) == case.render(small())
     assert json.loads(case.render(data)) == case.package(data)
+
+
+# --- through the command line ---------------------------------------------------------------
+
+def test_convert_writes_packages_with_the_base_uri_given(tmp_path):
+    from pipeline.cli import main
+    from tests.conftest import REFERENCE
+
+    out = tmp_path / "out"
+    base = "https://case.example.org/uri/"
+    assert main(["convert", str(REFERENCE["txt"]), "--output", str(out), "--quiet",
+                 "--case-base-uri", base]) == 0
+    package = json.loads((out / "case" / "ambtelijk-secretaris.json").read_text(encoding="utf-8"))
+    assert package["CFDocument"]["uri"] == base + package["CFDocument"]["identifier"]
+    assert problems(package) == []
+
+
+def test_convert_refuses_a_base_uri_that_is_no_uri(tmp_path, capsys):
+    from pipeline.cli import main
+    from tests.conftest import REFERENCE
+
+    assert main(["convert", str(REFERENCE["txt"]), "--output", str(tmp_path), "--case-base-uri", "example.org"]) == 2
+    assert "CASE base URI 'example.org' is not an absolute URI" in capsys.readouterr().err
+    assert not (tmp_path / "case").exists()
