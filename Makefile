@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all convert test golden fixtures bench holdout clean distclean
+.PHONY: all convert test golden fixtures bench holdout schema-doc clean distclean
 
 all: convert
 
@@ -37,6 +37,10 @@ bench: $(STAMP)
 # Read back fresh generated handbooks the rules were never tuned on (needs LibreOffice).
 holdout: $(STAMP)
 	$(PY) -m tests.holdout --count 40 --salt a
+
+# Rewrite docs/schema.md, the field table of schemas/handbook.schema.json (a test checks it is current).
+schema-doc: $(STAMP)
+	$(PY) -m pipeline.schema_doc
 
 # Empties output/ but keeps the tracked output/.gitkeep.
 clean:

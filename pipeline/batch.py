@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from . import generations, library, manifest
+from . import export, generations, library, manifest
 from .atomic import write_new
 from .conversion import convert, handbook_id, sha256_of
 from .errors import HandbookError
@@ -28,7 +28,7 @@ from .readers import ADVICE, is_supported
 from .workers import Interrupted, Signals, pool
 
 EXPORT_FOLDERS = ("json", "xml")  # per-handbook exports: DIR/current/<folder>/<id>.<folder>
-RESERVED_IDS = {library.LIBRARY_ID}
+RESERVED_IDS = {library.LIBRARY_ID, *export.RESERVED_IDS}  # names of run-wide files
 
 
 @dataclass
@@ -181,6 +181,7 @@ def run(
     vocabulary: str | None = None,
     wait_seconds: float = 0.0,
     run_id: str | None = None,
+    case_base_uri: str | None = None,
     on_event: Callable[[str, Outcome | None], None] = lambda kind, outcome: None,
     on_notice: Callable[[str], None] = lambda message: None,
 ) -> Run:
@@ -199,8 +200,8 @@ def run(
         generations.remove_all_but(output, {previous_root})
         staging = generations.start(output, run_id)
         try:
-            result = _run_into(staging, previous_root, inputs, jobs=jobs, force=force,
-                               vocabulary=vocabulary, run_id=run_id, signals=signals, on_event=on_event)
+            result = _run_into(staging, previous_root, inputs, jobs=jobs, force=force, vocabulary=vocabulary,
+                               run_id=run_id, case_base_uri=case_base_uri, signals=signals, on_event=on_event)
             with signals.deferred():
                 result.generation = generations.publish(output, staging)
                 # keep the generation just replaced: a reader may have opened it a moment ago
@@ -214,7 +215,8 @@ def run(
 
 
 def _run_into(staging: Path, previous_root: Path | None, inputs: list[Path], *, jobs: int, force: bool,
-              vocabulary: str | None, run_id: str, signals: Signals, on_event) -> Run:
+              vocabulary: str | None, run_id: str, case_base_uri: str | None, signals: Signals,
+              on_event) -> Run:
     run_time = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     previous = manifest.load(previous_root) if previous_root else {}
     entries: dict[str, dict] = {}  # id -> manifest entry, for every handbook in the new generation
@@ -267,6 +269,7 @@ def _run_into(staging: Path, previous_root: Path | None, inputs: list[Path], *, 
         exported = [staging / "json" / f"{hid}.json" for hid in sorted(entries)]
         _write_tables(exported, staging)
         library_warnings = _write_library(exported, staging)
+        _write_derived(exported, entries, staging, case_base_uri)
         manifest.write(staging, entries)
         _write_report(ordered, library_warnings, staging, total=len(inputs),
                       interrupted=interrupted)
@@ -345,6 +348,16 @@ def _write_library(exported: list[Path], output: Path) -> list[str]:
     write_new(output / "json" / f"{library.LIBRARY_ID}.json", library.render_json(view))
     write_new(output / "csv" / f"{library.LIBRARY_ID}.csv", library.render_csv(view))
     return warnings
+
+
+def _write_derived(exported: list[Path], entries: dict, output: Path, case_base_uri: str | None) -> None:
+    """CASE packages, review pages and their index, role profile, workbook (pipeline/export).
+    Made afresh in every generation from its JSON exports, so a new --case-base-uri applies to
+    all handbooks; the review pages show the notes the manifest kept."""
+    from .export import ExportSettings, notes_of, write_derived
+
+    settings = ExportSettings(case_base_uri) if case_base_uri else ExportSettings()
+    write_derived(output, lambda: _each_handbook(exported), notes_of(entries), settings)
 
 
 def _write_report(outcomes: list[Outcome], library_warnings: list[str], output: Path, *, total: int,

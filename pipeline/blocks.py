@@ -35,6 +35,16 @@ class Origin:
     def as_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if v is not None}
 
+    def place(self) -> str:
+        """The place in words: "page 3, 120 pt from the top", "table 2, row 4, cell 1", "line 12"."""
+        parts = []
+        if self.page is not None:
+            parts.append(f"page {self.page}" + (f", {self.top:.0f} pt from the top" if self.top is not None else ""))
+        for name in ("paragraph", "table", "row", "cell", "line"):
+            if getattr(self, name) is not None:
+                parts.append(f"{name} {getattr(self, name)}")
+        return ", ".join(parts) or "the document"
+
 
 @dataclass(frozen=True)
 class Span:
@@ -130,17 +140,15 @@ class Note:
 
     def place(self) -> str:
         """The place in words: "page 3, 120 pt from the top", "table 2, row 4, cell 1", "line 12"."""
-        o = self.origin
-        parts = []
-        if o.page is not None:
-            parts.append(f"page {o.page}" + (f", {o.top:.0f} pt from the top" if o.top is not None else ""))
-        for name in ("paragraph", "table", "row", "cell", "line"):
-            if getattr(o, name) is not None:
-                parts.append(f"{name} {getattr(o, name)}")
-        return ", ".join(parts) or "the document"
+        return self.origin.place()
 
     def as_dict(self) -> dict:
         return {"rule": self.rule, "message": self.message, "place": self.origin.as_dict()}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Note":
+        """The note `as_dict` gave (as report.json and manifest.json keep it)."""
+        return cls(data["rule"], data["message"], Origin(**data.get("place", {})))
 
     def __str__(self) -> str:
         return f"{self.place()}: {self.message} [{self.rule}]"

@@ -64,6 +64,17 @@ def build_parser() -> argparse.ArgumentParser:
                          help="print each judgement a reader made on weak evidence, with its rule and place")
     convert.add_argument("--debug", action="store_true", help="print a traceback for internal errors")
 
+    convert.add_argument("--case-base-uri", default=None, metavar="URI",
+                         help="base of the uris in the CASE packages (default: urn:uuid:)")
+
+    diff = commands.add_parser("diff", help="list what changed between two editions of a handbook",
+                               epilog="exit codes: 0 the same, 1 different, 2 an input cannot be read",
+                               formatter_class=argparse.RawDescriptionHelpFormatter)
+    diff.add_argument("old", type=Path, metavar="OLD", help="handbook file or json/<id>.json export")
+    diff.add_argument("new", type=Path, metavar="NEW", help="handbook file or json/<id>.json export")
+    diff.add_argument("--format", choices=("text", "json"), default="text",
+                      help="text for people (default), json for machines")
+
     validate = commands.add_parser("validate", help="re-check an output folder: schemas, manifest, tables",
                                    epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     validate.add_argument("folder", nargs="?", type=Path, default=Path("output"), metavar="DIR", help="output folder (default: output/)")
@@ -74,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "convert":
         return run_convert(args)
+    if args.command == "diff":
+        return run_diff(args)
     return run_validate(args.folder)
 
 
@@ -108,6 +121,14 @@ def run_convert(args) -> int:
         reporter.usage(f"nothing to convert in {', '.join(str(p) for p in paths)}")
         return EXIT_USAGE
 
+    if args.case_base_uri is not None:
+        from .export.case import normal_base_uri
+        try:
+            normal_base_uri(args.case_base_uri)
+        except ValueError as error:
+            reporter.usage(str(error))
+            return EXIT_USAGE
+
     from .batch import new_run_id
     from .lock import Busy
     from .workers import Interrupted
@@ -125,6 +146,7 @@ def run_convert(args) -> int:
             run_id=run_id,
             on_event=reporter.event,
             on_notice=reporter.notice,
+            case_base_uri=args.case_base_uri,
         )
     except Busy as error:
         reporter.usage(str(error))
@@ -158,3 +180,18 @@ def run_validate(folder: Path) -> int:
         return EXIT_FAILED
     _say(f"{folder}: all exports are valid")
     return EXIT_OK
+
+
+def run_diff(args) -> int:
+    """Exit 0 when OLD and NEW hold the same data, 1 when they differ, 2 when one cannot be read."""
+    from .diff import DiffInputError, diff, load, render_json, render_text
+
+    try:
+        old, new = load(args.old), load(args.new)
+    except DiffInputError as error:
+        _say(str(error))
+        return EXIT_USAGE
+    changes = diff(old, new)
+    render = render_json if args.format == "json" else render_text
+    sys.stdout.write(render(str(args.old), str(args.new), changes))
+    return EXIT_FAILED if changes else EXIT_OK

@@ -82,12 +82,15 @@ def render_json(library: dict) -> bytes:
     return (json.dumps(library, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+def csv_rows(library: dict) -> list[list]:
+    """The rows of library.csv (without header); a missing role or level is None."""
+    return [[competency["id"], competency["name"], use["id"], use["role"], use["required_level"]]
+            for competency in library["competencies"] for use in competency["handbooks"]]
+
+
 def render_csv(library: dict) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
-    for competency in library["competencies"]:
-        for use in competency["handbooks"]:
-            level = use["required_level"]
-            writer.writerow([competency["id"], competency["name"], use["id"], use["role"] or "", "" if level is None else level])
+    writer.writerows(csv_rows(library))  # the csv module writes None as an empty field
     return buffer.getvalue().encode("utf-8")

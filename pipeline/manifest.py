@@ -52,6 +52,7 @@ def entry(outcome, exports: dict[str, bytes], run_time: str, vocabulary: str | N
                     for relative, content in sorted(exports.items())},
         "counts": outcome.counts,
         "vocabulary": outcome.vocabulary,
+        "notes": [note.as_dict() for note in outcome.notes],  # the review page shows them on later runs
         "vocabulary_option": vocabulary,
         "schema_version": SCHEMA_VERSION,
         "pipeline_version": pipeline_version(),

@@ -3,8 +3,9 @@
 Checked in the current generation (generations.py): manifest.json and report.json are there;
 every export the manifest lists is on disk with the recorded sha256 and no other export is; each
 handbook's JSON passes the schema and the integrity rules and its XML the XSD; the CSV tables and
-the library (json/library.json against schemas/library.schema.json, csv/library.csv) are exactly
-what the JSON exports give. A folder with no published run, or a run with no handbook, is a
+the library (json/library.json against schemas/library.schema.json, csv/library.csv) and the role
+profile are exactly what the JSON exports give. (The CASE packages, review pages and workbook are
+made from the same JSON exports in the same generation.) A folder with no published run, or a run with no handbook, is a
 problem too. Problems of one kind in one file come as one line with a count.
 """
 from __future__ import annotations
@@ -19,13 +20,15 @@ from functools import cache
 from pathlib import Path
 
 from . import generations, library
+from .export import role_profile
 from .export.csv import HEADERS, tables
 from .manifest import NAME as MANIFEST
 from .validate import validate, validate_xml
 
 REPORT = "report.json"
 HANDBOOK_FOLDERS = ("json", "xml")  # folders holding one export per handbook
-RUN_WIDE = {f"json/{library.LIBRARY_ID}.json", f"csv/{library.LIBRARY_ID}.csv"} | {f"csv/{n}" for n in HEADERS}
+RUN_WIDE = {f"json/{library.LIBRARY_ID}.json", f"csv/{library.LIBRARY_ID}.csv",
+            f"csv/{role_profile.FILE_NAME}"} | {f"csv/{n}" for n in HEADERS}
 
 
 class Problems:
@@ -149,6 +152,12 @@ def _check_run_wide(root: Path, handbooks: list[dict], problems: Problems) -> No
             if len(problems.lines()) == before:
                 problems.add(f"csv/{name}", "does not hold the rows the JSON exports give",
                              _first_difference(path.read_bytes(), expected))
+    profile = root / "csv" / role_profile.FILE_NAME
+    if not profile.is_file():
+        problems.add(f"csv/{profile.name}", "missing")
+    elif profile.read_bytes() != role_profile.render_csv(handbooks):
+        problems.add(f"csv/{profile.name}", "does not hold the rows the JSON exports give",
+                     _first_difference(profile.read_bytes(), role_profile.render_csv(handbooks)))
     view, _ = library.build_in_order(handbooks)
     lib_json, lib_csv = f"json/{library.LIBRARY_ID}.json", f"csv/{library.LIBRARY_ID}.csv"
     if not (root / lib_json).is_file():

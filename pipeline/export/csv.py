@@ -63,6 +63,9 @@ def _encode(table: list[list]) -> bytes:
     return _LONE_SURROGATE.sub("\ufffd", buffer.getvalue()).encode("utf-8")
 
 
+encode_rows = _encode  # for the other run-wide tables (role_profile.py), written the same way
+
+
 def tables(handbooks: Iterable[dict]) -> dict[str, bytes]:
     """Each table's bytes, header included, for handbooks already in id order, taken one at a
     time (a generator will do): memory holds the tables' bytes, not the handbooks."""
