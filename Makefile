@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all convert test golden fixtures bench holdout schema-doc clean distclean
+.PHONY: all convert test golden fixtures bench kill-trials holdout schema-doc clean distclean
 
 all: convert
 
@@ -33,6 +33,10 @@ fixtures: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m tests.bench
+
+# kill -9 at random moments of a 200-file run: no survivors, no stale lock, validate passes.
+kill-trials: $(STAMP)
+	$(PY) -m tests.kill_trials --trials 20 --files 200
 
 # Read back fresh generated handbooks the rules were never tuned on (needs LibreOffice).
 holdout: $(STAMP)

@@ -159,6 +159,13 @@ def run_convert(args) -> int:
         reporter.usage(f"{where}: cannot write the output ({error.strerror or error}); "
                        "the previous exports are unchanged")
         return EXIT_CANNOT_WRITE
+    except Exception as error:  # a bug in the run-wide stage: nothing was published
+        import traceback
+
+        hint = "\n" + traceback.format_exc().rstrip() if args.debug else " (run with --debug for the traceback)"
+        reporter.usage(f"internal error in the run writing {args.output}: {type(error).__name__}: {error}; "
+                       f"the previous exports are unchanged{hint}")
+        return EXIT_CANNOT_WRITE
     reporter.finish(result, args.output)
     if result.interrupted is not None:
         reporter.interrupted(result.count("converted"), result.total - result.count("unchanged"))

@@ -18,6 +18,10 @@ against its target:
 6. long handbook (tests/fixtures/bench, 60 competencies, 46 pages) against the reference
    (7 competencies, 10 pages): (t_long / pages_long) / (t_ref / pages_ref) <= 1.5 for the PDF,
    and the same per competency for Word. Whole-process times, so start-up counts once per file.
+7. soak (issue 15): 2,000 handbooks (Word and text) in one run with --jobs 2: peak memory of the
+   whole process tree (parent and workers, sampled from /proc), the parent's open file
+   descriptors after the run against before it (equal), and the median seconds between two
+   finished handbooks over the first and the last 200 (last / first <= 1.2: flat).
 
 Byte-code caching is on, as after any normal install (even when PYTHONDONTWRITEBYTECODE is set;
 the cache goes to the temporary folder through PYTHONPYCACHEPREFIX) and a warm-up run fills it.
@@ -37,6 +41,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,8 +88,9 @@ def snapshot(tmp: Path) -> Path:
     """A copy of the code and schemas to measure, taken once: the tree may change under a long run
     (and the manifest's pipeline version with it, which would turn a rerun into a conversion)."""
     src = tmp / "src"
-    for folder in ("pipeline", "schemas"):
-        shutil.copytree(ROOT / folder, src / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "pipeline", src / "pipeline", ignore=shutil.ignore_patterns("__pycache__"))
+    # schemas/ is the package pipeline.schemas once installed (pyproject.toml): put it there
+    shutil.copytree(ROOT / "schemas", src / "pipeline" / "schemas", ignore=shutil.ignore_patterns("__pycache__"))
     return src
 
 
@@ -181,11 +187,70 @@ class Table:
         print(f"  {text}", flush=True)
 
 
+SOAK = """
+import json, os, sys
+from pipeline.cli import main
+before = len(os.listdir("/proc/self/fd"))
+code = main(sys.argv[1:])
+after = len(os.listdir("/proc/self/fd"))
+print(json.dumps({"code": code, "fds_before": before, "fds_after": after}))
+"""
+
+
+def tree_rss_mib(pid: int) -> float:
+    """Resident memory of a process and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        child = int(stat.parent.name)
+        children.setdefault(int(fields[1]), []).append(child)
+        rss[child] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        total += rss.get(current, 0)
+        todo += children.get(current, [])
+    return total / 2**20
+
+
+def soak(tmp: Path, count: int) -> dict:
+    folder = tmp / f"soak-{count}"
+    folder.mkdir()
+    for i in range(count):
+        source = (REF_DOCX, FIXTURES / "ambtelijk-secretaris.txt")[i % 2]
+        shutil.copyfile(source, folder / f"rol-{i:04d}{source.suffix}")
+    log = tmp / "soak.log"
+    started = time.perf_counter()
+    with open(log, "w") as stderr:
+        process = subprocess.Popen([PY, "-c", SOAK, "convert", str(folder), "--output", str(tmp / "soak-out"),
+                                    "--jobs", "2", "--log-format", "json"],
+                                   cwd=CODE, env=ENV, stdout=subprocess.PIPE, stderr=stderr, text=True)
+        peak = 0.0
+        while process.poll() is None:
+            peak = max(peak, tree_rss_mib(process.pid))
+            time.sleep(0.5)
+    seconds = time.perf_counter() - started
+    result = json.loads(process.stdout.read().strip().splitlines()[-1])
+    if result["code"] != 0:
+        sys.exit(f"the soak run failed (exit {result['code']}); see {log}")
+    finished = [datetime.fromisoformat(e["time"].replace("Z", "+00:00")).timestamp()
+                for e in map(json.loads, log.read_text().splitlines()) if e["event"] == "converted"]
+    gaps = [b - a for a, b in zip(finished, finished[1:])]
+    window = min(200, len(gaps) // 2)
+    return {"seconds": seconds, "peak_mib": peak, **result,
+            "first": statistics.median(gaps[:window]), "last": statistics.median(gaps[-window:])}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per single-file figure (median)")
     parser.add_argument("--batch-runs", type=int, default=3, help="runs per batch figure (median)")
     parser.add_argument("--memory-batch", type=int, default=200, help="handbooks in the memory batch")
+    parser.add_argument("--soak", type=int, default=2000, help="handbooks in the soak run (0: leave it out)")
     args = parser.parse_args(argv)
 
     global CODE
@@ -243,6 +308,15 @@ def main(argv: list[str] | None = None) -> int:
             table.row(f"long {name}: s per {unit}, long vs reference", t_long / long_size, t_ref / ref_size, 1.5)
             table.note(f"reference {t_ref:.3f} s / {ref_size} = {t_ref / ref_size:.4f} s per {unit}; "
                        f"long {t_long:.3f} s / {long_size} = {t_long / long_size:.4f} s per {unit}")
+
+        # 7: a long run stays flat.
+        if args.soak:
+            s = soak(tmp, args.soak)
+            table.row(f"soak, {args.soak} handbooks --jobs 2: s between finished handbooks, last vs first 200",
+                      s["last"], s["first"], 1.2)
+            table.note(f"soak: {s['seconds']:.0f} s in all ({s['seconds'] / args.soak * 1000:.0f} ms per handbook), "
+                       f"peak memory of parent and workers {s['peak_mib']:.0f} MiB, open file descriptors "
+                       f"{s['fds_before']} before and {s['fds_after']} after the run")
 
         # Start-up and imports.
         help_time, bare = median_times([[PY, "-m", "pipeline", "--help"], [PY, "-c", "pass"]], args.runs)
