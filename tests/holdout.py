@@ -156,10 +156,6 @@ def print_and_judge(writer: str, items: list[tuple[int, Path, dict]], folder: Pa
     return out
 
 
-def export(docs: list[Path], folder: Path, source: str) -> list[Path]:
-    return export_sources(docs, folder, source)
-
-
 def judge_reference(path: Path, master: Path) -> Outcome:
     want = data(convert(master).handbook)
     return judge(path, want)
@@ -197,7 +193,7 @@ def sweep(run: Run, folder: Path, jobs: int) -> None:
                 pending[future] = ("writer", writer.name, part)
 
         for source in sorted({w.source for w in chosen} - {"docx"}):
-            future = pool.submit(export, [c.docx for c in cases], folder / source, source)
+            future = pool.submit(export_sources, [c.docx for c in cases], folder / source, source)
             pending[future] = ("export", source, None)
         for writer in chosen:
             if writer.source == "docx":

@@ -18,9 +18,12 @@ from .holdout import (
     case,
     choose_writers,
     classify,
+    make_cases,
     note_line,
     parse_numbers,
+    print_and_judge,
     stated,
+    summary,
     table,
     tally,
 )
@@ -151,3 +154,35 @@ def test_real_words_widen_the_texts_and_the_fixed_list_stays_as_it_was():
     assert len({w.lower() for w in texts.split()} - set(WORDS["nl"])) > 20
     # The committed corpus was drawn from WORDS: the default must draw exactly as before.
     assert make_handbook(random.Random(3)) == make_handbook(random.Random(3), lexicon=WORDS)
+
+
+def test_a_word_case_goes_through_the_whole_path_and_reads_back_exactly(tmp_path):
+    (one,) = make_cases("t", [0], tmp_path / "docx")
+    [(number, outcome)] = print_and_judge("word", [(one.number, one.docx, one.want)], tmp_path / "word")
+    assert (number, outcome) == (0, Outcome(EXACT))
+
+
+def test_a_writer_that_fails_or_writes_nothing_leaves_its_cases_unrendered(tmp_path, monkeypatch):
+    def broken(sources, folder):
+        raise WriterFailed("soffice exited 81")
+
+    def idle(sources, folder):
+        return [folder / f"{s.stem}.pdf" for s in sources]
+
+    monkeypatch.setitem(WRITERS, "broken", Writer("broken", "docx", (), broken, "test"))
+    monkeypatch.setitem(WRITERS, "idle", Writer("idle", "docx", (), idle, "test"))
+    items = [(0, tmp_path / "a.docx", WANT), (1, tmp_path / "b.docx", WANT)]
+    failed = Outcome(UNRENDERED, "soffice exited 81")
+    assert print_and_judge("broken", items, tmp_path) == [(0, failed), (1, failed)]
+    assert [o.kind for _, o in print_and_judge("idle", items, tmp_path)] == [UNRENDERED, UNRENDERED]
+
+
+def test_the_summary_keeps_only_the_cases_that_were_not_exact():
+    run = Run("t", [0, 1], ["word"], layouts={0: "reference", 1: "reference"})
+    run.results["word"] = {0: Outcome(EXACT), 1: Outcome(REFUSED, "no competencies found")}
+    data = summary(run, {"soffice": "LibreOffice 7.4"}, "python -m tests.holdout --count 2", 1.0)
+    assert data["writers"]["word"][EXACT] == 1
+    assert [(c["writer"], c["number"], c["kind"], c["detail"]) for c in data["cases"]] == [
+        ("word", 1, REFUSED, "no competencies found")
+    ]
+    assert data["versions"] == {"soffice": "LibreOffice 7.4"}
