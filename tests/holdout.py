@@ -48,6 +48,7 @@ KINDS = (EXACT, REFUSED, WRONG, CRASHED, UNRENDERED)
 MAX_COMPETENCIES = 4  # per handbook: enough for tables across pages, few enough to stay quick
 CHUNK = 10  # documents per task: one LibreOffice start-up serves this many
 KEPT_DIFFERENCES = 8  # differences kept per wrong case in the summary
+EXACT_TARGET = 0.99  # issue 12: every writer at >= 99 % exact with no wrong conversion
 DEFAULT_JSON = Path("output") / "holdout"
 
 
@@ -274,6 +275,20 @@ def table(run: Run) -> str:
     return "\n".join(lines)
 
 
+def meets_target(row: dict[str, int]) -> bool:
+    total = sum(row[k] for k in KINDS)
+    return total > 0 and row[WRONG] == 0 and row[EXACT] >= EXACT_TARGET * total
+
+
+def verdict(run: Run) -> str:
+    """Which writers meet the target of issue 12 and which miss it."""
+    rows = {name: tally(outcomes) for name, outcomes in run.results.items()}
+    met = [name for name in run.writers if name in rows and meets_target(rows[name])]
+    missed = [name for name in run.writers if name in rows and not meets_target(rows[name])]
+    return (f"target (>= {EXACT_TARGET:.0%} exact, 0 wrong): met by {', '.join(met) or 'none'}; "
+            f"missed by {', '.join(missed) or 'none'}")
+
+
 def summary(run: Run, found_versions: dict[str, str], command: str, seconds: float) -> dict:
     return {
         "salt": run.salt,
@@ -341,6 +356,7 @@ def main(argv: list[str] | None = None) -> int:
     found_versions = versions()
     print(f"\nhold-out '{run.salt}': {len(run.numbers)} handbooks per writer, {seconds:.0f} s")
     print(table(run))
+    print(verdict(run))
     print("versions: " + "; ".join(f"{k} {v}" for k, v in found_versions.items()))
     for name, outcome in run.reference.items():
         print(f"reference {name}: {outcome.kind}{': ' + outcome.detail if outcome.detail else ''}")
@@ -350,7 +366,7 @@ def main(argv: list[str] | None = None) -> int:
                       encoding="utf-8")
     print(f"summary: {target}", file=sys.stderr)
     every = [o for name in run.writers for o in run.results.get(name, {}).values()] + list(run.reference.values())
-    return 0 if all(o.kind == EXACT for o in every) else 1
+    return 0 if every and all(o.kind == EXACT for o in every) else 1  # nothing measured is no pass
 
 
 if __name__ == "__main__":

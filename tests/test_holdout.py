@@ -1,6 +1,7 @@
 """The hold-out harness's judgement (tests/holdout.py): fast, in memory, no writer program runs."""
 from __future__ import annotations
 
+import json
 import random
 
 from pipeline.blocks import Note, Origin
@@ -18,6 +19,7 @@ from .holdout import (
     case,
     choose_writers,
     classify,
+    main,
     make_cases,
     note_line,
     parse_numbers,
@@ -26,6 +28,7 @@ from .holdout import (
     summary,
     table,
     tally,
+    verdict,
 )
 from .holdout_writers import WRITERS, Writer, WriterFailed
 from .render_docx import Layout, all_layouts
@@ -42,8 +45,6 @@ WANT = {
 
 
 def copy(value):
-    import json
-
     return json.loads(json.dumps(value))
 
 
@@ -186,3 +187,20 @@ def test_the_summary_keeps_only_the_cases_that_were_not_exact():
         ("word", 1, REFUSED, "no competencies found")
     ]
     assert data["versions"] == {"soffice": "LibreOffice 7.4"}
+
+
+def test_the_verdict_holds_each_writer_to_99_percent_exact_and_no_wrong():
+    run = Run("t", list(range(100)), ["word", "chromium", "wkhtmltopdf"])
+    run.results["word"] = {n: Outcome(REFUSED, "no") if n == 0 else Outcome(EXACT) for n in range(100)}
+    run.results["chromium"] = {n: Outcome(WRONG, "x") if n == 0 else Outcome(EXACT) for n in range(100)}
+    run.results["wkhtmltopdf"] = {n: Outcome(REFUSED, "no") if n < 2 else Outcome(EXACT) for n in range(100)}
+    assert verdict(run) == "target (>= 99% exact, 0 wrong): met by word; missed by chromium, wkhtmltopdf"
+
+
+def test_a_writer_whose_program_is_missing_is_skipped_with_the_reason(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no soffice, no chromium
+    summary_file = tmp_path / "summary.json"
+    code = main(["--count", "1", "--salt", "t", "--writers", "chromium", "--json", str(summary_file)])
+    assert code == 1  # nothing was measured: not a pass
+    assert "| chromium | skipped: chromium, soffice not installed |" in capsys.readouterr().out
+    assert json.loads(summary_file.read_text(encoding="utf-8"))["skipped"] == {"chromium": "chromium, soffice not installed"}
