@@ -6,7 +6,7 @@ Two sets, both made up by tests/handbook_factory.py and rendered by tests/render
   `<name>.docx`, `<name>.pdf` and `<name>.expected.json` (pretty-printed).
 - tests/fixtures/roundtrip/: the PDF round-trip corpus, one small handbook in every layout that
   tests/test_roundtrip_docx.py covers plus a few larger ones with random counts, and the
-  hold-out documents (tests/holdout.py) that a PDF rule was once wrong on. Only `<name>.pdf`
+  hold-out documents of the earlier, LibreOffice-only hold-out that a PDF rule was once wrong on. Only `<name>.pdf`
   and `<name>.expected.json` (compact); the Word half is tested in memory.
 
 `<name>.expected.json` is what the pipeline must read from the document: `to_dict(handbook)`
@@ -142,7 +142,8 @@ HOLDOUT_REGRESSIONS = [
 
 
 def holdout_case(salt: str, number: int, layouts: list[Layout]) -> tuple[Layout, Handbook]:
-    """The layout and handbook of hold-out document `number` of run `salt`."""
+    """The layout and handbook of hold-out document `number` of run `salt` of the earlier
+    hold-out (fixed word list, LibreOffice only); tests/holdout.py now seeds its own cases."""
     rng = random.Random(f"holdout/{salt}/{number}")
     layout = rng.choice(layouts)
     competencies = rng.randint(1, 3)

@@ -7,11 +7,17 @@ Keyword arguments pin one property (language, level count, named levels, cluster
 can vary exactly one thing. `handbooks()` is the same as a hypothesis strategy.
 
 Texts are folded (no leading/trailing or double spaces) but carry what trips up parsers: quotes,
-slashes, colons, ampersands, parentheses, dashes, numbers and diacritics.
+slashes, colons, ampersands, parentheses, dashes, numbers and diacritics. They are drawn from a
+small fixed word list (`WORDS`, what the committed corpus was made with) or, with
+`lexicon=real_words()`, from the most frequent words of real Dutch and English (the `wordfreq`
+package): long compounds, apostrophes and, now and then, a capitalised name mid-sentence.
 """
 from __future__ import annotations
 
+import functools
 import random
+import re
+from collections.abc import Mapping, Sequence
 
 from pipeline.model import (
     Cluster,
@@ -56,6 +62,25 @@ ORGANISATIONS = ("inovum", "Gemeente Zuidëind", "Stichting 't Hôf", "De Zorg &
 
 LEVEL_COUNTS = (2, 3, 4, 5)
 
+# How many of wordfreq's most frequent words a real lexicon takes, and how often one of them is
+# written capitalised mid-sentence (a name, the start of a quoted title).
+REAL_WORD_COUNT = 20000
+REAL_CAPITALS = 0.05
+# A word of letters, with at most one inner apostrophe ("collega's"); wordfreq also lists
+# numbers, placeholders such as "n000" and abbreviations, which SPECIAL already covers.
+_WORD = re.compile(r"^[^\W\d_]+(?:'[^\W\d_]+)?$")
+
+
+@functools.cache
+def real_words(languages: tuple[str, ...] = ("nl", "en")) -> dict[str, tuple[str, ...]]:
+    """A lexicon of the most frequent real words per language (needs the `wordfreq` package)."""
+    from wordfreq import top_n_list
+
+    return {
+        language: tuple(w for w in top_n_list(language, REAL_WORD_COUNT) if _WORD.match(w))
+        for language in languages
+    }
+
 
 def vocabulary(language: str) -> Vocabulary:
     return next(v for v in builtin() if v.language == language)
@@ -75,20 +100,29 @@ def level_labels(vocab: Vocabulary, count: int, named: bool) -> tuple[str, ...]:
 class _Texts:
     """Random folded texts that no vocabulary could mistake for a level label or a date."""
 
-    def __init__(self, rng: random.Random, language: str):
+    def __init__(self, rng: random.Random, language: str, lexicon: Mapping[str, Sequence[str]]):
         self.rng = rng
-        self.words = WORDS[language]
+        self.words = lexicon[language]
+        # Only real words are ever capitalised mid-sentence: the fixed list keeps its draws as
+        # they were, so the committed corpus regenerates unchanged.
+        self.capitals = REAL_CAPITALS if lexicon is not WORDS else 0.0
         self.readers = [LevelReader(v) for v in builtin()]
         self.vocabularies = builtin()
 
     def phrase(self, lo: int, hi: int, special: float = 0.3) -> str:
         count = self.rng.randint(lo, hi)
         tokens = [
-            self.rng.choice(SPECIAL) if i and self.rng.random() < special else self.rng.choice(self.words)
+            self.rng.choice(SPECIAL) if i and self.rng.random() < special else self._word()
             for i in range(count)
         ]
         tokens[0] = tokens[0][:1].upper() + tokens[0][1:]
         return " ".join(tokens)
+
+    def _word(self) -> str:
+        word = self.rng.choice(self.words)
+        if self.capitals and self.rng.random() < self.capitals:
+            return word[:1].upper() + word[1:]
+        return word
 
     def safe(self, text: str) -> bool:
         if any(r.is_label(text) or r.value(text) is not None for r in self.readers):
@@ -119,10 +153,11 @@ def make_handbook(
     competencies: int | None = None,
     categories: bool | None = None,
     cumulative: bool | None = None,
+    lexicon: Mapping[str, Sequence[str]] = WORDS,
 ) -> Handbook:
     language = language or rng.choice(("nl", "nl", "en"))
     vocab = vocabulary(language)
-    texts = _Texts(rng, language)
+    texts = _Texts(rng, language, lexicon)
     count = level_count or rng.choice(LEVEL_COUNTS)
     named = rng.random() < 0.4 if named is None else named
     labels = level_labels(vocab, count, named)
