@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from . import export, generations, library, manifest
+from . import generations, layout, library, manifest
 from .atomic import write_new
 from .conversion import convert, handbook_id, sha256_of
 from .errors import HandbookError
@@ -27,8 +27,7 @@ from .lock import output_lock
 from .readers import ADVICE, is_supported
 from .workers import Interrupted, Signals, pool
 
-EXPORT_FOLDERS = ("json", "xml")  # per-handbook exports: DIR/current/<folder>/<id>.<folder>
-RESERVED_IDS = {library.LIBRARY_ID, *export.RESERVED_IDS}  # names of run-wide files
+EXPORT_FOLDERS = ("json", "xml")  # per-handbook exports in the manifest: <folder>/<id>.<folder>
 
 
 @dataclass
@@ -113,9 +112,9 @@ def convert_one(path: Path, vocabulary_path: str | None = None) -> Outcome:
     try:
         vocabulary = load(vocabulary_path) if vocabulary_path else None
         result = convert(path, vocabulary)
-        exports = {f"{folder}/{outcome.id}.{folder}": EXPORTERS[folder].render(result.data)
+        exports = {layout.handbook_file(folder, outcome.id): EXPORTERS[folder].render(result.data)
                    for folder in EXPORT_FOLDERS}
-        problems = validate_xml(exports[f"xml/{outcome.id}.xml"])
+        problems = validate_xml(exports[layout.handbook_file("xml", outcome.id)])
         if problems:
             raise HandbookError(f"the XML export does not match schemas/handbook.xsd: {problems[0]}")
     except HandbookError as error:
@@ -152,16 +151,14 @@ def _convert_next(path: Path, vocabulary_path: str | None = None) -> Outcome:
 
 
 def id_problems(inputs: list[Path]) -> dict[Path, str]:
-    """Inputs whose id another input also has, or that a run-level file uses: each with its reason."""
+    """Inputs whose id another input also has, each with its reason."""
     by_id: dict[str, list[Path]] = {}
     for path in inputs:
         by_id.setdefault(handbook_id(path), []).append(path)
     reasons = {}
     for hid, paths in by_id.items():
         for path in paths:
-            if hid in RESERVED_IDS:
-                reasons[path] = f"the file name gives the id '{hid}', which the pipeline keeps for its own files: rename the file"
-            elif len(paths) > 1:
+            if len(paths) > 1:
                 others = ", ".join(str(p) for p in paths if p != path)
                 reasons[path] = f"gives the same handbook id '{hid}' as {others}: rename one of them (ids come from file names)"
     return reasons
@@ -266,7 +263,7 @@ def _run_into(staging: Path, previous_root: Path | None, inputs: list[Path], *, 
                 _carry_over(previous_root, staging, prior)
                 entries[hid] = prior
         ordered = [outcomes[p] for p in inputs if p in outcomes]
-        exported = [staging / "json" / f"{hid}.json" for hid in sorted(entries)]
+        exported = [staging / layout.handbook_file("json", hid) for hid in sorted(entries)]
         _write_tables(exported, staging)
         library_warnings = _write_library(exported, staging)
         _write_derived(exported, entries, staging, case_base_uri)
@@ -340,13 +337,13 @@ def _each_handbook(paths: list[Path]):
 def _write_tables(exported: list[Path], output: Path) -> None:
     from .export.csv import write_tables_in_order
 
-    write_tables_in_order(_each_handbook(exported), output / "csv")
+    write_tables_in_order(_each_handbook(exported), output / layout.RUN)
 
 
 def _write_library(exported: list[Path], output: Path) -> list[str]:
     view, warnings = library.build_in_order(_each_handbook(exported))
-    write_new(output / "json" / f"{library.LIBRARY_ID}.json", library.render_json(view))
-    write_new(output / "csv" / f"{library.LIBRARY_ID}.csv", library.render_csv(view))
+    write_new(output / layout.LIBRARY_JSON, library.render_json(view))
+    write_new(output / layout.LIBRARY_CSV, library.render_csv(view))
     return warnings
 
 
@@ -372,7 +369,7 @@ def _write_report(outcomes: list[Outcome], library_warnings: list[str], output: 
         "library_warnings": library_warnings,
     }
     text = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
-    write_new(output / "report.json", text.encode("utf-8"))
+    write_new(output / layout.REPORT, text.encode("utf-8"))
 
 
 def default_jobs() -> int:

@@ -13,7 +13,6 @@ from typing import Iterable
 
 from .model import SCHEMA_VERSION
 
-LIBRARY_ID = "library"  # DIR/json/library.json, DIR/csv/library.csv: no handbook may take this id
 CSV_HEADER = ["competency_id", "name", "handbook_id", "role", "required_level"]
 
 

@@ -16,7 +16,7 @@ from . import __version__
 from .atomic import write_bytes_atomic
 from .model import SCHEMA_VERSION
 
-NAME = "manifest.json"
+from .layout import MANIFEST
 
 
 @cache
@@ -38,7 +38,7 @@ def pipeline_version() -> str:
 
 def load(output: Path) -> dict:
     try:
-        data = json.loads((output / NAME).read_text(encoding="utf-8"))
+        data = json.loads((output / MANIFEST).read_text(encoding="utf-8"))
         return data.get("handbooks", {}) if isinstance(data, dict) else {}
     except (OSError, ValueError):
         return {}
@@ -81,4 +81,4 @@ def write(output: Path, handbooks: dict) -> None:
         "pipeline_version": pipeline_version(),
         "handbooks": {k: handbooks[k] for k in sorted(handbooks)},
     }
-    write_bytes_atomic(output / NAME, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    write_bytes_atomic(output / MANIFEST, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))

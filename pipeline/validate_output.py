@@ -1,11 +1,11 @@
 """`validate DIR`: is an output folder what a downstream job may rely on?
 
-Checked in the current generation (generations.py): manifest.json and report.json are there;
-every export the manifest lists is on disk with the recorded sha256 and no other export is; each
-handbook's JSON passes the schema and the integrity rules and its XML the XSD; the CSV tables and
-the library (json/library.json against schemas/library.schema.json, csv/library.csv) and the role
-profile are exactly what the JSON exports give. (The CASE packages, review pages and workbook are
-made from the same JSON exports in the same generation.) A folder with no published run, or a run with no handbook, is a
+Checked in the current generation (generations.py, layout.py): run/manifest.json and
+run/report.json are there; every export the manifest lists is on disk with the recorded sha256,
+each handbook has its CASE package and review page, and no other file is in the per-handbook
+folders; each handbook's JSON passes the schema and the integrity rules and its XML the XSD; the
+CSV tables, the library (run/library.json also against schemas/library.schema.json,
+run/library.csv) and the role profile are exactly what the JSON exports give. A folder with no published run, or a run with no handbook, is a
 problem too. Problems of one kind in one file come as one line with a count.
 """
 from __future__ import annotations
@@ -20,15 +20,13 @@ from functools import cache
 from pathlib import Path
 
 from . import generations, library
-from .export import role_profile
+from .export import HANDBOOK_EXPORTS, role_profile
 from .export.csv import HEADERS, tables
-from .manifest import NAME as MANIFEST
+from .layout import LIBRARY_CSV, LIBRARY_JSON, MANIFEST, REPORT, RUN, handbook_file
 from .validate import validate, validate_xml
 
-REPORT = "report.json"
-HANDBOOK_FOLDERS = ("json", "xml")  # folders holding one export per handbook
-RUN_WIDE = {f"json/{library.LIBRARY_ID}.json", f"csv/{library.LIBRARY_ID}.csv",
-            f"csv/{role_profile.FILE_NAME}"} | {f"csv/{n}" for n in HEADERS}
+# folder -> extension of every per-handbook export: those the manifest lists, and the derived ones
+HANDBOOK_FOLDERS = {"json": "json", "xml": "xml", **{e.folder: e.extension for e in HANDBOOK_EXPORTS}}
 
 
 class Problems:
@@ -60,7 +58,7 @@ def validate_output_dir(folder: Path) -> list[str]:
     folder = Path(folder)
     if not folder.is_dir():
         return [f"{folder}: not a folder"]
-    root = generations.current(folder) or (folder if (folder / MANIFEST).is_file() else None)
+    root = generations.current(folder) or (folder if (folder / RUN).is_dir() else None)
     if root is None:
         return [f"{folder}: no exports: no run of the pipeline has been published here "
                 f"(no '{generations.CURRENT}' generation and no {MANIFEST})"]
@@ -111,11 +109,15 @@ def _check_files(root: Path, entries: dict, problems: Problems) -> None:
                 problems.add(relative, "missing, but manifest.json lists it")
             elif hashlib.sha256(path.read_bytes()).hexdigest() != sha:
                 problems.add(relative, "changed since it was written (its sha256 is not the one in manifest.json)")
-    for folder in HANDBOOK_FOLDERS:
+    for folder, extension in HANDBOOK_FOLDERS.items():
+        expected = {handbook_file(folder, hid, extension) for hid in entries}
+        for relative in sorted(expected - listed):
+            if not (root / relative).is_file():
+                problems.add(relative, "missing: every handbook has one")
         for path in sorted((root / folder).glob("*")):
             relative = path.relative_to(root).as_posix()
-            if relative not in listed and relative not in RUN_WIDE:
-                problems.add(relative, "not listed in manifest.json")
+            if relative not in expected:
+                problems.add(relative, "not listed in manifest.json: not an export of this run")
 
 
 def _check_handbooks(root: Path, problems: Problems) -> list[dict]:
@@ -123,8 +125,6 @@ def _check_handbooks(root: Path, problems: Problems) -> list[dict]:
     handbooks = []
     for path in sorted((root / "json").glob("*.json")):
         relative = path.relative_to(root).as_posix()
-        if relative in RUN_WIDE:
-            continue
         data = _json(path)
         if data is None:
             problems.add(relative, "not valid UTF-8 JSON")
@@ -143,23 +143,23 @@ def _check_handbooks(root: Path, problems: Problems) -> list[dict]:
 def _check_run_wide(root: Path, handbooks: list[dict], problems: Problems) -> None:
     described = {h["id"]: {c["id"] for c in h["competencies"]} for h in handbooks}
     for name, expected in tables(handbooks).items():
-        path = root / "csv" / name
+        path = root / RUN / name
         if not path.is_file():
-            problems.add(f"csv/{name}", "missing")
+            problems.add(f"{RUN}/{name}", "missing")
         elif path.read_bytes() != expected:
             before = len(problems.lines())
             _table_problems(path, described, problems)
             if len(problems.lines()) == before:
-                problems.add(f"csv/{name}", "does not hold the rows the JSON exports give",
+                problems.add(f"{RUN}/{name}", "does not hold the rows the JSON exports give",
                              _first_difference(path.read_bytes(), expected))
-    profile = root / "csv" / role_profile.FILE_NAME
+    profile = root / RUN / role_profile.FILE_NAME
     if not profile.is_file():
-        problems.add(f"csv/{profile.name}", "missing")
+        problems.add(f"{RUN}/{profile.name}", "missing")
     elif profile.read_bytes() != role_profile.render_csv(handbooks):
-        problems.add(f"csv/{profile.name}", "does not hold the rows the JSON exports give",
+        problems.add(f"{RUN}/{profile.name}", "does not hold the rows the JSON exports give",
                      _first_difference(profile.read_bytes(), role_profile.render_csv(handbooks)))
     view, _ = library.build_in_order(handbooks)
-    lib_json, lib_csv = f"json/{library.LIBRARY_ID}.json", f"csv/{library.LIBRARY_ID}.csv"
+    lib_json, lib_csv = LIBRARY_JSON, LIBRARY_CSV
     if not (root / lib_json).is_file():
         problems.add(lib_json, "missing")
     else:
@@ -200,7 +200,7 @@ def _first_difference(actual: bytes, expected: bytes) -> str:
 
 
 def _table_problems(path: Path, described: dict[str, set[str]], problems: Problems) -> None:
-    where = f"csv/{path.name}"
+    where = f"{RUN}/{path.name}"
     header = HEADERS[path.name]
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):

@@ -26,7 +26,7 @@ def convert_one(tmp_path, capsys, path):
     assert "Traceback" not in err
     produced = {p.stem for p in (out / "current" / "json").glob("*.json")} - {"library"}
     assert produced == {"referentie"}, "a bad file left output of its own"
-    report = json.loads((out / "current" / "report.json").read_text())
+    report = json.loads((out / "current" / "run" / "report.json").read_text())
     entry = next(e for e in report["inputs"] if e["input"] == str(path))
     assert entry["status"] == "failed" and entry["reason"] == lines[0][len(f"{path}: "):]
     return code, lines[0][len(f"{path}: "):]
@@ -106,7 +106,7 @@ def test_two_inputs_with_the_same_id(tmp_path, capsys, inbox):
     err = capsys.readouterr().err
     assert f"{inbox / 'Rol A.txt'}: gives the same handbook id 'rol-a' as {inbox / 'rol-a.docx'}" in err
     assert f"{inbox / 'rol-a.docx'}: gives the same handbook id 'rol-a' as {inbox / 'Rol A.txt'}" in err
-    assert {p.name for p in (out / "current" / "json").iterdir()} == {"rol-b.json", "library.json"}
+    assert {p.name for p in (out / "current" / "json").iterdir()} == {"rol-b.json"}
 
 
 def test_file_that_cannot_be_read(tmp_path, capsys, inbox, monkeypatch):
@@ -148,7 +148,7 @@ def test_failed_file_keeps_the_earlier_good_export(tmp_path, capsys, inbox):
     after = {p.relative_to(out / "current"): p.read_bytes()
               for p in (out / "current").rglob("*") if p.is_file() and p.name != "report.json"}
     assert after == before
-    report = json.loads((out / "current" / "report.json").read_text())
+    report = json.loads((out / "current" / "run" / "report.json").read_text())
     assert report["inputs"][0]["status"] == "failed"
     capsys.readouterr()
 
@@ -195,7 +195,7 @@ def test_output_names_come_only_from_slugs(tmp_path, capsys, inbox):
     handbook_docx(path, competencies=[("Analyseren", "Def.", GOOD)])
     out = tmp_path / "out"
     assert main(["convert", str(path), "--output", str(out), "--quiet"]) == 0
-    assert sorted(p.name for p in (out / "current" / "json").iterdir()) == ["2f-2fetc-passwd-ao.json", "library.json"]
+    assert sorted(p.name for p in (out / "current" / "json").iterdir()) == ["2f-2fetc-passwd-ao.json"]
     assert all(out in p.resolve().parents for p in out.rglob("*"))
 
 
@@ -221,7 +221,7 @@ def test_formula_like_text_is_kept_exactly_in_every_export(tmp_path, inbox):
     xml = (out / "current" / "xml" / "formules.xml").read_text()
     import csv
 
-    with open(out / "current" / "csv" / "indicators.csv", newline="", encoding="utf-8") as stream:
+    with open(out / "current" / "run" / "indicators.csv", newline="", encoding="utf-8") as stream:
         rows = list(csv.DictReader(stream))
     assert [r["text"] for r in rows[:4]] == texts
     for text in texts:

@@ -35,7 +35,7 @@ def tree(folder):
 
 
 def report(out):
-    return json.loads((out / "current" / "report.json").read_text())
+    return json.loads((out / "current" / "run" / "report.json").read_text())
 
 
 def test_output_is_identical_for_one_and_two_jobs(tmp_path):
@@ -52,12 +52,12 @@ def test_unchanged_rerun_converts_nothing_and_a_change_is_picked_up(tmp_path, ca
     first = tree(out)
     assert main(["convert", str(inbox), "-o", str(out), "--quiet"]) == 0
     assert report(out)["converted"] == 0 and report(out)["unchanged"] == 3
-    assert {k: v for k, v in tree(out).items() if k != "report.json"} == {k: v for k, v in first.items() if k != "report.json"}
+    assert {k: v for k, v in tree(out).items() if k != "run/report.json"} == {k: v for k, v in first.items() if k != "run/report.json"}
 
     handbook_docx(inbox / "rol-00.docx")  # a different handbook under the same name
     assert main(["convert", str(inbox), "-o", str(out), "--quiet"]) == 0
     assert [e["status"] for e in report(out)["inputs"]] == ["converted", "unchanged", "unchanged"]
-    manifest = json.loads((out / "current" / "manifest.json").read_text())
+    manifest = json.loads((out / "current" / "run" / "manifest.json").read_text())
     assert manifest["handbooks"]["rol-00"]["counts"]["competencies"] == 1
     assert set(manifest["handbooks"]["rol-01"]) >= {"source_sha256", "exports", "counts", "schema_version", "pipeline_version", "converted_at"}
 
@@ -155,13 +155,13 @@ def test_library_view_lists_each_competency_once_and_warns_on_differences(tmp_pa
     err = capsys.readouterr().err
     assert ("warning: competency 'samenwerken' is described differently in rol-a.docx and rol-b.docx: "
             "level 2, indicator 1: 'Doet b' against 'Doet c'") in err
-    library = json.loads((out / "current" / "json" / "library.json").read_text())
+    library = json.loads((out / "current" / "run" / "library.json").read_text())
     assert [c["id"] for c in library["competencies"]] == ["analyseren", "samenwerken"]
     assert library["competencies"][1]["handbooks"] == [
         {"id": "rol-a", "role": "Testrol", "required_level": 1},
         {"id": "rol-b", "role": "Testrol", "required_level": 2},
     ]
-    rows = (out / "current" / "csv" / "library.csv").read_text().splitlines()
+    rows = (out / "current" / "run" / "library.csv").read_text().splitlines()
     assert rows[0] == "competency_id,name,handbook_id,role,required_level"
     assert rows[1:] == ["analyseren,Analyseren,rol-a,Testrol,1", "samenwerken,Samenwerken,rol-a,Testrol,1", "samenwerken,Samenwerken,rol-b,Testrol,2"]
     assert report(out)["library_warnings"] == [err.split("warning: ", 1)[1].splitlines()[0]]

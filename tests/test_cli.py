@@ -32,10 +32,12 @@ def test_convert_writes_every_export_and_exits_0(inbox, tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
     assert "converted 1, failed 0" in result.stderr
-    for name in ("json/ambtelijk-secretaris.json", "xml/ambtelijk-secretaris.xml", "csv/indicators.csv",
-                 "csv/competencies.csv", "csv/requirements.csv", "report.json"):
+    for name in ("json/ambtelijk-secretaris.json", "xml/ambtelijk-secretaris.xml", "case/ambtelijk-secretaris.json",
+                 "html/ambtelijk-secretaris.html", "run/indicators.csv", "run/competencies.csv",
+                 "run/requirements.csv", "run/role_profile.csv", "run/library.csv", "run/library.json",
+                 "run/handbooks.xlsx", "run/index.html", "run/report.json", "run/manifest.json"):
         assert (out / "current" / name).is_file(), name
-    report = json.loads((out / "current" / "report.json").read_text())
+    report = json.loads((out / "current" / "run" / "report.json").read_text())
     assert report["inputs"][0]["counts"]["indicators"] == 78
 
 

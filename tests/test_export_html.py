@@ -108,7 +108,7 @@ def test_render_is_deterministic():
 def test_index_lists_handbooks_with_counts_and_notes():
     entries = [html.index_entry(small("b-role"), []), html.index_entry(small("a-role"), None)]
     text = html.render_index(entries).decode()
-    assert text.index('href="a-role.html"') < text.index('href="b-role.html"')
+    assert text.index('href="../html/a-role.html"') < text.index('href="../html/b-role.html"')
     assert "<td>not known</td>" in text and "<td>0</td>" in text
     assert "<td>2</td><td>5</td><td>2</td>" in text  # competencies, indicators, requirements
 
@@ -127,7 +127,7 @@ def test_convert_writes_pages_and_keeps_notes_for_unchanged_runs(tmp_path, monke
     first = (out / "current" / "html" / "ambtelijk-secretaris.html").read_bytes()
     assert first == html.render(reference_data("pdf"), [note])
     assert b"a judgement on weak evidence" in first
-    assert "<td>1</td></tr>" in (out / "current" / "html" / "index.html").read_text()
+    assert "<td>1</td></tr>" in (out / "current" / "run" / "index.html").read_text()
     monkeypatch.setattr(readers, "read", read)
     assert main(convert) == 0  # unchanged: not read again, the notes come from the manifest
     assert (out / "current" / "html" / "ambtelijk-secretaris.html").read_bytes() == first
@@ -137,9 +137,10 @@ def test_pages_of_handbooks_gone_from_the_run_are_removed(tmp_path):
     from pipeline.export import write_derived
 
     write_derived(tmp_path, lambda: iter([small("a-role"), small("b-role")]))
-    assert sorted(p.name for p in (tmp_path / "html").iterdir()) == ["a-role.html", "b-role.html", "index.html"]
+    assert sorted(p.name for p in (tmp_path / "html").iterdir()) == ["a-role.html", "b-role.html"]
+    assert (tmp_path / "run" / "index.html").is_file()
     write_derived(tmp_path, lambda: iter([small("b-role")]))
-    assert sorted(p.name for p in (tmp_path / "html").iterdir()) == ["b-role.html", "index.html"]
+    assert sorted(p.name for p in (tmp_path / "html").iterdir()) == ["b-role.html"]
     assert sorted(p.name for p in (tmp_path / "case").iterdir()) == ["b-role.json"]
 
 
@@ -168,7 +169,7 @@ def test_pages_render_in_headless_chromium(tmp_path):
     data = reference_data("pdf")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     for name in ("ambtelijk-secretaris", "index"):
-        url = (out / "current" / "html" / f"{name}.html").as_uri()
+        url = (out / "current" / ("run" if name == "index" else "html") / f"{name}.html").as_uri()
         printed = tmp_path / f"{name}.pdf"
         result = _chromium(browser, "--no-pdf-header-footer", f"--print-to-pdf={printed}", url)
         console = [line for line in result.stderr.splitlines() if ":CONSOLE" in line]
@@ -190,9 +191,11 @@ def test_the_browser_check_sees_console_errors(tmp_path):
     assert any(":CONSOLE" in line and "boom" in line for line in result.stderr.splitlines())
 
 
-def test_a_handbook_cannot_take_the_index_page_id(tmp_path, capsys):
-    source = tmp_path / "index.txt"
-    source.write_bytes(REFERENCE["txt"].read_bytes())
-    assert main(["convert", str(source), "--output", str(tmp_path / "out"), "--quiet"]) == 1
-    assert "gives the id 'index', which the pipeline keeps for its own files" in capsys.readouterr().err
-    assert "Handbooks" in (tmp_path / "out" / "html" / "index.html").read_text()
+def test_a_handbook_may_be_called_index_or_library_run_wide_files_live_apart(tmp_path):
+    for name in ("index", "library"):
+        (tmp_path / f"{name}.txt").write_bytes(REFERENCE["txt"].read_bytes())
+    out = tmp_path / "out"
+    assert main(["convert", str(tmp_path / "index.txt"), str(tmp_path / "library.txt"), "--output", str(out), "--quiet"]) == 0
+    index = (out / "current" / "run" / "index.html").read_text()
+    assert 'href="../html/index.html"' in index and 'href="../html/library.html"' in index
+    assert (out / "current" / "json" / "library.json").is_file() and (out / "current" / "run" / "library.json").is_file()

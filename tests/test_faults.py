@@ -119,7 +119,7 @@ def test_kill_9_at_any_point_leaves_no_orphans_no_lock_and_a_valid_folder(tmp_pa
     assert result.returncode == 0, result.stderr
     assert time.monotonic() - started < 60
     assert validate_output_dir(out) == []
-    assert len(json.loads((out / "current" / "manifest.json").read_text())["handbooks"]) == 6
+    assert len(json.loads((out / "current" / "run" / "manifest.json").read_text())["handbooks"]) == 6
     assert [p.name for p in (out / "generations").iterdir() if p.name.endswith(".partial")] == []
 
 
@@ -136,14 +136,14 @@ def test_an_interrupt_keeps_what_finished_and_the_next_run_does_the_rest(tmp_pat
     err = process.communicate(timeout=60)[1]
     assert process.returncode == code, err
     assert "Traceback" not in err
-    manifest = json.loads((out / "current" / "manifest.json").read_text())["handbooks"]
+    manifest = json.loads((out / "current" / "run" / "manifest.json").read_text())["handbooks"]
     finished = [line.split(":")[0] for line in err.splitlines() if ": converted (" in line]
     assert 3 <= len(manifest) < 24, "the run was not interrupted mid-way"
     assert sorted(manifest) == sorted(Path(name).stem for name in finished)
     assert err.splitlines()[-1] == f"interrupted: converted {len(manifest)} of 24; run again to finish"
     assert validate_output_dir(out) == []
     assert main(["convert", str(inbox), "-o", str(out), "-q"]) == 0
-    report = json.loads((out / "current" / "report.json").read_text())
+    report = json.loads((out / "current" / "run" / "report.json").read_text())
     assert (report["converted"], report["unchanged"]) == (24 - len(manifest), len(manifest))
 
 
@@ -195,7 +195,7 @@ def test_a_write_failure_exits_3_and_keeps_the_previous_exports(tmp_path, capsys
     # with the disk back, the next run finishes the job
     assert main(["convert", str(inbox), "-o", str(out), "-q", "--jobs", "1"]) == 1  # rol-00 is empty
     assert validate_output_dir(out) == []
-    assert sorted(json.loads((out / "current" / "manifest.json").read_text())["handbooks"]) == ["rol-00", "rol-01", "rol-02"]
+    assert sorted(json.loads((out / "current" / "run" / "manifest.json").read_text())["handbooks"]) == ["rol-00", "rol-01", "rol-02"]
 
 
 def test_two_runs_started_together_wait_for_each_other(tmp_path):

@@ -32,7 +32,7 @@ def test_a_fresh_run_is_valid_also_when_named_by_its_generation(out):
 def test_an_empty_folder_or_an_input_folder_is_a_problem(tmp_path):
     assert validate_output_dir(tmp_path) == [
         f"{tmp_path}: no exports: no run of the pipeline has been published here "
-        "(no 'current' generation and no manifest.json)"]
+        "(no 'current' generation and no run/manifest.json)"]
     assert validate_output_dir(tmp_path / "nope") == [f"{tmp_path / 'nope'}: not a folder"]
 
 
@@ -44,11 +44,11 @@ def test_an_export_changed_missing_or_unlisted_is_named(out):
     problems = validate_output_dir(out)
     assert "current/json/rol-a.json: changed since it was written (its sha256 is not the one in manifest.json)" in problems
     assert "current/xml/rol-b.xml: missing, but manifest.json lists it" in problems
-    assert "current/xml/extra.xml: not listed in manifest.json" in problems
+    assert "current/xml/extra.xml: not listed in manifest.json: not an export of this run" in problems
 
 
-@pytest.mark.parametrize("name", ["manifest.json", "report.json", "csv/indicators.csv", "csv/library.csv",
-                                  "json/library.json"])
+@pytest.mark.parametrize("name", ["run/manifest.json", "run/report.json", "run/indicators.csv", "run/library.csv",
+                                  "run/library.json", "run/role_profile.csv", "case/rol-a.json", "html/rol-b.html"])
 def test_a_missing_run_wide_file_is_a_problem(out, name):
     (out / "current" / name).unlink()
     assert any(p.startswith(f"current/{name}: missing") for p in validate_output_dir(out))
@@ -56,29 +56,29 @@ def test_a_missing_run_wide_file_is_a_problem(out, name):
 
 def test_csv_rows_of_a_handbook_without_json_come_as_one_line_per_table(out):
     current = out / "current"
-    manifest = json.loads((current / "manifest.json").read_text())
+    manifest = json.loads((current / "run" / "manifest.json").read_text())
     del manifest["handbooks"]["rol-b"]
-    (current / "manifest.json").write_text(json.dumps(manifest))
+    (current / "run" / "manifest.json").write_text(json.dumps(manifest))
     for folder, ext in (("json", "json"), ("xml", "xml")):
         (current / folder / f"rol-b.{ext}").unlink()
     problems = validate_output_dir(out)
-    assert "current/csv/indicators.csv: rows of handbook 'rol-b', which has no valid JSON export " \
+    assert "current/run/indicators.csv: rows of handbook 'rol-b', which has no valid JSON export " \
            "(3 times: line 5, line 6, line 7)" in problems
-    assert sum(p.startswith("current/csv/indicators.csv") for p in problems) == 1
-    assert "current/json/library.json: does not match the handbook JSON exports" in problems
+    assert sum(p.startswith("current/run/indicators.csv") for p in problems) == 1
+    assert "current/run/library.json: does not match the handbook JSON exports" in problems
 
 
 def test_a_table_edited_by_hand_is_found_even_when_each_row_looks_right(out):
-    path = out / "current" / "csv" / "competencies.csv"
+    path = out / "current" / "run" / "competencies.csv"
     path.write_bytes(path.read_bytes().replace(b"Ordenen.", b"Ordenen!"))
     assert validate_output_dir(out) == [
-        "current/csv/competencies.csv: does not hold the rows the JSON exports give (first at line 2)"]
+        "current/run/competencies.csv: does not hold the rows the JSON exports give (first at line 2)"]
 
 
 def test_a_library_that_breaks_its_schema_is_found(out):
-    (out / "current" / "json" / "library.json").write_text('{"competencies": []}', encoding="utf-8")
+    (out / "current" / "run" / "library.json").write_text('{"competencies": []}', encoding="utf-8")
     assert validate_output_dir(out) == [
-        "current/json/library.json: handbook: 'schema_version' is a required property"]
+        "current/run/library.json: handbook: 'schema_version' is a required property"]
 
 
 def test_an_invalid_xml_export_is_found(out):
@@ -90,8 +90,8 @@ def test_an_invalid_xml_export_is_found(out):
 
 
 def test_the_command_groups_problems_and_exits_1(out, capsys):
-    (out / "current" / "report.json").unlink()
+    (out / "current" / "run" / "report.json").unlink()
     assert main(["validate", str(out)]) == 1
     assert capsys.readouterr().err.splitlines() == [
-        f"{out}/current/report.json: missing", f"{out}: 1 problem"]
+        f"{out}/current/run/report.json: missing", f"{out}: 1 problem"]
     assert main(["validate", str(out.parent / "in")]) == 1

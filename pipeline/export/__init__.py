@@ -24,6 +24,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from ..atomic import write_bytes_atomic
 from ..blocks import Note
+from ..layout import RUN
 from . import case, html, json, role_profile, xlsx, xml
 
 EXPORTERS: dict[str, ModuleType] = {"json": json, "xml": xml}
@@ -58,11 +59,9 @@ HANDBOOK_EXPORTS: tuple[HandbookExport, ...] = (
     HandbookExport("html", "html", lambda data, notes, settings: html.render(data, notes)),
 )
 RUN_WRITERS: tuple[RunWriter, ...] = (
-    RunWriter("csv", role_profile.FILE_NAME, role_profile.write_csv),
-    RunWriter("xlsx", xlsx.FILE_NAME, xlsx.write_workbook),
+    RunWriter(RUN, role_profile.FILE_NAME, role_profile.write_csv),
+    RunWriter(RUN, xlsx.FILE_NAME, xlsx.write_workbook),
 )
-# Handbook ids whose per-handbook file a run-wide one would overwrite (html/index.html).
-RESERVED_IDS = frozenset({Path(html.INDEX_NAME).stem})
 DERIVED_FOLDERS = tuple(dict.fromkeys([e.folder for e in HANDBOOK_EXPORTS] + [w.folder for w in RUN_WRITERS]))
 
 
@@ -86,7 +85,7 @@ def write_derived(output: Path, handbooks: Callable[[], Iterable[dict]],
             written.append(path)
         entries.append(html.index_entry(data, handbook_notes))
     _remove_others(output, set(written))
-    written.append(html.write_index(entries, output / "html"))
+    written.append(html.write_index(entries, output / RUN))
     for writer in RUN_WRITERS:
         written.append(writer.write(handbooks(), output / writer.folder))
     return written
@@ -95,7 +94,7 @@ def write_derived(output: Path, handbooks: Callable[[], Iterable[dict]],
 def _remove_others(output: Path, keep: set[Path]) -> None:
     for export in HANDBOOK_EXPORTS:
         for path in (output / export.folder).glob(f"*.{export.extension}"):
-            if path not in keep and path.name != html.INDEX_NAME:
+            if path not in keep:
                 path.unlink(missing_ok=True)
 
 
@@ -105,5 +104,5 @@ def notes_of(manifest_entries: Mapping[str, dict]) -> dict[str, list[Note] | Non
             for hid, entry in manifest_entries.items()}
 
 
-__all__ = ["DERIVED_FOLDERS", "EXPORTERS", "ExportSettings", "HANDBOOK_EXPORTS", "RESERVED_IDS", "RUN_WRITERS",
+__all__ = ["DERIVED_FOLDERS", "EXPORTERS", "ExportSettings", "HANDBOOK_EXPORTS", "RUN_WRITERS",
            "notes_of", "write_derived"]

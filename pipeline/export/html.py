@@ -61,7 +61,7 @@ def render_index(entries: Iterable[dict]) -> bytes:
         notes = entry.get("notes")
         rows.append(
             "<tr>"
-            f"<td><a href=\"{_e(entry['id'])}.html\">{_e(entry['title'])}</a></td>"
+            f"<td><a href=\"../html/{_e(entry['id'])}.html\">{_e(entry['title'])}</a></td>"
             f"<td>{_e(entry.get('role') or '')}</td>"
             + "".join(f"<td>{counts.get(k, '')}</td>" for k in ("competencies", "indicators", "requirements"))
             + f"<td>{'not known' if notes is None else notes}</td></tr>")
