@@ -20,7 +20,7 @@ from pipeline.blocks import Note, Origin
 from pipeline.cli import main
 from pipeline.export import html
 from tests.conftest import REFERENCE
-from tests.export_data import reference_data, reference_notes, small, without_matrix
+from tests.export_data import reference_data, small, without_matrix
 
 ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", Path(__file__).resolve().parent.parent / ".artifacts"))
 BROWSER_SECONDS = 120
