@@ -114,9 +114,11 @@ def capability_framework(path: Path, competences: list[Competence], *, language=
             row.cells[0].text = competence.name
             row.cells[1].text = str(len(competence.name))
         document.add_page_break()
+    area = None
     for competence in competences:
-        if competence.area:
+        if competence.area and competence.area != area:
             document.add_paragraph(competence.area, style="Heading 1")
+            area = competence.area
         document.add_paragraph(competence.name, style="Heading 2")
         document.add_paragraph(f"{quotes[0]}{competence.definition}{quotes[1]}")
         table = document.add_table(rows=2, cols=len(labels) + 1)
@@ -175,17 +177,30 @@ def definitions_only(path: Path, pairs: list[tuple[str, str]], *, title="Data sc
     return path
 
 
-def sample_competences(count=4, levels=4, per_level=2, coded=True, areas=("1. INFORMATION AND DATA", "2. COMMUNICATION")):
+SAMPLE_WORDS = {
+    "en": ("Competence {} handling", "Description of competence {}, in one sentence.",
+           "Statement {} about working with the item {}."),
+    "nl": ("Omgaan met onderdeel {}", "Beschrijving van de competentie {}, in een zin.",
+           "Uitspraak {} over het werken met het onderdeel {} en de gegevens."),
+    "de": ("Umgang mit Bereich {}", "Beschreibung der Kompetenz {}, in einem Satz.",
+           "Aussage {} über die Arbeit mit dem Bereich {} und die Daten."),
+}
+
+
+def sample_competences(count=4, levels=4, per_level=2, coded=True, areas=("1. INFORMATION AND DATA", "2. COMMUNICATION"),
+                       language="en"):
     """Invented competences: names with section numbers under numbered areas, coded statements."""
+    name_form, definition_form, statement_form = SAMPLE_WORDS[language]
     out = []
     for i in range(count):
-        area_number = 1 + i * len(areas) // count
+        area_number = 1 + i * len(areas) // count if areas else 1
         area = areas[area_number - 1] if areas else None
-        name = f"{area_number}.{i + 1} Competence {chr(65 + i)} handling"
-        statements = [[f"Statement {i + 1}.{lv + 1}.{p + 1} about working with item {chr(97 + p)}."
-                       for p in range(per_level)] for lv in range(levels)]
+        letter = chr(65 + i)
+        name = f"{area_number}.{i + 1} {name_form.format(letter)}"
+        statements = [[statement_form.format(f"{i + 1}.{lv + 1}.{p + 1}", chr(97 + p)) for p in range(per_level)]
+                      for lv in range(levels)]
         codes = [[f"CS{area_number}.{i + 1}.{lv * per_level + p + 1:02d}" for p in range(per_level)]
                  for lv in range(levels)] if coded else []
-        out.append(Competence(name=name, definition=f"Description of competence {chr(65 + i)}, in one sentence.",
-                              levels=statements, area=area, codes=codes))
+        out.append(Competence(name=name, definition=definition_form.format(letter), levels=statements, area=area,
+                              codes=codes))
     return out

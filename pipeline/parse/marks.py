@@ -53,11 +53,22 @@ def section_depth(text: str) -> int:
 
 
 def strip_enclosing_quotes(text: str) -> str:
-    """ '“Finds and uses data.”' -> 'Finds and uses data.'; quotes inside the text stay."""
-    if len(text) < 2 or text[0] not in _QUOTES:
+    """ '“Finds and uses data.”' -> 'Finds and uses data.'; quotes inside the text stay.
+
+    Only a pair that encloses the whole text goes: the quotes inside must balance, so that
+    '“A” and “B”' keeps its quotes.
+    """
+    if len(text) < 2 or text[0] not in _QUOTES or text[-1] != _QUOTES[text[0]]:
         return text
     opening, closing = text[0], _QUOTES[text[0]]
     inner = text[1:-1]
-    if text[-1] != closing or opening in inner or (closing != opening and closing in inner):
-        return text
-    return inner.strip() or text
+    if opening == closing:
+        balanced = opening not in inner  # straight quotes cannot say which pair is which
+    else:
+        depth = 0
+        for ch in inner:
+            depth += (ch == opening) - (ch == closing)
+            if depth < 0:
+                return text
+        balanced = depth == 0
+    return inner.strip() or text if balanced else text

@@ -142,7 +142,8 @@ def _row_candidates(table: Table, repeats: _Repeats):
 
 
 def learn_scale(tables: list[Table], hints: Hints) -> Scale | None:
-    """The best-supported scale: most labels a vocabulary recognises, then most tables, then most labels."""
+    """The best-supported scale: most labels a vocabulary recognises (or that carry a number), then
+    most tables, then most labels."""
     repeats = _Repeats(tables, hints)
     support: Counter = Counter()
     written: dict = {}
@@ -160,7 +161,7 @@ def learn_scale(tables: list[Table], hints: Hints) -> Scale | None:
 
     def score(candidate):
         labels = written[candidate]
-        recognised = sum(1 for t in labels if hints.recognised(t))
+        recognised = sum(1 for t in labels if hints.recognised(t) or hints.number(t) is not None)
         return (recognised, support[candidate], len(labels))
 
     best = max(support, key=score)
