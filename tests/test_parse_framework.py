@@ -141,3 +141,29 @@ def test_handbook_without_title_page_still_refuses_as_before():
     handbook_table = table(("Analyseren", "_Def._"), ("Competentieniveau 1", "Doet a"))
     with pytest.raises(ParseError, match="the document has no title"):
         run([handbook_table])
+
+
+def test_a_scale_the_handbook_reader_knows_with_names_above_the_tables_is_read_as_a_framework():
+    """The role-handbook reader refuses (no name above the levels in the table); the framework reader
+    takes the names from the headings, and says why it was asked."""
+    levels = lambda i: table(("", "Basis", "Gevorderd", "Expert"), ("", f"b{i}", f"a{i}", f"e{i}"))
+    blocks = [para("Alpha", style="heading"), para("About alpha."), levels(1),
+              para("Beta", style="heading"), para("About beta."), levels(2)]
+    result = run(blocks)
+    assert [c.name for c in result.handbook.competencies] == ["Alpha", "Beta"]
+    assert result.handbook.levels.labels == ("Basis", "Gevorderd", "Expert")
+    assert result.notes[0].rule == "framework.not-a-handbook" and "no competency name" in result.notes[0].message
+
+
+def test_a_list_of_competences_under_a_repeated_header_row_is_no_scale():
+    tables = [table(("Competence", "Definition"), (f"Name {i}", f"What name {i} means in a long sentence."))
+              for i in range(3)]
+    with pytest.raises(ParseError, match="^3 competences with definitions, but no level labels"):
+        run(tables)
+
+
+def test_a_scale_without_level_words_or_numbers_is_noted():
+    labels = ("At Sprout stage", "At Sapling stage", "At Oak stage")
+    result = run([phrase_table("Alpha", [["a1"], ["a2"], ["a3"]], labels), phrase_table("Beta", [["b1"], ["b2"], ["b3"]], labels)])
+    assert result.handbook.levels.labels == labels
+    assert any(n.rule == "framework.unnamed-scale" for n in result.notes)

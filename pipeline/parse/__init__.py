@@ -80,31 +80,34 @@ def parse(
     skip_texts = {title_page.title, title_page.organisation} - {None} if title_page else set()
     matrix_headings = {h.casefold() for h in vocabulary.matrix_headings}
 
-    for block in blocks[title_page.end if title_page else 0 :]:
-        if isinstance(block, Paragraph):
-            text = block.text
-            if not text:
-                continue
-            is_heading = block.style == "heading" or (block.style is None and looks_like_heading(text))
-            heading = text if is_heading and text.casefold() not in matrix_headings else None
-        elif isinstance(block, PageHeader):
-            if not block.footer and block.text not in skip_texts and block.text != header:
-                header, header_fresh = block.text, True
-        elif isinstance(block, Table):
-            if is_competency_table(block, levels):
-                if drafts and starts_with_levels(block, levels):
-                    add_level_rows(drafts[-1][0], block.rows, levels)
-                else:
-                    if heading:
-                        cluster = heading
-                    elif header_fresh:
-                        cluster = header
-                    header_fresh = False
-                    drafts.append((read_competency(block, levels), cluster))
-            elif is_matrix_table(block, levels):
-                matrices.append(block)
-            heading = None
-        # A PageBreak changes nothing: a heading before it still heads the table after it.
+    try:
+        for block in blocks[title_page.end if title_page else 0 :]:
+            if isinstance(block, Paragraph):
+                text = block.text
+                if not text:
+                    continue
+                is_heading = block.style == "heading" or (block.style is None and looks_like_heading(text))
+                heading = text if is_heading and text.casefold() not in matrix_headings else None
+            elif isinstance(block, PageHeader):
+                if not block.footer and block.text not in skip_texts and block.text != header:
+                    header, header_fresh = block.text, True
+            elif isinstance(block, Table):
+                if is_competency_table(block, levels):
+                    if drafts and starts_with_levels(block, levels):
+                        add_level_rows(drafts[-1][0], block.rows, levels)
+                    else:
+                        if heading:
+                            cluster = heading
+                        elif header_fresh:
+                            cluster = header
+                        header_fresh = False
+                        drafts.append((read_competency(block, levels), cluster))
+                elif is_matrix_table(block, levels):
+                    matrices.append(block)
+                heading = None
+            # A PageBreak changes nothing: a heading before it still heads the table after it.
+    except ParseError as refusal:  # not a handbook as the family writes it: perhaps a framework
+        return _framework_or(refusal, blocks, source, handbook_id, given, properties, title_page)
 
     if not drafts:
         return _parse_framework(blocks, source, handbook_id, given, properties or Properties(), title_page)
@@ -133,6 +136,16 @@ def parse(
         requirements=requirements,
     )
     return ParseResult(handbook=handbook, warnings=warnings, vocabulary=vocabulary)
+
+
+def _framework_or(refusal: ParseError, blocks, source, handbook_id, given, properties, title_page) -> ParseResult:
+    """The document read as a framework, with a note of why; the handbook refusal when that fails too."""
+    try:
+        result = _parse_framework(blocks, source, handbook_id, given, properties or Properties(), title_page)
+    except ParseError:
+        raise refusal from None
+    result.notes.insert(0, Note("framework.not-a-handbook", f"read as a framework; as a role handbook: {refusal}"))
+    return result
 
 
 def _parse_framework(blocks, source, handbook_id, given, properties, title_page: TitlePage | None) -> ParseResult:

@@ -62,6 +62,9 @@ def read_framework(blocks: list[Block], hints: Hints, title: str | None = None) 
     repeats = _Repeats(tables, hints)
     running = _running_lines(blocks)
     notes: list[Note] = []
+    if not scale.known:
+        notes.append(Note("framework.unnamed-scale", "no level label has a level word or a number: the levels "
+                          f"{', '.join(repr(t) for t in scale.labels)} were learned from their repetition alone"))
     drafts: list[tuple[CompetencyDraft, str | None]] = []
     above: list[Paragraph] = []  # paragraphs since the last table
     headings: list[tuple[int, str]] = []  # (rank, text) of every heading so far that could name an area

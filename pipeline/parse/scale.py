@@ -39,6 +39,9 @@ class Hints:
         words = {w.casefold() for v in vocabularies for w in (*v.level_words, *v.scale_words)}
         words |= {n.casefold() for v in vocabularies for scale in v.level_names for n in scale}
         self.numbers = {w: n for v in vocabularies for w, n in v.number_words.items()}
+        # Column headings such as "Competence" or "Definition" head a list of competencies, not a level.
+        self.not_labels = {w.casefold() for v in vocabularies for w in v.competency_header_words}
+        self.not_labels |= {w.casefold() for v in vocabularies for w in v.definition_words}
         # Long words also inside a compound ("basisniveau"); short ones as whole words only.
         self._pattern = re.compile(
             "|".join(re.escape(w) if len(w) >= 5 else rf"\b{re.escape(w)}\b" for w in sorted(words, key=len, reverse=True))
@@ -68,6 +71,7 @@ class Scale:
     labels: tuple[str, ...]  # as the document first writes them, lowest level first
     keys: tuple[str, ...]
     column: int | None = None  # the grid column of the labels (axis "column")
+    known: bool = True  # False: no label has a level word or a number; learned from repetition alone
 
     def number(self, text: str) -> int | None:
         k = key(text)
@@ -131,6 +135,8 @@ def _row_candidates(table: Table, repeats: _Repeats):
         if not repeats.header_like(row):
             continue
         filled = [(c, cell.text) for c, cell in enumerate(row.grid()) if cell is not None and cell.text]
+        while filled and key(filled[0][1]) in hints.not_labels:  # "Competence | Level 1 | ..."
+            filled = filled[1:]
         first = next((i for i, (_, t) in enumerate(filled) if hints.recognised(t)), None)
         if first is None:
             first = 1 if filled and not repeats.repeated(filled[0][0], row.grid()[filled[0][0]]) else 0
@@ -164,7 +170,10 @@ def learn_scale(tables: list[Table], hints: Hints) -> Scale | None:
         recognised = sum(1 for t in labels if hints.recognised(t) or hints.number(t) is not None)
         return (recognised, support[candidate], len(labels))
 
-    best = max(support, key=score)
+    candidates = [c for c in support if not any(key(t) in hints.not_labels for t in written[c])]
+    if not candidates:
+        return None
+    best = max(candidates, key=score)
     labels = written[best]
     if support[best] < MIN_TABLES and not all(hints.exact(t) for t in labels):
         return None  # one table with texts no vocabulary knows: too weak to call a scale
@@ -172,4 +181,5 @@ def learn_scale(tables: list[Table], hints: Hints) -> Scale | None:
     if all(n is not None for n in numbers) and len(set(numbers)) == len(numbers):
         labels = [t for _, t in sorted(zip(numbers, labels))]  # the labels' own numbers order them
     axis, column, _ = best
-    return Scale(axis=axis, labels=tuple(labels), keys=tuple(key(t) for t in labels), column=column)
+    known = any(hints.recognised(t) or hints.number(t) is not None for t in labels)
+    return Scale(axis=axis, labels=tuple(labels), keys=tuple(key(t) for t in labels), column=column, known=known)
