@@ -167,3 +167,19 @@ def test_a_scale_without_level_words_or_numbers_is_noted():
     result = run([phrase_table("Alpha", [["a1"], ["a2"], ["a3"]], labels), phrase_table("Beta", [["b1"], ["b2"], ["b3"]], labels)])
     assert result.handbook.levels.labels == labels
     assert any(n.rule == "framework.unnamed-scale" for n in result.notes)
+
+
+def test_a_label_written_a_little_differently_is_that_level_with_a_note():
+    tables = two_tables() + [table((["Gamma", "About gamma."], "Basic", "does e"), ("", "Advanced:", "does f"),
+                                   ("", "Advance", "does g"))]
+    result = run(tables)
+    gamma = result.handbook.competencies[2]
+    assert [[i.text for i in lv.indicators] for lv in gamma.levels] == [["does e"], ["does f", "does g"]]
+    assert [n.message for n in result.notes if n.rule == "framework.label-variant"] == [
+        "'Advance' read as level 2 ('Advanced'): nearly the same text"]
+
+
+def test_knowledge_and_skills_columns_are_no_scale():
+    tables = [table(("Competence", "Knowledge", "Skills"), (f"Name {i}", f"Knows {i}", f"Does {i}")) for i in range(2)]
+    with pytest.raises(ParseError, match="^no competencies found"):
+        run(tables)

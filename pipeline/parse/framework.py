@@ -77,7 +77,7 @@ def read_framework(blocks: list[Block], hints: Hints, title: str | None = None) 
             continue
         if not isinstance(block, Table):
             continue
-        reading = _read_table(block, scale, repeats)
+        reading = _read_table(block, scale, repeats, notes)
         if reading is None:
             notes.append(Note("framework.other-table", f"table passed over: it has no level labels of the scale "
                               f"({_first_text(block)})", block.origin))
@@ -134,14 +134,14 @@ def clean_indicators(drafts: list[tuple[CompetencyDraft, str | None]], notes: li
         level.indicators[:] = cleaned
 
 
-def _read_table(table: Table, scale: Scale, repeats: _Repeats):
+def _read_table(table: Table, scale: Scale, repeats: _Repeats, notes: list[Note]):
     """(head, {level: (label, [(text, origin)])}, origin) or None when the table has no label of the scale."""
     if scale.axis == "column":
-        return _read_column_table(table, scale, repeats)
+        return _read_column_table(table, scale, repeats, notes)
     return _read_row_table(table, scale, repeats)
 
 
-def _read_column_table(table: Table, scale: Scale, repeats: _Repeats):
+def _read_column_table(table: Table, scale: Scale, repeats: _Repeats, notes: list[Note]):
     column = scale.column
     grids = [(row, row.grid()) for row in table.rows]
     if not any(column < len(g) and g[column] is not None and scale.number(g[column].text) for _, g in grids):
@@ -152,6 +152,11 @@ def _read_column_table(table: Table, scale: Scale, repeats: _Repeats):
     for row, grid in grids:
         label_cell = grid[column] if column < len(grid) else None
         number = scale.number(label_cell.text) if label_cell is not None and label_cell.text else None
+        if number is None and label_cell is not None and label_cell.text and current is not None:
+            number = scale.nearest(label_cell.text)
+            if number is not None:
+                notes.append(Note("framework.label-variant", f"'{label_cell.text}' read as level {number} "
+                                  f"('{scale.labels[number - 1]}'): nearly the same text", label_cell.origin))
         if number is None and current is None:
             if not repeats.header_like(row):  # a repeated header row says nothing of this competency
                 head.texts += [t for cell in grid if cell is not None for t in _texts(cell)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from difflib import SequenceMatcher
 from dataclasses import dataclass
 
 from ..blocks import Cell, Row, Table, fold
@@ -20,6 +21,7 @@ MAX_LABEL_CHARS = 60  # a level label is short: "At Highly advanced level, indiv
 MAX_LABEL_WORDS = 8
 MAX_LEVELS = 10
 MIN_TABLES = 2  # a text repeats when it stands in the same column of this many tables
+LABEL_VARIANT_RATIO = 0.85  # a label cell this similar to exactly one label of the scale is that label
 
 
 def key(text: str) -> str:
@@ -41,7 +43,7 @@ class Hints:
         self.numbers = {w: n for v in vocabularies for w, n in v.number_words.items()}
         # Column headings such as "Competence" or "Definition" head a list of competencies, not a level.
         self.not_labels = {w.casefold() for v in vocabularies for w in v.competency_header_words}
-        self.not_labels |= {w.casefold() for v in vocabularies for w in v.definition_words}
+        self.not_labels |= {w.casefold() for v in vocabularies for w in v.not_level_words}
         # Long words also inside a compound ("basisniveau"); short ones as whole words only.
         self._pattern = re.compile(
             "|".join(re.escape(w) if len(w) >= 5 else rf"\b{re.escape(w)}\b" for w in sorted(words, key=len, reverse=True))
@@ -76,6 +78,12 @@ class Scale:
     def number(self, text: str) -> int | None:
         k = key(text)
         return self.keys.index(k) + 1 if k in self.keys else None
+
+    def nearest(self, text: str) -> int | None:
+        """The level of a label written a little differently ("At Basic level individuals"), if just one is that close."""
+        ratios = [SequenceMatcher(None, key(text), k).ratio() for k in self.keys]
+        close = [n for n, ratio in enumerate(ratios, start=1) if ratio >= LABEL_VARIANT_RATIO]
+        return close[0] if len(close) == 1 else None
 
 
 class _Repeats:

@@ -34,7 +34,7 @@ class Vocabulary:
     scale_words: tuple[str, ...] = ()  # words that make a repeated label look like a level label
     title_placeholders: tuple[str, ...] = ()  # template titles that are no title ("Document title")
     common_words: tuple[str, ...] = ()  # frequent words that tell the language of a document
-    definition_words: tuple[str, ...] = ()  # column headings of definitions: never a level label
+    not_level_words: tuple[str, ...] = ()  # headings that are never a level: "Definition", "Knowledge"
 
     @cached_property
     def level_label(self) -> re.Pattern:
@@ -80,7 +80,7 @@ def load(path: str | Path) -> Vocabulary:
         scale_words=tuple(w.casefold() for w in data.get("scale_words", [])),
         title_placeholders=tuple(data.get("title_placeholders", [])),
         common_words=tuple(w.casefold() for w in data.get("common_words", [])),
-        definition_words=tuple(data.get("definition_words", [])),
+        not_level_words=tuple(data.get("not_level_words", [])),
     )
 
 
