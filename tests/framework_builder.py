@@ -204,3 +204,88 @@ def sample_competences(count=4, levels=4, per_level=2, coded=True, areas=("1. IN
         out.append(Competence(name=name, definition=definition_form.format(letter), levels=statements, area=area,
                               codes=codes))
     return out
+
+
+def banner_framework(path: Path, competences: list[Competence], *, one_cell=False) -> Path:
+    """The digital framework's table with the area as a first row spanning the table (gridSpan),
+    labels with a colon, and typed bullets before codes without a colon; or (`one_cell`) all of a
+    level's statements as paragraphs of one cell."""
+    document = docx.Document()
+    set_properties(document, "Banner framework")
+    for competence in competences:
+        count = len(competence.levels) if one_cell else sum(len(s) for s in competence.levels)
+        table = document.add_table(rows=count + 1, cols=3)
+        table.cell(0, 0).merge(table.cell(0, 2)).text = competence.area
+        _cell_paragraphs(table.cell(1, 0), [competence.name, competence.definition, "More description."])
+        row = 1
+        for level, statements in enumerate(competence.levels):
+            codes = competence.codes[level]
+            if one_cell:
+                table.cell(row, 1).text = LEVEL_PHRASES["en"][level]
+                _cell_paragraphs(table.cell(row, 2), [f"{code}: {s}" for code, s in zip(codes, statements)])
+                row += 1
+                continue
+            for position, (code, statement) in enumerate(zip(codes, statements)):
+                if position == 0:
+                    table.cell(row, 1).text = LEVEL_PHRASES["en"][level] + ":"
+                table.cell(row, 2).text = f"• {code} {statement}"
+                row += 1
+        table.cell(1, 0).merge(table.cell(count, 0))
+        document.add_paragraph("")
+    document.save(str(path))
+    return path
+
+
+def name_in_header_framework(path: Path, competences: list[Competence]) -> Path:
+    """Levels as columns; the name in the header row's first cell, the quoted definition under it,
+    typed numbering before the indicators; short other tables in between."""
+    document = docx.Document()
+    set_properties(document, "Header framework")
+    for competence in competences:
+        table = document.add_table(rows=2, cols=len(COLUMN_LEVELS["en"]) + 1)
+        table.cell(0, 0).text = competence.name
+        for cell, label in zip(table.rows[0].cells[1:], COLUMN_LEVELS["en"]):
+            cell.text = label
+        table.cell(1, 0).text = f"“{competence.definition}”"
+        for cell, statements in zip(table.rows[1].cells[1:], competence.levels):
+            _cell_paragraphs(cell, [f"{i + 1}. {s}" for i, s in enumerate(statements)])
+        document.add_paragraph("Alignment statements")
+        other = document.add_table(rows=1, cols=2)
+        other.cell(0, 0).text, other.cell(0, 1).text = "Alignment", "Strategy"
+    document.save(str(path))
+    return path
+
+
+def numbered_named_levels_framework(path: Path, competences: list[Competence], labels) -> Path:
+    """Labels such as "Level 1: Foundation" down the first column; name and definition in a first
+    row spanning the table; indicators as Word bullet lists."""
+    document = docx.Document()
+    set_properties(document, "Levels framework")
+    for competence in competences:
+        table = document.add_table(rows=len(labels) + 1, cols=2)
+        top = table.cell(0, 0).merge(table.cell(0, 1))
+        _cell_paragraphs(top, [competence.name, competence.definition])
+        for level, statements in enumerate(competence.levels):
+            table.cell(level + 1, 0).text = labels[level]
+            _cell_paragraphs(table.cell(level + 1, 1), statements, style="List Bullet")
+    document.save(str(path))
+    return path
+
+
+def split_tables_framework(path: Path, competences: list[Competence]) -> Path:
+    """Each competency's levels in two tables (one statement each), both opening with the header
+    row of labels marked to repeat; the name as a heading and the definition under it."""
+    document = docx.Document()
+    set_properties(document, "Split framework")
+    for competence in competences:
+        document.add_paragraph(competence.name, style="Heading 2")
+        document.add_paragraph(competence.definition)
+        for half in range(len(competence.levels[0])):
+            table = document.add_table(rows=2, cols=len(competence.levels))
+            for cell, label in zip(table.rows[0].cells, COLUMN_LEVELS["en"]):
+                cell.text = label
+            mark_header_row(table.rows[0])
+            for cell, statements in zip(table.rows[1].cells, competence.levels):
+                cell.text = statements[half]
+    document.save(str(path))
+    return path

@@ -16,11 +16,15 @@ from pipeline.validate import validate_xml
 from .framework_builder import (
     COLUMN_LEVELS,
     LEVEL_PHRASES,
+    banner_framework,
     capability_framework,
     definitions_only,
     digital_framework,
     merged_head_framework,
+    name_in_header_framework,
+    numbered_named_levels_framework,
     sample_competences,
+    split_tables_framework,
 )
 from .test_cli import run_cli
 
@@ -56,6 +60,7 @@ def test_digital_framework_merged_first_column_and_coded_statements(tmp_path):
     assert [(c["name"], len(c["competencies"])) for c in data["clusters"]] == [
         ("INFORMATION AND DATA", 2), ("COMMUNICATION", 2)]
     assert any(n.rule == "framework.indicator-codes" for n in result.notes)
+    assert any(n.rule == "framework.organisation-from-properties" for n in result.notes)
 
 
 def test_dutch_digital_framework_with_a_repeated_header_row_and_no_title_property(tmp_path):
@@ -152,3 +157,45 @@ def test_framework_exports_are_valid_csv_and_xml(tmp_path):
     lines = (tmp_path / "csv" / "indicators.csv").read_text(encoding="utf-8").splitlines()
     assert lines[0].endswith(",text,code") and lines[1].endswith(",CS1.1.01")
     assert (tmp_path / "csv" / "requirements.csv").read_text(encoding="utf-8").count("\n") == 1  # header only
+
+
+# --- variations of the shapes: merged banners, one cell per level, labels with numbers, split tables --
+
+
+def test_area_banner_spanning_the_table_and_bulleted_codes(tmp_path):
+    competences = sample_competences()
+    data = convert(banner_framework(tmp_path / "banner.docx", competences)).data
+    labels = [label + ":" for label in LEVEL_PHRASES["en"]]  # as written, colon and all
+    for competence in competences:
+        competence.definition += " More description."
+    assert_competences(data, competences, labels, coded=True)
+    assert [c["name"] for c in data["clusters"]] == ["INFORMATION AND DATA", "COMMUNICATION"]
+
+
+def test_all_statements_of_a_level_in_one_cell(tmp_path):
+    competences = sample_competences()
+    data = convert(banner_framework(tmp_path / "cells.docx", competences, one_cell=True)).data
+    for competence in competences:
+        competence.definition += " More description."
+    assert_competences(data, competences, LEVEL_PHRASES["en"], coded=True)
+
+
+def test_name_in_the_header_row_and_typed_numbering(tmp_path):
+    competences = sample_competences(coded=False, areas=())
+    result = convert(name_in_header_framework(tmp_path / "header.docx", competences))
+    assert_competences(result.data, competences, COLUMN_LEVELS["en"], coded=False)
+    assert len([n for n in result.notes if n.rule == "framework.other-table"]) == len(competences)
+
+
+def test_numbered_and_named_labels_down_the_first_column(tmp_path):
+    competences = sample_competences(coded=False, areas=())
+    labels = ["Level 1: Foundation", "Level 2: Developing", "Level 3: Proficient", "Level 4: Leading"]
+    data = convert(numbered_named_levels_framework(tmp_path / "levels.docx", competences, labels)).data
+    assert_competences(data, competences, labels, coded=False)
+
+
+def test_levels_split_over_tables_with_repeated_header_rows(tmp_path):
+    competences = sample_competences(coded=False, areas=())
+    result = convert(split_tables_framework(tmp_path / "split.docx", competences))
+    assert_competences(result.data, competences, COLUMN_LEVELS["en"], coded=False)
+    assert len([n for n in result.notes if n.rule == "framework.continued-table"]) == len(competences)

@@ -153,6 +153,9 @@ def _parse_framework(blocks, source, handbook_id, given, properties, title_page:
     vocabularies = builtin() + ([given] if given else [])
     notes: list[Note] = []
     title = resolve_title(properties, blocks, vocabularies, source.file, notes)
+    if properties.organisation:  # what the file says, not the body: worth a look
+        notes.append(Note("framework.organisation-from-properties",
+                          f"the organisation is the file's Company property '{properties.organisation}'"))
     reading = read_framework(blocks, Hints(vocabularies), title=title)
     notes += reading.notes
     clean_indicators(reading.drafts, notes)
