@@ -183,3 +183,20 @@ def test_knowledge_and_skills_columns_are_no_scale():
     tables = [table(("Competence", "Knowledge", "Skills"), (f"Name {i}", f"Knows {i}", f"Does {i}")) for i in range(2)]
     with pytest.raises(ParseError, match="^no competencies found"):
         run(tables)
+
+
+def test_name_in_the_heading_and_definition_in_the_table():
+    levels = lambda i: table((f"“What competence {i} means, in a sentence.”", "FOUNDATION", "ADVANCED"),
+                             ("", f"f{i}", f"a{i}"))
+    blocks = [para("Alpha", style="heading", level=2), levels(1), para("Beta", style="heading", level=2), levels(2)]
+    competencies = run(blocks).handbook.competencies
+    assert [(c.name, c.definition) for c in competencies] == [
+        ("Alpha", "What competence 1 means, in a sentence."), ("Beta", "What competence 2 means, in a sentence.")]
+
+
+def test_cumulative_levels_are_noted_with_the_phrase_that_says_so():
+    result = run([para("Each level includes the behaviour of the lower levels.")] + two_tables())
+    assert result.handbook.levels.cumulative is True
+    assert [n.message for n in result.notes if n.rule == "framework.cumulative"] == [
+        "levels read as cumulative: the text says 'includes the behaviour of the lower'"]
+    assert run(two_tables()).handbook.levels.cumulative is False

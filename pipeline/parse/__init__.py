@@ -162,7 +162,10 @@ def _parse_framework(blocks, source, handbook_id, given, properties, title_page:
     vocabulary = given or choose_language(blocks, vocabularies, choose_vocabulary(blocks))
     competencies, clusters, scale_labels = _build_competencies(reading.drafts)
     text = " ".join(b.text for b in blocks if isinstance(b, Paragraph)).casefold()
-    cumulative = any(phrase.casefold() in text for phrase in vocabulary.cumulative_phrases)
+    said = [phrase for phrase in vocabulary.cumulative_phrases if phrase.casefold() in text]
+    cumulative = bool(said)
+    if said:  # one phrase in pages of prose is thin evidence
+        notes.append(Note("framework.cumulative", f"levels read as cumulative: the text says '{said[0]}'"))
     handbook = Handbook(
         id=handbook_id,
         title=title,

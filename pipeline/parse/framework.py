@@ -27,7 +27,7 @@ from .marks import (
     strip_numbering,
     strip_section_number,
 )
-from .scale import Hints, Scale, _Repeats, key, learn_scale
+from .scale import Hints, Scale, Repeats, key, learn_scale
 from .tables import CompetencyDraft
 from .words import looks_like_heading
 
@@ -59,7 +59,7 @@ def read_framework(blocks: list[Block], hints: Hints, title: str | None = None) 
     scale = learn_scale(tables, hints)
     if scale is None:
         raise NoScale(_no_scale_message(blocks))
-    repeats = _Repeats(tables, hints)
+    repeats = Repeats(tables, hints)
     running = _running_lines(blocks)
     notes: list[Note] = []
     if not scale.known:
@@ -134,14 +134,14 @@ def clean_indicators(drafts: list[tuple[CompetencyDraft, str | None]], notes: li
         level.indicators[:] = cleaned
 
 
-def _read_table(table: Table, scale: Scale, repeats: _Repeats, notes: list[Note]):
+def _read_table(table: Table, scale: Scale, repeats: Repeats, notes: list[Note]):
     """(head, {level: (label, [(text, origin)])}, origin) or None when the table has no label of the scale."""
     if scale.axis == "column":
         return _read_column_table(table, scale, repeats, notes)
     return _read_row_table(table, scale, repeats)
 
 
-def _read_column_table(table: Table, scale: Scale, repeats: _Repeats, notes: list[Note]):
+def _read_column_table(table: Table, scale: Scale, repeats: Repeats, notes: list[Note]):
     column = scale.column
     grids = [(row, row.grid()) for row in table.rows]
     if not any(column < len(g) and g[column] is not None and scale.number(g[column].text) for _, g in grids):
@@ -172,7 +172,7 @@ def _read_column_table(table: Table, scale: Scale, repeats: _Repeats, notes: lis
     return head, levels, table.origin
 
 
-def _read_row_table(table: Table, scale: Scale, repeats: _Repeats):
+def _read_row_table(table: Table, scale: Scale, repeats: Repeats):
     head = Head()
     levels: dict[int, tuple[str, list]] = {}
     columns: dict[int, int] | None = None  # grid column -> level
@@ -228,8 +228,13 @@ def _name_and_definition(head: Head, context: list[Paragraph], table: Table):
         texts = [(name_paragraph.text, name_paragraph.origin)] + [(p.text, p.origin) for p in context[name_at + 1 :]]
     elif len(texts) == 1:
         name_at = _name_paragraph(context)
-        after = context[name_at + 1 :] if name_at is not None else [p for p in context if not _rank(p)]
-        texts += [(p.text, p.origin) for p in after]
+        if name_at is not None and _reads_as_definition(texts[0][0]):  # the table holds only the definition
+            name_paragraph = context[name_at]
+            name_rank = _rank(name_paragraph)
+            texts = [(p.text, p.origin) for p in context[name_at:]] + texts
+        else:
+            after = context[name_at + 1 :] if name_at is not None else [p for p in context if not _rank(p)]
+            texts += [(p.text, p.origin) for p in after]
     name, origin = strip_section_number(texts[0][0]), texts[0][1]
     definition = strip_enclosing_quotes(" ".join(t for t, _ in texts[1:]).strip())
     if not definition:
@@ -245,6 +250,12 @@ def _area_above(headings: list[tuple[int, str]], name_rank: int, name: str) -> s
         if not name_rank or rank < name_rank:
             return strip_section_number(text)
     return None
+
+
+def _reads_as_definition(text: str) -> bool:
+    """A sentence, or a text in quotes: how a definition looks, and a name does not."""
+    unquoted = strip_enclosing_quotes(text)
+    return unquoted != text or not looks_like_heading(text)
 
 
 def _is_area(first: str, second: str) -> bool:

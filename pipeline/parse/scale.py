@@ -86,7 +86,7 @@ class Scale:
         return close[0] if len(close) == 1 else None
 
 
-class _Repeats:
+class Repeats:
     """Which (grid column, text) pairs recur across the tables of a document."""
 
     def __init__(self, tables: list[Table], hints: Hints):
@@ -121,7 +121,7 @@ def _collapse(texts: list[str]) -> list[str]:
     return out
 
 
-def _column_candidates(table: Table, repeats: _Repeats):
+def _column_candidates(table: Table, repeats: Repeats):
     """(column, labels) for each grid column whose recurring texts mark rows that hold more."""
     rows = [r.grid() for r in table.rows if not repeats.header_like(r)]
     width = max((len(g) for g in rows), default=0)
@@ -136,7 +136,7 @@ def _column_candidates(table: Table, repeats: _Repeats):
             yield c, labels
 
 
-def _row_candidates(table: Table, repeats: _Repeats):
+def _row_candidates(table: Table, repeats: Repeats):
     """Labels across each header-like row that has text below it in the labels' columns."""
     hints = repeats.hints
     for index, row in enumerate(table.rows):
@@ -158,7 +158,7 @@ def _row_candidates(table: Table, repeats: _Repeats):
 def learn_scale(tables: list[Table], hints: Hints) -> Scale | None:
     """The best-supported scale: most labels a vocabulary recognises (or that carry a number), then
     most tables, then most labels."""
-    repeats = _Repeats(tables, hints)
+    repeats = Repeats(tables, hints)
     support: Counter = Counter()
     written: dict = {}
     for table in tables:
