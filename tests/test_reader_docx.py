@@ -113,3 +113,19 @@ def test_outline_level_on_the_paragraph_makes_a_heading(tmp_path):
     document.save(str(tmp_path / "o.docx"))
     blocks = [b for b in docx_reader.read(tmp_path / "o.docx") if isinstance(b, Paragraph)]
     assert [(b.style, b.level) for b in blocks] == [("heading", 2), (None, 0)]
+
+
+def test_a_running_header_in_a_text_box_is_read_once(tmp_path):
+    document = python_docx.Document()
+    document.add_paragraph("Body")
+    header = document.sections[0].header
+    header.is_linked_to_previous = False
+    box = parse_xml(
+        f'<mc:AlternateContent {nsdecls("w")} {EXTRA_NAMESPACES}><mc:Choice Requires="wps"><w:drawing><wps:txbx>'
+        '<w:txbxContent><w:p><w:r><w:t>Area one</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing>'
+        '</mc:Choice><mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r><w:t>Area one</w:t></w:r></w:p>'
+        '</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent>')
+    header.paragraphs[0].add_run()._r.append(box)
+    document.save(str(tmp_path / "header.docx"))
+    headers = [b.text for b in docx_reader.read(tmp_path / "header.docx") if type(b).__name__ == "PageHeader"]
+    assert headers == ["Area one"]

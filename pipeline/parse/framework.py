@@ -83,7 +83,7 @@ def read_framework(blocks: list[Block], hints: Hints, title: str | None = None) 
                               f"({_first_text(block)})", block.origin))
             above = []
             continue
-        head, levels, label_origin = reading
+        head, levels = reading
         context = [p for p in above if p.text not in running]
         above = []
         if not head.texts and not context and drafts:
@@ -135,7 +135,7 @@ def clean_indicators(drafts: list[tuple[CompetencyDraft, str | None]], notes: li
 
 
 def _read_table(table: Table, scale: Scale, repeats: Repeats, notes: list[Note]):
-    """(head, {level: (label, [(text, origin)])}, origin) or None when the table has no label of the scale."""
+    """(head, {level: (label, [(text, origin)])}) or None when the table has no label of the scale."""
     if scale.axis == "column":
         return _read_column_table(table, scale, repeats, notes)
     return _read_row_table(table, scale, repeats)
@@ -169,7 +169,7 @@ def _read_column_table(table: Table, scale: Scale, repeats: Repeats, notes: list
             levels.setdefault(number, (label_cell.text, []))
         head.texts += [t for cell in grid[:column] if cell is not None for t in _texts(cell)]
         levels[current][1].extend(t for cell in grid[column + 1 :] if cell is not None for t in _texts(cell))
-    return head, levels, table.origin
+    return head, levels
 
 
 def _read_row_table(table: Table, scale: Scale, repeats: Repeats):
@@ -198,7 +198,7 @@ def _read_row_table(table: Table, scale: Scale, repeats: Repeats):
                 levels[columns[c]][1].extend(_texts(cell))
             elif not repeats.repeated(c, cell):
                 head.texts += _texts(cell)
-    return (head, levels, table.origin) if columns else None
+    return (head, levels) if columns else None
 
 
 def _texts(cell) -> list[tuple[str, Origin]]:

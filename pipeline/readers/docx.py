@@ -174,7 +174,8 @@ class _Walker:
                 element = part.element
             except Exception:  # a broken relationship or a part python-docx cannot load
                 return None
-            return fold(" ".join(self._paragraph(p, Origin()).text for p in element.iter(W + "p")))
+            paragraphs = [p for p in element.iter(W + "p") if not _in_fallback(p)]  # a shape's copy
+            return fold(" ".join(self._paragraph(p, Origin()).text for p in paragraphs))
         return None
 
     def _container(self, element) -> None:
@@ -299,6 +300,10 @@ def _grid_span(tc) -> int:
     span = tc.find(f"{W}tcPr/{W}gridSpan")
     value = span.get(W + "val") if span is not None else None
     return int(value) if value and value.isdigit() and int(value) > 0 else 1
+
+
+def _in_fallback(element) -> bool:
+    return any(a.tag == _MC_FALLBACK for a in element.iterancestors())
 
 
 def _nested_in_cell_box(p, tc) -> bool:
