@@ -71,41 +71,8 @@ def parse(
     except ParseError as error:  # a framework may have no title page; a handbook may not
         title_page, missing_title = None, error
 
-    drafts: list[tuple[CompetencyDraft, str | None]] = []
-    matrices: list[Table] = []
-    cluster: str | None = None
-    heading: str | None = None  # a heading-like paragraph with nothing but breaks after it
-    header: str | None = None  # the latest running page header that could name a cluster
-    header_fresh = False
-    skip_texts = {title_page.title, title_page.organisation} - {None} if title_page else set()
-    matrix_headings = {h.casefold() for h in vocabulary.matrix_headings}
-
     try:
-        for block in blocks[title_page.end if title_page else 0 :]:
-            if isinstance(block, Paragraph):
-                text = block.text
-                if not text:
-                    continue
-                is_heading = block.style == "heading" or (block.style is None and looks_like_heading(text))
-                heading = text if is_heading and text.casefold() not in matrix_headings else None
-            elif isinstance(block, PageHeader):
-                if not block.footer and block.text not in skip_texts and block.text != header:
-                    header, header_fresh = block.text, True
-            elif isinstance(block, Table):
-                if is_competency_table(block, levels):
-                    if drafts and starts_with_levels(block, levels):
-                        add_level_rows(drafts[-1][0], block.rows, levels)
-                    else:
-                        if heading:
-                            cluster = heading
-                        elif header_fresh:
-                            cluster = header
-                        header_fresh = False
-                        drafts.append((read_competency(block, levels), cluster))
-                elif is_matrix_table(block, levels):
-                    matrices.append(block)
-                heading = None
-            # A PageBreak changes nothing: a heading before it still heads the table after it.
+        drafts, matrices = _handbook_tables(blocks, title_page, vocabulary, levels)
     except ParseError as refusal:  # not a handbook as the family writes it: perhaps a framework
         return _framework_or(refusal, blocks, source, handbook_id, given, properties, title_page)
 
@@ -136,6 +103,45 @@ def parse(
         requirements=requirements,
     )
     return ParseResult(handbook=handbook, warnings=warnings, vocabulary=vocabulary)
+
+
+def _handbook_tables(blocks, title_page: TitlePage | None, vocabulary: Vocabulary, levels: LevelReader):
+    """The role handbook's competency tables (with their clusters) and matrix tables, in order."""
+    drafts: list[tuple[CompetencyDraft, str | None]] = []
+    matrices: list[Table] = []
+    cluster: str | None = None
+    heading: str | None = None  # a heading-like paragraph with nothing but breaks after it
+    header: str | None = None  # the latest running page header that could name a cluster
+    header_fresh = False
+    skip_texts = {title_page.title, title_page.organisation} - {None} if title_page else set()
+    matrix_headings = {h.casefold() for h in vocabulary.matrix_headings}
+
+    for block in blocks[title_page.end if title_page else 0 :]:
+        if isinstance(block, Paragraph):
+            text = block.text
+            if not text:
+                continue
+            is_heading = block.style == "heading" or (block.style is None and looks_like_heading(text))
+            heading = text if is_heading and text.casefold() not in matrix_headings else None
+        elif isinstance(block, PageHeader):
+            if not block.footer and block.text not in skip_texts and block.text != header:
+                header, header_fresh = block.text, True
+        elif isinstance(block, Table):
+            if is_competency_table(block, levels):
+                if drafts and starts_with_levels(block, levels):
+                    add_level_rows(drafts[-1][0], block.rows, levels)
+                else:
+                    if heading:
+                        cluster = heading
+                    elif header_fresh:
+                        cluster = header
+                    header_fresh = False
+                    drafts.append((read_competency(block, levels), cluster))
+            elif is_matrix_table(block, levels):
+                matrices.append(block)
+            heading = None
+        # A PageBreak changes nothing: a heading before it still heads the table after it.
+    return drafts, matrices
 
 
 def _framework_or(refusal: ParseError, blocks, source, handbook_id, given, properties, title_page) -> ParseResult:
