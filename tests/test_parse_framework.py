@@ -200,3 +200,11 @@ def test_cumulative_levels_are_noted_with_the_phrase_that_says_so():
     assert [n.message for n in result.notes if n.rule == "framework.cumulative"] == [
         "levels read as cumulative: the text says 'includes the behaviour of the lower'"]
     assert run(two_tables()).handbook.levels.cumulative is False
+
+
+def test_codes_in_a_column_of_their_own_pair_with_the_texts_beside_them():
+    tables = [table(([name, f"About {name}."], "Basic", [f"A{n}.1", f"A{n}.2"], [f"does a{n}", f"does b{n}"]),
+                    ("", "Advanced", f"A{n}.3:", f"does c{n}")) for n, name in enumerate(("Alpha", "Beta"), start=1)]
+    competency = run(tables).handbook.competencies[0]
+    assert [(i.code, i.text) for lv in competency.levels for i in lv.indicators] == [
+        ("A1.1", "does a1"), ("A1.2", "does b1"), ("A1.3", "does c1")]

@@ -54,3 +54,10 @@ def test_section_numbers():
 ])
 def test_enclosing_quotes(text, expected):
     assert strip_enclosing_quotes(text) == expected
+
+
+def test_a_text_that_is_only_a_code():
+    from pipeline.parse.marks import is_code
+
+    assert [is_code(t) for t in ("CS1.1.01", "1.2a:", "A1", "Does a", "A1 does", "12")] == [
+        True, True, True, False, False, False]

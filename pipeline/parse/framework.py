@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from ..blocks import Block, Note, Origin, Paragraph, Table
 from ..errors import ParseError
 from .marks import (
+    is_code,
     section_depth,
     split_code,
     strip_bullet,
@@ -168,7 +169,7 @@ def _read_column_table(table: Table, scale: Scale, repeats: Repeats, notes: list
             current = number
             levels.setdefault(number, (label_cell.text, []))
         head.texts += [t for cell in grid[:column] if cell is not None for t in _texts(cell)]
-        levels[current][1].extend(t for cell in grid[column + 1 :] if cell is not None for t in _texts(cell))
+        levels[current][1].extend(_statements([cell for cell in grid[column + 1 :] if cell is not None]))
     return head, levels
 
 
@@ -199,6 +200,23 @@ def _read_row_table(table: Table, scale: Scale, repeats: Repeats):
             elif not repeats.repeated(c, cell):
                 head.texts += _texts(cell)
     return (head, levels) if columns else None
+
+
+def _statements(cells) -> list[tuple[str, Origin]]:
+    """The indicators of a row's cells; a cell of nothing but codes is paired with the cell after it,
+    code by paragraph ("CS1.1.01" | "Acknowledges ..." gives "CS1.1.01 Acknowledges ...")."""
+    texts = [_texts(cell) for cell in cells]
+    out: list[tuple[str, Origin]] = []
+    index = 0
+    while index < len(texts):
+        codes, following = texts[index], texts[index + 1] if index + 1 < len(texts) else []
+        if codes and len(codes) == len(following) and all(is_code(t) for t, _ in codes):
+            out += [(f"{code} {text}", origin) for (code, _), (text, origin) in zip(codes, following)]
+            index += 2
+            continue
+        out += codes
+        index += 1
+    return out
 
 
 def _texts(cell) -> list[tuple[str, Origin]]:

@@ -39,6 +39,12 @@ def split_code(text: str) -> tuple[str | None, str]:
     return match.group("code"), match.group("rest")
 
 
+def is_code(text: str) -> bool:
+    """The whole text is a code ("CS1.1.01", "1.2a:"), as in a column of codes beside the texts."""
+    code, rest = split_code(f"{text.rstrip(':').strip()} x")
+    return code is not None and rest == "x"
+
+
 def strip_section_number(text: str) -> str:
     """ "3.2 Digital competence" -> "Digital competence"; a text that is only a number stays."""
     return _SECTION_NUMBER.sub("", text, count=1) or text

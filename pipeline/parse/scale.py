@@ -21,6 +21,7 @@ MAX_LABEL_CHARS = 60  # a level label is short: "At Highly advanced level, indiv
 MAX_LABEL_WORDS = 8
 MAX_LEVELS = 10
 MIN_TABLES = 2  # a text repeats when it stands in the same column of this many tables
+_WORDS = re.compile(r"(?<![\w.])\w+(?![\w.])")  # whole words: "2" in "Level 2", not in "A1.2"
 LABEL_VARIANT_RATIO = 0.85  # a label cell this similar to exactly one label of the scale is that label
 
 
@@ -58,8 +59,8 @@ class Hints:
         return self.exact(text) or bool(self._pattern and self._pattern.search(key(text)))
 
     def number(self, text: str) -> int | None:
-        """The number a label carries ("Level 3", "Niveau drie"), if any."""
-        for token in re.findall(r"\w+", key(text)):
+        """The number a label carries as a word of its own ("Level 3", "Niveau drie"; not "A1.2"), if any."""
+        for token in _WORDS.findall(key(text)):
             if token.isdigit():
                 return int(token)
             if token in self.numbers:
@@ -162,14 +163,14 @@ def learn_scale(tables: list[Table], hints: Hints) -> Scale | None:
     support: Counter = Counter()
     written: dict = {}
     for table in tables:
-        found = set()
+        found: dict = {}  # candidate -> labels as written, in the order met (a tie goes to the first)
         for column, labels in _column_candidates(table, repeats):
-            found.add(("column", column, tuple(key(t) for t in labels)))
-            written.setdefault(("column", column, tuple(key(t) for t in labels)), labels)
+            found.setdefault(("column", column, tuple(key(t) for t in labels)), labels)
         for labels in _row_candidates(table, repeats):
-            found.add(("row", None, tuple(key(t) for t in labels)))
-            written.setdefault(("row", None, tuple(key(t) for t in labels)), labels)
-        support.update(found)
+            found.setdefault(("row", None, tuple(key(t) for t in labels)), labels)
+        for candidate, labels in found.items():
+            written.setdefault(candidate, labels)
+        support.update(found.keys())
     if not support:
         return None
 
@@ -178,7 +179,7 @@ def learn_scale(tables: list[Table], hints: Hints) -> Scale | None:
         recognised = sum(1 for t in labels if hints.recognised(t) or hints.number(t) is not None)
         return (recognised, support[candidate], len(labels))
 
-    candidates = [c for c in support if not any(key(t) in hints.not_labels for t in written[c])]
+    candidates = [c for c in written if not any(key(t) in hints.not_labels for t in written[c])]
     if not candidates:
         return None
     best = max(candidates, key=score)
