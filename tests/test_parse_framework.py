@@ -208,3 +208,9 @@ def test_codes_in_a_column_of_their_own_pair_with_the_texts_beside_them():
     competency = run(tables).handbook.competencies[0]
     assert [(i.code, i.text) for lv in competency.levels for i in lv.indicators] == [
         ("A1.1", "does a1"), ("A1.2", "does b1"), ("A1.3", "does c1")]
+
+
+def test_title_is_the_first_heading_that_is_not_a_contents_heading():
+    blocks = [para("Contents", style="heading"), para("Digital skills framework", style="heading")] + two_tables()
+    result = run(blocks, properties=Properties())
+    assert result.handbook.title == "Digital skills framework" and result.handbook.organisation is None

@@ -21,7 +21,8 @@ _SOFTWARE_TITLE = re.compile(r"^(?:Microsoft Word|Microsoft PowerPoint)\s*-\s*",
 
 
 def is_placeholder(text: str, vocabularies: list[Vocabulary]) -> bool:
-    """A template's title, or a file name the writing program put there ("Microsoft Word - x.docx")."""
+    """A template's title, a heading that is no title ("Contents"), or a file name the writing
+    program put there ("Microsoft Word - x.docx")."""
     folded = text.strip().casefold()
     if any(folded == p.casefold() for v in vocabularies for p in v.title_placeholders):
         return True
@@ -38,7 +39,7 @@ def resolve_title(
                           "template placeholder: the title is taken from the body"))
     paragraphs = [b for b in blocks if isinstance(b, Paragraph) and b.text]
     for style in ("title", "heading"):
-        found = next((p for p in paragraphs if p.style == style), None)
+        found = next((p for p in paragraphs if p.style == style and not is_placeholder(p.text, vocabularies)), None)
         if found is not None:
             notes.append(Note("framework.title-from-body", f"no title property: the title is the document's "
                               f"first {style} '{found.text[:60]}'", found.origin))
