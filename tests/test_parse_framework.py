@@ -214,3 +214,12 @@ def test_title_is_the_first_heading_that_is_not_a_contents_heading():
     blocks = [para("Contents", style="heading"), para("Digital skills framework", style="heading")] + two_tables()
     result = run(blocks, properties=Properties())
     assert result.handbook.title == "Digital skills framework" and result.handbook.organisation is None
+
+
+def test_repeated_column_headings_without_level_words_are_no_scale():
+    """Competence groups as columns, repeated over tables, are not levels: refused, not invented."""
+    groups = ("Analytics", "Engineering", "Management")
+    tables = [table(("",) + groups, ("", f"Uses methods {i}.", f"Builds systems {i}.", f"Manages data {i}."))
+              for i in range(3)]
+    with pytest.raises(ParseError, match="^no competencies found"):
+        run(tables)

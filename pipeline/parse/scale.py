@@ -156,6 +156,10 @@ def _row_candidates(table: Table, repeats: Repeats):
             yield [t for _, t in labels]
 
 
+def _known(hints: Hints, text: str) -> bool:
+    return hints.recognised(text) or hints.number(text) is not None
+
+
 def learn_scale(tables: list[Table], hints: Hints) -> Scale | None:
     """The best-supported scale: most labels a vocabulary recognises (or that carry a number), then
     most tables, then most labels."""
@@ -176,10 +180,13 @@ def learn_scale(tables: list[Table], hints: Hints) -> Scale | None:
 
     def score(candidate):
         labels = written[candidate]
-        recognised = sum(1 for t in labels if hints.recognised(t) or hints.number(t) is not None)
+        recognised = sum(1 for t in labels if _known(hints, t))
         return (recognised, support[candidate], len(labels))
 
     candidates = [c for c in written if not any(key(t) in hints.not_labels for t in written[c])]
+    # Texts repeated across a header row name columns of many things (competence groups, roles);
+    # only a level word or a number makes them levels. Down a column, repetition marks the rows.
+    candidates = [c for c in candidates if c[0] == "column" or any(_known(hints, t) for t in written[c])]
     if not candidates:
         return None
     best = max(candidates, key=score)
@@ -190,5 +197,5 @@ def learn_scale(tables: list[Table], hints: Hints) -> Scale | None:
     if all(n is not None for n in numbers) and len(set(numbers)) == len(numbers):
         labels = [t for _, t in sorted(zip(numbers, labels))]  # the labels' own numbers order them
     axis, column, _ = best
-    known = any(hints.recognised(t) or hints.number(t) is not None for t in labels)
+    known = any(_known(hints, t) for t in labels)
     return Scale(axis=axis, labels=tuple(labels), keys=tuple(key(t) for t in labels), column=column, known=known)
