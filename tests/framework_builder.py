@@ -289,3 +289,26 @@ def split_tables_framework(path: Path, competences: list[Competence]) -> Path:
                 cell.text = statements[half]
     document.save(str(path))
     return path
+
+
+def one_per_row_framework(path: Path, competences: list[Competence], *, title="Capability framework") -> Path:
+    """One table per area (its heading above it): a repeated header row of level columns, then one
+    capability per row, its name and quoted definition in the first cell, bullets in the others."""
+    document = docx.Document()
+    set_properties(document, title)
+    areas: dict = {}
+    for competence in competences:
+        areas.setdefault(competence.area, []).append(competence)
+    for area, members in areas.items():
+        document.add_paragraph(area, style="Heading 1")
+        table = document.add_table(rows=len(members) + 1, cols=len(COLUMN_LEVELS["en"]) + 1)
+        table.cell(0, 0).text = "Capability"
+        for cell, label in zip(table.rows[0].cells[1:], COLUMN_LEVELS["en"]):
+            cell.text = label
+        mark_header_row(table.rows[0])
+        for row, competence in zip(table.rows[1:], members):
+            _cell_paragraphs(row.cells[0], [competence.name, f"“{competence.definition}”"])
+            for cell, statements in zip(row.cells[1:], competence.levels):
+                _cell_paragraphs(cell, statements, style="List Bullet")
+    document.save(str(path))
+    return path

@@ -23,6 +23,7 @@ from .framework_builder import (
     merged_head_framework,
     name_in_header_framework,
     numbered_named_levels_framework,
+    one_per_row_framework,
     sample_competences,
     split_tables_framework,
 )
@@ -199,3 +200,18 @@ def test_levels_split_over_tables_with_repeated_header_rows(tmp_path):
     result = convert(split_tables_framework(tmp_path / "split.docx", competences))
     assert_competences(result.data, competences, COLUMN_LEVELS["en"], coded=False)
     assert len([n for n in result.notes if n.rule == "framework.continued-table"]) == len(competences)
+
+
+def test_one_capability_per_row_under_one_header_row_per_area(tmp_path):
+    competences = sample_competences(coded=False, areas=("Working with others", "Working with data"))
+    data = convert(one_per_row_framework(tmp_path / "rows.docx", competences)).data
+    assert_competences(data, competences, COLUMN_LEVELS["en"], coded=False)
+    assert [(c["name"], c["competencies"]) for c in data["clusters"]] == [
+        ("Working with others", ["competence-a-handling", "competence-b-handling"]),
+        ("Working with data", ["competence-c-handling", "competence-d-handling"])]
+
+
+def test_one_table_of_capabilities_alone_is_read_when_its_labels_are_known(tmp_path):
+    competences = sample_competences(count=3, coded=False, areas=("All capabilities",))
+    data = convert(one_per_row_framework(tmp_path / "one.docx", competences)).data
+    assert_competences(data, competences, COLUMN_LEVELS["en"], coded=False)

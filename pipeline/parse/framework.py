@@ -84,9 +84,16 @@ def read_framework(blocks: list[Block], hints: Hints, title: str | None = None) 
                               f"({_first_text(block)})", block.origin))
             above = []
             continue
-        head, levels = reading
         context = [p for p in above if p.text not in running]
         above = []
+        if isinstance(reading, list):  # one competency per row: the text above names their area
+            area = _area_of_rows([p for p in context if p.text != title], headings)
+            for head, levels in reading:
+                draft, _, _ = _name_and_definition(head, [], block)
+                _extend(draft, levels)
+                drafts.append((draft, area))
+            continue
+        head, levels = reading
         if not head.texts and not context and drafts:
             _extend(drafts[-1][0], levels)
             notes.append(Note("framework.continued-table", f"a table with level rows and no name of its own: "
@@ -174,32 +181,51 @@ def _read_column_table(table: Table, scale: Scale, repeats: Repeats, notes: list
 
 
 def _read_row_table(table: Table, scale: Scale, repeats: Repeats):
+    """Levels as columns under a header row of labels: (head, levels), or a list of them when the
+    table gives one competency per row (no name above the header, and several rows with their
+    own name cell)."""
     head = Head()
-    levels: dict[int, tuple[str, list]] = {}
     columns: dict[int, int] | None = None  # grid column -> level
+    labels: dict[int, str] = {}
+    rows: list[tuple[list, dict]] = []  # per row below the header: its own head texts, its level texts
     for row in table.rows:
         grid = row.grid()
         numbers = {c: scale.number(cell.text) for c, cell in enumerate(grid) if cell is not None and cell.text}
         labelled = {c: n for c, n in numbers.items() if n}
-        if len(labelled) >= 2:
+        if len(labelled) >= 2 and columns is None:
             columns = labelled
-            for c, n in labelled.items():
-                levels.setdefault(n, (grid[c].text, []))
+            labels = {n: grid[c].text for c, n in labelled.items()}
             head.texts += [t for c, cell in enumerate(grid) if c not in labelled and cell is not None
-                           and not repeats.repeated(c, cell) for t in _texts(cell)]
+                           and not repeats.repeated(c, cell) and key(cell.text) not in repeats.hints.not_labels
+                           for t in _texts(cell)]  # "Capability" over the names' column is no name
             continue
         if columns is None:
             if not repeats.header_like(row):
                 head.texts += [t for cell in grid if cell is not None for t in _texts(cell)]
             continue
-        for c, cell in enumerate(grid):
-            if cell is None:
-                continue
-            if c in columns:
-                levels[columns[c]][1].extend(_texts(cell))
-            elif not repeats.repeated(c, cell):
-                head.texts += _texts(cell)
-    return (head, levels) if columns else None
+        if len(labelled) >= 2 and repeats.header_like(row):
+            continue  # the header row again (a table that runs over pages)
+        own = [t for c, cell in enumerate(grid) if cell is not None and c not in columns
+               and not repeats.repeated(c, cell) for t in _texts(cell)]
+        texts = {n: [t for c, cell in enumerate(grid) if cell is not None and columns.get(c) == n for t in _texts(cell)]
+                 for n in labels}
+        rows.append((own, texts))
+    if columns is None:
+        return None
+    if not head.texts and sum(1 for own, _ in rows if own) >= 2:
+        entries = []
+        for own, texts in rows:
+            if own or not entries:
+                entries.append((Head(list(own)), {n: (labels[n], []) for n in sorted(labels)}))
+            for n, found in texts.items():
+                entries[-1][1][n][1].extend(found)
+        return entries
+    levels = {n: (labels[n], []) for n in sorted(labels)}
+    for own, texts in rows:
+        head.texts += own
+        for n, found in texts.items():
+            levels[n][1].extend(found)
+    return head, levels
 
 
 def _statements(cells) -> list[tuple[str, Origin]]:
@@ -258,6 +284,14 @@ def _name_and_definition(head: Head, context: list[Paragraph], table: Table):
     if not definition:
         raise ParseError(f"competency '{name}' (table at {_where(table.origin)}) has no definition")
     return CompetencyDraft(name=name, definition=definition, origin=origin if origin.as_dict() else table.origin), area, name_rank
+
+
+def _area_of_rows(context: list[Paragraph], headings: list[tuple[int, str]]) -> str | None:
+    """The area of a table of one competency per row: the heading right above it, else the latest."""
+    ranked = [p for p in context if _rank(p)]
+    if ranked:
+        return strip_section_number(ranked[-1].text)
+    return strip_section_number(headings[-1][1]) if headings else None
 
 
 def _area_above(headings: list[tuple[int, str]], name_rank: int, name: str) -> str | None:

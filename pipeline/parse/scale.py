@@ -191,8 +191,8 @@ def learn_scale(tables: list[Table], hints: Hints) -> Scale | None:
         return None
     best = max(candidates, key=score)
     labels = written[best]
-    if support[best] < MIN_TABLES and not all(hints.exact(t) for t in labels):
-        return None  # one table with texts no vocabulary knows: too weak to call a scale
+    if support[best] < MIN_TABLES and not all(_known(hints, t) for t in labels):
+        return None  # one table, and a label no vocabulary knows: too weak to call a scale
     numbers = [hints.number(t) for t in labels]
     if all(n is not None for n in numbers) and len(set(numbers)) == len(numbers):
         labels = [t for _, t in sorted(zip(numbers, labels))]  # the labels' own numbers order them
