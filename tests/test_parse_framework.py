@@ -223,3 +223,15 @@ def test_repeated_column_headings_without_level_words_are_no_scale():
               for i in range(3)]
     with pytest.raises(ParseError, match="^no competencies found"):
         run(tables)
+
+
+def test_competencies_stacked_in_one_table_with_their_labels_down_a_column():
+    rows = []
+    for name, area in (("Alpha", "1. FIRST AREA"), ("Beta", None), ("Gamma", "2. SECOND AREA")):
+        head = [area, f"{area[0]}.1 {name}", f"About {name}."] if area else [name, f"About {name}."]
+        rows += [(head, "Basic", f"{name} does a"), ("", "Advanced", f"{name} does b")]
+    result = run([table(*rows)])
+    assert [c.name for c in result.handbook.competencies] == ["Alpha", "Beta", "Gamma"]
+    assert [c.cluster for c in result.handbook.competencies] == ["first-area", "first-area", "second-area"]
+    assert [[i.text for lv in c.levels for i in lv.indicators] for c in result.handbook.competencies][2] == [
+        "Gamma does a", "Gamma does b"]

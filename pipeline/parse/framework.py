@@ -9,7 +9,8 @@ module reads all of those with the scale of pipeline/parse/scale.py:
 - the *head* of a table (its cells before and beside the labels, that are not repeated in other
   tables) gives area, name and definition; an empty head takes them from the paragraphs above;
 - a table with the scale's labels and neither head nor text above it continues the competency
-  before it (a table split in two);
+  before it (a table split in two); a table may also hold several competencies, one per row under
+  a header of level columns, or stacked, the labels starting again beside each new name;
 - any other table (alignment statements, version history, glossary, contents) is passed over
   with a note.
 """
@@ -86,10 +87,11 @@ def read_framework(blocks: list[Block], hints: Hints, title: str | None = None) 
             continue
         context = [p for p in above if p.text not in running]
         above = []
-        if isinstance(reading, list):  # one competency per row: the text above names their area
+        if isinstance(reading, list):  # several competencies in one table: the text above names their area
             area = _area_of_rows([p for p in context if p.text != title], headings)
             for head, levels in reading:
-                draft, _, _ = _name_and_definition(head, [], block)
+                draft, own_area, _ = _name_and_definition(head, [], block)
+                area = own_area or area  # an area line in the table holds for the rows after it
                 _extend(draft, levels)
                 drafts.append((draft, area))
             continue
@@ -150,14 +152,16 @@ def _read_table(table: Table, scale: Scale, repeats: Repeats, notes: list[Note])
 
 
 def _read_column_table(table: Table, scale: Scale, repeats: Repeats, notes: list[Note]):
+    """Labels down one column: (head, levels); a list of them when the labels start again lower in
+    the table beside a new name (competencies stacked in one table)."""
     column = scale.column
     grids = [(row, row.grid()) for row in table.rows]
     if not any(column < len(g) and g[column] is not None and scale.number(g[column].text) for _, g in grids):
         return None
-    head = Head()
-    levels: dict[int, tuple[str, list]] = {}
+    entries: list[tuple[Head, dict]] = [(Head(), {})]
     current: int | None = None
     for row, grid in grids:
+        head, levels = entries[-1]
         label_cell = grid[column] if column < len(grid) else None
         number = scale.number(label_cell.text) if label_cell is not None and label_cell.text else None
         if number is None and label_cell is not None and label_cell.text and current is not None:
@@ -172,12 +176,16 @@ def _read_column_table(table: Table, scale: Scale, repeats: Repeats, notes: list
         if number is None and label_cell is not None and label_cell.text:
             raise ParseError(f"table at {_where(row.origin)}: '{label_cell.text[:60]}' stands where the level "
                              f"labels of the scale ({', '.join(scale.labels)}) stand")
+        beside = [t for cell in grid[:column] if cell is not None for t in _texts(cell)]
+        if number is not None and number in levels and beside:  # the labels start again: the next competency
+            entries.append((Head(), {}))
+            head, levels = entries[-1]
         if number is not None:
             current = number
             levels.setdefault(number, (label_cell.text, []))
-        head.texts += [t for cell in grid[:column] if cell is not None for t in _texts(cell)]
+        head.texts += beside
         levels[current][1].extend(_statements([cell for cell in grid[column + 1 :] if cell is not None]))
-    return head, levels
+    return entries if len(entries) > 1 else entries[0]
 
 
 def _read_row_table(table: Table, scale: Scale, repeats: Repeats):

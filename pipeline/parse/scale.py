@@ -122,6 +122,16 @@ def _collapse(texts: list[str]) -> list[str]:
     return out
 
 
+def _runs(labels: list[str]) -> list[list[str]]:
+    """The label sequence cut where a label comes again: several competencies stacked in one table."""
+    runs: list[list[str]] = [[]]
+    for text in labels:
+        if key(text) in {key(t) for t in runs[-1]}:
+            runs.append([])
+        runs[-1].append(text)
+    return runs
+
+
 def _column_candidates(table: Table, repeats: Repeats):
     """(column, labels) for each grid column whose recurring texts mark rows that hold more."""
     rows = [r.grid() for r in table.rows if not repeats.header_like(r)]
@@ -132,9 +142,9 @@ def _column_candidates(table: Table, repeats: Repeats):
             cell = grid[c] if c < len(grid) else None
             if repeats.repeated(c, cell) and any(x is not None and x.text for x in grid[c + 1 :]):
                 labels.append(cell.text)
-        labels = _collapse(labels)
-        if 2 <= len(labels) <= MAX_LEVELS and len({key(t) for t in labels}) == len(labels):
-            yield c, labels
+        for run in _runs(_collapse(labels)):
+            if 2 <= len(run) <= MAX_LEVELS:
+                yield c, run
 
 
 def _row_candidates(table: Table, repeats: Repeats):
