@@ -235,3 +235,10 @@ def test_competencies_stacked_in_one_table_with_their_labels_down_a_column():
     assert [c.cluster for c in result.handbook.competencies] == ["first-area", "first-area", "second-area"]
     assert [[i.text for lv in c.levels for i in lv.indicators] for c in result.handbook.competencies][2] == [
         "Gamma does a", "Gamma does b"]
+
+
+def test_coded_competences_with_names_and_definitions_are_counted_in_the_refusal():
+    rows = [("Code", "Competence", "Definition")] + [
+        (f"DS{n:02d}", f"Competence {n}", f"What competence {n} asks of a data scientist at work.") for n in range(1, 5)]
+    with pytest.raises(ParseError, match="^4 competences with definitions, but no level labels"):
+        run([table(*rows)])

@@ -360,6 +360,9 @@ def _first_text(table: Table) -> str:
     return "it is empty"
 
 
+DEFINITION_WORDS = 6  # a definition beside a name is a sentence of at least this many words
+
+
 def _no_scale_message(blocks: list[Block]) -> str:
     """What a document without a level scale holds, in one line: competences with definitions, or nothing."""
     described = _described_competences(blocks)
@@ -377,14 +380,15 @@ def _described_competences(blocks: list[Block]) -> int:
         if isinstance(block, Table):
             for row in block.rows:
                 texts = [c.text for c in row.cells if c.text]
-                if len(texts) >= 2 and looks_like_heading(texts[0]) and len(texts[1].split()) > len(texts[0].split()) + 3:
+                name = next((i for i, t in enumerate(texts) if looks_like_heading(t)), None)
+                if name is not None and any(len(t.split()) >= DEFINITION_WORDS for t in texts[name + 1 :]):
                     rows += 1
     if rows:
         return rows
     paragraphs = [b for b in blocks if isinstance(b, Paragraph) and b.text]
     return sum(
         1 for first, second in zip(paragraphs, paragraphs[1:])
-        if first.style == "heading" and second.style != "heading" and len(second.text.split()) >= 6
+        if first.style == "heading" and second.style != "heading" and len(second.text.split()) >= DEFINITION_WORDS
     )
 
 
