@@ -10,7 +10,7 @@ from pipeline.parse import parse
 from pipeline.parse.scale import Hints, learn_scale
 from pipeline.vocab import builtin
 
-from .blocks_builder import para, table
+from .blocks_builder import PageHeader, para, table
 
 SOURCE = Source(file="framework.docx", format="docx", sha256="0" * 64)
 HINTS = Hints(builtin())
@@ -242,3 +242,11 @@ def test_coded_competences_with_names_and_definitions_are_counted_in_the_refusal
         (f"DS{n:02d}", f"Competence {n}", f"What competence {n} asks of a data scientist at work.") for n in range(1, 5)]
     with pytest.raises(ParseError, match="^4 competences with definitions, but no level labels"):
         run([table(*rows)])
+
+
+def test_title_from_a_running_page_header_before_the_file_name():
+    blocks = [PageHeader("3.2 Testland digital framework")] + two_tables()
+    result = run(blocks, properties=Properties())
+    assert result.handbook.title == "Testland digital framework"
+    assert any(n.rule == "framework.title-from-page-header" for n in result.notes)
+    assert run(two_tables(), properties=Properties()).handbook.title == "framework"  # the file name

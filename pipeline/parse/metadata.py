@@ -2,7 +2,7 @@
 
 The title comes from the file's own properties (Word core `title`, PDF /Title) unless that is a
 template's placeholder ("DOCUMENT TITLE"), else from the first title or heading in the body, else
-from the file name. The organisation comes only from the properties (Word's "Company"): the body
+from a running page header, else from the file name. The organisation comes only from the properties (Word's "Company"): the body
 of a framework does not say which line is its publisher.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from pathlib import PurePath
 
-from ..blocks import Block, Note, Paragraph, Properties, Table
+from ..blocks import Block, Note, PageHeader, Paragraph, Properties, Table
 from ..vocab import Vocabulary
 from .marks import strip_section_number
 from .words import looks_like_heading
@@ -49,6 +49,12 @@ def resolve_title(
         notes.append(Note("framework.title-from-body", f"no title property or heading: the title is the "
                           f"first line '{first.text[:60]}'", first.origin))
         return strip_section_number(first.text)
+    header = next((b for b in blocks if isinstance(b, PageHeader) and not b.footer and b.text
+                   and looks_like_heading(b.text) and not is_placeholder(b.text, vocabularies)), None)
+    if header is not None:
+        notes.append(Note("framework.title-from-page-header", f"no title in the file or as a heading: the title "
+                          f"is the running page header '{header.text[:60]}'", header.origin))
+        return strip_section_number(header.text)
     stem = PurePath(file_name).stem
     notes.append(Note("framework.title-from-file-name", f"no title in the file or its body: the title is "
                       f"the file name '{stem}'"))
