@@ -19,7 +19,6 @@ from pathlib import Path
 
 import docx
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 
 LEVEL_PHRASES = {
     "en": ["At Basic level, individuals", "At Intermediate level, individuals",

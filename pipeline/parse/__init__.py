@@ -23,7 +23,8 @@ from .tables import (
     read_matrix,
     starts_with_levels,
 )
-from .framework import clean_indicators, read_framework
+from .framework import read_framework
+from .indicators import clean_indicators
 from .metadata import choose_language, resolve_title
 from .scale import Hints
 from .titlepage import TitlePage, read_title_page

@@ -20,18 +20,11 @@ from dataclasses import dataclass, field
 
 from ..blocks import Block, Note, Origin, Paragraph, Table
 from ..errors import ParseError
-from .marks import (
-    is_code,
-    section_depth,
-    split_code,
-    strip_bullet,
-    strip_enclosing_quotes,
-    strip_numbering,
-    strip_section_number,
-)
-from .scale import Hints, Scale, Repeats, key, learn_scale
+from .heads import area_above, area_of_rows, name_and_definition, rank, running_lines, where
+from .marks import is_code
+from .refusal import no_scale_message
+from .scale import Hints, Repeats, Scale, key, learn_scale
 from .tables import CompetencyDraft
-from .words import looks_like_heading
 
 
 @dataclass
@@ -60,9 +53,9 @@ def read_framework(blocks: list[Block], hints: Hints, title: str | None = None) 
     tables = [b for b in blocks if isinstance(b, Table)]
     scale = learn_scale(tables, hints)
     if scale is None:
-        raise NoScale(_no_scale_message(blocks))
+        raise NoScale(no_scale_message(blocks))
     repeats = Repeats(tables, hints)
-    running = _running_lines(blocks)
+    running = running_lines(blocks)
     notes: list[Note] = []
     if not scale.known:
         notes.append(Note("framework.unnamed-scale", "no level label has a level word or a number: the levels "
@@ -73,9 +66,9 @@ def read_framework(blocks: list[Block], hints: Hints, title: str | None = None) 
     for block in blocks:
         if isinstance(block, Paragraph) and block.text:
             above.append(block)
-            rank = _rank(block)
-            if rank and block.text not in running and block.text != title:
-                headings.append((rank, block.text))
+            heading_rank = rank(block)
+            if heading_rank and block.text not in running and block.text != title:
+                headings.append((heading_rank, block.text))
             continue
         if not isinstance(block, Table):
             continue
@@ -88,9 +81,9 @@ def read_framework(blocks: list[Block], hints: Hints, title: str | None = None) 
         context = [p for p in above if p.text not in running]
         above = []
         if isinstance(reading, list):  # several competencies in one table: the text above names their area
-            area = _area_of_rows([p for p in context if p.text != title], headings)
+            area = area_of_rows([p for p in context if p.text != title], headings)
             for head, levels in reading:
-                draft, own_area, _ = _name_and_definition(head, [], block)
+                draft, own_area, _ = name_and_definition(head.texts, [], block)
                 area = own_area or area  # an area line in the table holds for the rows after it
                 _extend(draft, levels)
                 drafts.append((draft, area))
@@ -101,47 +94,14 @@ def read_framework(blocks: list[Block], hints: Hints, title: str | None = None) 
             notes.append(Note("framework.continued-table", f"a table with level rows and no name of its own: "
                               f"read as the rest of '{drafts[-1][0].name}'", block.origin))
             continue
-        draft, area, name_rank = _name_and_definition(head, context, block)
+        draft, area, name_rank = name_and_definition(head.texts, context, block)
         if area is None:
-            area = _area_above(headings, name_rank, draft.name)
+            area = area_above(headings, name_rank, draft.name)
         _extend(draft, levels)
         drafts.append((draft, area))
     if not drafts:
-        raise NoScale(_no_scale_message(blocks))
+        raise NoScale(no_scale_message(blocks))
     return FrameworkReading(scale=scale, drafts=drafts, notes=notes)
-
-
-CODE_SHARE = 0.5  # codes are taken out of the texts when at least this share of indicators has one
-
-
-def clean_indicators(drafts: list[tuple[CompetencyDraft, str | None]], notes: list[Note]) -> None:
-    """Bullets and typed numbering off every indicator; codes out of the text into their own field.
-
-    A text opening with something code-like ("CO2 emissions ...") is no proof of a code; a
-    document whose indicators mostly open with one is. Indicators become (text, origin, code).
-    """
-    levels = [level for draft, _ in drafts for level in draft.levels.values()]
-    entries = [(strip_bullet(text), origin) for level in levels for text, origin in level.indicators]
-    coded = [split_code(text) for text, _ in entries]
-    with_code = sum(1 for code, _ in coded if code)
-    use_codes = bool(entries) and with_code >= CODE_SHARE * len(entries)
-    if use_codes:
-        example = next(code for code, _ in coded if code)
-        notes.append(Note("framework.indicator-codes", f"{with_code} of {len(entries)} indicators open with a "
-                          f"code (such as '{example}'): the codes are kept apart from the texts"))
-    elif with_code:
-        notes.append(Note("framework.codes-left-in-text", f"only {with_code} of {len(entries)} indicators open "
-                          "with what looks like a code: kept as part of their texts"))
-    for level in levels:
-        cleaned = []
-        for text, origin in level.indicators:
-            text = strip_bullet(text)
-            code, rest = split_code(text)
-            if use_codes and code:
-                cleaned.append((rest, origin, code))
-            elif strip_numbering(text):
-                cleaned.append((strip_numbering(text), origin, None))
-        level.indicators[:] = cleaned
 
 
 def _read_table(table: Table, scale: Scale, repeats: Repeats, notes: list[Note]):
@@ -174,7 +134,7 @@ def _read_column_table(table: Table, scale: Scale, repeats: Repeats, notes: list
                 head.texts += [t for cell in grid if cell is not None for t in _texts(cell)]
             continue
         if number is None and label_cell is not None and label_cell.text:
-            raise ParseError(f"table at {_where(row.origin)}: '{label_cell.text[:60]}' stands where the level "
+            raise ParseError(f"table at {where(row.origin)}: '{label_cell.text[:60]}' stands where the level "
                              f"labels of the scale ({', '.join(scale.labels)}) stand")
         beside = [t for cell in grid[:column] if cell is not None for t in _texts(cell)]
         if number is not None and number in levels and beside:  # the labels start again: the next competency
@@ -262,136 +222,9 @@ def _extend(draft: CompetencyDraft, levels: dict) -> None:
         draft.level(number, label).indicators.extend(indicators)
 
 
-def _name_and_definition(head: Head, context: list[Paragraph], table: Table):
-    """(draft, area, rank of the name's heading) from the table's head, else from the text above it."""
-    texts = [(t, o) for t, o in head.texts if t]
-    area = None
-    name_rank = 0
-    if len(texts) >= 3 and _is_area(texts[0][0], texts[1][0]):
-        area = strip_section_number(texts[0][0])
-        texts = texts[1:]
-    if not texts:
-        name_at = _name_paragraph(context)
-        if name_at is None:
-            raise ParseError(f"a competency table (table at {_where(table.origin)}) has no name: neither in the "
-                             "table nor in a heading above it")
-        name_paragraph = context[name_at]
-        name_rank = _rank(name_paragraph)
-        texts = [(name_paragraph.text, name_paragraph.origin)] + [(p.text, p.origin) for p in context[name_at + 1 :]]
-    elif len(texts) == 1:
-        name_at = _name_paragraph(context)
-        if name_at is not None and _reads_as_definition(texts[0][0]):  # the table holds only the definition
-            name_paragraph = context[name_at]
-            name_rank = _rank(name_paragraph)
-            texts = [(p.text, p.origin) for p in context[name_at:]] + texts
-        else:
-            after = context[name_at + 1 :] if name_at is not None else [p for p in context if not _rank(p)]
-            texts += [(p.text, p.origin) for p in after]
-    name, origin = strip_section_number(texts[0][0]), texts[0][1]
-    definition = strip_enclosing_quotes(" ".join(t for t, _ in texts[1:]).strip())
-    if not definition:
-        raise ParseError(f"competency '{name}' (table at {_where(table.origin)}) has no definition")
-    return CompetencyDraft(name=name, definition=definition, origin=origin if origin.as_dict() else table.origin), area, name_rank
-
-
-def _area_of_rows(context: list[Paragraph], headings: list[tuple[int, str]]) -> str | None:
-    """The area of a table of one competency per row: the heading right above it, else the latest."""
-    ranked = [p for p in context if _rank(p)]
-    if ranked:
-        return strip_section_number(ranked[-1].text)
-    return strip_section_number(headings[-1][1]) if headings else None
-
-
-def _area_above(headings: list[tuple[int, str]], name_rank: int, name: str) -> str | None:
-    """The latest heading that ranks above the name's own heading (any heading, for a name in the table)."""
-    for rank, text in reversed(headings):
-        if strip_section_number(text) == name:
-            continue
-        if not name_rank or rank < name_rank:
-            return strip_section_number(text)
-    return None
-
-
-def _reads_as_definition(text: str) -> bool:
-    """A sentence, or a text in quotes: how a definition looks, and a name does not."""
-    unquoted = strip_enclosing_quotes(text)
-    return unquoted != text or not looks_like_heading(text)
-
-
-def _is_area(first: str, second: str) -> bool:
-    """An area line above the name: in capitals, or with a shorter section number than the name."""
-    letters = [ch for ch in first if ch.isalpha()]
-    capitals = bool(letters) and all(ch.isupper() for ch in letters) and looks_like_heading(first) and looks_like_heading(second)
-    depth, next_depth = section_depth(first), section_depth(second)
-    return capitals or (depth > 0 and next_depth > depth)
-
-
-def _name_paragraph(context: list[Paragraph]) -> int | None:
-    """The last heading above the table; without styled headings, the first short line."""
-    ranked = [i for i, p in enumerate(context) if _rank(p)]
-    if ranked:
-        return ranked[-1]
-    return next((i for i, p in enumerate(context) if looks_like_heading(p.text)), None)
-
-
-def _rank(paragraph: Paragraph) -> int:
-    """A heading's rank (1 = top), 0 for body text: the style's level, else the section number's depth."""
-    if paragraph.style == "heading":
-        return paragraph.level or 1
-    if paragraph.style is None and looks_like_heading(paragraph.text):
-        return section_depth(paragraph.text)
-    return 0
-
-
-def _running_lines(blocks: list[Block]) -> set[str]:
-    """Headings the body repeats (a title line over every few tables): not a name, not an area."""
-    seen: dict[str, int] = {}
-    for block in blocks:
-        if isinstance(block, Paragraph) and block.text and _rank(block):
-            seen[block.text] = seen.get(block.text, 0) + 1
-    return {text for text, count in seen.items() if count >= 2}
-
-
 def _first_text(table: Table) -> str:
     for row in table.rows:
         for cell in row.cells:
             if cell.text:
                 return f"it begins '{cell.text[:50]}'"
     return "it is empty"
-
-
-DEFINITION_WORDS = 6  # a definition beside a name is a sentence of at least this many words
-
-
-def _no_scale_message(blocks: list[Block]) -> str:
-    """What a document without a level scale holds, in one line: competences with definitions, or nothing."""
-    described = _described_competences(blocks)
-    if described:
-        return (f"{described} competences with definitions, but no level labels or levelled indicators: "
-                "nothing converted (levels are never invented)")
-    return ("no competencies found: no table with level labels (numbered such as 'Level 1', named, "
-            "or repeated in the same place of every competency table)")
-
-
-def _described_competences(blocks: list[Block]) -> int:
-    """Competences a document describes without levels: name/definition table rows, else headings with text under them."""
-    rows = 0
-    for block in blocks:
-        if isinstance(block, Table):
-            for row in block.rows:
-                texts = [c.text for c in row.cells if c.text]
-                name = next((i for i, t in enumerate(texts) if looks_like_heading(t)), None)
-                if name is not None and any(len(t.split()) >= DEFINITION_WORDS for t in texts[name + 1 :]):
-                    rows += 1
-    if rows:
-        return rows
-    paragraphs = [b for b in blocks if isinstance(b, Paragraph) and b.text]
-    return sum(
-        1 for first, second in zip(paragraphs, paragraphs[1:])
-        if first.style == "heading" and second.style != "heading" and len(second.text.split()) >= DEFINITION_WORDS
-    )
-
-
-def _where(origin: Origin) -> str:
-    parts = [f"{k} {v}" for k, v in origin.as_dict().items() if k != "top"]
-    return ", ".join(parts) or "unknown position"
