@@ -84,6 +84,7 @@ class Paragraph:
 class Cell:
     paragraphs: tuple[Paragraph, ...]
     origin: Origin = field(default_factory=Origin)
+    span: int = 1  # grid columns the cell covers (Word's gridSpan): rows line up by grid column
 
     @property
     def text(self) -> str:
@@ -99,6 +100,15 @@ class Cell:
 class Row:
     cells: tuple[Cell, ...]
     origin: Origin = field(default_factory=Origin)
+    header: bool = False  # the document marks it a header row, repeated on each page (w:tblHeader)
+
+    def grid(self) -> list[Cell | None]:
+        """The cells by grid column: a cell spanning n columns stands at its first, None after it."""
+        columns: list[Cell | None] = []
+        for cell in self.cells:
+            columns.append(cell)
+            columns.extend([None] * (max(cell.span, 1) - 1))
+        return columns
 
 
 @dataclass(frozen=True)
@@ -152,6 +162,18 @@ class Note:
 
     def __str__(self) -> str:
         return f"{self.place()}: {self.message} [{self.rule}]"
+
+
+@dataclass(frozen=True)
+class Properties:
+    """What the file says about itself (Word core/app properties, PDF /Info): no body text.
+
+    A reader may put one in its stream; `pipeline.readers.read` takes it out and hands it to the
+    parser, which uses it only where the body has no title page. Empty values are None.
+    """
+
+    title: str | None = None
+    organisation: str | None = None  # Word's "Company"
 
 
 Block = Paragraph | Table | PageBreak | PageHeader

@@ -68,9 +68,10 @@ def convert(path: Path | str, vocabulary: Vocabulary | None = None) -> Conversio
     except OSError as error:
         raise ReadError(_unreadable(error)) from error
     reading = readers.read(path)
-    result = parse(reading.blocks, source=source, handbook_id=handbook_id(path), vocabulary=vocabulary)
+    result = parse(reading.blocks, source=source, handbook_id=handbook_id(path), vocabulary=vocabulary,
+                   properties=reading.properties)
     data = to_dict(result.handbook)
     problems = validate(data)
     if problems:
         raise ValidationError(problems)
-    return Conversion(result.handbook, data, result.warnings, result.vocabulary, reading.notes)
+    return Conversion(result.handbook, data, result.warnings, result.vocabulary, reading.notes + result.notes)

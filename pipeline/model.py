@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .blocks import Origin
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: optional indicator `code`; frameworks without a matrix (role null)
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class Indicator:
     id: str
     text: str
     origin: Origin | None = None
+    code: str | None = None  # the document's own code for it ("CS1.1.01", "1.2a"), kept out of the text
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,14 @@ def _locations(handbook: Handbook) -> dict:
     return locations
 
 
+def _indicator(indicator: Indicator) -> dict:
+    """An indicator's dict; `code` only when the document gives one (schema 1.1)."""
+    out = {"id": indicator.id, "text": indicator.text}
+    if indicator.code is not None:
+        out["code"] = indicator.code
+    return out
+
+
 def to_dict(handbook: Handbook) -> dict:
     """The handbook as the plain dict that the JSON Schema describes (key order is the export order)."""
     return {
@@ -143,10 +152,7 @@ def to_dict(handbook: Handbook) -> dict:
                     {
                         "level": lv.level,
                         "label": lv.label,
-                        "indicators": [
-                            {"id": i.id, "text": i.text}
-                            for i in lv.indicators
-                        ],
+                        "indicators": [_indicator(i) for i in lv.indicators],
                     }
                     for lv in c.levels
                 ],

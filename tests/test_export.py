@@ -18,7 +18,7 @@ from pipeline.export.csv import write_tables_in_order
 from pipeline.export import json as json_export
 from pipeline.export import xml as xml_export
 from pipeline.export.csv import HEADERS
-from pipeline.model import to_dict
+from pipeline.model import SCHEMA_VERSION, to_dict
 from pipeline.validate import validate, validate_xml
 from tests.test_validate import small_handbook
 
@@ -81,7 +81,7 @@ def test_xml_validates_against_the_xsd_and_is_deterministic():
 def test_xml_shape():
     root = etree.fromstring(xml_export.render(good()))
     assert root.tag == f"{{{xml_export.NAMESPACE}}}handbook"
-    assert root.get("id") == "ambtelijk-secretaris" and root.get("schemaVersion") == "1.0"
+    assert root.get("id") == "ambtelijk-secretaris" and root.get("schemaVersion") == SCHEMA_VERSION
     indicator = root.find("h:competencies/h:competency[@id='analyseren']/h:level[@number='2']/"
                           "h:indicator", NS)
     assert indicator.get("id") == "analyseren-2-1"
@@ -142,11 +142,11 @@ def test_csv_tables_header_rows_and_order(tmp_path):
     assert [r[0] for r in indicators[1:]] == ["ambtelijk-secretaris"] * 5 + ["beleidsmedewerker"] * 5
     assert indicators[6:9] == [
         ["beleidsmedewerker", "analyseren", "Analyseren", "1", "1", "analyseren-1-1",
-         "Ordent informatie."],
+         "Ordent informatie.", ""],
         ["beleidsmedewerker", "analyseren", "Analyseren", "1", "2", "analyseren-1-2",
-         "Ziet verbanden."],
+         "Ziet verbanden.", ""],
         ["beleidsmedewerker", "analyseren", "Analyseren", "2", "1", "analyseren-2-1",
-         "Legt verbanden tussen gegevens."],
+         "Legt verbanden tussen gegevens.", ""],
     ]
     competencies = _read(tmp_path / "csv" / "competencies.csv")
     assert competencies[0] == HEADERS["competencies.csv"]
@@ -174,9 +174,9 @@ def test_csv_is_rfc4180_utf8_without_bom(tmp_path):
     raw = (tmp_path / "indicators.csv").read_bytes()
     assert not raw.startswith(b"\xef\xbb\xbf")
     assert raw.startswith(b"handbook_id,competency_id,competency,level,position,indicator_id,"
-                          b"text\r\n")
+                          b"text,code\r\n")
     assert raw.count(b"\r\n") == 6 and raw.endswith(b"\r\n")
-    assert '"Zegt ""ja"",\nen doet het. Één keer."\r\n'.encode("utf-8") in raw
+    assert '"Zegt ""ja"",\nen doet het. Één keer.",\r\n'.encode("utf-8") in raw
     assert _read(tmp_path / "indicators.csv")[1][6] == 'Zegt "ja",\nen doet het. Één keer.'
 
 

@@ -1191,3 +1191,20 @@ def test_in_a_borderless_table_a_drawn_wrap_space_keeps_the_next_line_in_the_row
 
     assert rows(metrics(drawn_spaces=True))[1] == ["Ziet kansen / en risico's", "Werkt samen / met de / 3 teams"]
     assert rows(metrics())[2] == ["", "3 teams"]
+
+
+def test_document_information_gives_title_and_company():
+    from pipeline.blocks import Properties
+    from pipeline.readers.pdf import _properties
+
+    assert _properties({"Title": b"Digital  framework", "Company": "Agency", "Author": "x"}) == Properties(
+        title="Digital framework", organisation="Agency")
+    assert _properties({"Title": "", "Producer": "LibreOffice"}) == Properties()
+
+
+def test_the_reference_pdf_states_its_title_apart_from_its_blocks(reference):
+    from pipeline.readers import read
+
+    reading = read(reference["pdf"])
+    assert reading.properties.title == "Competenties Ambtelijk secretaris"
+    assert all(type(b).__name__ != "Properties" for b in reading.blocks)

@@ -1,6 +1,6 @@
 """The CSV export: three tables over all handbooks of a run, for spreadsheets and databases.
 
-- indicators.csv   handbook_id, competency_id, competency, level, position, indicator_id, text
+- indicators.csv   handbook_id, competency_id, competency, level, position, indicator_id, text, code
 - competencies.csv handbook_id, competency_id, name, definition, cluster
 - requirements.csv handbook_id, role, competency_id, competency, category, level
 
@@ -10,7 +10,8 @@ mark, CRLF line endings, fields quoted only when needed, a header row even when 
 ordered by handbook id, then document order. Texts are written exactly as given, also those that
 start with = + - @: prefixing them against spreadsheet formulas would change the data, so
 whoever opens the files in a spreadsheet must import them as text. A missing value (None) is an
-empty field. Lone surrogates, which UTF-8 cannot hold, become U+FFFD.
+empty field (`code` is empty for an indicator the document gives no code; it was added last in
+schema 1.1 so that readers of the older columns by position keep working). Lone surrogates, which UTF-8 cannot hold, become U+FFFD.
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 HEADERS = {
     "indicators.csv": ["handbook_id", "competency_id", "competency", "level", "position",
-                       "indicator_id", "text"],
+                       "indicator_id", "text", "code"],
     "competencies.csv": ["handbook_id", "competency_id", "name", "definition", "cluster"],
     "requirements.csv": ["handbook_id", "role", "competency_id", "competency", "category",
                          "level"],
@@ -47,7 +48,7 @@ def rows(handbooks: list[dict]) -> dict[str, list[list]]:
                 for position, ind in enumerate(lv["indicators"], start=1):
                     tables["indicators.csv"].append(
                         [hb["id"], c["id"], c["name"], lv["level"], position, ind["id"],
-                         ind["text"]])
+                         ind["text"], ind.get("code")])
         for r in hb["requirements"]:
             tables["requirements.csv"].append(
                 [hb["id"], hb["role"], r["competency"], names.get(r["competency"]),

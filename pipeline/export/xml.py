@@ -67,7 +67,7 @@ def to_element(data: dict) -> etree._Element:
         for lv in c["levels"]:
             level = _el(comp, "level", number=lv["level"], label=lv["label"])
             for ind in lv["indicators"]:
-                _el(level, "indicator", ind["text"], id=ind["id"])
+                _el(level, "indicator", ind["text"], id=ind["id"], code=ind.get("code"))
 
     requirements = _el(root, "requirements")
     for r in data["requirements"]:

@@ -2,13 +2,15 @@
 
 It never looks at a file. It finds the title page, the competentiematrix and one table per
 competency by their structure, using the words of a vocabulary (pipeline/vocab) and nothing of
-any particular handbook.
+any particular handbook. A document in which that finds no competency table is read as a
+competency framework (pipeline/parse/framework.py): a level scale learned from its tables, no
+matrix, and its title from the file's properties when it has no title page.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from ..blocks import Block, PageHeader, Paragraph, Table
+from ..blocks import Block, Note, PageHeader, Paragraph, Properties, Table
 from ..errors import ParseError
 from ..model import Cluster, Competency, Handbook, Indicator, Level, LevelScale, Requirement, Source
 from ..vocab import Vocabulary, builtin
@@ -21,7 +23,11 @@ from .tables import (
     read_matrix,
     starts_with_levels,
 )
-from .titlepage import read_title_page
+from .framework import read_framework
+from .indicators import clean_indicators
+from .metadata import choose_language, resolve_title
+from .scale import Hints
+from .titlepage import TitlePage, read_title_page
 from .words import LevelReader, looks_like_heading, slug
 
 
@@ -30,6 +36,7 @@ class ParseResult:
     handbook: Handbook
     warnings: list[str]
     vocabulary: Vocabulary
+    notes: list[Note] = field(default_factory=list)  # the parser's judgements on weak evidence
 
 
 def choose_vocabulary(blocks: list[Block], candidates: list[Vocabulary] | None = None) -> Vocabulary:
@@ -54,52 +61,26 @@ def parse(
     source: Source,
     handbook_id: str,
     vocabulary: Vocabulary | None = None,
+    properties: Properties | None = None,
 ) -> ParseResult:
+    given = vocabulary
     vocabulary = vocabulary or choose_vocabulary(blocks)
     levels = LevelReader(vocabulary)
     warnings: list[str] = []
-    title_page = read_title_page(blocks, vocabulary)
+    try:
+        title_page = read_title_page(blocks, vocabulary)
+    except ParseError as error:  # a framework may have no title page; a handbook may not
+        title_page, missing_title = None, error
 
-    drafts: list[tuple[CompetencyDraft, str | None]] = []
-    matrices: list[Table] = []
-    cluster: str | None = None
-    heading: str | None = None  # a heading-like paragraph with nothing but breaks after it
-    header: str | None = None  # the latest running page header that could name a cluster
-    header_fresh = False
-    skip_texts = {title_page.title, title_page.organisation} - {None}
-    matrix_headings = {h.casefold() for h in vocabulary.matrix_headings}
-
-    for block in blocks[title_page.end :]:
-        if isinstance(block, Paragraph):
-            text = block.text
-            if not text:
-                continue
-            is_heading = block.style == "heading" or (block.style is None and looks_like_heading(text))
-            heading = text if is_heading and text.casefold() not in matrix_headings else None
-        elif isinstance(block, PageHeader):
-            if not block.footer and block.text not in skip_texts and block.text != header:
-                header, header_fresh = block.text, True
-        elif isinstance(block, Table):
-            if is_competency_table(block, levels):
-                if drafts and starts_with_levels(block, levels):
-                    add_level_rows(drafts[-1][0], block.rows, levels)
-                else:
-                    if heading:
-                        cluster = heading
-                    elif header_fresh:
-                        cluster = header
-                    header_fresh = False
-                    drafts.append((read_competency(block, levels), cluster))
-            elif is_matrix_table(block, levels):
-                matrices.append(block)
-            heading = None
-        # A PageBreak changes nothing: a heading before it still heads the table after it.
+    try:
+        drafts, matrices = _handbook_tables(blocks, title_page, vocabulary, levels)
+    except ParseError as refusal:  # not a handbook as the family writes it: perhaps a framework
+        return _framework_or(refusal, blocks, source, handbook_id, given, properties, title_page)
 
     if not drafts:
-        raise ParseError(
-            "no competencies found: no table with level labels such as "
-            f"'{vocabulary.level_words[0]} 1' (is this a competency handbook?)"
-        )
+        return _parse_framework(blocks, source, handbook_id, given, properties or Properties(), title_page)
+    if title_page is None:
+        raise missing_title
 
     competencies, clusters, scale_labels = _build_competencies(drafts)
     role, requirements = _build_requirements(matrices, levels, warnings)
@@ -125,6 +106,89 @@ def parse(
     return ParseResult(handbook=handbook, warnings=warnings, vocabulary=vocabulary)
 
 
+def _handbook_tables(blocks, title_page: TitlePage | None, vocabulary: Vocabulary, levels: LevelReader):
+    """The role handbook's competency tables (with their clusters) and matrix tables, in order."""
+    drafts: list[tuple[CompetencyDraft, str | None]] = []
+    matrices: list[Table] = []
+    cluster: str | None = None
+    heading: str | None = None  # a heading-like paragraph with nothing but breaks after it
+    header: str | None = None  # the latest running page header that could name a cluster
+    header_fresh = False
+    skip_texts = {title_page.title, title_page.organisation} - {None} if title_page else set()
+    matrix_headings = {h.casefold() for h in vocabulary.matrix_headings}
+
+    for block in blocks[title_page.end if title_page else 0 :]:
+        if isinstance(block, Paragraph):
+            text = block.text
+            if not text:
+                continue
+            is_heading = block.style == "heading" or (block.style is None and looks_like_heading(text))
+            heading = text if is_heading and text.casefold() not in matrix_headings else None
+        elif isinstance(block, PageHeader):
+            if not block.footer and block.text not in skip_texts and block.text != header:
+                header, header_fresh = block.text, True
+        elif isinstance(block, Table):
+            if is_competency_table(block, levels):
+                if drafts and starts_with_levels(block, levels):
+                    add_level_rows(drafts[-1][0], block.rows, levels)
+                else:
+                    if heading:
+                        cluster = heading
+                    elif header_fresh:
+                        cluster = header
+                    header_fresh = False
+                    drafts.append((read_competency(block, levels), cluster))
+            elif is_matrix_table(block, levels):
+                matrices.append(block)
+            heading = None
+        # A PageBreak changes nothing: a heading before it still heads the table after it.
+    return drafts, matrices
+
+
+def _framework_or(refusal: ParseError, blocks, source, handbook_id, given, properties, title_page) -> ParseResult:
+    """The document read as a framework, with a note of why; the handbook refusal when that fails too."""
+    try:
+        result = _parse_framework(blocks, source, handbook_id, given, properties or Properties(), title_page)
+    except ParseError:
+        raise refusal from None
+    result.notes.insert(0, Note("framework.not-a-handbook", f"read as a framework; as a role handbook: {refusal}"))
+    return result
+
+
+def _parse_framework(blocks, source, handbook_id, given, properties, title_page: TitlePage | None) -> ParseResult:
+    """A framework: the scale learned from its tables, no matrix (role null, no requirements)."""
+    vocabularies = builtin() + ([given] if given else [])
+    notes: list[Note] = []
+    title = resolve_title(properties, blocks, vocabularies, source.file, notes)
+    if properties.organisation:  # what the file says, not the body: worth a look
+        notes.append(Note("framework.organisation-from-properties",
+                          f"the organisation is the file's Company property '{properties.organisation}'"))
+    reading = read_framework(blocks, Hints(vocabularies), title=title)
+    notes += reading.notes
+    clean_indicators(reading.drafts, notes)
+    vocabulary = given or choose_language(blocks, vocabularies, choose_vocabulary(blocks))
+    competencies, clusters, scale_labels = _build_competencies(reading.drafts)
+    text = " ".join(b.text for b in blocks if isinstance(b, Paragraph)).casefold()
+    said = [phrase for phrase in vocabulary.cumulative_phrases if phrase.casefold() in text]
+    cumulative = bool(said)
+    if said:  # one phrase in pages of prose is thin evidence
+        notes.append(Note("framework.cumulative", f"levels read as cumulative: the text says '{said[0]}'"))
+    handbook = Handbook(
+        id=handbook_id,
+        title=title,
+        role=None,
+        organisation=properties.organisation,
+        issued=title_page.issued if title_page else None,  # only a date the document states
+        language=vocabulary.language,
+        source=source,
+        levels=LevelScale(count=len(scale_labels), cumulative=cumulative, labels=tuple(scale_labels)),
+        clusters=clusters,
+        competencies=competencies,
+        requirements=(),
+    )
+    return ParseResult(handbook=handbook, warnings=[], vocabulary=vocabulary, notes=notes)
+
+
 def _build_competencies(drafts):
     competencies = []
     members: dict[str, list[str]] = {}
@@ -142,8 +206,9 @@ def _build_competencies(drafts):
             level = draft.levels[number]
             labels.setdefault(number, level.label)
             indicators = tuple(
-                Indicator(id=f"{cid}-{number}-{position}", text=text, origin=origin)
-                for position, (text, origin) in enumerate(level.indicators, start=1)
+                Indicator(id=f"{cid}-{number}-{position}", text=entry[0], origin=entry[1],
+                          code=entry[2] if len(entry) > 2 else None)  # (text, origin[, code])
+                for position, entry in enumerate(level.indicators, start=1)
             )
             built_levels.append(Level(level=number, label=level.label, indicators=indicators))
         competencies.append(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from dataclasses import dataclass
 
-from ..blocks import Block, Note
+from ..blocks import Block, Note, Properties
 from ..errors import UnsupportedFormat
 
 # suffix -> (format name, module)
@@ -46,6 +46,7 @@ class Reading:
 
     blocks: list[Block]
     notes: list[Note]
+    properties: Properties = Properties()  # title and organisation the file's metadata gives
 
 
 def read(path: Path) -> Reading:
@@ -53,7 +54,9 @@ def read(path: Path) -> Reading:
     format_of(path)
     module = importlib.import_module(READERS[path.suffix.lower()][1])
     stream = module.read(path)
-    return Reading([b for b in stream if not isinstance(b, Note)], [b for b in stream if isinstance(b, Note)])
+    found = [b for b in stream if isinstance(b, Properties)]
+    blocks = [b for b in stream if not isinstance(b, (Note, Properties))]
+    return Reading(blocks, [b for b in stream if isinstance(b, Note)], found[0] if found else Properties())
 
 
 def is_supported(path: Path) -> bool:

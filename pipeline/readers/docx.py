@@ -15,12 +15,15 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from ..blocks import Block, Cell, Origin, PageBreak, PageHeader, Paragraph, Row, Span, Table, fold
+from ..blocks import Block, Cell, Origin, PageBreak, PageHeader, Paragraph, Properties, Row, Span, Table, fold
 from ..errors import ReadError
 from .safezip import check_zip
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_APP_PROPERTIES = "/docProps/app.xml"
+_COMPANY = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}Company"
 _ON_VALUES = {None, "1", "true", "on"}
 
 
@@ -36,7 +39,29 @@ def read(path: Path) -> list[Block]:
         if type(error).__module__.split(".")[0] in {"docx", "lxml"}:
             raise ReadError(f"the Word file is damaged ({_short(error)})") from None
         raise
-    return _Walker(document).blocks()
+    blocks = _Walker(document).blocks()
+    properties = _properties(document)
+    if properties != Properties():  # at the end, where it disturbs no reader of the body's blocks
+        blocks.append(properties)
+    return blocks
+
+
+def _properties(document) -> Properties:
+    """The core title and the app properties' company; the parser decides whether to trust them."""
+    title = fold(document.core_properties.title or "") or None
+    company = None
+    for part in document.part.package.iter_parts():
+        if str(part.partname) == _APP_PROPERTIES:
+            from lxml import etree
+
+            parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+            try:
+                found = etree.fromstring(part.blob, parser).find(_COMPANY)
+            except etree.XMLSyntaxError:  # a damaged app part says nothing
+                break
+            company = fold(found.text or "") or None if found is not None else None
+            break
+    return Properties(title=title, organisation=company)
 
 
 def _short(error: Exception) -> str:
@@ -149,7 +174,8 @@ class _Walker:
                 element = part.element
             except Exception:  # a broken relationship or a part python-docx cannot load
                 return None
-            return fold(" ".join(self._paragraph(p, Origin()).text for p in element.iter(W + "p")))
+            paragraphs = [p for p in element.iter(W + "p") if not _in_fallback(p)]  # a shape's copy
+            return fold(" ".join(self._paragraph(p, Origin()).text for p in paragraphs))
         return None
 
     def _container(self, element) -> None:
@@ -159,6 +185,7 @@ class _Walker:
                 paragraph = self._paragraph(child, Origin(paragraph=self.paragraph_count))
                 if paragraph.spans:
                     self.out.append(paragraph)
+                self._text_boxes(child)
                 if self._breaks_page(child):
                     self.page += 1
                     self.out.append(PageBreak(page=self.page, origin=Origin(paragraph=self.paragraph_count)))
@@ -172,6 +199,18 @@ class _Walker:
                 content = child.find(W + "sdtContent")
                 self._container(content if content is not None else child)
 
+    def _text_boxes(self, p) -> None:
+        """Text in text boxes and shapes anchored in the paragraph, as blocks after it.
+
+        A shape comes twice (the DrawingML choice and its VML fallback): the fallback is skipped.
+        """
+        for box in p.iter(W + "txbxContent"):
+            if any(a.tag == _MC_FALLBACK for a in box.iterancestors()) or any(
+                a.tag == W + "txbxContent" for a in box.iterancestors()
+            ):
+                continue
+            self._container(box)
+
     @staticmethod
     def _breaks_page(p) -> bool:
         return any(br.get(W + "type") == "page" for br in p.iter(W + "br"))
@@ -181,11 +220,14 @@ class _Walker:
         style_el = ppr.find(W + "pStyle") if ppr is not None else None
         style_id = style_el.get(W + "val") if style_el is not None else None
         kind, level = self.styles.paragraph_kind(style_id)
+        outline = ppr.find(W + "outlineLvl") if ppr is not None else None
+        if kind is None and outline is not None and (outline.get(W + "val") or "").isdigit() and int(outline.get(W + "val")) < 9:
+            kind, level = "heading", int(outline.get(W + "val")) + 1  # 9 is Word's "body text"
         if kind is None and ppr is not None and ppr.find(W + "numPr") is not None:
             kind = "list"
         spans = []
         for run in p.iter(W + "r"):
-            if _inside_deletion(run, p):
+            if _inside_deletion(run, p) or _inside_text_box(run, p):
                 continue
             text = _run_text(run)
             if not text:
@@ -216,16 +258,20 @@ class _Walker:
             cells = []
             for c, tc in enumerate(_row_cells(tr), start=1):
                 origin = Origin(table=number, row=r, cell=c)
+                span = _grid_span(tc)
                 if _continues_merge(tc):
-                    cells.append(Cell(paragraphs=(), origin=origin))
+                    cells.append(Cell(paragraphs=(), origin=origin, span=span))
                     continue
                 paragraphs = []
                 for p in tc.iter(W + "p"):
+                    if any(a.tag == W + "txbxContent" for a in p.iterancestors()) and not _nested_in_cell_box(p, tc):
+                        continue
                     paragraph = self._paragraph(p, origin)
                     if paragraph.text:
                         paragraphs.append(paragraph)
-                cells.append(Cell(paragraphs=tuple(paragraphs), origin=origin))
-            rows.append(Row(cells=tuple(cells), origin=Origin(table=number, row=r)))
+                cells.append(Cell(paragraphs=tuple(paragraphs), origin=origin, span=span))
+            header = tr.find(f"{W}trPr/{W}tblHeader") is not None and _on(tr.find(W + "trPr"), W + "tblHeader")
+            rows.append(Row(cells=tuple(cells), origin=Origin(table=number, row=r), header=bool(header)))
         return Table(rows=tuple(rows), origin=Origin(table=number))
 
 
@@ -248,6 +294,35 @@ def _row_cells(tr):
         elif child.tag in (W + "sdt", W + "customXml"):
             content = child.find(W + "sdtContent")
             yield from _row_cells(content if content is not None else child)
+
+
+def _grid_span(tc) -> int:
+    span = tc.find(f"{W}tcPr/{W}gridSpan")
+    value = span.get(W + "val") if span is not None else None
+    return int(value) if value and value.isdigit() and int(value) > 0 else 1
+
+
+def _in_fallback(element) -> bool:
+    return any(a.tag == _MC_FALLBACK for a in element.iterancestors())
+
+
+def _nested_in_cell_box(p, tc) -> bool:
+    """A text box paragraph inside a cell: kept once (not its VML fallback copy)."""
+    for ancestor in p.iterancestors():
+        if ancestor is tc:
+            return True
+        if ancestor.tag == _MC_FALLBACK:
+            return False
+    return True
+
+
+def _inside_text_box(run, paragraph) -> bool:
+    parent = run.getparent()
+    while parent is not None and parent is not paragraph:
+        if parent.tag == W + "txbxContent":
+            return True
+        parent = parent.getparent()
+    return False
 
 
 def _continues_merge(tc) -> bool:

@@ -18,7 +18,7 @@ from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSEOF, PSException, PSLiteral
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from ..blocks import Block
+from ..blocks import Block, Properties, fold
 from ..errors import ReadError
 from ._pdf import Glyph, Line, PageLayout, RawCell, RawTable, assemble
 
@@ -36,6 +36,7 @@ def read(path: Path) -> list[Block]:
     pages = []
     try:
         with pdfplumber.open(path) as pdf:
+            properties = _properties(pdf.metadata)
             for page in pdf.pages:
                 try:
                     pages.append(_layout(page))
@@ -45,7 +46,22 @@ def read(path: Path) -> list[Block]:
         raise _read_error(error) from error
     if not any(page.lines or page.tables for page in pages):
         raise ReadError(NO_TEXT)
-    return assemble(pages)
+    blocks = assemble(pages)
+    if properties != Properties():
+        blocks.append(properties)  # at the end, where it disturbs no reader of the body's blocks
+    return blocks
+
+
+def _properties(metadata: dict) -> Properties:
+    """The document information's /Title (and /Company, which Office writes); the parser judges them."""
+
+    def text(name: str) -> str | None:
+        value = metadata.get(name)
+        if isinstance(value, bytes):
+            value = value.decode("utf-8", "replace")
+        return fold(value) or None if isinstance(value, str) else None
+
+    return Properties(title=text("Title"), organisation=text("Company"))
 
 
 def _read_error(error: Exception) -> ReadError:

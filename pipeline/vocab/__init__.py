@@ -30,6 +30,11 @@ class Vocabulary:
     cumulative_phrases: tuple[str, ...]
     months: dict
     path: str = ""
+    # Optional, for frameworks of other organisations (level scales learned from the document):
+    scale_words: tuple[str, ...] = ()  # words that make a repeated label look like a level label
+    title_placeholders: tuple[str, ...] = ()  # template titles that are no title ("Document title")
+    common_words: tuple[str, ...] = ()  # frequent words that tell the language of a document
+    not_level_words: tuple[str, ...] = ()  # headings that are never a level: "Definition", "Knowledge"
 
     @cached_property
     def level_label(self) -> re.Pattern:
@@ -72,6 +77,10 @@ def load(path: str | Path) -> Vocabulary:
         cumulative_phrases=tuple(data.get("cumulative_phrases", [])),
         months={k.lower(): v for k, v in data["months"].items()},
         path=str(path),
+        scale_words=tuple(w.casefold() for w in data.get("scale_words", [])),
+        title_placeholders=tuple(data.get("title_placeholders", [])),
+        common_words=tuple(w.casefold() for w in data.get("common_words", [])),
+        not_level_words=tuple(data.get("not_level_words", [])),
     )
 
 

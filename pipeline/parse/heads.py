@@ -1,0 +1,109 @@
+"""Name, definition and area of a framework's competency, from its table's head or the text above.
+
+A table's *head* is what it says about the competency outside the level cells: a merged first
+column with an area line, the name and a description, or a first row. When the head is empty,
+the last heading above the table is the name and the paragraphs under it the definition.
+"""
+from __future__ import annotations
+
+from ..blocks import Block, Paragraph, Table
+from ..errors import ParseError
+from .marks import section_depth, strip_enclosing_quotes, strip_section_number
+from .tables import CompetencyDraft
+from .words import looks_like_heading
+
+
+def name_and_definition(texts: list, context: list[Paragraph], table: Table):
+    """(draft, area, rank of the name's heading) from the table's head texts, else from the text above it."""
+    texts = [(t, o) for t, o in texts if t]
+    area = None
+    name_rank = 0
+    if len(texts) >= 3 and _is_area(texts[0][0], texts[1][0]):
+        area = strip_section_number(texts[0][0])
+        texts = texts[1:]
+    if not texts:
+        name_at = _name_paragraph(context)
+        if name_at is None:
+            raise ParseError(f"a competency table (table at {where(table.origin)}) has no name: neither in the "
+                             "table nor in a heading above it")
+        name_paragraph = context[name_at]
+        name_rank = rank(name_paragraph)
+        texts = [(name_paragraph.text, name_paragraph.origin)] + [(p.text, p.origin) for p in context[name_at + 1 :]]
+    elif len(texts) == 1:
+        name_at = _name_paragraph(context)
+        if name_at is not None and _reads_as_definition(texts[0][0]):  # the table holds only the definition
+            name_paragraph = context[name_at]
+            name_rank = rank(name_paragraph)
+            texts = [(p.text, p.origin) for p in context[name_at:]] + texts
+        else:
+            after = context[name_at + 1 :] if name_at is not None else [p for p in context if not rank(p)]
+            texts += [(p.text, p.origin) for p in after]
+    name, origin = strip_section_number(texts[0][0]), texts[0][1]
+    definition = strip_enclosing_quotes(" ".join(t for t, _ in texts[1:]).strip())
+    if not definition:
+        raise ParseError(f"competency '{name}' (table at {where(table.origin)}) has no definition")
+    return CompetencyDraft(name=name, definition=definition, origin=origin if origin.as_dict() else table.origin), area, name_rank
+
+
+def area_of_rows(context: list[Paragraph], headings: list[tuple[int, str]]) -> str | None:
+    """The area of a table of one competency per row: the heading right above it, else the latest."""
+    ranked = [p for p in context if rank(p)]
+    if ranked:
+        return strip_section_number(ranked[-1].text)
+    return strip_section_number(headings[-1][1]) if headings else None
+
+
+def area_above(headings: list[tuple[int, str]], name_rank: int, name: str) -> str | None:
+    """The latest heading that ranks above the name's own heading (any heading, for a name in the table)."""
+    for rank, text in reversed(headings):
+        if strip_section_number(text) == name:
+            continue
+        if not name_rank or rank < name_rank:
+            return strip_section_number(text)
+    return None
+
+
+def _reads_as_definition(text: str) -> bool:
+    """A sentence, or a text in quotes: how a definition looks, and a name does not."""
+    unquoted = strip_enclosing_quotes(text)
+    return unquoted != text or not looks_like_heading(text)
+
+
+def _is_area(first: str, second: str) -> bool:
+    """An area line above the name: in capitals, or with a shorter section number than the name."""
+    letters = [ch for ch in first if ch.isalpha()]
+    capitals = bool(letters) and all(ch.isupper() for ch in letters) and looks_like_heading(first) and looks_like_heading(second)
+    depth, next_depth = section_depth(first), section_depth(second)
+    return capitals or (depth > 0 and next_depth > depth)
+
+
+def _name_paragraph(context: list[Paragraph]) -> int | None:
+    """The last heading above the table; without styled headings, the first short line."""
+    ranked = [i for i, p in enumerate(context) if rank(p)]
+    if ranked:
+        return ranked[-1]
+    return next((i for i, p in enumerate(context) if looks_like_heading(p.text)), None)
+
+
+def rank(paragraph: Paragraph) -> int:
+    """A heading's rank (1 = top), 0 for body text: the style's level, else the section number's depth."""
+    if paragraph.style == "heading":
+        return paragraph.level or 1
+    if paragraph.style is None and looks_like_heading(paragraph.text):
+        return section_depth(paragraph.text)
+    return 0
+
+
+def running_lines(blocks: list[Block]) -> set[str]:
+    """Headings the body repeats (a title line over every few tables): not a name, not an area."""
+    seen: dict[str, int] = {}
+    for block in blocks:
+        if isinstance(block, Paragraph) and block.text and rank(block):
+            seen[block.text] = seen.get(block.text, 0) + 1
+    return {text for text, count in seen.items() if count >= 2}
+
+
+def where(origin) -> str:
+    """An origin in words for a message: "table 3, row 2"."""
+    parts = [f"{k} {v}" for k, v in origin.as_dict().items() if k != "top"]
+    return ", ".join(parts) or "unknown position"
