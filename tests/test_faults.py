@@ -125,7 +125,7 @@ def test_kill_9_at_any_point_leaves_no_orphans_no_lock_and_a_valid_folder(tmp_pa
 
 @pytest.mark.parametrize("signum,code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_an_interrupt_keeps_what_finished_and_the_next_run_does_the_rest(tmp_path, signum, code):
-    inbox = inputs(tmp_path / "in", 24)
+    inbox = inputs(tmp_path / "in", 60)
     out = tmp_path / "out"
     process = subprocess.Popen([sys.executable, "-m", "pipeline", "convert", str(inbox), "-o", str(out),
                                 "--jobs", "2"], stderr=subprocess.PIPE, text=True)
@@ -138,13 +138,13 @@ def test_an_interrupt_keeps_what_finished_and_the_next_run_does_the_rest(tmp_pat
     assert "Traceback" not in err
     manifest = json.loads((out / "current" / "run" / "manifest.json").read_text())["handbooks"]
     finished = [line.split(":")[0] for line in err.splitlines() if ": converted (" in line]
-    assert 3 <= len(manifest) < 24, "the run was not interrupted mid-way"
+    assert 3 <= len(manifest) < 60, "the run was not interrupted mid-way"
     assert sorted(manifest) == sorted(Path(name).stem for name in finished)
-    assert err.splitlines()[-1] == f"interrupted: converted {len(manifest)} of 24; run again to finish"
+    assert err.splitlines()[-1] == f"interrupted: converted {len(manifest)} of 60; run again to finish"
     assert validate_output_dir(out) == []
     assert main(["convert", str(inbox), "-o", str(out), "-q"]) == 0
     report = json.loads((out / "current" / "run" / "report.json").read_text())
-    assert (report["converted"], report["unchanged"]) == (24 - len(manifest), len(manifest))
+    assert (report["converted"], report["unchanged"]) == (60 - len(manifest), len(manifest))
 
 
 def fail_at(monkeypatch, module, name: str, nth: int, error: int):
