@@ -9,9 +9,9 @@ batch wires them in one place:
 
 - HANDBOOK_EXPORTS: (folder, extension, render) per handbook; `render(data, notes, settings)`
   gives the bytes of DIR/<folder>/<id>.<extension> (the CASE package, the review page).
-- RUN_WRITERS: (folder, file name, write) per run; `write(handbooks, folder)` takes an iterable
-  of handbook dicts in id order (a generator will do) and writes DIR/<folder>/<file name>
-  (the role profile, the workbook).
+- RUN_WRITERS: (folder, file name, write) per run; `write(handbooks, folder)` takes a callable
+  that gives the handbook dicts in id order afresh, one at a time (a writer may make several
+  passes), and writes <folder>/<file name> (the role profile, the workbook).
 
 `write_derived` runs both tables and the review index over an output folder.
 """
@@ -51,7 +51,7 @@ class HandbookExport:
 class RunWriter:
     folder: str
     file_name: str
-    write: Callable[[Iterable[dict], Path], Path]
+    write: Callable[[Callable[[], Iterable[dict]], Path], Path]
 
 
 HANDBOOK_EXPORTS: tuple[HandbookExport, ...] = (
@@ -59,8 +59,8 @@ HANDBOOK_EXPORTS: tuple[HandbookExport, ...] = (
     HandbookExport("html", "html", lambda data, notes, settings: html.render(data, notes)),
 )
 RUN_WRITERS: tuple[RunWriter, ...] = (
-    RunWriter(RUN, role_profile.FILE_NAME, role_profile.write_csv),
-    RunWriter(RUN, xlsx.FILE_NAME, xlsx.write_workbook),
+    RunWriter(RUN, role_profile.FILE_NAME, lambda handbooks, folder: role_profile.write_csv(handbooks(), folder)),
+    RunWriter(RUN, xlsx.FILE_NAME, xlsx.write_workbook),  # two passes over the handbooks
 )
 DERIVED_FOLDERS = tuple(dict.fromkeys([e.folder for e in HANDBOOK_EXPORTS] + [w.folder for w in RUN_WRITERS]))
 
@@ -87,7 +87,7 @@ def write_derived(output: Path, handbooks: Callable[[], Iterable[dict]],
     _remove_others(output, set(written))
     written.append(html.write_index(entries, output / RUN))
     for writer in RUN_WRITERS:
-        written.append(writer.write(handbooks(), output / writer.folder))
+        written.append(writer.write(handbooks, output / writer.folder))
     return written
 
 
