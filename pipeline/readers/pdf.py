@@ -26,6 +26,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from ..blocks import Block, Note
 from ..errors import ReadError
 from ._pdf import Glyph, Line, PageLayout, RawCell, RawTable, assemble
+from ._pdf.marked import nest_marked_content
 from ._pdf.structure import Marked, TreeError, read_structure_tree
 from ._pdf.tagged import MarkedContent, TreeDoesNotFit, tree_blocks
 
@@ -34,6 +35,8 @@ NO_TEXT = "the PDF has no text layer (probably a scan): it needs OCR before it c
 DAMAGED = "the PDF is damaged or not a PDF: {}"
 
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+
+nest_marked_content(pdfplumber.page.PDFPageAggregatorWithMarkedContent)
 
 
 def read(path: Path) -> list[Block]:

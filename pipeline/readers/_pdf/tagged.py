@@ -43,6 +43,10 @@ SKIPPED = {"Artifact"}
 _BLOCK_ROLES = PARAGRAPHS | LISTS | TABLES | ROWS | CELLS | {"LI", "LBody"}
 
 SOFT_HYPHEN = "\xad"
+# Ligature glyphs (Chromium draws "fi" as U+FB01 and says "fi" only in an ActualText): the
+# letters they stand for.
+LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                           "\ufb05": "st", "\ufb06": "st", SOFT_HYPHEN: ""})
 HYPHENS = ("-", "\u2010")  # hyphen-minus, hyphen (not the dashes: a dash at a wrap is a space)
 
 
@@ -337,7 +341,7 @@ def join_lines(lines: list[Line]) -> tuple[tuple[Span, ...], list[Note]]:
             else:
                 add(joint, False, False)
         for g in line.glyphs:
-            add(" " if g.inserted else g.text.replace(SOFT_HYPHEN, ""), g.italic, g.bold)
+            add(" " if g.inserted else g.text.translate(LIGATURES), g.italic, g.bold)
     spans = tuple(Span(re.sub(r"[ \t]+", " ", t), italic=it, bold=b) for t, it, b in pieces)
     return spans, notes
 
