@@ -14,19 +14,13 @@ says why and the reader falls back to the layout rules.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from ...blocks import Block, Cell, Note, Origin, PageBreak, PageHeader, Paragraph, Row, Span, Table
-from .model import Glyph, Line, marker_of
+from ...blocks import Block, Cell, Note, Origin, PageBreak, PageHeader, Paragraph, Row, Table
+from .model import Line, marker_of
 from .structure import Marked, Node
-
-# Two pieces of marked content are on one line when their baselines differ by less than this
-# fraction of the font size (the same test that groups characters into lines).
-SAME_BASELINE = 0.3
-# A gap wider than this fraction of the font size between two pieces on one line is a space
-# the PDF does not draw (the same test as between two characters).
-WORD_GAP = 0.2
+from .tagged_table import GridError, TreeCell, grid
+from .wraps import LIGATURES, DocumentWords, join_lines, merge_same_lines
 
 HEADINGS = {"H": 1, **{f"H{n}": n for n in range(1, 7)}}
 PARAGRAPHS = {"P", "Title", "Caption", "Note", "TOCI", "BibEntry"} | set(HEADINGS)
@@ -41,14 +35,6 @@ CELLS = {"TD", "TH"}
 SKIPPED = {"Artifact"}
 # Roles that hold blocks: a node with one of them below it is walked as a container.
 _BLOCK_ROLES = PARAGRAPHS | LISTS | TABLES | ROWS | CELLS | {"LI", "LBody"}
-
-SOFT_HYPHEN = "\xad"
-# Ligature glyphs (Chromium draws "fi" as U+FB01 and says "fi" only in an ActualText): the
-# letters they stand for.
-LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-                           "\ufb05": "st", "\ufb06": "st", SOFT_HYPHEN: ""})
-HYPHENS = ("-", "\u2010")  # hyphen-minus, hyphen (not the dashes: a dash at a wrap is a space)
-
 
 class TreeDoesNotFit(Exception):
     """The structure tree does not describe the page content well enough to read from it."""
@@ -71,7 +57,9 @@ class MarkedContent:
 def tree_blocks(tree: list[Node], content: MarkedContent) -> list[Block]:
     """The block stream the tree describes, with notes; raises TreeDoesNotFit."""
     _check_fit(tree, content)
-    return _Builder(content).run(tree)
+    survey = _Builder(content, DocumentWords())
+    survey.run(tree)  # a first walk finds the paragraphs, whose lines show the document's words
+    return _Builder(content, DocumentWords.of(survey.paragraph_lines)).run(tree)
 
 
 def _check_fit(tree: list[Node], content: MarkedContent) -> None:
@@ -81,7 +69,7 @@ def _check_fit(tree: list[Node], content: MarkedContent) -> None:
         raise TreeDoesNotFit(
             f"page {page} has {count} characters of text outside the structure tree and not marked "
             "as a page header or footer")
-    referenced = {ref for node in tree for ref in _refs(node)}
+    referenced = {ref for node in tree for ref in _refs(node, artifacts=True)}
     missing = [ref for ref, lines in content.lines.items() if lines and ref not in referenced]
     if missing:
         ref = min(missing, key=lambda r: (r.page, r.mcid))
@@ -90,12 +78,13 @@ def _check_fit(tree: list[Node], content: MarkedContent) -> None:
         raise TreeDoesNotFit("the structure tree points at no text")
 
 
-def _refs(node: Node):
+def _refs(node: Node, artifacts: bool = False):
+    """The marked content below a node, in order; artifacts in the tree only when asked."""
     for child in node.children:
         if isinstance(child, Marked):
             yield child
-        elif child.role not in SKIPPED:
-            yield from _refs(child)
+        elif artifacts or child.role not in SKIPPED:
+            yield from _refs(child, artifacts)
 
 
 def _holds_blocks(node: Node) -> bool:
@@ -113,10 +102,14 @@ class _Text:
 
 
 class _Builder:
-    def __init__(self, content: MarkedContent):
+    def __init__(self, content: MarkedContent, words: DocumentWords):
         self.content = content
+        self.words = words
+        self.paragraph_lines: list[list[Line]] = []
+        self.pages: dict[int, tuple[int, int]] = {}  # id of a Table -> its first and last page
         self.blocks: list[Block] = []
         self.page = 0  # the page the stream has reached (its headers are out)
+        self.in_force: dict[bool, list[str]] = {False: [], True: []}  # header and footer texts
         self.tables = 0
 
     def run(self, tree: list[Node]) -> list[Block]:
@@ -129,16 +122,12 @@ class _Builder:
     # -- the stream, page by page ---------------------------------------------------------------
 
     def _emit(self, item: "_Text | Table") -> None:
-        if isinstance(item, _Text):
-            first, last = item.lines[0].page, item.lines[-1].page
-            self._reach(first)
-            self.blocks.extend(self._paragraph(item))
-        else:
-            pages = [p.origin.page for row in item.rows for c in row.cells for p in c.paragraphs]
-            self._reach(min(pages))
-            first, last = min(pages), max(pages)
-            self.blocks.append(item)
-        self.page = max(self.page, last)
+        """The block after the page boundaries before it; those it spans follow it (a table or a
+        paragraph over a page break is one block)."""
+        first, last = self.pages[id(item)] if isinstance(item, Table) else (item.lines[0].page, item.lines[-1].page)
+        self._reach(first)
+        self.blocks.extend(self._paragraph(item) if isinstance(item, _Text) else [item])
+        self._reach(last)
 
     def _reach(self, page: int, final: bool = False) -> None:
         """Page boundaries up to `page`: each page's footers, a PageBreak, the next one's headers."""
@@ -155,12 +144,20 @@ class _Builder:
 
     def _running(self, page: int, footer: bool) -> None:
         """Artifact lines above the page's first content line are its headers, those below its
-        last its footers; artifacts among the content (a watermark, a stamp) are neither."""
+        last its footers; artifacts among the content (a watermark, a stamp) are neither. Like
+        Word's header of a section, a header goes into the stream where its text changes (a
+        writer's own header, the same on every page from the title page on, goes in once)."""
         tops = [ln.top for ref, lines in self.content.lines.items() if ref.page == page for ln in lines]
-        for line in self.content.artifacts.get(page, []):
-            if footer and (not tops or line.top > max(tops)) or not footer and tops and line.bottom < min(tops):
-                origin = Origin(page=page, top=round(line.top, 1))
-                self.blocks.append(PageHeader(line.text, footer=footer, origin=origin))
+        running = [
+            line for line in self.content.artifacts.get(page, [])
+            if footer and (not tops or line.top > max(tops)) or not footer and tops and line.bottom < min(tops)
+        ]
+        texts = [line.text.translate(LIGATURES) for line in running]
+        if texts == self.in_force[footer]:
+            return
+        self.in_force[footer] = texts
+        for line, text in zip(running, texts):
+            self.blocks.append(PageHeader(text, footer=footer, origin=Origin(page=page, top=round(line.top, 1))))
 
     # -- the tree -------------------------------------------------------------------------------
 
@@ -202,7 +199,9 @@ class _Builder:
 
     def _text(self, refs: list[Marked], style: str | None, level: int = 0) -> list[_Text]:
         lines = [ln for ref in refs for ln in self.content.lines.get(ref, [])]
-        lines = _merge_same_lines(lines)
+        lines = merge_same_lines(lines)
+        if lines:
+            self.paragraph_lines.append(lines)
         return [_Text(lines, style, level)] if lines else []
 
     def _paragraph(self, text: _Text) -> list[Block]:
@@ -210,7 +209,7 @@ class _Builder:
         marker = marker_of(lines[0]) if text.label_inside else None
         if marker:  # the label is no part of the item's text (Word keeps it in its numbering)
             lines = [lines[0].drop_prefix(marker[0]), *lines[1:]]
-        spans, notes = join_lines(lines)
+        spans, notes = join_lines(lines, self.words)
         first = text.lines[0]
         origin = Origin(page=first.page, top=round(first.top, 1))
         return [*notes, Paragraph(spans, style=text.style, level=text.level, origin=origin)]
@@ -220,44 +219,45 @@ class _Builder:
         rows = _rows_of(node)
         if not rows:
             raise TreeDoesNotFit(f"table {self.tables} of the structure tree has no rows (TR)")
-        built: list[Row] = []
-        above: dict[int, tuple[int, int]] = {}  # column -> (rows it still covers, columns wide)
+        tree_rows = []
+        pages: list[int] = []
         for tr in rows:
-            cells: list[Cell] = []
-            started: dict[int, tuple[int, int]] = {}
-            column = 0
+            cells = []
             for td in (c for c in tr.children if isinstance(c, Node) and c.role in CELLS):
-                column = self._covered(above, column, cells)
-                paragraphs = self._cell(td)
-                cells.append(Cell(paragraphs, origin=paragraphs[0].origin if paragraphs else Origin()))
-                width = _span(td, "ColSpan")
-                if _span(td, "RowSpan") > 1:
-                    started[column] = (_span(td, "RowSpan") - 1, width)
-                column += width
-            self._covered(above, column, cells)  # cells merged down at the row's end
-            built.append(Row(tuple(cells)))
-            above = {k: (n - 1, w) for k, (n, w) in above.items() if n > 1} | started
-        return _placed(built, self.tables)
+                paragraphs, x0 = self._cell(td, pages)
+                cell = Cell(paragraphs, origin=paragraphs[0].origin if paragraphs else Origin())
+                cells.append(TreeCell(cell, x0, _span(td, "ColSpan"), _span(td, "RowSpan")))
+            tree_rows.append(cells)
+        try:
+            placed, by_position = grid(tree_rows)
+        except GridError as error:
+            raise TreeDoesNotFit(f"table {self.tables}: {error}") from None
+        table = _placed([Row(tuple(cells)) for cells in placed], self.tables)
+        if not pages:
+            raise TreeDoesNotFit(f"table {self.tables} of the structure tree holds no text")
+        self.pages[id(table)] = (min(pages), max(pages))
+        for index in by_position:
+            row = table.rows[index]
+            self.blocks.append(Note(
+                "pdf.tagged.cells-by-position",
+                f"row {index + 1} of table {self.tables} has fewer cells in the structure tree than the "
+                "table has columns (empty cells left out): its cells were put in the columns their text starts in",
+                row.origin))
+        return table
 
-    @staticmethod
-    def _covered(above: dict[int, tuple[int, int]], column: int, cells: list[Cell]) -> int:
-        """Word reports a cell merged down from above as an empty cell: so do we. Returns the
-        next column no cell from above covers."""
-        while column in above:
-            cells.append(Cell(()))
-            column += above[column][1]
-        return column
-
-    def _cell(self, td: Node) -> tuple[Paragraph, ...]:
+    def _cell(self, td: Node, pages: list[int]) -> tuple[tuple[Paragraph, ...], float | None]:
         items = self._container(td.children, None)
         paragraphs: list[Paragraph] = []
+        x0 = None
         for item in items:
             if isinstance(item, Table):
                 raise TreeDoesNotFit("a table inside a table cell")
             made = self._paragraph(item)
             paragraphs += [b for b in made if isinstance(b, Paragraph) and b.text]
             self.blocks += [b for b in made if isinstance(b, Note)]
-        return tuple(paragraphs)
+            x0 = item.lines[0].x0 if x0 is None else x0
+            pages += [item.lines[0].page, item.lines[-1].page]
+        return tuple(paragraphs), x0
 
 
 def _rows_of(table: Node) -> list[Node]:
@@ -288,85 +288,3 @@ def _placed(rows: list[Row], number: int) -> Table:
             for k, c in enumerate(row.cells, start=1))
         placed.append(Row(cells, origin=Origin(page=top.page, top=top.top, table=number, row=r)))
     return Table(tuple(placed), origin=Origin(page=placed[0].origin.page, top=placed[0].origin.top, table=number))
-
-
-# ---------------------------------------------------------------------------------------------
-# Lines into text
-
-
-def _same_line(a: Line, b: Line) -> bool:
-    return a.page == b.page and abs(a.bottom - b.bottom) <= SAME_BASELINE * max(a.size, b.size, 1)
-
-
-def _merge_same_lines(lines: list[Line]) -> list[Line]:
-    """Pieces of marked content that continue one visual line (a run in italics, a link) are
-    one line: a space goes between them only where the PDF shows a gap."""
-    merged: list[Line] = []
-    for line in lines:
-        if merged and _same_line(merged[-1], line) and line.x0 >= merged[-1].x1 - 1:
-            last = merged[-1]
-            glyphs = list(last.glyphs)
-            gap = line.visible[0].x0 - last.visible[-1].x1
-            if gap > WORD_GAP * line.size and not glyphs[-1].blank and not line.glyphs[0].blank:
-                glyphs.append(Glyph(" ", last.x1, line.x0, line.size, inserted=True))
-            merged[-1] = Line(last.page, min(last.top, line.top), max(last.bottom, line.bottom), glyphs + line.glyphs)
-        else:
-            merged.append(line)
-    return merged
-
-
-def join_lines(lines: list[Line]) -> tuple[tuple[Span, ...], list[Note]]:
-    """One paragraph's lines into styled spans. A line wrap is a space, unless the PDF draws
-    one there already, or the line ends in a hyphen inside a word ("zij-" / "haar"): that
-    hyphen stays and the word goes on without a space, with a note (a hyphen the writer added
-    to break a word would be kept too; the tree does not tell them apart)."""
-    pieces: list[list] = []  # [text, italic, bold]
-    notes: list[Note] = []
-
-    def add(text: str, italic: bool, bold: bool) -> None:
-        if pieces and ((pieces[-1][1], pieces[-1][2]) == (italic, bold) or not text.strip()):
-            pieces[-1][0] += text
-        else:
-            pieces.append([text, italic, bold])
-
-    for i, line in enumerate(lines):
-        if i:
-            joint = _joint(lines[i - 1], line)
-            if joint is None:
-                notes.append(Note(
-                    "pdf.tagged.hyphen-at-wrap",
-                    f"a line ending in '{_last_word(lines[i - 1])}' goes on with '{_first_word(line)}' "
-                    "without a space (taken as one hyphenated word)",
-                    Origin(page=line.page, top=round(line.top, 1))))
-            else:
-                add(joint, False, False)
-        for g in line.glyphs:
-            add(" " if g.inserted else g.text.translate(LIGATURES), g.italic, g.bold)
-    spans = tuple(Span(re.sub(r"[ \t]+", " ", t), italic=it, bold=b) for t, it, b in pieces)
-    return spans, notes
-
-
-def _joint(previous: Line, line: Line) -> str | None:
-    """What a wrap adds: '' where a space is drawn or a soft hyphen breaks the word, None (join,
-    noted) after a hyphen that a letter follows, else a space.
-
-    A hyphen at a line end cannot say whether a space followed it in the text: writers that
-    drop the space a line wraps at (Chromium) print "zij-" / "haar", "hoofd-" / "en" and
-    "en -" / "werkwijzen" alike. Joined is the likelier reading ("zij-haar", "-werkwijzen":
-    a dash between words is mostly an en dash), and the note points at the place."""
-    before, after = previous.glyphs[-1].text, line.glyphs[0].text
-    if not before.strip() or not after.strip():
-        return ""
-    if before.endswith(SOFT_HYPHEN):
-        return ""
-    if before.endswith(HYPHENS) and after[:1].isalpha():
-        return None
-    return " "
-
-
-def _last_word(line: Line) -> str:
-    return line.text.split()[-1] if line.text.split() else ""
-
-
-def _first_word(line: Line) -> str:
-    return line.text.split()[0] if line.text.split() else ""

@@ -1,0 +1,137 @@
+"""The cells of a tagged table on their grid, the way Word reports them.
+
+Word reports a cell merged down from above (`vMerge` continue) as an empty cell, and a cell
+merged across (`gridSpan`) as one cell. A structure tree states the merges as RowSpan and
+ColSpan on the first cell, and leaves the covered positions out; so here each row gets an
+empty cell where a cell from above covers it.
+
+Some writers also leave out cells that hold nothing at all (Chromium and LibreOffice omit an
+empty TD), so a row can have fewer cells than the table has columns, and the tree no longer
+says which columns they were. Then, and only then, geometry decides: each cell goes to the
+column its text starts in, the columns being where the text of the full rows starts. That is
+reported, so a note can say so; where it cannot be settled the tree does not fit.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...blocks import Cell
+
+# Text starts this many points left of its column's first text and is still in that column
+# (a cell's text is centred, indented or set as a list further right, never further left).
+COLUMN_SLACK = 2.0
+
+
+class GridError(ValueError):
+    """The cells of a row cannot be put on the table's columns."""
+
+
+@dataclass(frozen=True)
+class TreeCell:
+    """A TD or TH as the tree gives it: its content, spans, and where its text starts (x0)."""
+
+    cell: Cell
+    x0: float | None = None
+    colspan: int = 1
+    rowspan: int = 1
+
+
+def grid(rows: list[list[TreeCell]]) -> tuple[list[list[Cell]], list[int]]:
+    """Each row's cells with an empty cell wherever a cell from above covers a position, and
+    the indexes (0-based) of the rows whose cells were placed by the position of their text."""
+    columns = _column_lefts(rows)
+    placed_rows: list[list[Cell]] = []
+    by_position: list[int] = []
+    above: dict[int, tuple[int, int]] = {}  # column -> (rows it still covers, columns wide)
+    width = _width(rows)
+    for index, row in enumerate(rows):
+        short = _naive_width(row, above) < width
+        if short:
+            by_position.append(index)
+        cells: list[Cell] = []
+        started: dict[int, tuple[int, int]] = {}
+        column = 0
+        for tc in row:
+            column = _covered(above, column, cells)
+            if short:
+                target = _column_of(tc, columns, column)
+                while column < target:
+                    cells.append(Cell(()))
+                    column = _covered(above, column + 1, cells)
+                if column != target:
+                    raise GridError(f"a cell of row {index + 1} stands where a cell from above reaches down")
+            cells.append(tc.cell)
+            if tc.rowspan > 1:
+                started[column] = (tc.rowspan - 1, tc.colspan)
+            column += tc.colspan
+        column = _covered(above, column, cells)
+        while short and column < width:  # the row's empty cells at its end
+            cells.append(Cell(()))
+            column = _covered(above, column + 1, cells)
+        placed_rows.append(cells)
+        above = {k: (n - 1, w) for k, (n, w) in above.items() if n > 1} | started
+    return placed_rows, by_position
+
+
+def _covered(above: dict[int, tuple[int, int]], column: int, cells: list[Cell]) -> int:
+    """Empty cells for the positions cells from above cover from `column`; the next free one."""
+    while column in above:
+        cells.append(Cell(()))
+        column += above[column][1]
+    return column
+
+
+def _naive_width(row: list[TreeCell], above: dict[int, tuple[int, int]]) -> int:
+    return sum(tc.colspan for tc in row) + sum(w for _, w in above.values())
+
+
+def _width(rows: list[list[TreeCell]]) -> int:
+    """The number of columns: the widest row, counting positions covered from above."""
+    width, above = 0, {}
+    for row in rows:
+        width = max(width, _naive_width(row, above))
+        started, column = {}, 0
+        for tc in row:
+            while column in above:
+                column += above[column][1]
+            if tc.rowspan > 1:
+                started[column] = (tc.rowspan - 1, tc.colspan)
+            column += tc.colspan
+        above = {k: (n - 1, w) for k, (n, w) in above.items() if n > 1} | started
+    return width
+
+
+def _column_lefts(rows: list[list[TreeCell]]) -> dict[int, float]:
+    """Where each column's text starts, from the rows that have all their cells."""
+    width = _width(rows)
+    lefts: dict[int, float] = {}
+    above: dict[int, tuple[int, int]] = {}
+    for row in rows:
+        full = _naive_width(row, above) == width
+        started, column = {}, 0
+        for tc in row:
+            while column in above:
+                column += above[column][1]
+            if full and tc.x0 is not None:
+                lefts[column] = min(lefts.get(column, tc.x0), tc.x0)
+            if tc.rowspan > 1:
+                started[column] = (tc.rowspan - 1, tc.colspan)
+            column += tc.colspan
+        above = {k: (n - 1, w) for k, (n, w) in above.items() if n > 1} | started
+    return lefts
+
+
+def _column_of(tc: TreeCell, lefts: dict[int, float], at_least: int) -> int:
+    """The last column whose text starts at or left of this cell's text."""
+    if tc.x0 is None:
+        return at_least  # an empty cell the tree does give: it stands where it stands
+    known = sorted(lefts.items())
+    if not known:
+        raise GridError("no row of the table has all its cells, so their columns are unknown")
+    candidates = [k for k, left in known if left <= tc.x0 + COLUMN_SLACK]
+    if not candidates:
+        raise GridError("a cell's text starts left of the table's first column")
+    column = candidates[-1]
+    if column < at_least:
+        raise GridError("two cells of one row start in the same column")
+    return column

@@ -1,0 +1,153 @@
+"""The lines of one paragraph into its text: what the structure tree does not say.
+
+A tagged PDF says which lines make a paragraph, not what stood where a line wraps. Most wraps
+are a space (drawn by some writers, LibreOffice where it fits; dropped by others, Chromium).
+Three are not settled by the picture alone, and for those the document's own words decide,
+with a note:
+
+* a hyphen at the line end ("zij-" / "haar", "hoofd-" / "en", "en -" / "werkwijzen"): a word
+  with a hyphen inside, or a hyphen with a space after it? The same text seen elsewhere on one
+  line decides; without such evidence the hyphen is joined to the next word;
+* a word wider than its column, cut at the edge without a hyphen ("Competentienive" / "au"):
+  only when the line holds that one word and the whole word is seen elsewhere in the document;
+* a soft hyphen (U+00AD) at the line end: the writer broke a word there; it is no text.
+
+Ligature glyphs (U+FB00–FB06) stand for their letters.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...blocks import Note, Origin, Span
+from .model import Glyph, Line
+
+# Two pieces of marked content are on one line when their baselines differ by less than this
+# fraction of the font size (the same test that groups characters into lines).
+SAME_BASELINE = 0.3
+# A gap wider than this fraction of the font size between two pieces on one line is a space
+# the PDF does not draw (the same test as between two characters).
+WORD_GAP = 0.2
+
+SOFT_HYPHEN = "\xad"
+HYPHENS = ("-", "\u2010")  # hyphen-minus and hyphen; a dash (– —) at a wrap is a plain space
+LIGATURES = str.maketrans({
+    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
+    "\ufb06": "st", SOFT_HYPHEN: "",
+})
+_EDGE_PUNCTUATION = "\"'“”‘’()[]{}.,;:!?…"
+
+
+def _key(token: str) -> str:
+    return token.translate(LIGATURES).strip(_EDGE_PUNCTUATION).casefold()
+
+
+@dataclass
+class DocumentWords:
+    """Tokens the document shows whole (not at a line wrap), and how it writes a lone hyphen."""
+
+    words: set[str] = field(default_factory=set)
+    dashes: int = 0  # " - " seen inside a line: a hyphen used as a dash
+    prefixes: int = 0  # " -werkwijzen" seen inside a line: a hyphen standing for a word part
+
+    @classmethod
+    def of(cls, paragraphs: list[list[Line]]) -> "DocumentWords":
+        found = cls()
+        for lines in paragraphs:
+            for i, line in enumerate(lines):
+                tokens = line.text.translate(LIGATURES).split()
+                first = 0 if i == 0 or lines[i - 1].ends_in_space else 1
+                last = len(tokens) if i == len(lines) - 1 or line.ends_in_space else len(tokens) - 1
+                for token in tokens[first:last]:
+                    found.words.add(_key(token))
+                    if token in HYPHENS:
+                        found.dashes += 1
+                    elif token[:1] in HYPHENS and token[1:2].isalpha():
+                        found.prefixes += 1
+        return found
+
+    def knows(self, token: str) -> bool:
+        return bool(_key(token)) and _key(token) in self.words
+
+
+def merge_same_lines(lines: list[Line]) -> list[Line]:
+    """Pieces of marked content that continue one visual line (a run in italics, a link) are
+    one line: a space goes between them only where the PDF shows a gap."""
+    merged: list[Line] = []
+    for line in lines:
+        last = merged[-1] if merged else None
+        if last and last.page == line.page and line.x0 >= last.x1 - 1 and (
+                abs(last.bottom - line.bottom) <= SAME_BASELINE * max(last.size, line.size, 1)):
+            glyphs = list(last.glyphs)
+            gap = line.visible[0].x0 - last.visible[-1].x1
+            if gap > WORD_GAP * line.size and not glyphs[-1].blank and not line.glyphs[0].blank:
+                glyphs.append(Glyph(" ", last.x1, line.x0, line.size, inserted=True))
+            merged[-1] = Line(last.page, min(last.top, line.top), max(last.bottom, line.bottom), glyphs + line.glyphs)
+        else:
+            merged.append(line)
+    return merged
+
+
+def join_lines(lines: list[Line], words: DocumentWords) -> tuple[tuple[Span, ...], list[Note]]:
+    """One paragraph's lines into styled spans, and a note for each wrap settled on weak evidence."""
+    pieces: list[list] = []  # [text, italic, bold]
+    notes: list[Note] = []
+
+    def add(text: str, italic: bool, bold: bool) -> None:
+        if pieces and ((pieces[-1][1], pieces[-1][2]) == (italic, bold) or not text.strip()):
+            pieces[-1][0] += text
+        else:
+            pieces.append([text, italic, bold])
+
+    for i, line in enumerate(lines):
+        if i:
+            joint, why = wrap_joint(lines[i - 1], line, words)
+            add(joint, False, False)
+            if why:
+                notes.append(Note(why[0], why[1], Origin(page=line.page, top=round(line.top, 1))))
+        for g in line.glyphs:
+            add(" " if g.inserted else g.text.translate(LIGATURES), g.italic, g.bold)
+    spans = tuple(Span(re.sub(r"[ \t]+", " ", t), italic=it, bold=b) for t, it, b in pieces)
+    return spans, notes
+
+
+def wrap_joint(previous: Line, line: Line, words: DocumentWords) -> tuple[str, tuple[str, str] | None]:
+    """What stood where `previous` wraps to `line`: ('' or ' ', (rule, message) when it was a
+    judgement)."""
+    before, after = previous.glyphs[-1].text, line.glyphs[0].text
+    if not before.strip() or not after.strip() or before.endswith(SOFT_HYPHEN):
+        return "", None
+    head, rest = previous.text.split()[-1], line.text.split()[0]
+    if before.endswith(HYPHENS) and after[:1].isalpha():
+        return _after_hyphen(previous, head, rest, words)
+    if _cut_at_edge(previous, head, rest, words):
+        message = f"'{head}' / '{rest}' at a line wrap read as the word '{head}{rest}' cut at the column's edge"
+        return "", ("pdf.tagged.word-cut-at-edge", message)
+    return " ", None
+
+
+def _after_hyphen(previous: Line, head: str, rest: str, words: DocumentWords) -> tuple[str, tuple[str, str]]:
+    alone = len(head) == 1  # "en -" / "werkwijzen": a hyphen standing alone before the wrap
+    if alone:
+        spaced = words.dashes > 0 and words.prefixes == 0
+        evidence = "the document writes a lone hyphen as a dash" if spaced else (
+            "the document writes a lone hyphen before a word part" if words.prefixes else "no evidence either way")
+    elif words.knows(head + rest):
+        spaced, evidence = False, f"'{head}{rest}' stands on one line elsewhere"
+    elif words.knows(head):
+        spaced, evidence = True, f"'{head}' stands before a space elsewhere"
+    else:
+        spaced, evidence = False, "no evidence either way"
+    joined = f"'{head}{' ' if spaced else ''}{rest}'"
+    message = f"a line ending in '{head}' goes on with '{rest}': read as {joined} ({evidence})"
+    return (" " if spaced else ""), ("pdf.tagged.hyphen-at-wrap", message)
+
+
+def _cut_at_edge(previous: Line, head: str, rest: str, words: DocumentWords) -> bool:
+    """A word too wide for its column, cut without a hyphen: the line is that one word, the
+    rest starts in lower case, and the whole word stands elsewhere in the document while its
+    two parts are not both words of their own."""
+    if len(previous.text.split()) != 1 or not (rest[:1].islower() and head[-1:].isalpha()):
+        return False
+    whole = head + rest
+    return words.knows(whole) and not (words.knows(head) and words.knows(rest))
