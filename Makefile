@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all convert test golden fixtures bench holdout clean distclean
+.PHONY: all convert test golden fixtures tagged-fixtures bench holdout holdout-tagged clean distclean
 
 all: convert
 
@@ -31,12 +31,20 @@ fixtures: $(STAMP)
 	$(PY) -m tests.generate_fixtures
 	$(PY) -m tests.generate_pdf_fixtures
 
+# Regenerate the tagged-PDF fixtures in tests/fixtures/tagged/ (needs LibreOffice and Chromium).
+tagged-fixtures: $(STAMP)
+	$(PY) -m tests.generate_tagged_fixtures
+
 bench: $(STAMP)
 	$(PY) -m tests.bench
 
 # Read back fresh generated handbooks the rules were never tuned on (needs LibreOffice).
 holdout: $(STAMP)
 	$(PY) -m tests.holdout --count 40 --salt a
+
+# Fresh handbooks printed as tagged PDFs by LibreOffice and Chromium, read back per writer.
+holdout-tagged: $(STAMP)
+	$(PY) -m tests.holdout_tagged --count 40 --salt t1
 
 clean:
 	rm -rf output

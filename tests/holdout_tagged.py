@@ -3,8 +3,8 @@
 Like tests/holdout.py, but each fresh handbook (tests/handbook_factory.py, a random layout of
 tests/render_docx.py) is printed by each writer of tests/tagged_writers.py and read back. Per
 writer it counts: exact (the data of the model that made it), refused (a HandbookError with a
-message), wrong (converted, but the data differ), and how many were read from the structure
-tree rather than by the layout rules. Nothing is kept: the documents live in a temporary folder
+message), wrong (converted, but the data differ; "silently" when the conversion has no note at
+all), and how many were read from the structure tree rather than by the layout rules. Nothing is kept: the documents live in a temporary folder
 and never join the committed corpus. Needs `soffice` and `chromium`.
 
 Run: `make holdout-tagged` or `python -m tests.holdout_tagged --count 40 --salt t1`.
@@ -27,7 +27,8 @@ from .test_roundtrip_pdf import data, differences
 
 
 def judge(path: Path, want: dict) -> tuple[str, str, bool]:
-    """('exact' | 'refused' | 'wrong', what went wrong, read from the tree?)"""
+    """('exact' | 'refused' | 'wrong' | 'silent', what went wrong, read from the tree?); 'silent'
+    is wrong without any note in the conversion."""
     try:
         conversion = convert(path)
     except HandbookError as error:
@@ -35,7 +36,8 @@ def judge(path: Path, want: dict) -> tuple[str, str, bool]:
     by_tree = not any(n.rule == "pdf.tagged.fallback" for n in conversion.notes)
     found = differences(want, data(conversion.handbook))
     if found:
-        return "wrong", f"{len(found)} differences, first: {found[0]}", by_tree
+        verdict = "wrong" if conversion.notes else "silent"
+        return verdict, f"{len(found)} differences, first: {found[0]}", by_tree
     return "exact", "", by_tree
 
 
@@ -67,7 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"tagged hold-out '{args.salt}', {args.count} handbooks:")
     for writer, counts in tally.items():
         print(f"  {writer:20} exact {counts['exact']}/{args.count}, refused {counts['refused']}, "
-              f"wrong {counts['wrong']}; read from the structure tree {counts['tree']}")
+              f"wrong {counts['wrong'] + counts['silent']} (silently {counts['silent']}); "
+              f"read from the structure tree {counts['tree']}")
     return 0 if all(c["exact"] == args.count for c in tally.values()) else 1
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from ...blocks import Block, Cell, Note, Origin, PageBreak, PageHeader, Paragraph, Row, Table
 from .model import Line, marker_of
 from .structure import Marked, Node
-from .tagged_table import GridError, TreeCell, grid
+from .tagged_table import GridError, Slot, TreeCell, column_lefts, column_reach, grid, own_columns
 from .wraps import LIGATURES, DocumentWords, join_lines, merge_same_lines
 
 HEADINGS = {"H": 1, **{f"H{n}": n for n in range(1, 7)}}
@@ -110,6 +110,11 @@ class _Builder:
         self.blocks: list[Block] = []
         self.page = 0  # the page the stream has reached (its headers are out)
         self.in_force: dict[bool, list[str]] = {False: [], True: []}  # header and footer texts
+        self.extent: dict[int, tuple[float, float]] = {}  # page -> top of its content, bottom
+        for ref, lines in content.lines.items():
+            for ln in lines:
+                top, bottom = self.extent.get(ref.page, (ln.top, ln.bottom))
+                self.extent[ref.page] = (min(top, ln.top), max(bottom, ln.bottom))
         self.tables = 0
 
     def run(self, tree: list[Node]) -> list[Block]:
@@ -147,10 +152,12 @@ class _Builder:
         last its footers; artifacts among the content (a watermark, a stamp) are neither. Like
         Word's header of a section, a header goes into the stream where its text changes (a
         writer's own header, the same on every page from the title page on, goes in once)."""
-        tops = [ln.top for ref, lines in self.content.lines.items() if ref.page == page for ln in lines]
+        if page not in self.extent:
+            return  # a page without content: nothing to tell its header from its footer by
+        top, bottom = self.extent[page]
         running = [
             line for line in self.content.artifacts.get(page, [])
-            if footer and (not tops or line.top > max(tops)) or not footer and tops and line.bottom < min(tops)
+            if (line.top > bottom if footer else line.bottom < top)
         ]
         texts = [line.text.translate(LIGATURES) for line in running]
         if texts == self.in_force[footer]:
@@ -204,12 +211,14 @@ class _Builder:
             self.paragraph_lines.append(lines)
         return [_Text(lines, style, level)] if lines else []
 
-    def _paragraph(self, text: _Text) -> list[Block]:
+    def _paragraph(self, text: _Text, column_ends: list[float] | None = None) -> list[Block]:
+        """The paragraph's blocks (notes first); `column_ends`: where the lines of its table
+        column end."""
         lines = text.lines
         marker = marker_of(lines[0]) if text.label_inside else None
         if marker:  # the label is no part of the item's text (Word keeps it in its numbering)
             lines = [lines[0].drop_prefix(marker[0]), *lines[1:]]
-        spans, notes = join_lines(lines, self.words)
+        spans, notes = join_lines(lines, self.words, column_ends)
         first = text.lines[0]
         origin = Origin(page=first.page, top=round(first.top, 1))
         return [*notes, Paragraph(spans, style=text.style, level=text.level, origin=origin)]
@@ -220,44 +229,61 @@ class _Builder:
         if not rows:
             raise TreeDoesNotFit(f"table {self.tables} of the structure tree has no rows (TR)")
         tree_rows = []
-        pages: list[int] = []
         for tr in rows:
             cells = []
             for td in (c for c in tr.children if isinstance(c, Node) and c.role in CELLS):
-                paragraphs, x0 = self._cell(td, pages)
-                cell = Cell(paragraphs, origin=paragraphs[0].origin if paragraphs else Origin())
-                cells.append(TreeCell(cell, x0, _span(td, "ColSpan"), _span(td, "RowSpan")))
+                items = self._container(td.children, None)
+                if any(isinstance(item, Table) for item in items):
+                    raise TreeDoesNotFit("a table inside a table cell")
+                x0 = items[0].lines[0].x0 if items else None
+                cells.append(TreeCell(items, x0, _span(td, "ColSpan"), _span(td, "RowSpan")))
             tree_rows.append(cells)
         try:
-            placed, by_position = grid(tree_rows)
+            slots, by_position = grid(tree_rows)
+            contents = {(r, s.column): list(s.cell.content) for r, row in enumerate(slots) for s in row if s.cell}
+            moved = own_columns(slots, column_lefts(tree_rows))
         except GridError as error:
             raise TreeDoesNotFit(f"table {self.tables}: {error}") from None
-        table = _placed([Row(tuple(cells)) for cells in placed], self.tables)
-        if not pages:
+        contents.update(moved)
+        texts = [t for items in contents.values() for t in items]
+        if not texts:
             raise TreeDoesNotFit(f"table {self.tables} of the structure tree holds no text")
-        self.pages[id(table)] = (min(pages), max(pages))
+        reach = column_reach({k: v for k, v in contents.items() if _single(slots, k)})
+        built = []
+        for r, row in enumerate(slots):
+            cells = []
+            for slot in row:
+                ends = reach.get(slot.column) if _single(slots, (r, slot.column)) else None
+                made = [b for t in contents.get((r, slot.column), []) for b in self._paragraph(t, ends)]
+                self.blocks += [b for b in made if isinstance(b, Note)]
+                paragraphs = tuple(b for b in made if isinstance(b, Paragraph) and b.text)
+                cells.append(Cell(paragraphs, origin=paragraphs[0].origin if paragraphs else Origin()))
+            built.append(Row(tuple(cells)))
+        table = _placed(built, self.tables)
+        self.pages[id(table)] = (min(t.lines[0].page for t in texts), max(t.lines[-1].page for t in texts))
+        self._table_notes(table, by_position, sorted({r for r, _ in moved}))
+        return table
+
+    def _table_notes(self, table: Table, by_position: list[int], moved: list[int]) -> None:
         for index in by_position:
-            row = table.rows[index]
             self.blocks.append(Note(
                 "pdf.tagged.cells-by-position",
                 f"row {index + 1} of table {self.tables} has fewer cells in the structure tree than the "
                 "table has columns (empty cells left out): its cells were put in the columns their text starts in",
-                row.origin))
-        return table
+                table.rows[index].origin))
+        for index in moved:
+            self.blocks.append(Note(
+                "pdf.tagged.paragraph-to-its-column",
+                f"in row {index + 1} of table {self.tables} the structure tree puts paragraphs that stand in an "
+                "empty cell of another column into one cell: they were moved to the cell they stand in",
+                table.rows[index].origin))
 
-    def _cell(self, td: Node, pages: list[int]) -> tuple[tuple[Paragraph, ...], float | None]:
-        items = self._container(td.children, None)
-        paragraphs: list[Paragraph] = []
-        x0 = None
-        for item in items:
-            if isinstance(item, Table):
-                raise TreeDoesNotFit("a table inside a table cell")
-            made = self._paragraph(item)
-            paragraphs += [b for b in made if isinstance(b, Paragraph) and b.text]
-            self.blocks += [b for b in made if isinstance(b, Note)]
-            x0 = item.lines[0].x0 if x0 is None else x0
-            pages += [item.lines[0].page, item.lines[-1].page]
-        return tuple(paragraphs), x0
+
+def _single(slots: list[list[Slot]], key: tuple[int, int]) -> bool:
+    """Is the cell at (row, column) one column wide?"""
+    r, column = key
+    slot = next((s for s in slots[r] if s.column == column), None)
+    return slot is not None and (slot.cell is None or slot.cell.colspan == 1)
 
 
 def _rows_of(table: Node) -> list[Node]:

@@ -14,8 +14,7 @@ reported, so a note can say so; where it cannot be settled the tree does not fit
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from ...blocks import Cell
+from typing import Any
 
 # Text starts this many points left of its column's first text and is still in that column
 # (a cell's text is centred, indented or set as a list further right, never further left).
@@ -30,17 +29,27 @@ class GridError(ValueError):
 class TreeCell:
     """A TD or TH as the tree gives it: its content, spans, and where its text starts (x0)."""
 
-    cell: Cell
+    content: Any
     x0: float | None = None
     colspan: int = 1
     rowspan: int = 1
 
 
-def grid(rows: list[list[TreeCell]]) -> tuple[list[list[Cell]], list[int]]:
-    """Each row's cells with an empty cell wherever a cell from above covers a position, and
+@dataclass(frozen=True)
+class Slot:
+    """A position of a row on the grid: the cell that starts there (None for an empty one: a
+    cell left out, or one covered from above) and how many columns it spans."""
+
+    column: int
+    cell: TreeCell | None = None
+    covered: bool = False
+
+
+def grid(rows: list[list[TreeCell]]) -> tuple[list[list[Slot]], list[int]]:
+    """Each row's slots, with an empty one wherever a cell from above covers a position, and
     the indexes (0-based) of the rows whose cells were placed by the position of their text."""
-    columns = _column_lefts(rows)
-    placed_rows: list[list[Cell]] = []
+    columns = column_lefts(rows)
+    placed_rows: list[list[Slot]] = []
     by_position: list[int] = []
     above: dict[int, tuple[int, int]] = {}  # column -> (rows it still covers, columns wide)
     width = _width(rows)
@@ -48,7 +57,7 @@ def grid(rows: list[list[TreeCell]]) -> tuple[list[list[Cell]], list[int]]:
         short = _naive_width(row, above) < width
         if short:
             by_position.append(index)
-        cells: list[Cell] = []
+        cells: list[Slot] = []
         started: dict[int, tuple[int, int]] = {}
         column = 0
         for tc in row:
@@ -56,27 +65,27 @@ def grid(rows: list[list[TreeCell]]) -> tuple[list[list[Cell]], list[int]]:
             if short:
                 target = _column_of(tc, columns, column)
                 while column < target:
-                    cells.append(Cell(()))
+                    cells.append(Slot(column))
                     column = _covered(above, column + 1, cells)
                 if column != target:
                     raise GridError(f"a cell of row {index + 1} stands where a cell from above reaches down")
-            cells.append(tc.cell)
+            cells.append(Slot(column, tc))
             if tc.rowspan > 1:
                 started[column] = (tc.rowspan - 1, tc.colspan)
             column += tc.colspan
         column = _covered(above, column, cells)
         while short and column < width:  # the row's empty cells at its end
-            cells.append(Cell(()))
+            cells.append(Slot(column))
             column = _covered(above, column + 1, cells)
         placed_rows.append(cells)
         above = {k: (n - 1, w) for k, (n, w) in above.items() if n > 1} | started
     return placed_rows, by_position
 
 
-def _covered(above: dict[int, tuple[int, int]], column: int, cells: list[Cell]) -> int:
+def _covered(above: dict[int, tuple[int, int]], column: int, cells: list[Slot]) -> int:
     """Empty cells for the positions cells from above cover from `column`; the next free one."""
     while column in above:
-        cells.append(Cell(()))
+        cells.append(Slot(column, covered=True))
         column += above[column][1]
     return column
 
@@ -101,7 +110,13 @@ def _width(rows: list[list[TreeCell]]) -> int:
     return width
 
 
-def _column_lefts(rows: list[list[TreeCell]]) -> dict[int, float]:
+def column_of(x0: float, lefts: dict[int, float]) -> int | None:
+    """The column whose text starts at or left of `x0` (None left of the first)."""
+    candidates = [k for k, left in sorted(lefts.items()) if left <= x0 + COLUMN_SLACK]
+    return candidates[-1] if candidates else None
+
+
+def column_lefts(rows: list[list[TreeCell]]) -> dict[int, float]:
     """Where each column's text starts, from the rows that have all their cells."""
     width = _width(rows)
     lefts: dict[int, float] = {}
@@ -125,13 +140,48 @@ def _column_of(tc: TreeCell, lefts: dict[int, float], at_least: int) -> int:
     """The last column whose text starts at or left of this cell's text."""
     if tc.x0 is None:
         return at_least  # an empty cell the tree does give: it stands where it stands
-    known = sorted(lefts.items())
-    if not known:
+    if not lefts:
         raise GridError("no row of the table has all its cells, so their columns are unknown")
-    candidates = [k for k, left in known if left <= tc.x0 + COLUMN_SLACK]
-    if not candidates:
+    column = column_of(tc.x0, lefts)
+    if column is None:
         raise GridError("a cell's text starts left of the table's first column")
-    column = candidates[-1]
     if column < at_least:
         raise GridError("two cells of one row start in the same column")
     return column
+
+
+def own_columns(slots: list[list[Slot]], lefts: dict[int, float]) -> dict[tuple[int, int], list]:
+    """The paragraphs of each position (row index, column), each in the column it stands in.
+
+    A slot's content is a list of paragraphs with `.lines`. LibreOffice puts a numbered list
+    that goes on from cell to cell into the first cell's structure element, leaving the other
+    cells empty: a paragraph whose text starts in another column, where this row's cell is
+    empty, moves there. Any other paragraph outside its column is a GridError. Returns only
+    the positions whose content changed."""
+    moved: dict[tuple[int, int], list] = {}
+    ordered = [left for _, left in sorted(lefts.items())]
+    if not lefts or any(b <= a for a, b in zip(ordered, ordered[1:])):
+        return moved  # columns that do not stand side by side say nothing
+    for r, row in enumerate(slots):
+        by_column = {slot.column: slot for slot in row}
+        for slot in row:
+            if slot.cell is None or slot.cell.colspan != 1:
+                continue
+            for paragraph in list(moved.get((r, slot.column), slot.cell.content)):
+                column = column_of(paragraph.lines[0].x0, lefts)
+                if column is None or column == slot.column:
+                    continue
+                target = by_column.get(column)
+                if target is None or target.covered or (target.cell is not None and target.cell.content):
+                    raise GridError(f"a paragraph of row {r + 1} stands in a column whose cell is not empty")
+                moved.setdefault((r, slot.column), list(slot.cell.content)).remove(paragraph)
+                moved.setdefault((r, column), []).append(paragraph)
+    return moved
+
+
+def column_reach(contents: dict[tuple[int, int], list]) -> dict[int, list[float]]:
+    """Where each line of each column ends (x1): how far the column's text reaches."""
+    reach: dict[int, list[float]] = {}
+    for (_, column), paragraphs in contents.items():
+        reach.setdefault(column, []).extend(line.x1 for paragraph in paragraphs for line in paragraph.lines)
+    return reach

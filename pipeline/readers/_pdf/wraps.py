@@ -9,7 +9,8 @@ with a note:
   with a hyphen inside, or a hyphen with a space after it? The same text seen elsewhere on one
   line decides; without such evidence the hyphen is joined to the next word;
 * a word wider than its column, cut at the edge without a hyphen ("Competentienive" / "au"):
-  only when the line holds that one word and the whole word is seen elsewhere in the document;
+  only when the line holds that one word, and the whole word is seen elsewhere in the document
+  (not at a line wrap) or, in a table, the line is as full as its column gets;
 * a soft hyphen (U+00AD) at the line end: the writer broke a word there; it is no text.
 
 Ligature glyphs (U+FB00–FB06) stand for their letters.
@@ -28,6 +29,11 @@ SAME_BASELINE = 0.3
 # A gap wider than this fraction of the font size between two pieces on one line is a space
 # the PDF does not draw (the same test as between two characters).
 WORD_GAP = 0.2
+
+# A line is full when it ends within this fraction of the font size of its column's other widest line.
+FULL_LINE = 0.6
+# A cut word with its rest is less wide than this many column widths (as in the layout rules).
+CUT_WORD_LIMIT = 1.75
 
 SOFT_HYPHEN = "\xad"
 HYPHENS = ("-", "\u2010")  # hyphen-minus and hyphen; a dash (– —) at a wrap is a plain space
@@ -88,8 +94,11 @@ def merge_same_lines(lines: list[Line]) -> list[Line]:
     return merged
 
 
-def join_lines(lines: list[Line], words: DocumentWords) -> tuple[tuple[Span, ...], list[Note]]:
-    """One paragraph's lines into styled spans, and a note for each wrap settled on weak evidence."""
+def join_lines(
+    lines: list[Line], words: DocumentWords, column_ends: list[float] | None = None
+) -> tuple[tuple[Span, ...], list[Note]]:
+    """One paragraph's lines into styled spans, and a note for each wrap settled on weak evidence.
+    `column_ends`: where every line of the paragraph's table column ends, when it is in one."""
     pieces: list[list] = []  # [text, italic, bold]
     notes: list[Note] = []
 
@@ -101,7 +110,7 @@ def join_lines(lines: list[Line], words: DocumentWords) -> tuple[tuple[Span, ...
 
     for i, line in enumerate(lines):
         if i:
-            joint, why = wrap_joint(lines[i - 1], line, words)
+            joint, why = wrap_joint(lines[i - 1], line, words, column_ends)
             add(joint, False, False)
             if why:
                 notes.append(Note(why[0], why[1], Origin(page=line.page, top=round(line.top, 1))))
@@ -111,7 +120,9 @@ def join_lines(lines: list[Line], words: DocumentWords) -> tuple[tuple[Span, ...
     return spans, notes
 
 
-def wrap_joint(previous: Line, line: Line, words: DocumentWords) -> tuple[str, tuple[str, str] | None]:
+def wrap_joint(
+    previous: Line, line: Line, words: DocumentWords, column_ends: list[float] | None = None
+) -> tuple[str, tuple[str, str] | None]:
     """What stood where `previous` wraps to `line`: ('' or ' ', (rule, message) when it was a
     judgement)."""
     before, after = previous.glyphs[-1].text, line.glyphs[0].text
@@ -120,7 +131,7 @@ def wrap_joint(previous: Line, line: Line, words: DocumentWords) -> tuple[str, t
     head, rest = previous.text.split()[-1], line.text.split()[0]
     if before.endswith(HYPHENS) and after[:1].isalpha():
         return _after_hyphen(previous, head, rest, words)
-    if _cut_at_edge(previous, head, rest, words):
+    if _cut_at_edge(previous, line, head, rest, words, column_ends):
         message = f"'{head}' / '{rest}' at a line wrap read as the word '{head}{rest}' cut at the column's edge"
         return "", ("pdf.tagged.word-cut-at-edge", message)
     return " ", None
@@ -143,11 +154,40 @@ def _after_hyphen(previous: Line, head: str, rest: str, words: DocumentWords) ->
     return (" " if spaced else ""), ("pdf.tagged.hyphen-at-wrap", message)
 
 
-def _cut_at_edge(previous: Line, head: str, rest: str, words: DocumentWords) -> bool:
-    """A word too wide for its column, cut without a hyphen: the line is that one word, the
-    rest starts in lower case, and the whole word stands elsewhere in the document while its
-    two parts are not both words of their own."""
+def _cut_at_edge(
+    previous: Line, line: Line, head: str, rest: str, words: DocumentWords, column_ends: list[float] | None
+) -> bool:
+    """A word too wide for its column, cut without a hyphen: the line is that one word and the
+    rest starts in lower case. The document's words decide first: the whole word standing
+    elsewhere means a cut (even when its two parts are words of their own, "Competentie" /
+    "niveau"); the rest standing as a word of its own (three letters or more, or the head
+    too), or the head as one of four letters or more, means two words. Else geometry, in a table column: the line ends where the column's other widest
+    line ends (within a letter: the column's edge; a word that overflows its column, as
+    Chromium lets one, ends further right), and the word with its rest is less than 1.75 times
+    the column's width (a longer piece on the next line is more likely a word of its own)."""
     if len(previous.text.split()) != 1 or not (rest[:1].islower() and head[-1:].isalpha()):
         return False
-    whole = head + rest
-    return words.knows(whole) and not (words.knows(head) and words.knows(rest))
+    if words.knows(head + rest):
+        return True
+    if words.knows(rest) and (words.knows(head) or len(_key(rest)) >= 3) or words.knows(head) and len(_key(head)) >= 4:
+        return False  # a rest, or a head, that stands as a word of its own elsewhere: two words
+    others = list(column_ends or [])
+    if previous.x1 in others:
+        others.remove(previous.x1)
+    if not others:
+        return False
+    edge = max(others)
+    if abs(previous.x1 - edge) > previous.visible[-1].size * FULL_LINE:
+        return False
+    width = edge - previous.x0
+    return width > 0 and previous.x1 - previous.x0 + _first_word_width(line) < CUT_WORD_LIMIT * width
+
+
+def _first_word_width(line: Line) -> float:
+    vis = line.visible
+    end = vis[0].x1
+    for g in line.glyphs[line.glyphs.index(vis[0]):]:
+        if g.blank:
+            break
+        end = g.x1
+    return end - vis[0].x0
