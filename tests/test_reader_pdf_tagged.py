@@ -212,12 +212,15 @@ def test_a_word_cut_at_the_column_edge_is_joined_only_when_the_document_shows_it
 
 def test_a_full_one_word_line_in_a_table_column_is_a_cut_unless_its_parts_are_words():
     ends = [72 + 16 * CHAR, 72 + 15.5 * CHAR, 72 + 9 * CHAR]  # the column's other lines reach its edge too
-    joint, (rule, _) = wrap_joint(line("verantwoordelijk"), line("heid detail"), DocumentWords(), ends)
+    spaced = DocumentWords.of([[line("een zin die "), line("doorloopt")]])  # the writer draws wrap spaces
+    joint, (rule, _) = wrap_joint(line("verantwoordelijk"), line("heid detail"), spaced, ends)
     assert (joint, rule) == ("", "pdf.tagged.word-cut-at-edge")
-    known = DocumentWords.of([[line("ziet het detail van")]])
+    known = DocumentWords.of([[line("een zin die "), line("doorloopt")], [line("ziet het detail van")]])
     assert wrap_joint(line("verantwoordelijk"), line("detail"), known, ends) == (" ", None)
     overflowing = [72 + 16 * CHAR, 72 + 9 * CHAR]  # the line alone reaches that far: it overflows
-    assert wrap_joint(line("verantwoordelijk"), line("heid"), DocumentWords(), overflowing) == (" ", None)
+    assert wrap_joint(line("verantwoordelijk"), line("heid"), spaced, overflowing) == (" ", None)
+    bare = DocumentWords.of([[line("een zin die"), line("doorloopt")]])  # wraps without a space (Chromium)
+    assert wrap_joint(line("verantwoordelijk"), line("heid"), bare, ends) == (" ", None)
 
 
 def test_join_lines_keeps_emphasis_and_reads_ligatures():
@@ -265,23 +268,7 @@ def test_marked_content_nests():
 TAGGED = Path(__file__).parent / "fixtures" / "tagged"
 
 
-# Known misses, each with why; a strict xfail, so a fix must take the name off this list.
-TAGGED_KNOWN_FAILURES = {
-    # A one-word line as full as its narrow column, followed by a lower-case word the document
-    # never shows elsewhere: geometry takes it for a word cut at the edge (as LibreOffice cuts
-    # one), but Chromium never cuts words ("verantwoordelijkheid" / "detail"). Noted.
-    "levels-across-borderless.chromium.pdf",
-}
-
-
-def tagged_cases():
-    for path in sorted(TAGGED.glob("*.pdf")):
-        known = path.name in TAGGED_KNOWN_FAILURES
-        marks = [pytest.mark.xfail(strict=True, reason="listed in TAGGED_KNOWN_FAILURES")] if known else []
-        yield pytest.param(path, id=path.name, marks=marks)
-
-
-@pytest.mark.parametrize("path", tagged_cases())
+@pytest.mark.parametrize("path", sorted(TAGGED.glob("*.pdf")), ids=lambda p: p.name)
 def test_tagged_fixture_gives_the_data_of_its_word_document_from_its_structure_tree(path):
     want = json.loads((TAGGED / f"{path.name.split('.')[0]}.expected.json").read_text(encoding="utf-8"))
     conversion = convert(path)

@@ -55,6 +55,13 @@ class DocumentWords:
     words: set[str] = field(default_factory=set)
     dashes: int = 0  # " - " seen inside a line: a hyphen used as a dash
     prefixes: int = 0  # " -werkwijzen" seen inside a line: a hyphen standing for a word part
+    spaced_wraps: int = 0  # lines of several words that wrap with the space drawn (LibreOffice)
+    bare_wraps: int = 0  # … and without it (Chromium never draws it)
+
+    @property
+    def draws_wrap_spaces(self) -> bool:
+        """Does the writer draw the space a line wraps at? Then a wrap without one is a cut."""
+        return self.spaced_wraps > self.bare_wraps
 
     @classmethod
     def of(cls, paragraphs: list[list[Line]]) -> "DocumentWords":
@@ -64,6 +71,9 @@ class DocumentWords:
                 tokens = line.text.translate(LIGATURES).split()
                 first = 0 if i == 0 or lines[i - 1].ends_in_space else 1
                 last = len(tokens) if i == len(lines) - 1 or line.ends_in_space else len(tokens) - 1
+                if i < len(lines) - 1 and len(tokens) > 1:
+                    found.spaced_wraps += line.ends_in_space
+                    found.bare_wraps += not line.ends_in_space
                 for token in tokens[first:last]:
                     found.words.add(_key(token))
                     if token in HYPHENS:
@@ -161,7 +171,8 @@ def _cut_at_edge(
     rest starts in lower case. The document's words decide first: the whole word standing
     elsewhere means a cut (even when its two parts are words of their own, "Competentie" /
     "niveau"); the rest standing as a word of its own (three letters or more, or the head
-    too), or the head as one of four letters or more, means two words. Else geometry, in a table column: the line ends where the column's other widest
+    too), or the head as one of four letters or more, means two words. Else, when the writer
+    draws the spaces lines wrap at (so a wrap without one says something), geometry, in a table column: the line ends where the column's other widest
     line ends (within a letter: the column's edge; a word that overflows its column, as
     Chromium lets one, ends further right), and the word with its rest is less than 1.75 times
     the column's width (a longer piece on the next line is more likely a word of its own)."""
@@ -171,6 +182,8 @@ def _cut_at_edge(
         return True
     if words.knows(rest) and (words.knows(head) or len(_key(rest)) >= 3) or words.knows(head) and len(_key(head)) >= 4:
         return False  # a rest, or a head, that stands as a word of its own elsewhere: two words
+    if not words.draws_wrap_spaces:
+        return False  # a writer that never draws it shows nothing at a full line: two words
     others = list(column_ends or [])
     if previous.x1 in others:
         others.remove(previous.x1)
