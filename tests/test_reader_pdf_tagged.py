@@ -210,6 +210,12 @@ def test_a_word_cut_at_the_column_edge_is_joined_only_when_the_document_shows_it
     assert wrap_joint(line("twee woorden"), line("niveau"), parts_are_words) == (" ", None)
 
 
+def test_closing_punctuation_after_a_wrap_without_a_space_is_the_rest_of_the_word():
+    joint, (rule, _) = wrap_joint(line("samenwerking"), line("; en meer"), DocumentWords())
+    assert (joint, rule) == ("", "pdf.tagged.word-cut-at-edge")
+    assert wrap_joint(line("samenwerking "), line(";"), DocumentWords()) == ("", None)
+
+
 def test_a_full_one_word_line_in_a_table_column_is_a_cut_unless_its_parts_are_words():
     ends = [72 + 16 * CHAR, 72 + 15.5 * CHAR, 72 + 9 * CHAR]  # the column's other lines reach its edge too
     spaced = DocumentWords.of([[line("een zin die "), line("doorloopt")]])  # the writer draws wrap spaces

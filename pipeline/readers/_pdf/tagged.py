@@ -24,17 +24,15 @@ from .wraps import LIGATURES, DocumentWords, join_lines, merge_same_lines
 
 HEADINGS = {"H": 1, **{f"H{n}": n for n in range(1, 7)}}
 PARAGRAPHS = {"P", "Title", "Caption", "Note", "TOCI", "BibEntry"} | set(HEADINGS)
-CONTAINERS = {
-    "Document", "DocumentFragment", "Part", "Art", "Sect", "Div", "NonStruct", "Private", "Aside",
-    "BlockQuote", "TOC", "Index", "Form", "Figure", "Formula", "THead", "TBody", "TFoot",
-}
 LISTS = {"L"}
 TABLES = {"Table"}
 ROWS = {"TR"}
 CELLS = {"TD", "TH"}
 SKIPPED = {"Artifact"}
-# Roles that hold blocks: a node with one of them below it is walked as a container.
+# Roles that make blocks. Any other role (Document, Sect, Div, NonStruct, Span, Link, …) is a
+# container when one of these is below it, and inline text of the paragraph around it if not.
 _BLOCK_ROLES = PARAGRAPHS | LISTS | TABLES | ROWS | CELLS | {"LI", "LBody"}
+
 
 class TreeDoesNotFit(Exception):
     """The structure tree does not describe the page content well enough to read from it."""
@@ -196,7 +194,7 @@ class _Builder:
                 inline.append(child)
             elif child.role in SKIPPED:
                 continue
-            elif child.role in _BLOCK_ROLES or child.role in CONTAINERS and _holds_blocks(child) or _holds_blocks(child):
+            elif child.role in _BLOCK_ROLES or _holds_blocks(child):
                 items += self._text(inline, style)
                 inline = []
                 items += self._items(child, style)

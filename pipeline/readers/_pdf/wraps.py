@@ -41,6 +41,9 @@ LIGATURES = str.maketrans({
     "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
     "\ufb06": "st", SOFT_HYPHEN: "",
 })
+# Punctuation that does not start a line wrapped at a space: after a wrap without one it is
+# the rest of a word cut at the column's edge ("samenwerking" / ";").
+_CLOSING = set(".,;:!?)]}…")
 _EDGE_PUNCTUATION = "\"'“”‘’()[]{}.,;:!?…"
 
 
@@ -141,6 +144,9 @@ def wrap_joint(
     head, rest = previous.text.split()[-1], line.text.split()[0]
     if before.endswith(HYPHENS) and after[:1].isalpha():
         return _after_hyphen(previous, head, rest, words)
+    if after[:1] in _CLOSING and head[-1:].isalnum():
+        message = f"'{head}' / '{rest}' at a line wrap: punctuation no line starts with, read as '{head}{rest}'"
+        return "", ("pdf.tagged.word-cut-at-edge", message)
     if _cut_at_edge(previous, line, head, rest, words, column_ends):
         message = f"'{head}' / '{rest}' at a line wrap read as the word '{head}{rest}' cut at the column's edge"
         return "", ("pdf.tagged.word-cut-at-edge", message)
