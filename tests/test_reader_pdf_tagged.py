@@ -210,6 +210,22 @@ def test_a_word_cut_at_the_column_edge_is_joined_only_when_the_document_shows_it
     assert wrap_joint(line("twee woorden"), line("niveau"), parts_are_words) == (" ", None)
 
 
+def test_a_word_cut_twice_is_known_whole_over_all_its_lines():
+    seen = DocumentWords.of([[line("de verantwoordelijkheid "), line("van")]])  # draws wrap spaces
+    ends = [72 + 10 * CHAR, 72 + 9.8 * CHAR, 72 + 5 * CHAR]  # "rdelijkhei" fills the column
+    spans, notes = join_lines([line("verantwoo"), line("rdelijkhei"), line("d detail")], seen, ends)
+    assert "".join(s.text for s in spans) == "verantwoordelijkheid detail"
+    assert [n.rule for n in notes] == ["pdf.tagged.word-cut-at-edge"] * 2
+
+
+def test_a_rest_that_would_have_fitted_without_a_space_had_one_before_it():
+    ends = [72 + 30 * CHAR]  # another line of the column reaches 30 letters
+    joint, (_, message) = wrap_joint(line("2024 -"), line("problemen"), DocumentWords(), ends)
+    assert joint == " " and "would have fitted" in message
+    assert wrap_joint(line("een hele lange regel ë/"), line("ïïïïïïïïïïïïïï"), DocumentWords(), ends)[0] == ""
+    assert wrap_joint(line("kort ë/"), line("ï"), DocumentWords(), ends)[0] == " "
+
+
 def test_closing_punctuation_after_a_wrap_without_a_space_is_the_rest_of_the_word():
     joint, (rule, _) = wrap_joint(line("samenwerking"), line("; en meer"), DocumentWords())
     assert (joint, rule) == ("", "pdf.tagged.word-cut-at-edge")

@@ -5,9 +5,10 @@ are a space (drawn by some writers, LibreOffice where it fits; dropped by others
 Three are not settled by the picture alone, and for those the document's own words decide,
 with a note:
 
-* a hyphen at the line end ("zij-" / "haar", "hoofd-" / "en", "en -" / "werkwijzen"): a word
-  with a hyphen inside, or a hyphen with a space after it? The same text seen elsewhere on one
-  line decides; without such evidence the hyphen is joined to the next word;
+* a hyphen or slash at the line end ("zij-" / "haar", "hoofd-" / "en", "en -" / "werkwijzen",
+  "ë/" / "ï"): one word, or a space after the mark? The next word fitting on the line without
+  the space (then there was one), the same text seen elsewhere on one line, or how the document
+  writes a lone hyphen decide; without such evidence the mark is joined to the next word;
 * a word wider than its column, cut at the edge without a hyphen ("Competentienive" / "au"):
   only when the line holds that one word, and the whole word is seen elsewhere in the document
   (not at a line wrap) or, in a table, the line is as full as its column gets;
@@ -37,6 +38,7 @@ CUT_WORD_LIMIT = 1.75
 
 SOFT_HYPHEN = "\xad"
 HYPHENS = ("-", "\u2010")  # hyphen-minus and hyphen; a dash (– —) at a wrap is a plain space
+BREAKS_AFTER = (*HYPHENS, "/")  # marks a line may break after without a space
 LIGATURES = str.maketrans({
     "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
     "\ufb06": "st", SOFT_HYPHEN: "",
@@ -111,7 +113,18 @@ def join_lines(
     lines: list[Line], words: DocumentWords, column_ends: list[float] | None = None
 ) -> tuple[tuple[Span, ...], list[Note]]:
     """One paragraph's lines into styled spans, and a note for each wrap settled on weak evidence.
-    `column_ends`: where every line of the paragraph's table column ends, when it is in one."""
+    `column_ends`: where every line of the paragraph's table column ends, when it is in one (else
+    the paragraph's own lines show how far its text reaches)."""
+    ends = column_ends if column_ends is not None else [line.x1 for line in lines]
+    # last wrap first: a word cut again on the next line is known whole only from there
+    joints: list[tuple[str, tuple[str, str] | None]] = [("", None)] * len(lines)
+    whole = ""
+    for i in range(len(lines) - 1, 0, -1):
+        first = lines[i].text.split()[0]
+        goes_on = i + 1 < len(lines) and joints[i + 1][0] == "" and len(lines[i].text.split()) == 1
+        whole = first + whole if goes_on else first
+        joints[i] = wrap_joint(lines[i - 1], lines[i], words, ends, whole)
+
     pieces: list[list] = []  # [text, italic, bold]
     notes: list[Note] = []
 
@@ -123,7 +136,7 @@ def join_lines(
 
     for i, line in enumerate(lines):
         if i:
-            joint, why = wrap_joint(lines[i - 1], line, words, column_ends)
+            joint, why = joints[i]
             add(joint, False, False)
             if why:
                 notes.append(Note(why[0], why[1], Origin(page=line.page, top=round(line.top, 1))))
@@ -134,40 +147,61 @@ def join_lines(
 
 
 def wrap_joint(
-    previous: Line, line: Line, words: DocumentWords, column_ends: list[float] | None = None
+    previous: Line, line: Line, words: DocumentWords, column_ends: list[float] | None = None,
+    rest_word: str | None = None,
 ) -> tuple[str, tuple[str, str] | None]:
     """What stood where `previous` wraps to `line`: ('' or ' ', (rule, message) when it was a
-    judgement)."""
+    judgement). `rest_word`: the next line's first word, with its own rest when it is cut again."""
     before, after = previous.glyphs[-1].text, line.glyphs[0].text
     if not before.strip() or not after.strip() or before.endswith(SOFT_HYPHEN):
         return "", None
     head, rest = previous.text.split()[-1], line.text.split()[0]
-    if before.endswith(HYPHENS) and after[:1].isalpha():
-        return _after_hyphen(previous, head, rest, words)
+    rest_word = rest_word or rest
+    if before.endswith(BREAKS_AFTER) and after[:1].isalnum():
+        return _after_break(previous, line, head, rest, words, column_ends)
     if after[:1] in _CLOSING and head[-1:].isalnum():
         message = f"'{head}' / '{rest}' at a line wrap: punctuation no line starts with, read as '{head}{rest}'"
         return "", ("pdf.tagged.word-cut-at-edge", message)
-    if _cut_at_edge(previous, line, head, rest, words, column_ends):
-        message = f"'{head}' / '{rest}' at a line wrap read as the word '{head}{rest}' cut at the column's edge"
+    if _cut_at_edge(previous, line, head, rest_word, words, column_ends):
+        message = f"'{head}' / '{rest}' at a line wrap read as the word '{head}{rest_word}' cut at the column's edge"
         return "", ("pdf.tagged.word-cut-at-edge", message)
     return " ", None
 
 
-def _after_hyphen(previous: Line, head: str, rest: str, words: DocumentWords) -> tuple[str, tuple[str, str]]:
-    alone = len(head) == 1  # "en -" / "werkwijzen": a hyphen standing alone before the wrap
-    if alone:
-        spaced = words.dashes > 0 and words.prefixes == 0
-        evidence = "the document writes a lone hyphen as a dash" if spaced else (
-            "the document writes a lone hyphen before a word part" if words.prefixes else "no evidence either way")
-    elif words.knows(head + rest):
+def _after_break(
+    previous: Line, line: Line, head: str, rest: str, words: DocumentWords, column_ends: list[float] | None
+) -> tuple[str, tuple[str, str]]:
+    """A line ending in a hyphen or a slash: was a space after it? Lines break after these
+    without one, so the picture alone does not say (unless the writer draws wrap spaces, which
+    `wrap_joint` has settled before). In order: the rest would have fitted on the line had it
+    been joined to it (so a space must have stood there: lines break greedily); the text seen
+    on one line elsewhere; for a lone hyphen, how the document writes one ("-" as a dash, or
+    before a word part); else joined."""
+    alone = len(head) == 1  # "en -" / "werkwijzen": the mark stands alone before the wrap
+    if _would_have_fitted(previous, line, column_ends):
+        spaced, evidence = True, f"'{rest}' would have fitted on the line had no space stood before it"
+    elif not alone and words.knows(head + rest):
         spaced, evidence = False, f"'{head}{rest}' stands on one line elsewhere"
-    elif words.knows(head):
+    elif not alone and words.knows(head):
         spaced, evidence = True, f"'{head}' stands before a space elsewhere"
+    elif alone and head in HYPHENS and (words.dashes or words.prefixes):
+        spaced = words.dashes > 0 and words.prefixes == 0
+        evidence = "the document writes a lone hyphen as a dash" if spaced else \
+            "the document writes a lone hyphen before a word part"
     else:
         spaced, evidence = False, "no evidence either way"
     joined = f"'{head}{' ' if spaced else ''}{rest}'"
     message = f"a line ending in '{head}' goes on with '{rest}': read as {joined} ({evidence})"
     return (" " if spaced else ""), ("pdf.tagged.hyphen-at-wrap", message)
+
+
+def _would_have_fitted(previous: Line, line: Line, column_ends: list[float] | None) -> bool:
+    """Would the next line's first word have fitted after `previous` without a space? The
+    farthest any other line of the column reaches is where the column ends at least."""
+    others = list(column_ends or [])
+    if previous.x1 in others:
+        others.remove(previous.x1)
+    return bool(others) and previous.x1 + _first_word_width(line) <= max(others)
 
 
 def _cut_at_edge(
@@ -178,10 +212,11 @@ def _cut_at_edge(
     elsewhere means a cut (even when its two parts are words of their own, "Competentie" /
     "niveau"); the rest standing as a word of its own (three letters or more, or the head
     too), or the head as one of four letters or more, means two words. Else, when the writer
-    draws the spaces lines wrap at (so a wrap without one says something), geometry, in a table column: the line ends where the column's other widest
-    line ends (within a letter: the column's edge; a word that overflows its column, as
-    Chromium lets one, ends further right), and the word with its rest is less than 1.75 times
-    the column's width (a longer piece on the next line is more likely a word of its own)."""
+    draws the spaces lines wrap at (so a wrap without one says something): geometry. The line
+    ends where the column's other widest line ends (within a letter: the column's edge; a word
+    that overflows its column, as Chromium lets one, ends further right), and the word with its
+    rest is less than 1.75 times the column's width (a longer piece is more likely a word of its
+    own). `rest`: the rest's whole word, over further lines when it is cut again."""
     if len(previous.text.split()) != 1 or not (rest[:1].islower() and head[-1:].isalpha()):
         return False
     if words.knows(head + rest):
