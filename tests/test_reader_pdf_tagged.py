@@ -230,6 +230,7 @@ def test_closing_punctuation_after_a_wrap_without_a_space_is_the_rest_of_the_wor
     joint, (rule, _) = wrap_joint(line("samenwerking"), line("; en meer"), DocumentWords())
     assert (joint, rule) == ("", "pdf.tagged.word-cut-at-edge")
     assert wrap_joint(line("samenwerking "), line(";"), DocumentWords()) == ("", None)
+    assert wrap_joint(line("progress 'zichtbaar'"), line("?"), DocumentWords())[0] == ""
 
 
 def test_a_full_one_word_line_in_a_table_column_is_a_cut_unless_its_parts_are_words():

@@ -159,7 +159,7 @@ def wrap_joint(
     rest_word = rest_word or rest
     if before.endswith(BREAKS_AFTER) and after[:1].isalnum():
         return _after_break(previous, line, head, rest, words, column_ends)
-    if after[:1] in _CLOSING and head[-1:].isalnum():
+    if after[:1] in _CLOSING:
         message = f"'{head}' / '{rest}' at a line wrap: punctuation no line starts with, read as '{head}{rest}'"
         return "", ("pdf.tagged.word-cut-at-edge", message)
     if _cut_at_edge(previous, line, head, rest_word, words, column_ends):
