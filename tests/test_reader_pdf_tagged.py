@@ -297,3 +297,40 @@ def test_tagged_fixture_gives_the_data_of_its_word_document_from_its_structure_t
     conversion = convert(path)
     assert not [n for n in conversion.notes if n.rule == "pdf.tagged.fallback"]
     assert data(conversion.handbook) == want
+
+
+# ---------------------------------------------------------------------------------------------
+# the hook in pipeline/readers/pdf.py: the tree first, the layout rules where it does not fit
+
+
+def test_where_the_tree_does_not_fit_the_layout_rules_read_the_file_with_a_note(monkeypatch, reference):
+    import pipeline.readers.pdf as pdf_reader
+    from pipeline.readers import read
+
+    def does_not_fit(tree, content):
+        raise TreeDoesNotFit("a table without rows")
+
+    monkeypatch.setattr(pdf_reader, "tree_blocks", does_not_fit)
+    reading = read(reference["tagged.pdf"])
+    assert [n.rule for n in reading.notes][:1] == ["pdf.tagged.fallback"]
+    assert "a table without rows" in reading.notes[0].message
+    assert sum(isinstance(b, Table) for b in reading.blocks) >= 7  # the layout rules found the tables
+
+
+def test_an_unreadable_tree_is_read_by_layout_with_a_note(monkeypatch, reference):
+    import pipeline.readers.pdf as pdf_reader
+    from pipeline.readers import read
+    from pipeline.readers._pdf.structure import TreeError
+
+    def broken(catalog, pages):
+        raise TreeError("the structure tree refers back to itself")
+
+    monkeypatch.setattr(pdf_reader, "read_structure_tree", broken)
+    reading = read(reference["tagged.pdf"])
+    assert reading.notes[0].rule == "pdf.tagged.fallback" and "refers back" in reading.notes[0].message
+
+
+def test_an_untagged_pdf_has_no_tagged_note(reference):
+    from pipeline.readers import read
+
+    assert not [n for n in read(reference["pdf"]).notes if n.rule.startswith("pdf.tagged")]
