@@ -216,6 +216,9 @@ def test_a_word_cut_twice_is_known_whole_over_all_its_lines():
     spans, notes = join_lines([line("verantwoo"), line("rdelijkhei"), line("d detail")], seen, ends)
     assert "".join(s.text for s in spans) == "verantwoordelijkheid detail"
     assert [n.rule for n in notes] == ["pdf.tagged.word-cut-at-edge"] * 2
+    # a space the writer draws at a wrap is no cut: the word before it is whole
+    spans, _ = join_lines([line("verantwoo"), line("rdelijkhei"), line("d "), line("zorgvuldig")], seen, ends)
+    assert "".join(s.text for s in spans) == "verantwoordelijkheid zorgvuldig"
 
 
 def test_a_rest_that_would_have_fitted_without_a_space_had_one_before_it():

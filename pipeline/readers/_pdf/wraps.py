@@ -31,10 +31,9 @@ SAME_BASELINE = 0.3
 # the PDF does not draw (the same test as between two characters).
 WORD_GAP = 0.2
 
-# A line is full when it ends within this fraction of the font size of its column's other widest line.
-FULL_LINE = 0.6
-# A cut word with its rest is less wide than this many column widths (as in the layout rules).
-CUT_WORD_LIMIT = 1.75
+# A line is full when it ends within this many font sizes (one em: the widest letter) of its
+# column's other widest line.
+FULL_LINE = 1.0
 
 SOFT_HYPHEN = "\xad"
 HYPHENS = ("-", "\u2010")  # hyphen-minus and hyphen; a dash (– —) at a wrap is a plain space
@@ -118,12 +117,14 @@ def join_lines(
     ends = column_ends if column_ends is not None else [line.x1 for line in lines]
     # last wrap first: a word cut again on the next line is known whole only from there
     joints: list[tuple[str, tuple[str, str] | None]] = [("", None)] * len(lines)
+    cut = [False] * (len(lines) + 1)  # the word at the end of line i-1 goes on on line i
     whole = ""
     for i in range(len(lines) - 1, 0, -1):
         first = lines[i].text.split()[0]
-        goes_on = i + 1 < len(lines) and joints[i + 1][0] == "" and len(lines[i].text.split()) == 1
-        whole = first + whole if goes_on else first
+        whole = first + whole if cut[i + 1] and len(lines[i].text.split()) == 1 else first
         joints[i] = wrap_joint(lines[i - 1], lines[i], words, ends, whole)
+        drawn = lines[i - 1].glyphs[-1].blank or lines[i].glyphs[0].blank
+        cut[i] = joints[i][0] == "" and not drawn
 
     pieces: list[list] = []  # [text, italic, bold]
     notes: list[Note] = []
@@ -213,10 +214,10 @@ def _cut_at_edge(
     "niveau"); the rest standing as a word of its own (three letters or more, or the head
     too), or the head as one of four letters or more, means two words. Else, when the writer
     draws the spaces lines wrap at (so a wrap without one says something): geometry. The line
-    ends where the column's other widest line ends (within a letter: the column's edge; a word
-    that overflows its column, as Chromium lets one, ends further right), and the word with its
-    rest is less than 1.75 times the column's width (a longer piece is more likely a word of its
-    own). `rest`: the rest's whole word, over further lines when it is cut again."""
+    ends where the column's other widest line ends, within a letter: at the column's edge, where
+    a cut falls (a word that overflows its column, as Chromium lets one, ends further right; a
+    whole word rarely ends exactly there). `rest`: the rest's whole word, over further lines
+    when it is cut again."""
     if len(previous.text.split()) != 1 or not (rest[:1].islower() and head[-1:].isalpha()):
         return False
     if words.knows(head + rest):
@@ -233,8 +234,7 @@ def _cut_at_edge(
     edge = max(others)
     if abs(previous.x1 - edge) > previous.visible[-1].size * FULL_LINE:
         return False
-    width = edge - previous.x0
-    return width > 0 and previous.x1 - previous.x0 + _first_word_width(line) < CUT_WORD_LIMIT * width
+    return True
 
 
 def _first_word_width(line: Line) -> float:
