@@ -168,6 +168,15 @@ def test_grid_fills_positions_covered_from_above_and_reports_no_guess():
     assert [len(r) for r in placed] == [2, 2, 2] and guessed == []
 
 
+def test_grid_drops_an_empty_cell_that_makes_a_row_wider_than_the_table():
+    label, text, empty = TreeCell(["label"], 10, rowspan=3), TreeCell(["a"], 100), TreeCell([], None)
+    rows = [[label, text], [text, empty], [text]]  # LibreOffice: an extra empty TD below a page break
+    placed, guessed = grid(rows)
+    assert [[(s.column, s.cell is not None, s.covered) for s in row] for row in placed] == [
+        [(0, True, False), (1, True, False)], [(0, False, True), (1, True, False)], [(0, False, True), (1, True, False)]]
+    assert guessed == []
+
+
 def test_grid_refuses_a_short_row_when_no_row_shows_the_columns():
     rows = [[TreeCell(Cell(()), None, colspan=2)], [TreeCell(Cell(()), 10)]]
     with pytest.raises(GridError):

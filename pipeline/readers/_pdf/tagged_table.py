@@ -48,6 +48,7 @@ class Slot:
 def grid(rows: list[list[TreeCell]]) -> tuple[list[list[Slot]], list[int]]:
     """Each row's slots, with an empty one wherever a cell from above covers a position, and
     the indexes (0-based) of the rows whose cells were placed by the position of their text."""
+    rows = without_surplus_cells(rows)
     columns = column_lefts(rows)
     placed_rows: list[list[Slot]] = []
     by_position: list[int] = []
@@ -96,18 +97,15 @@ def _naive_width(row: list[TreeCell], above: dict[int, tuple[int, int]]) -> int:
 
 def _width(rows: list[list[TreeCell]]) -> int:
     """The number of columns: the widest row, counting positions covered from above."""
-    width, above = 0, {}
+    return max(_widths(rows), default=0)
+
+
+def _widths(rows: list[list[TreeCell]]) -> list[int]:
+    widths, above = [], {}
     for row in rows:
-        width = max(width, _naive_width(row, above))
-        started, column = {}, 0
-        for tc in row:
-            while column in above:
-                column += above[column][1]
-            if tc.rowspan > 1:
-                started[column] = (tc.rowspan - 1, tc.colspan)
-            column += tc.colspan
-        above = {k: (n - 1, w) for k, (n, w) in above.items() if n > 1} | started
-    return width
+        widths.append(_naive_width(row, above))
+        above = _after_row(row, above)
+    return widths
 
 
 def column_of(x0: float, lefts: dict[int, float]) -> int | None:
@@ -116,8 +114,41 @@ def column_of(x0: float, lefts: dict[int, float]) -> int | None:
     return candidates[-1] if candidates else None
 
 
+def without_surplus_cells(rows: list[list[TreeCell]]) -> list[list[TreeCell]]:
+    """The rows without the empty cells that make a row wider than most rows of the table.
+
+    LibreOffice gives a row under a cell merged down across a page break an empty TD of its
+    own besides the covered position; counted, it would make that row wider than the table."""
+    widths = _widths(rows)
+    usual = max(set(widths), key=lambda w: (widths.count(w), w)) if widths else 0  # most rows' width
+    trimmed, above = [], {}
+    for row in rows:
+        if _naive_width(row, above) > usual:
+            row = [tc for tc in row if not _empty(tc)]
+        trimmed.append(row)
+        above = _after_row(row, above)
+    return trimmed
+
+
+def _empty(tc: TreeCell) -> bool:
+    return not tc.content and tc.x0 is None
+
+
+def _after_row(row: list[TreeCell], above: dict[int, tuple[int, int]]) -> dict[int, tuple[int, int]]:
+    """The cells from above that reach into the next row, after this one."""
+    started, column = {}, 0
+    for tc in row:
+        while column in above:
+            column += above[column][1]
+        if tc.rowspan > 1:
+            started[column] = (tc.rowspan - 1, tc.colspan)
+        column += tc.colspan
+    return {k: (n - 1, w) for k, (n, w) in above.items() if n > 1} | started
+
+
 def column_lefts(rows: list[list[TreeCell]]) -> dict[int, float]:
     """Where each column's text starts, from the rows that have all their cells."""
+    rows = without_surplus_cells(rows)
     width = _width(rows)
     lefts: dict[int, float] = {}
     above: dict[int, tuple[int, int]] = {}
