@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all convert test golden fixtures bench kill-trials holdout schema-doc clean distclean
+.PHONY: all convert test golden fixtures tagged-fixtures bench kill-trials holdout holdout-tagged schema-doc clean distclean
 
 all: convert
 
@@ -30,6 +30,10 @@ golden: $(STAMP)
 fixtures: $(STAMP)
 	$(PY) -m tests.generate_fixtures
 	$(PY) -m tests.generate_pdf_fixtures
+
+# Regenerate the tagged-PDF fixtures in tests/fixtures/tagged/ (needs LibreOffice and Chromium).
+tagged-fixtures: $(STAMP)
+	$(PY) -m tests.generate_tagged_fixtures
 
 bench: $(STAMP)
 	$(PY) -m tests.bench
@@ -59,6 +63,10 @@ schema-doc: $(STAMP)
 	$(PY) -m pipeline.schema_doc
 
 # Empties output/ but keeps the tracked output/.gitkeep.
+# Fresh handbooks printed as tagged PDFs by LibreOffice and Chromium, read back per writer.
+holdout-tagged: $(STAMP)
+	$(PY) -m tests.holdout_tagged --count 40 --salt t1
+
 clean:
 	find output -mindepth 1 ! -name .gitkeep -exec rm -rf {} +
 

@@ -3,7 +3,11 @@ from pathlib import Path
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
-REFERENCE = {fmt: FIXTURES / f"ambtelijk-secretaris.{fmt}" for fmt in ("docx", "pdf", "txt")}
+# the reference handbook in each form: the Word master, its text export, and PDFs from
+# LibreOffice (untagged and tagged) and Chromium (tagged, printed from LibreOffice's HTML)
+REFERENCE = {
+    fmt: FIXTURES / f"ambtelijk-secretaris.{fmt}" for fmt in ("docx", "pdf", "txt", "tagged.pdf", "chromium.pdf")
+}
 
 
 @pytest.fixture

@@ -5,6 +5,11 @@ turns each page into positioned text lines and ruled tables (cells found from th
 assigned to the cell it sits in), closes the page, and hands the whole document to
 the `_pdf` package, which finds paragraphs, running headers, tables without rulings and stitches
 tables across page breaks. Only this module imports pdfplumber.
+
+A tagged PDF is read from its structure tree instead (`_pdf.structure`, `_pdf.tagged`): the
+characters of each piece of marked content become lines, and the tree says which paragraph,
+heading, list item or table cell they make. Where the tree does not fit the page content, a
+note says so and the layout rules read the file.
 """
 from __future__ import annotations
 
@@ -18,15 +23,20 @@ from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSEOF, PSException, PSLiteral
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from ..blocks import Block, Properties, fold
+from ..blocks import Block, Note, Properties, fold
 from ..errors import ReadError
 from ._pdf import Glyph, Line, PageLayout, RawCell, RawTable, assemble
+from ._pdf.marked import nest_marked_content
+from ._pdf.structure import Marked, TreeError, read_structure_tree
+from ._pdf.tagged import MarkedContent, TreeDoesNotFit, tree_blocks
 
 ENCRYPTED = "the PDF is encrypted: a password is needed to read it"
 NO_TEXT = "the PDF has no text layer (probably a scan): it needs OCR before it can be converted"
 DAMAGED = "the PDF is damaged or not a PDF: {}"
 
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+
+nest_marked_content(pdfplumber.page.PDFPageAggregatorWithMarkedContent)
 
 
 def read(path: Path) -> list[Block]:
@@ -37,6 +47,9 @@ def read(path: Path) -> list[Block]:
     try:
         with pdfplumber.open(path) as pdf:
             properties = _properties(pdf.metadata)
+            tagged = _tagged(pdf)
+            if tagged is not None and not isinstance(tagged, Note):
+                return _with_properties(tagged, properties)
             for page in pdf.pages:
                 try:
                     pages.append(_layout(page))
@@ -46,7 +59,10 @@ def read(path: Path) -> list[Block]:
         raise _read_error(error) from error
     if not any(page.lines or page.tables for page in pages):
         raise ReadError(NO_TEXT)
-    blocks = assemble(pages)
+    return _with_properties(([tagged] if tagged is not None else []) + assemble(pages), properties)
+
+
+def _with_properties(blocks: list[Block], properties: Properties) -> list[Block]:
     if properties != Properties():
         blocks.append(properties)  # at the end, where it disturbs no reader of the body's blocks
     return blocks
@@ -72,6 +88,51 @@ def _read_error(error: Exception) -> ReadError:
         return ReadError(DAMAGED.format("the file ends too early (truncated?)"))
     reason = str(cause).strip().rstrip(".!") or type(cause).__name__
     return ReadError(DAMAGED.format(reason.splitlines()[0]))
+
+
+# ---------------------------------------------------------------------------------------------
+# A tagged PDF: its structure tree over the marked content of its pages
+
+
+def _tagged(pdf) -> list[Block] | Note | None:
+    """The blocks the structure tree gives; a Note when there is a tree the layout rules must
+    read instead; None for an untagged PDF."""
+    try:
+        tree = read_structure_tree(pdf.doc.catalog, {p.page_obj.pageid: p.page_number for p in pdf.pages})
+    except TreeError as error:
+        return Note("pdf.tagged.fallback", f"the structure tree cannot be read ({error}): read by layout")
+    if tree is None:
+        return None
+    content = MarkedContent(page_count=len(pdf.pages))
+    for page in pdf.pages:
+        try:
+            _marked(page, content)
+        finally:
+            page.close()
+    try:
+        return tree_blocks(tree, content)
+    except TreeDoesNotFit as error:
+        return Note("pdf.tagged.fallback", f"the structure tree does not fit the text ({error}): read by layout")
+
+
+def _marked(page, content: MarkedContent) -> None:
+    """The page's characters as lines per piece of marked content, artifacts apart."""
+    number, flags = page.page_number, _font_flags(page)
+    by_mcid: dict[int, list[dict]] = {}
+    artifacts, untagged = [], 0
+    for c in page.chars:
+        if not (c.get("upright", True) and c["text"]):
+            continue
+        if c.get("mcid") is not None:
+            by_mcid.setdefault(c["mcid"], []).append(c)
+        elif c.get("tag") == "Artifact":
+            artifacts.append(c)
+        elif c["text"].strip():
+            untagged += 1
+    for mcid, chars in by_mcid.items():
+        content.lines[Marked(number, mcid)] = _lines(chars, number, flags)
+    content.artifacts[number] = _lines(artifacts, number, flags)
+    content.untagged[number] = untagged
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,349 @@
+"""The structure-tree reader on trees and lines built in memory (pipeline/readers/_pdf/structure.py,
+tagged.py, tagged_table.py, wraps.py, marked.py), and on the tagged PDFs in tests/fixtures/tagged/."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from pdfminer.pdftypes import PDFObjRef
+from pdfminer.psparser import PSLiteral
+
+from pipeline import convert
+from pipeline.blocks import Cell, Note, PageBreak, PageHeader, Paragraph, Table
+from pipeline.readers._pdf.marked import nest_marked_content
+from pipeline.readers._pdf.model import Glyph, Line
+from pipeline.readers._pdf.structure import Marked, Node, read_structure_tree
+from pipeline.readers._pdf.tagged import MarkedContent, TreeDoesNotFit, tree_blocks
+from pipeline.readers._pdf.tagged_table import GridError, TreeCell, grid
+from pipeline.readers._pdf.wraps import DocumentWords, join_lines, wrap_joint
+
+from .test_roundtrip_pdf import data
+
+CHAR = 5.0  # every glyph is this wide in these tests
+
+
+def line(text: str, page: int = 1, top: float = 100.0, x0: float = 72.0, size: float = 10.0,
+         italic: bool = False) -> Line:
+    glyphs = [Glyph(ch, x0 + i * CHAR, x0 + (i + 1) * CHAR, size, italic=italic) for i, ch in enumerate(text)]
+    return Line(page, top, top + size, glyphs)
+
+
+class Doc:
+    """A tagged document in memory: marked content with its lines, and the tree over it."""
+
+    def __init__(self, pages: int = 1):
+        self.content = MarkedContent(page_count=pages)
+        self.next_mcid: dict[int, int] = {}
+        self.top: dict[int, float] = {}
+
+    def text(self, *texts: str, page: int = 1, x0: float = 72.0, italic: bool = False) -> Marked:
+        """One piece of marked content: each text a line below the last one on its page."""
+        mcid = self.next_mcid.get(page, 0)
+        self.next_mcid[page] = mcid + 1
+        ref = Marked(page, mcid)
+        lines = []
+        for t in texts:
+            self.top[page] = self.top.get(page, 60.0) + 14
+            lines.append(line(t, page, self.top[page], x0, italic=italic))
+        self.content.lines[ref] = lines
+        return ref
+
+    def blocks(self, *nodes: Node) -> list:
+        return tree_blocks([Node("Document", children=list(nodes))], self.content)
+
+
+def n(role: str, *children, **attributes) -> Node:
+    return Node(role, attributes, list(children))
+
+
+def texts(blocks) -> list:
+    out = []
+    for b in blocks:
+        if isinstance(b, Paragraph):
+            out.append((b.style, b.text))
+        elif isinstance(b, Table):
+            out.append([[c.text for c in row.cells] for row in b.rows])
+        elif isinstance(b, PageBreak):
+            out.append("--")
+        elif isinstance(b, PageHeader):
+            out.append(("footer" if b.footer else "header", b.text))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# tree -> blocks
+
+
+def test_paragraphs_headings_and_titles_take_their_style_from_the_role():
+    d = Doc()
+    blocks = d.blocks(n("Title", d.text("Handbook")), n("H2", d.text("Intro")), n("P", d.text("Body text")))
+    assert texts(blocks) == [("title", "Handbook"), ("heading", "Intro"), (None, "Body text")]
+    assert [b.level for b in blocks if isinstance(b, Paragraph)] == [0, 2, 0]
+
+
+def test_list_items_are_list_paragraphs_without_their_label():
+    d = Doc()
+    item = n("LI", n("Lbl", d.text("1.")), n("LBody", d.text("First item")))
+    bare = n("LI", n("LBody", n("P", d.text("• Second item"))))  # the label inside the text (LibreOffice)
+    assert texts(d.blocks(n("L", item, bare))) == [("list", "First item"), ("list", "Second item")]
+
+
+def test_a_paragraph_split_over_pages_is_one_paragraph_after_the_page_break():
+    d = Doc(pages=2)
+    blocks = d.blocks(n("P", d.text("first page"), n("Span", d.text("and the next one", page=2))))
+    assert texts(blocks) == [(None, "first page and the next one"), "--"]
+
+
+def test_table_rows_cells_and_a_cell_merged_down_give_empty_cells_like_word():
+    d = Doc()
+    table = n(
+        "Table",
+        n("TR", n("TH", n("P", d.text("Name"))), n("TH", n("P", d.text("Level")))),
+        n("TR", n("TD", n("P", d.text("Label 1")), RowSpan=2), n("TD", n("P", d.text("does a")))),
+        n("TR", n("TD", n("P", d.text("does b")))),
+    )
+    assert texts(d.blocks(table)) == [[["Name", "Level"], ["Label 1", "does a"], ["", "does b"]]]
+
+
+def test_a_cell_merged_across_is_one_cell():
+    d = Doc()
+    table = n("Table", n("TBody", n("TR", n("TD", d.text("wide"), ColSpan=2)),
+                          n("TR", n("TD", d.text("a")), n("TD", d.text("b")))))
+    assert texts(d.blocks(table)) == [[["wide"], ["a", "b"]]]
+
+
+def test_a_table_over_two_pages_is_one_table():
+    d = Doc(pages=2)
+    table = n("Table", n("TR", n("TD", d.text("on page one"))), n("TR", n("TD", d.text("on page two", page=2))))
+    assert texts(d.blocks(table)) == [[["on page one"], ["on page two"]], "--"]  # the break follows the table
+
+
+def test_cells_a_writer_left_out_are_placed_by_where_their_text_starts_with_a_note():
+    d = Doc()
+    full = n("TR", *(n("TD", d.text(t, x0=x)) for t, x in (("a", 72), ("b", 200), ("c", 330))))
+    short = n("TR", n("TD", d.text("only c", x0=334)))
+    blocks = d.blocks(n("Table", full, short))
+    assert texts(blocks) == [[["a", "b", "c"], ["", "", "only c"]]]
+    assert [b.rule for b in blocks if isinstance(b, Note)] == ["pdf.tagged.cells-by-position"]
+
+
+def test_running_headers_and_footers_are_the_artifacts_above_and_below_the_content():
+    d = Doc(pages=2)
+    d.content.artifacts = {
+        1: [line("Cluster A", 1, 20), line("1", 1, 760)],
+        2: [line("Cluster A", 2, 20), line("2", 2, 760)],
+    }
+    blocks = d.blocks(n("P", d.text("one")), n("P", d.text("two", page=2)))
+    # the header goes in where its text changes, like a Word section's header; footers each page
+    assert texts(blocks) == [("header", "Cluster A"), (None, "one"), ("footer", "1"), "--", (None, "two"),
+                             ("footer", "2")]
+
+
+def test_text_outside_the_tree_means_the_tree_does_not_fit():
+    d = Doc()
+    d.text("not in the tree")
+    with pytest.raises(TreeDoesNotFit, match="belongs to no structure element"):
+        d.blocks(n("P", d.text("in the tree")))
+    d = Doc()
+    d.content.untagged = {1: 12}
+    with pytest.raises(TreeDoesNotFit, match="outside the structure tree"):
+        d.blocks(n("P", d.text("in the tree")))
+
+
+def test_artifacts_in_the_tree_are_skipped():
+    d = Doc()
+    ref = d.text("page 1 of 3")
+    assert texts(d.blocks(n("Artifact", ref), n("P", d.text("body")))) == [(None, "body")]
+
+
+# ---------------------------------------------------------------------------------------------
+# the grid
+
+
+def test_grid_fills_positions_covered_from_above_and_reports_no_guess():
+    rows = [[TreeCell(Cell(()), 10, rowspan=3), TreeCell(Cell(()), 100)], [TreeCell(Cell(()), 100)],
+            [TreeCell(Cell(()), 100)]]
+    placed, guessed = grid(rows)
+    assert [len(r) for r in placed] == [2, 2, 2] and guessed == []
+
+
+def test_grid_drops_an_empty_cell_that_makes_a_row_wider_than_the_table():
+    label, text, empty = TreeCell(["label"], 10, rowspan=3), TreeCell(["a"], 100), TreeCell([], None)
+    rows = [[label, text], [text, empty], [text]]  # LibreOffice: an extra empty TD below a page break
+    placed, guessed = grid(rows)
+    assert [[(s.column, s.cell is not None, s.covered) for s in row] for row in placed] == [
+        [(0, True, False), (1, True, False)], [(0, False, True), (1, True, False)], [(0, False, True), (1, True, False)]]
+    assert guessed == []
+
+
+def test_grid_refuses_a_short_row_when_no_row_shows_the_columns():
+    rows = [[TreeCell(Cell(()), None, colspan=2)], [TreeCell(Cell(()), 10)]]
+    with pytest.raises(GridError):
+        grid(rows)
+
+
+# ---------------------------------------------------------------------------------------------
+# wraps
+
+
+def test_a_wrap_is_a_space_unless_the_pdf_draws_one():
+    words = DocumentWords()
+    assert wrap_joint(line("ordenen en"), line("structureren"), words) == (" ", None)
+    assert wrap_joint(line("ordenen en "), line("structureren"), words) == ("", None)
+    assert wrap_joint(line("struc\xad"), line("tureren"), words) == ("", None)
+
+
+def test_a_hyphen_at_a_wrap_is_settled_by_the_document_s_own_words():
+    seen = DocumentWords.of([[line("hoofd- en bijzaken")], [line("zij-haar bedoeld")]])
+    assert wrap_joint(line("zij-"), line("haar"), seen)[0] == ""
+    assert wrap_joint(line("hoofd-"), line("en"), seen)[0] == " "
+    joint, (rule, message) = wrap_joint(line("beleids-"), line("regels"), seen)
+    assert joint == "" and rule == "pdf.tagged.hyphen-at-wrap" and "no evidence" in message
+
+
+def test_a_lone_hyphen_at_a_wrap_follows_how_the_document_writes_one():
+    dashes = DocumentWords.of([[line("detail - vraagstukken en meer")]])
+    prefixes = DocumentWords.of([[line("en -werkwijzen van hen")]])
+    assert wrap_joint(line("detail -"), line("vraagstukken"), dashes)[0] == " "
+    assert wrap_joint(line("en -"), line("werkwijzen"), prefixes)[0] == ""
+
+
+def test_a_word_cut_at_the_column_edge_is_joined_only_when_the_document_shows_it_whole():
+    seen = DocumentWords.of([[line("Competentieniveau Medewerker")]])
+    joint, (rule, _) = wrap_joint(line("Competentienive"), line("au 1"), seen)
+    assert (joint, rule) == ("", "pdf.tagged.word-cut-at-edge")
+    assert wrap_joint(line("Verantwoordelijkheid"), line("nemen"), seen) == (" ", None)
+    parts_are_words = DocumentWords.of([[line("Competentie of niveau")], [line("Competentieniveau 1")]])
+    assert wrap_joint(line("Competentie"), line("niveau 2"), parts_are_words)[0] == ""
+    assert wrap_joint(line("twee woorden"), line("niveau"), parts_are_words) == (" ", None)
+
+
+def test_a_word_cut_twice_is_known_whole_over_all_its_lines():
+    seen = DocumentWords.of([[line("de verantwoordelijkheid "), line("van")]])  # draws wrap spaces
+    ends = [72 + 10 * CHAR, 72 + 9.8 * CHAR, 72 + 5 * CHAR]  # "rdelijkhei" fills the column
+    spans, notes = join_lines([line("verantwoo"), line("rdelijkhei"), line("d detail")], seen, ends)
+    assert "".join(s.text for s in spans) == "verantwoordelijkheid detail"
+    assert [n.rule for n in notes] == ["pdf.tagged.word-cut-at-edge"] * 2
+    # a space the writer draws at a wrap is no cut: the word before it is whole
+    spans, _ = join_lines([line("verantwoo"), line("rdelijkhei"), line("d "), line("zorgvuldig")], seen, ends)
+    assert "".join(s.text for s in spans) == "verantwoordelijkheid zorgvuldig"
+
+
+def test_a_rest_that_would_have_fitted_without_a_space_had_one_before_it():
+    ends = [72 + 30 * CHAR]  # another line of the column reaches 30 letters
+    joint, (_, message) = wrap_joint(line("2024 -"), line("problemen"), DocumentWords(), ends)
+    assert joint == " " and "would have fitted" in message
+    assert wrap_joint(line("een hele lange regel ë/"), line("ïïïïïïïïïïïïïï"), DocumentWords(), ends)[0] == ""
+    assert wrap_joint(line("kort ë/"), line("ï"), DocumentWords(), ends)[0] == " "
+
+
+def test_closing_punctuation_after_a_wrap_without_a_space_is_the_rest_of_the_word():
+    joint, (rule, _) = wrap_joint(line("samenwerking"), line("; en meer"), DocumentWords())
+    assert (joint, rule) == ("", "pdf.tagged.word-cut-at-edge")
+    assert wrap_joint(line("samenwerking "), line(";"), DocumentWords()) == ("", None)
+    assert wrap_joint(line("progress 'zichtbaar'"), line("?"), DocumentWords())[0] == ""
+
+
+def test_a_full_one_word_line_in_a_table_column_is_a_cut_unless_its_parts_are_words():
+    ends = [72 + 16 * CHAR, 72 + 15.5 * CHAR, 72 + 9 * CHAR]  # the column's other lines reach its edge too
+    spaced = DocumentWords.of([[line("een zin die "), line("doorloopt")]])  # the writer draws wrap spaces
+    joint, (rule, _) = wrap_joint(line("verantwoordelijk"), line("heid detail"), spaced, ends)
+    assert (joint, rule) == ("", "pdf.tagged.word-cut-at-edge")
+    known = DocumentWords.of([[line("een zin die "), line("doorloopt")], [line("ziet het detail van")]])
+    assert wrap_joint(line("verantwoordelijk"), line("detail"), known, ends) == (" ", None)
+    overflowing = [72 + 16 * CHAR, 72 + 9 * CHAR]  # the line alone reaches that far: it overflows
+    assert wrap_joint(line("verantwoordelijk"), line("heid"), spaced, overflowing) == (" ", None)
+    bare = DocumentWords.of([[line("een zin die"), line("doorloopt")]])  # wraps without a space (Chromium)
+    assert wrap_joint(line("verantwoordelijk"), line("heid"), bare, ends) == (" ", None)
+
+
+def test_join_lines_keeps_emphasis_and_reads_ligatures():
+    spans, notes = join_lines([line("speci\ufb01ek"), line("schuin", italic=True)], DocumentWords())
+    assert [(s.text, s.italic) for s in spans] == [("specifiek ", False), ("schuin", True)]
+    assert notes == []
+
+
+# ---------------------------------------------------------------------------------------------
+# the tree from PDF objects; nested marked content
+
+
+def test_read_structure_tree_follows_role_maps_pages_and_marked_content_references():
+    page1, page2 = PDFObjRef(None, 11), PDFObjRef(None, 12)
+    paragraph = {"S": PSLiteral("Para"), "Pg": page1, "K": [0, {"Type": PSLiteral("MCR"), "MCID": 3, "Pg": page2}]}
+    cell = {"S": PSLiteral("TD"), "A": {"RowSpan": 2, "O": PSLiteral("Table")}, "K": []}
+    catalog = {"StructTreeRoot": {"K": [paragraph, cell], "RoleMap": {"Para": PSLiteral("P")}}}
+    tree = read_structure_tree(catalog, {11: 1, 12: 2})
+    assert [node.role for node in tree] == ["P", "TD"]
+    assert tree[0].children == [Marked(1, 0), Marked(2, 3)]
+    assert tree[1].attributes == {"RowSpan": 2, "O": "Table"}
+    assert read_structure_tree({}, {}) is None
+
+
+def test_marked_content_nests():
+    class Device:
+        cur_mcid = cur_tag = None
+
+    nest_marked_content(Device)
+    d = Device()
+    d.begin_tag(PSLiteral("P"), {"MCID": 5})
+    d.begin_tag(PSLiteral("Span"), {"ActualText": "fi"})
+    assert (d.cur_tag, d.cur_mcid) == ("Span", 5)
+    d.end_tag()
+    assert (d.cur_tag, d.cur_mcid) == ("P", 5)  # pdfplumber alone would say (None, None) here
+    d.end_tag()
+    d.begin_tag(PSLiteral("Artifact"))
+    d.begin_tag(PSLiteral("Span"))
+    assert d.cur_tag == "Artifact" and d.cur_mcid is None
+
+
+# ---------------------------------------------------------------------------------------------
+# tagged PDFs that LibreOffice and Chromium made (tests/fixtures/tagged/, `make tagged-fixtures`)
+
+TAGGED = Path(__file__).parent / "fixtures" / "tagged"
+
+
+@pytest.mark.parametrize("path", sorted(TAGGED.glob("*.pdf")), ids=lambda p: p.name)
+def test_tagged_fixture_gives_the_data_of_its_word_document_from_its_structure_tree(path):
+    want = json.loads((TAGGED / f"{path.name.split('.')[0]}.expected.json").read_text(encoding="utf-8"))
+    want.pop("schema_version", None)  # compared apart from it, as data() leaves it out
+    conversion = convert(path)
+    assert not [n for n in conversion.notes if n.rule == "pdf.tagged.fallback"]
+    assert data(conversion.handbook) == want
+
+
+# ---------------------------------------------------------------------------------------------
+# the hook in pipeline/readers/pdf.py: the tree first, the layout rules where it does not fit
+
+
+def test_where_the_tree_does_not_fit_the_layout_rules_read_the_file_with_a_note(monkeypatch, reference):
+    import pipeline.readers.pdf as pdf_reader
+    from pipeline.readers import read
+
+    def does_not_fit(tree, content):
+        raise TreeDoesNotFit("a table without rows")
+
+    monkeypatch.setattr(pdf_reader, "tree_blocks", does_not_fit)
+    reading = read(reference["tagged.pdf"])
+    assert [n.rule for n in reading.notes][:1] == ["pdf.tagged.fallback"]
+    assert "a table without rows" in reading.notes[0].message
+    assert sum(isinstance(b, Table) for b in reading.blocks) >= 7  # the layout rules found the tables
+
+
+def test_an_unreadable_tree_is_read_by_layout_with_a_note(monkeypatch, reference):
+    import pipeline.readers.pdf as pdf_reader
+    from pipeline.readers import read
+    from pipeline.readers._pdf.structure import TreeError
+
+    def broken(catalog, pages):
+        raise TreeError("the structure tree refers back to itself")
+
+    monkeypatch.setattr(pdf_reader, "read_structure_tree", broken)
+    reading = read(reference["tagged.pdf"])
+    assert reading.notes[0].rule == "pdf.tagged.fallback" and "refers back" in reading.notes[0].message
+
+
+def test_an_untagged_pdf_has_no_tagged_note(reference):
+    from pipeline.readers import read
+
+    assert not [n for n in read(reference["pdf"]).notes if n.rule.startswith("pdf.tagged")]
