@@ -1191,3 +1191,49 @@ def test_in_a_borderless_table_a_drawn_wrap_space_keeps_the_next_line_in_the_row
 
     assert rows(metrics(drawn_spaces=True))[1] == ["Ziet kansen / en risico's", "Werkt samen / met de / 3 teams"]
     assert rows(metrics())[2] == ["", "3 teams"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Rulings that run off the page (wkhtmltopdf draws a cut table whole on both pages)
+
+
+def _rect(x0, top, x1, bottom, height=842.0):
+    return {"object_type": "rect", "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
+            "y0": height - bottom, "y1": height - top, "width": x1 - x0, "height": bottom - top}
+
+
+def _fake_page(rects, height=842.0, width=595.0):
+    from types import SimpleNamespace
+
+    import pdfplumber
+
+    edges = [e for r in rects for e in pdfplumber.utils.rect_to_edges(r)]
+    return SimpleNamespace(width=width, height=height, rects=rects, edges=edges, lines=[], curves=[])
+
+
+def test_rulings_are_cut_at_the_page_edge_and_close_the_cut_cells():
+    background = _rect(9.8, 9.8, 584.3, 831.5)  # the page painted white: no ruling
+    box = _rect(14.4, 800.0, 346.3, 980.0)  # a cell running off the bottom of the page
+    settings, cut = pdf._rulings(_fake_page([background, box]))
+    assert cut == (False, True)
+    bottoms = sorted(e["top"] for e in settings["explicit_horizontal_lines"])
+    assert bottoms == [800.0, 842.0]  # the cell's top and the page's edge; not the background's 831.5
+    assert max(e["bottom"] for e in settings["explicit_vertical_lines"]) == 842.0
+
+
+def test_rulings_on_the_page_keep_the_usual_settings():
+    settings, cut = pdf._rulings(_fake_page([_rect(14.4, 100.0, 346.3, 200.0)]))
+    assert settings == pdf._TABLE_SETTINGS and cut == (False, False)
+    assert pdf._rulings(_fake_page([_rect(9.8, 9.8, 584.3, 831.5)])) == (None, (False, False))
+
+
+def test_a_table_cut_by_the_page_edge_goes_on_wherever_it_ends():
+    """The row goes on over the break though the table ends far above the text area's bottom."""
+    first = two_column_table(1, 300, [("Naam", "Definitie", 300), ("Niveau 1", "Is open over en", 400)], 412)
+    rest = two_column_table(2, 0, [("", "bespreekt intenties", 0), (None, "Respecteert anderen", 12)], 24)
+    filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
+    (apart,) = tables(layout.assemble([page(1, [], [first]), page(2, [], [rest]), filler]))
+    assert [c.text for c in apart.rows[2].cells] == ["", "bespreekt intenties"]  # too high up to be cut
+    first.cut_below, rest.cut_above = True, True
+    (table,) = tables(layout.assemble([page(1, [], [first]), page(2, [], [rest]), filler]))
+    assert [c.text for c in table.rows[1].cells] == ["Niveau 1", "Is open over en bespreekt intenties"]

@@ -39,3 +39,19 @@ def test_provenance_points_into_each_source(conversions):
     assert conversions["txt"].data["source"]["locations"]["analyseren"]["line"] > 0
     pdf_location = conversions["pdf"].data["source"]["locations"]["integriteit-1-1"]
     assert pdf_location["page"] == 4
+
+
+# PDFs other writers printed from LibreOffice's HTML export of the handbook. The handbook's id
+# comes from the file's name, so each is read under the name the others have.
+OTHER_WRITERS = ["wkhtmltopdf.pdf"]
+
+
+@pytest.mark.parametrize("form", OTHER_WRITERS)
+def test_pdfs_from_other_writers_give_the_data_of_the_word_file(conversions, form, tmp_path):
+    import shutil
+
+    from .conftest import REFERENCE
+
+    copy = tmp_path / "ambtelijk-secretaris.pdf"
+    shutil.copy(REFERENCE[form], copy)
+    assert data_only(convert(copy)) == data_only(conversions["docx"])

@@ -21,6 +21,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from ..blocks import Block
 from ..errors import ReadError
 from ._pdf import Glyph, Line, PageLayout, RawCell, RawTable, assemble
+from ._pdf.tolerances import OFF_PAGE, PAGE_BACKGROUND
 
 ENCRYPTED = "the PDF is encrypted: a password is needed to read it"
 NO_TEXT = "the PDF has no text layer (probably a scan): it needs OCR before it can be converted"
@@ -66,10 +67,13 @@ def _layout(page) -> PageLayout:
     number = page.page_number
     flags = _font_flags(page)
     chars = [c for c in page.chars if c.get("upright", True) and c["text"]]
-    finder = page.debug_tablefinder(_TABLE_SETTINGS)  # its tables are those of find_tables
-    tables = [_raw_table(found, number) for found in finder.tables]
-    # pdfplumber makes no table of a lone cell: a framed paragraph, or a table's first row alone
-    frames = [tuple(map(float, c)) for c in finder.cells if not any(_within(c, t.bbox) for t in finder.tables)]
+    settings, cut = _rulings(page)
+    tables, frames = [], []
+    if settings is not None:
+        finder = page.debug_tablefinder(settings)  # its tables are those of find_tables
+        tables = [_raw_table(found, number, cut) for found in finder.tables]
+        # pdfplumber makes no table of a lone cell: a framed paragraph, or a table's first row alone
+        frames = [tuple(map(float, c)) for c in finder.cells if not any(_within(c, t.bbox) for t in finder.tables)]
     free = []
     for c in chars:
         cell = _cell_at(tables, c)
@@ -87,7 +91,55 @@ def _within(box, outer) -> bool:
     return outer[0] - 1 <= box[0] and box[2] <= outer[2] + 1 and outer[1] - 1 <= box[1] and box[3] <= outer[3] + 1
 
 
-def _raw_table(found, page_number: int) -> RawTable:
+def _rulings(page) -> tuple[dict | None, tuple[bool, bool]]:
+    """Table settings for the page (None: no rulings), and whether rulings run off its top and
+    bottom edge.
+
+    Some writers (wkhtmltopdf) draw a table cut by a page break whole on both pages and let the
+    page edge clip it, and paint the page white first. The table finder sees only what is on
+    the page: rulings are cut at its edges, and a cut edge closes the cells it cuts (the row
+    goes on over the page break); a box that fills the page is its background, no ruling."""
+    width, height = float(page.width), float(page.height)
+    rects = page.rects
+    background = [r for r in rects if _is_background(r, width, height)]
+    edges = page.edges
+    beyond = [e for e in edges if e["top"] < OFF_PAGE or e["bottom"] > height - OFF_PAGE]
+    if not background and not beyond:
+        return _TABLE_SETTINGS, (False, False)
+    kept = [r for r in rects if not _is_background(r, width, height)]
+    drawn = list(map(pdfplumber.utils.line_to_edge, page.lines)) + [
+        e for r in kept for e in pdfplumber.utils.rect_to_edges(r)] + [
+        e for c in page.curves for e in pdfplumber.utils.curve_to_edges(c)]
+    vertical, horizontal, cut = [], [], [False, False]
+    for edge in drawn:
+        top, bottom = max(edge["top"], 0.0), min(edge["bottom"], height)
+        if bottom < top or (edge["orientation"] == "v" and bottom - top <= OFF_PAGE):
+            continue
+        clipped = {**edge, "top": top, "bottom": bottom, "height": bottom - top}
+        (vertical if edge["orientation"] == "v" else horizontal).append(clipped)
+    for side, y in ((0, 0.0), (1, height)):
+        ends = [e for e in vertical if abs((e["top"], e["bottom"])[side] - y) < OFF_PAGE]
+        if ends:  # the page edge closes the cells the page break cut
+            cut[side] = True
+            x0, x1 = min(e["x0"] for e in ends), max(e["x1"] for e in ends)
+            horizontal.append({
+                "object_type": "rect_edge", "orientation": "h", "x0": x0, "x1": x1, "width": x1 - x0,
+                "top": y, "bottom": y, "height": 0.0, "doctop": y,
+            })
+    if len(vertical) < 2 or len(horizontal) < 2:
+        return None, (False, False)  # nothing left that could bound a cell
+    settings = {
+        "vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+        "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal,
+    }
+    return settings, (cut[0], cut[1])
+
+
+def _is_background(rect: dict, width: float, height: float) -> bool:
+    return rect["width"] >= PAGE_BACKGROUND * width and rect["height"] >= PAGE_BACKGROUND * height
+
+
+def _raw_table(found, page_number: int, cut: tuple[bool, bool] = (False, False)) -> RawTable:
     """Cells by row and column. A position no cell starts at is either covered by a cell above
     (merged down: kept as None, an empty cell like Word's continuation cells) or by a cell to
     its left (merged across: left out, as Word has one cell there)."""
@@ -102,7 +154,8 @@ def _raw_table(found, page_number: int) -> RawTable:
                 cells.append(None)
         rows.append(cells)
     x0, top, x1, bottom = found.bbox
-    return RawTable(page_number, top, bottom, _column_lefts(found) + [x1], rows)
+    above, below = cut[0] and top < OFF_PAGE, cut[1] and bottom > found.page.height - OFF_PAGE
+    return RawTable(page_number, top, bottom, _column_lefts(found) + [x1], rows, cut_above=above, cut_below=below)
 
 
 def _column_lefts(found) -> list[float]:

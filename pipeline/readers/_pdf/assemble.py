@@ -332,7 +332,10 @@ class Assembler:
 
     def _reaches_bottom(self, raw: RawTable) -> bool:
         """Would not one more line have fitted below the table? One line of slack, as widow and
-        orphan control may move a line of a cut paragraph over with the rest."""
+        orphan control may move a line of a cut paragraph over with the rest. A table whose
+        rulings run off the page does."""
+        if raw.cut_below:
+            return True
         line = self.m.cell_pitch * self.m.body_size
         return raw.bottom + 2 * line > self.m.text_bottom + 0.5
 

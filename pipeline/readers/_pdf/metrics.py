@@ -5,7 +5,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, cell_column
-from .model import SINGLE_SPACING, Line, PageLayout, RawTable, line_numbers
+from .model import Line, PageLayout, RawTable, line_numbers
+from .tolerances import BOTTOM_AT_LEAST, SINGLE_SPACING
 
 
 @dataclass
@@ -68,7 +69,6 @@ def _typical_pitch(pairs: list[tuple[Line, Line]]) -> float | None:
     return sum(near) / len(near)
 
 
-BOTTOM_AT_LEAST = 0.7  # of the page height: where a text area ends at the least
 
 
 def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
@@ -90,7 +90,10 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
             m.right_edge = max(m.right_edge, ln.x1)
             m.text_bottom = max(m.text_bottom, ln.bottom)
         for table in page.tables:
-            m.text_bottom = max(m.text_bottom, table.bottom)
+            # a table the page edge cut ends where its text does, not at the page's edge
+            bottom = max((ln.bottom for row in table.rows for c in row if c is not None for ln in c.lines),
+                         default=table.top) if table.cut_below else table.bottom
+            m.text_bottom = max(m.text_bottom, bottom)
             if any(c is not None and c.lines for row in table.rows for c in row):
                 paddings[round(table.padding(), 1)] += 1
             for r, row in enumerate(table.rows):

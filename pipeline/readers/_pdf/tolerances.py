@@ -1,0 +1,35 @@
+"""The layout rules' tolerances, in one place, each with what it means.
+
+Distances that depend on the type are in units of the font size (multiply by the size of the
+text at hand), so a rule reads a 9 pt and a 14 pt document alike; the few in points are about
+drawing precision, which does not grow with the type.
+"""
+
+# --- text and columns (font-size units) ----------------------------------------------------
+
+# A horizontal gap wider than this separates two columns of a table without rulings.
+COLUMN_GAP = 1.2
+# Line pitch (top to top, per point of size) assumed when the document shows none.
+SINGLE_SPACING = 1.25
+
+# --- page zones (fractions of the page) ------------------------------------------------------
+
+# Running headers and footers live in the top and bottom tenth of the page.
+MARGIN_ZONE = 0.10
+# A line alone in the outer 6 % of the page is a header or footer even without repetition.
+OUTER_MARGIN = 0.06
+# A page broken by overflow is filled to beyond this part of its height.
+BOTTOM_AT_LEAST = 0.7
+# A filled box covering this much of the page's width and height is its background (some
+# writers paint the page white), not a ruling that bounds table cells.
+PAGE_BACKGROUND = 0.9
+
+# --- drawing precision (points) ---------------------------------------------------------------
+
+# Two column boundaries of two parts of a table are the same within this distance.
+COLUMN_TOLERANCE = 2.0
+# Two running lines are "at the same height" within this distance.
+SAME_HEIGHT = 2.0
+# A ruling that reaches this close to the page's edge, or beyond it, runs off the page: the
+# table goes on over the page break there.
+OFF_PAGE = 0.5
