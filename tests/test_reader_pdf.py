@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.blocks import Cell, PageBreak, PageHeader, Paragraph, Row, Table, fold
+from pipeline.blocks import Cell, Note, PageBreak, PageHeader, Paragraph, Row, Table, fold
 from pipeline.errors import ReadError
 from pipeline.readers import _pdf as layout
 from pipeline.readers import pdf
@@ -1237,3 +1237,38 @@ def test_a_table_cut_by_the_page_edge_goes_on_wherever_it_ends():
     first.cut_below, rest.cut_above = True, True
     (table,) = tables(layout.assemble([page(1, [], [first]), page(2, [], [rest]), filler]))
     assert [c.text for c in table.rows[1].cells] == ["Niveau 1", "Is open over en bespreekt intenties"]
+
+
+# ---------------------------------------------------------------------------------------------
+# The rest of a table in some of its columns only (WeasyPrint draws no box for an empty cell)
+
+
+def _boxed_rest(frames=True):
+    first = two_column_table(1, 600, [("Naam", "Definitie", 600), ("Niveau 3", "Werkt oplossingen uit", 700)], 718)
+    box = (300.6, 72.0, 516.6, 96.0)
+    rest = line("Hanteert scenario's", 74, 2, 306.1)
+    second = page(2, [rest, line("Volgende alinea", 300, 2)])
+    if frames:
+        second.frames = [box]
+    return first, second
+
+
+def test_a_lone_box_in_a_column_at_the_top_of_a_page_is_the_tables_next_row():
+    first, second = _boxed_rest()
+    blocks = layout.assemble([page(1, [], [first]), second])
+    (table,) = tables(blocks)
+    assert [[c.text for c in r.cells] for r in table.rows][-1] == ["", "Hanteert scenario's"]
+    assert [n.rule for n in blocks if isinstance(n, Note)] == ["pdf.partial-rest"]
+    first, second = _boxed_rest(frames=False)  # no box: body text after the table
+    blocks = layout.assemble([page(1, [], [first]), second])
+    assert len(tables(blocks)[0].rows) == 2 and not [b for b in blocks if isinstance(b, Note)]
+
+
+def test_a_column_of_boxes_at_the_top_of_a_page_widens_to_the_tables_columns():
+    first = two_column_table(1, 600, [("Naam", "Definitie", 600), ("Niveau 3", "Creëert de sfeer en durven te", 700)], 718)
+    right = [[cell(300.6, 516.6, 72, 84, line("maken, stimuleert", 72.5, 2, 306.1))],
+             [cell(300.6, 516.6, 84, 96, line("Voelt zich verantwoordelijk", 84.5, 2, 306.1))]]
+    rest = layout.RawTable(2, 72, 96, [300.6, 516.6], right)
+    (table,) = tables(layout.assemble([page(1, [], [first]), page(2, [], [rest])]))
+    assert [[c.text for c in r.cells] for r in table.rows][1:] == [
+        ["Niveau 3", "Creëert de sfeer en durven te maken, stimuleert"], ["", "Voelt zich verantwoordelijk"]]

@@ -43,7 +43,7 @@ def test_provenance_points_into_each_source(conversions):
 
 # PDFs other writers printed from LibreOffice's HTML export of the handbook. The handbook's id
 # comes from the file's name, so each is read under the name the others have.
-OTHER_WRITERS = ["wkhtmltopdf.pdf"]
+OTHER_WRITERS = ["wkhtmltopdf.pdf", "weasyprint.pdf"]
 
 
 @pytest.mark.parametrize("form", OTHER_WRITERS)

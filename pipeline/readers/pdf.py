@@ -18,7 +18,7 @@ from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSEOF, PSException, PSLiteral
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from ..blocks import Block
+from ..blocks import Block, Note
 from ..errors import ReadError
 from ._pdf import Glyph, Line, PageLayout, RawCell, RawTable, assemble
 from ._pdf.tolerances import OFF_PAGE, PAGE_BACKGROUND
@@ -30,7 +30,7 @@ DAMAGED = "the PDF is damaged or not a PDF: {}"
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 
 
-def read(path: Path) -> list[Block]:
+def read(path: Path) -> list[Block | Note]:
     with open(path, "rb") as stream:
         if b"%PDF-" not in stream.read(1024):  # the header may follow a little junk, no more
             raise ReadError(DAMAGED.format("the file does not start like a PDF"))

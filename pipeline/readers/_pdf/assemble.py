@@ -3,15 +3,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...blocks import Block, Cell, Origin, PageBreak, PageHeader, Paragraph, Row, Span, Table
+from ...blocks import Block, Cell, Note, Origin, PageBreak, PageHeader, Paragraph, Row, Span, Table
 from .borderless import find_borderless_tables
 from .lexicon import Lexicon, cell_column
 from .metrics import Metrics, measure
 from .model import (
     COLUMN_GAP, COLUMN_TOLERANCE, Line, PageLayout, RawCell, RawTable, continues_sentence, ends_sentence,
-    line_numbers, marker_of, whole_lines,
+    inside, line_numbers, marker_of, whole_lines,
 )
 from .paragraphs import ParaLines, group_paragraphs, joint, make_paragraph
+from .partial import widen_partial_rests
 from .running import find_running_lines
 
 
@@ -94,6 +95,10 @@ class Assembler:
 
     def __init__(self, pages: list[PageLayout]):
         self.pages = pages
+        self.notes: list[Note] = []  # the judgements made on weak evidence, where
+        for number, top in widen_partial_rests(pages):
+            self.note("pdf.partial-rest", "took boxes in some columns only at the top of the page as the rest of "
+                      "the table on the page before, its other columns empty", number, top)
         self.running = find_running_lines(pages)
         self.m = measure(pages, set(self.running))
         self.borderless = self._find_borderless()
@@ -119,10 +124,13 @@ class Assembler:
             above = body[-1] if ends_in_run and not ruled_below else None
         return found
 
-    def run(self) -> list[Block]:
+    def run(self) -> list[Block | Note]:
         for page in self.pages:
             self._page(page)
-        return self.blocks
+        return self.blocks + self.notes
+
+    def note(self, rule: str, message: str, page: int, top: float | None = None) -> None:
+        self.notes.append(Note(rule, message, Origin(page=page, top=None if top is None else round(top, 1))))
 
     def _page(self, page: PageLayout) -> None:
         if page.number > 1:
@@ -298,7 +306,7 @@ class Assembler:
             glyphs = [g for ln in para.lines for g in ln.visible]
             emphasised = all(g.bold for g in glyphs) or all(g.italic for g in glyphs)
             if raw.ruled:
-                in_column = any(_inside(ln, f) for f in frames for ln in para.lines)
+                in_column = any(inside(ln, f) for f in frames for ln in para.lines)
             else:
                 in_column = abs(para.lines[0].x0 - raw.columns[0]) <= COLUMN_TOLERANCE
             same_size = all(abs(ln.size - size) <= 0.5 for ln in para.lines)
@@ -469,12 +477,6 @@ def _paragraphs(last: Cell, first: Cell) -> bool:
     return max(sum(1 for p in c.paragraphs if p.text) for c in (last, first)) > 1
 
 
-def _inside(line: Line, box: tuple[float, float, float, float]) -> bool:
-    x0, top, x1, bottom = box
-    middle = (line.top + line.bottom) / 2
-    return x0 <= line.x0 and line.x1 <= x1 and top <= middle <= bottom
-
-
 def _same_columns(a: RawTable, b: RawTable) -> bool:
     """Column boundaries agree within 2 pt. A part made only of cells merged across shows fewer
     boundaries: then the outer edges must agree and its boundaries be among the other's. The
@@ -572,5 +574,6 @@ def _glue(head: tuple[Span, ...], joint: str, tail: tuple[Span, ...]) -> tuple[S
     return head[:-1] + (Span(last.text + first.text, last.italic, last.bold),) + tail[1:]
 
 
-def assemble(pages: list[PageLayout]) -> list[Block]:
+def assemble(pages: list[PageLayout]) -> list[Block | Note]:
+    """The document's blocks, then the notes on what was decided on weak evidence."""
     return Assembler(pages).run()

@@ -229,6 +229,14 @@ def continues_sentence(text: str, numbers_first: bool = False) -> bool:
     return text.lstrip("'\"‘’“”([").strip()[:1].islower()
 
 
+def inside(line: Line, box: tuple[float, float, float, float]) -> bool:
+    """Does the line lie in the box (x0, top, x1, bottom): across within it, its middle between
+    the box's top and bottom?"""
+    x0, top, x1, bottom = box
+    middle = (line.top + line.bottom) / 2
+    return x0 <= line.x0 and line.x1 <= x1 and top <= middle <= bottom
+
+
 def whole_lines(gap: float, step: float) -> bool:
     """Is a vertical gap a whole number of line steps (lines left empty, not paragraph spacing)?"""
     return abs(gap - step * round(gap / step)) <= 1.5
