@@ -384,6 +384,25 @@ def test_hyphen_at_a_line_end_is_kept_and_joined_with_a_space():
     assert dash_start.text == "teamdoelen en -werkwijzen"
 
 
+def test_a_hyphen_alone_after_a_conjunction_starts_the_word_on_the_next_line():
+    """Writers break "en -werkwijzen" after its hyphen (a word part left out: the conjunction
+    before it, from the vocabulary files, says so); a dash after another word stays spaced."""
+    m = metrics()
+    for ends, want in (("teamdoelen en -", "teamdoelen en -werkwijzen"), ("hoofd- of -", "hoofd- of -werkwijzen"),
+                       ("teamdoelen -", "teamdoelen - werkwijzen")):
+        joined = layout.make_paragraph(layout.ParaLines([line(ends, 100), line("werkwijzen", 112)]), m, body=False)
+        assert joined.text == want
+
+
+def test_page_number_words_come_from_the_vocabularies():
+    from pipeline.readers._pdf.words import conjunctions, page_number_pattern
+
+    assert {"en", "of", "and", "&"} <= conjunctions()
+    for text in ("Pagina 3 van 10", "Page 3 of 10", "blz. 3", "- 3 -", "3/10"):
+        assert page_number_pattern().match(text), text
+    assert not page_number_pattern().match("Hoofdstuk 3")
+
+
 def test_numbered_items_touching_their_text():
     m = metrics()
     lines = [line("9.", 100, columns=[(108, "Negen")]), line("10.Tien", 112), line("11.Elf", 124)]

@@ -8,6 +8,7 @@ from ...blocks import Paragraph, Origin, Span
 from .lexicon import Lexicon, word_key
 from .metrics import Metrics
 from .model import Glyph, Line, continues_sentence, line_numbers, marker_of
+from .words import conjunctions
 
 @dataclass
 class ParaLines:
@@ -168,22 +169,32 @@ def _trimmed(glyphs: list[Glyph]) -> list[Glyph]:
     return glyphs
 
 
-# Words that follow a hyphen that stands for a left-out word part ("hoofd- en bijzaken").
-_AFTER_SUSPENDED_HYPHEN = {"en", "of", "tot", "noch", "als", "and", "or", "to", "nor", "&"}
-
-
 def _broke_at_hyphen(previous: Line, glyphs: list[Glyph]) -> bool:
     """Did the line break inside a hyphenated word ("zij-" / "haar")? Then the lines join
     without a space. Not when the hyphen stands alone (a dash), when a space glyph follows it,
     or when the next word is a conjunction ("hoofd-" / "en bijzaken": the hyphen ends a word).
+    A hyphen alone after a conjunction starts a word whose first part is left out ("en" "-" /
+    "werkwijzen": "teamdoelen en -werkwijzen"); writers break a line after it too.
     Nothing is removed either way: the hyphen stays."""
     vis = previous.visible
     if not vis[-1].text.endswith("-") or previous.glyphs[-1].blank or len(vis) < 2:
         return False
     before = previous.glyphs[previous.glyphs.index(vis[-1]) - 1]
+    if before.blank and vis[-1].text == "-" and glyphs and glyphs[0].text[:1].islower():
+        return _last_word(previous.glyphs[: previous.glyphs.index(vis[-1])]).lower() in conjunctions()
     if before.blank or not before.text[-1:].isalpha() or not glyphs or not glyphs[0].text[:1].isalpha():
         return False
-    return _first_word(glyphs).lower() not in _AFTER_SUSPENDED_HYPHEN
+    return _first_word(glyphs).lower() not in conjunctions()
+
+
+def _last_word(glyphs: list[Glyph]) -> str:
+    """The text of the last word of a line's glyphs (blanks after it left out)."""
+    word = ""
+    for g in reversed(glyphs):
+        if g.blank and word:
+            break
+        word = g.text.strip() + word
+    return word
 
 
 def _first_word(glyphs: list[Glyph]) -> str:
