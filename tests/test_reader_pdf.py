@@ -1291,3 +1291,28 @@ def test_a_column_of_boxes_at_the_top_of_a_page_widens_to_the_tables_columns():
     (table,) = tables(layout.assemble([page(1, [], [first]), page(2, [], [rest])]))
     assert [[c.text for c in r.cells] for r in table.rows][1:] == [
         ["Niveau 3", "Creëert de sfeer en durven te maken, stimuleert"], ["", "Voelt zich verantwoordelijk"]]
+
+
+# ---------------------------------------------------------------------------------------------
+# Header rows repeated at the top of each page
+
+
+def test_rows_that_repeat_the_tables_first_rows_at_the_top_of_a_page_are_dropped():
+    first = two_column_table(1, 600, [("Integriteit", "Handelt integer", 600), ("Niveau 1", "Is open over en", 700)], 718)
+    rest = two_column_table(2, 72, [("Integriteit", "Handelt integer", 72), ("", "bespreekt intenties", 84),
+                                    ("Niveau 2", "Gaat de dialoog aan", 96)], 108)
+    filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
+    blocks = layout.assemble([page(1, [], [first]), page(2, [], [rest]), filler])
+    (table,) = tables(blocks)
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["Integriteit", "Handelt integer"], ["Niveau 1", "Is open over en bespreekt intenties"],
+        ["Niveau 2", "Gaat de dialoog aan"]]
+    assert [n.rule for n in blocks if isinstance(n, Note)] == ["pdf.repeated-header"]
+
+
+def test_a_table_with_the_same_first_row_after_a_table_that_ends_high_up_is_a_new_table():
+    first = two_column_table(1, 300, [("Competentie", "Niveau", 300), ("Analyseren", "2", 312)], 324)
+    again = two_column_table(2, 72, [("Competentie", "Niveau", 72), ("Samenwerken", "1", 84)], 96)
+    filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
+    blocks = layout.assemble([page(1, [], [first]), page(2, [], [again]), filler])
+    assert len(tables(blocks)) == 2 and not [n for n in blocks if isinstance(n, Note)]

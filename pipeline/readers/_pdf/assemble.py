@@ -141,6 +141,13 @@ class Assembler:
             if not self.running[id(ln)]:
                 self.blocks.append(self._running(ln, footer=False))
         for index, placed in enumerate(self._content(page, body)):
+            if index == 0 and placed.raw is not None:
+                repeated = self._repeated_head(placed)
+                if repeated is not None:
+                    if repeated.block.rows:  # (a part that is only the header adds nothing)
+                        self._stitch(repeated)
+                    self.tail = []
+                    continue
             if index == 0 and placed.raw is not None and self._continues(placed.raw):
                 self._stitch(placed)
                 self.tail = []
@@ -280,6 +287,34 @@ class Assembler:
             return False
         first_empty = bool(new.rows) and not new.rows[0].cells[0].text
         return self._reaches_bottom(prev) or first_empty
+
+    def _repeated_head(self, placed: _Placed) -> _Placed | None:
+        """The table at the top of this page without the rows it starts with that repeat the
+        first rows of the table that ended the previous page, word for word (a header row the
+        writer repeats on each page; Word's and LibreOffice's "repeat as header row"), when the
+        previous part reaches the bottom of its page. None when it repeats nothing."""
+        if self.last_table is None:
+            return None
+        index, prev = self.last_table
+        raw = placed.raw
+        if prev.page != raw.page - 1 or not _same_columns(prev, raw) or not self._reaches_bottom(prev):
+            return None
+        table: Table = self.blocks[index]
+        count = 0
+        for old, new in zip(table.rows, placed.block.rows):
+            if not any(c.text for c in new.cells) or _row_texts(old) != _row_texts(new):
+                break
+            count += 1
+        if not count or count >= len(table.rows):
+            return None
+        rest = RawTable(raw.page, raw.top, raw.bottom, raw.columns, raw.rows[count:], raw.ruled,
+                        raw.cut_above, raw.cut_below)
+        if rest.rows:
+            first = [c for c in rest.rows[0] if c is not None]
+            rest.top = min((c.top for c in first), default=raw.top)
+        self.note("pdf.repeated-header", f"dropped {count} row(s) at the top of the page that repeat the first "
+                  "rows of the table before (a header row repeated on each page)", raw.page, raw.top)
+        return _Placed(make_table(rest, self.m), rest)
 
     def _head_on_previous_page(self, raw: RawTable) -> list[tuple[int, ParaLines]]:
         """The paragraphs that end the previous page when they are the first rows of this
@@ -457,6 +492,10 @@ class Assembler:
         after a cell whose last paragraph does not end a sentence? A capital says nothing then."""
         words = head.text.split(" ")
         return bool(words) and not ends_sentence(last.paragraphs[-1].text) and self.m.lexicon.is_name(words[0])
+
+
+def _row_texts(row: Row) -> list[str]:
+    return [c.text for c in row.cells]
 
 
 def _at_item_indent(before: RawCell | None, after: RawCell | None) -> bool:
