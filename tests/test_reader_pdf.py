@@ -470,6 +470,23 @@ def test_a_narrower_bold_first_row_after_a_page_break_starts_a_new_table():
     assert len(tables(layout.assemble([page(1, [], [matrix]), page(2, [], [competency]), filler]))) == 2
 
 
+def test_joins_across_a_page_break_and_cut_words_leave_notes():
+    rest = [(None, "bespreekt intenties", 72), (None, "Respecteert anderen", 84)]
+    at_bottom = two_column_table(1, 600, [("Naam", "Definitie", 600), ("Niveau 1", "Is open over en", 700)], 718)
+    filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
+    blocks = layout.assemble([page(1, [], [at_bottom]), page(2, [], [two_column_table(2, 72, rest, 96)]), filler])
+    (note,) = [b for b in blocks if isinstance(b, Note)]
+    assert (note.rule, note.origin.page, note.origin.top) == ("pdf.row-across-page", 2, 72)
+    body = [line("Een alinea die doorloopt tot aan de onderkant van de bladzijde", 700),
+            line("en hier verder gaat.", 72, page=2)]
+    blocks = layout.assemble([page(1, body[:1]), page(2, body[1:]), filler])
+    assert [b.rule for b in blocks if isinstance(b, Note)] == ["pdf.paragraph-across-page"]
+    m = metrics()
+    cut = layout.make_paragraph(layout.ParaLines([line("Competenti", 100), line("eniveau 1", 112)]), m, False, 140.0)
+    assert cut.text == "Competentieniveau 1"
+    assert [(n.rule, n.origin.top) for n in m.notes] == [("pdf.cut-word", 112)]
+
+
 def test_split_row_needs_the_bottom_of_the_page():
     rest = [(None, "bespreekt intenties", 72), (None, "Respecteert anderen", 84)]
     at_bottom = two_column_table(1, 600, [("Naam", "Definitie", 600), ("Niveau 1", "Is open over en", 700)], 718)
@@ -1307,7 +1324,7 @@ def test_rows_that_repeat_the_tables_first_rows_at_the_top_of_a_page_are_dropped
     assert [[c.text for c in r.cells] for r in table.rows] == [
         ["Integriteit", "Handelt integer"], ["Niveau 1", "Is open over en bespreekt intenties"],
         ["Niveau 2", "Gaat de dialoog aan"]]
-    assert [n.rule for n in blocks if isinstance(n, Note)] == ["pdf.repeated-header"]
+    assert [n.rule for n in blocks if isinstance(n, Note)] == ["pdf.repeated-header", "pdf.row-across-page"]
 
 
 def test_a_table_with_the_same_first_row_after_a_table_that_ends_high_up_is_a_new_table():

@@ -95,12 +95,13 @@ class Assembler:
 
     def __init__(self, pages: list[PageLayout]):
         self.pages = pages
-        self.notes: list[Note] = []  # the judgements made on weak evidence, where
-        for number, top in widen_partial_rests(pages):
-            self.note("pdf.partial-rest", "took boxes in some columns only at the top of the page as the rest of "
-                      "the table on the page before, its other columns empty", number, top)
+        widened = widen_partial_rests(pages)
         self.running = find_running_lines(pages)
         self.m = measure(pages, set(self.running))
+        self.notes: list[Note] = self.m.notes  # the judgements made on weak evidence, where
+        for number, top in widened:
+            self.note("pdf.partial-rest", "took boxes in some columns only at the top of the page as the rest of "
+                      "the table on the page before, its other columns empty", number, top)
         self.borderless = self._find_borderless()
         self.m.lexicon = self.m.lexicon | Lexicon.of(_borderless_columns(self.borderless.values()))
         self.blocks: list[Block] = []
@@ -127,7 +128,7 @@ class Assembler:
     def run(self) -> list[Block | Note]:
         for page in self.pages:
             self._page(page)
-        return self.blocks + self.notes
+        return self.blocks + list(dict.fromkeys(self.notes))  # a part may be made twice: each note once
 
     def note(self, rule: str, message: str, page: int, top: float | None = None) -> None:
         self.notes.append(Note(rule, message, Origin(page=page, top=None if top is None else round(top, 1))))
@@ -252,11 +253,16 @@ class Assembler:
         last = table.rows[-1]
         rest = Row(tuple(Cell((tail,) if i == k else ()) for i in range(len(last.cells))), origin=last.origin)
         glue = joint(before.lines[-1], para.lines[0], edge, self.m.lexicon, tail.text.split(" ")[0])
+        self.note("pdf.cell-across-page", "took the text at the top of the page, in one column of the table "
+                  "before only, as the rest of its last row", para.lines[0].page, para.lines[0].top)
         merged = _merge_rows(last, rest, {k: "join"}, {k: glue})
         self.blocks[index] = Table(table.rows[:-1] + (merged,), origin=table.origin)
 
     def _join_paragraph(self, para: ParaLines) -> None:
         index, prev = self.last_para
+        first = para.lines[0]
+        self.note("pdf.paragraph-across-page", "took the first paragraph of the page as the rest of the one "
+                  "that ended the page before (it goes on with the sentence)", first.page, first.top)
         joined = ParaLines(prev.lines + para.lines, prev.listed, prev.number, prev.marker, prev.marker_x)
         self.blocks[index] = make_paragraph(joined, self.m, body=True)
         self.last_para = (index, joined)
@@ -390,6 +396,10 @@ class Assembler:
         modes = self._split_row(prev, placed.raw, table.rows[-1], rows[0]) if rows else None
         if modes:
             joints = self._joints(prev, placed.raw, rows[0], modes)
+            if not (prev.cut_below and placed.raw.cut_above):  # no rulings running off the page to say so
+                self.note("pdf.row-across-page", "took the first row of the page as the rest of the last row "
+                          "of the page before: its text goes on (judged from the text, not from rulings)",
+                          placed.raw.page, placed.raw.top)
             merged = _merge_rows(table.rows[-1], rows.pop(0), modes, joints)
             table = Table(table.rows[:-1] + (merged,), origin=table.origin)
         self.blocks[index] = Table(table.rows + tuple(rows), origin=table.origin)

@@ -26,6 +26,9 @@ class Metrics:
     # the PDF draws the space a line wraps at (LibreOffice does, where the space fits): then a
     # line without one, where one would fit, ended on purpose
     drawn_spaces: bool = False
+    # the judgements made on weak evidence so far (pipeline.blocks.Note): the rules that make
+    # paragraphs and tables get the metrics everywhere, so they write their notes here
+    notes: list = field(default_factory=list)
 
     def wrapped(self, line: Line) -> bool:
         """Does the line end in the space this document's PDF writer draws where lines wrap?"""

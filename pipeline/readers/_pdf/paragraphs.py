@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...blocks import Paragraph, Origin, Span
+from ...blocks import Note, Origin, Paragraph, Span
 from .lexicon import Lexicon, word_key
 from .metrics import Metrics
 from .model import Glyph, Line, continues_sentence, line_numbers, marker_of
@@ -124,7 +124,9 @@ def _capitalised(word: str) -> bool:
     return len(word) >= 2 and word[0].isupper() and word[1].islower()
 
 
-def _join_spans(lines: list[Line], right_edge: float | None, lexicon: Lexicon) -> tuple[Span, ...]:
+def _join_spans(
+    lines: list[Line], right_edge: float | None, lexicon: Lexicon, notes: list | None = None,
+) -> tuple[Span, ...]:
     pieces: list[list] = []  # [text, italic, bold]
 
     def add(text: str, italic: bool, bold: bool) -> None:
@@ -140,6 +142,10 @@ def _join_spans(lines: list[Line], right_edge: float | None, lexicon: Lexicon) -
     for i in range(len(lines) - 1, 0, -1):
         whole[i] = _first_word(trimmed[i]) + (whole[i + 1] if cuts[i + 1] else "")
         cuts[i] = _broke_in_word(lines[i - 1], trimmed[i], right_edge, lexicon, whole[i], cuts[i + 1])
+        if cuts[i] and notes is not None:
+            head, rest = _last_word(lines[i - 1].glyphs), _first_word(trimmed[i])
+            notes.append(Note("pdf.cut-word", f"joined '{head}' and '{rest}' into one word: a word wider than "
+                              "its column, cut at the column's edge", Origin(page=lines[i].page, top=round(lines[i].top, 1))))
     for i, glyphs in enumerate(trimmed):
         if i and not _broke_at_hyphen(lines[i - 1], glyphs) and not cuts[i]:
             add(" ", False, False)
@@ -268,4 +274,4 @@ def make_paragraph(para: ParaLines, m: Metrics, body: bool, right_edge: float | 
     elif body and first.size in m.heading_levels:
         style, level = "heading", m.heading_levels[first.size]
     origin = Origin(page=first.page, top=round(first.top, 1))
-    return Paragraph(_join_spans(para.lines, right_edge, m.lexicon), style=style, level=level, origin=origin)
+    return Paragraph(_join_spans(para.lines, right_edge, m.lexicon, m.notes), style=style, level=level, origin=origin)
