@@ -394,6 +394,23 @@ def test_a_hyphen_alone_after_a_conjunction_starts_the_word_on_the_next_line():
         assert joined.text == want
 
 
+def test_hyphens_the_writer_added_to_break_a_word_are_dropped():
+    known = metrics(lexicon=layout.Lexicon(frozenset({"organisatie"})))
+    for m, first, want in (
+        (metrics(), "binnen de organi\xad", "binnen de organisatie werkt"),  # a soft hyphen: always
+        (known, "binnen de organi-", "binnen de organisatie werkt"),  # the word seen whole elsewhere
+        (metrics(), "binnen de organi-", "binnen de organi-satie werkt"),  # no evidence: the hyphen stays
+    ):
+        joined = layout.make_paragraph(layout.ParaLines([line(first, 100), line("satie werkt", 112)]), m, body=False)
+        assert joined.text == want
+    assert [n.rule for n in known.notes] == ["pdf.hyphenation"]
+    words = metrics(lexicon=layout.Lexicon(frozenset({"werkwijzen"})))
+    kept = layout.make_paragraph(layout.ParaLines([line("doelen en -", 100), line("werkwijzen", 112)]), words, False)
+    assert kept.text == "doelen en -werkwijzen"
+    inside = layout.make_paragraph(layout.ParaLines([line("zorg\xadvuldig", 100)]), metrics(), body=False)
+    assert inside.text == "zorgvuldig"
+
+
 def test_page_number_words_come_from_the_vocabularies():
     from pipeline.readers._pdf.words import conjunctions, page_number_pattern
 

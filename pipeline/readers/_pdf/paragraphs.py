@@ -146,10 +146,19 @@ def _join_spans(
             head, rest = _last_word(lines[i - 1].glyphs), _first_word(trimmed[i])
             notes.append(Note("pdf.cut-word", f"joined '{head}' and '{rest}' into one word: a word wider than "
                               "its column, cut at the column's edge", Origin(page=lines[i].page, top=round(lines[i].top, 1))))
+    # a line ending in a hyphen the writer added to break a word (U+00AD, or a plain hyphen
+    # where the document shows the word whole elsewhere and never with that hyphen)
+    added = [False] + [_added_hyphen(lines[i - 1], trimmed[i], lexicon) for i in range(1, len(lines))] + [False]
     for i, glyphs in enumerate(trimmed):
         if i and not _broke_at_hyphen(lines[i - 1], glyphs) and not cuts[i]:
             add(" ", False, False)
-        for g in glyphs:
+        if added[i + 1] and notes is not None and glyphs[-1].text == "-":
+            head, rest = _last_word(lines[i].glyphs), _first_word(trimmed[i + 1])
+            notes.append(Note("pdf.hyphenation", f"joined '{head}' and '{rest}' without the hyphen: the document "
+                              f"writes '{head[:-1]}{rest}' whole elsewhere", Origin(page=lines[i].page, top=round(lines[i].top, 1))))
+        for k, g in enumerate(glyphs):
+            if g.text == SOFT_HYPHEN or (added[i + 1] and k == len(glyphs) - 1):
+                continue  # a soft hyphen shows only where it breaks a line, and is no part of the word
             add(" " if g.inserted else g.text, g.italic, g.bold)
     return tuple(Span(re.sub(r"[ \t]+", " ", t), italic=it, bold=b) for t, it, b in pieces)
 
@@ -175,6 +184,24 @@ def _trimmed(glyphs: list[Glyph]) -> list[Glyph]:
     return glyphs
 
 
+SOFT_HYPHEN = "\xad"
+
+
+def _added_hyphen(previous: Line, glyphs: list[Glyph], lexicon: Lexicon) -> bool:
+    """Did the writer hyphenate a word to break the line (automatic hyphenation)? A soft hyphen
+    (U+00AD) says so; a plain hyphen only when the document shows the word whole elsewhere,
+    and never with the hyphen in it ("organi-" / "satie", "organisatie" elsewhere)."""
+    vis = previous.visible
+    if vis[-1].text == SOFT_HYPHEN:
+        return True
+    if not _broke_at_hyphen(previous, glyphs):
+        return False
+    head, rest = _last_word(previous.glyphs), _first_word(glyphs)
+    if not head[:-1].isalpha():
+        return False  # "en -" / "werkwijzen": the hyphen starts a word of its own
+    return lexicon.knows(head[:-1] + rest) and not lexicon.knows(head + rest)
+
+
 def _broke_at_hyphen(previous: Line, glyphs: list[Glyph]) -> bool:
     """Did the line break inside a hyphenated word ("zij-" / "haar")? Then the lines join
     without a space. Not when the hyphen stands alone (a dash), when a space glyph follows it,
@@ -183,6 +210,8 @@ def _broke_at_hyphen(previous: Line, glyphs: list[Glyph]) -> bool:
     "werkwijzen": "teamdoelen en -werkwijzen"); writers break a line after it too.
     Nothing is removed either way: the hyphen stays."""
     vis = previous.visible
+    if vis[-1].text == SOFT_HYPHEN and not previous.glyphs[-1].blank:
+        return True
     if not vis[-1].text.endswith("-") or previous.glyphs[-1].blank or len(vis) < 2:
         return False
     before = previous.glyphs[previous.glyphs.index(vis[-1]) - 1]
