@@ -15,6 +15,7 @@ from pipeline.blocks import Cell, Note, PageBreak, PageHeader, Paragraph, Row, T
 from pipeline.errors import ReadError
 from pipeline.readers import _pdf as layout
 from pipeline.readers import pdf
+from pipeline.readers._pdf.rules import RULES, on, switched_off
 
 from .conftest import FIXTURES, REFERENCE
 
@@ -392,6 +393,9 @@ def test_a_hyphen_alone_after_a_conjunction_starts_the_word_on_the_next_line():
                        ("teamdoelen -", "teamdoelen - werkwijzen")):
         joined = layout.make_paragraph(layout.ParaLines([line(ends, 100), line("werkwijzen", 112)]), m, body=False)
         assert joined.text == want
+    with switched_off("pdf.suspended-hyphen"):
+        joined = layout.make_paragraph(layout.ParaLines([line("en -", 100), line("werkwijzen", 112)]), m, body=False)
+        assert joined.text == "en - werkwijzen"
 
 
 def test_hyphens_the_writer_added_to_break_a_word_are_dropped():
@@ -404,6 +408,9 @@ def test_hyphens_the_writer_added_to_break_a_word_are_dropped():
         joined = layout.make_paragraph(layout.ParaLines([line(first, 100), line("satie werkt", 112)]), m, body=False)
         assert joined.text == want
     assert [n.rule for n in known.notes] == ["pdf.hyphenation"]
+    with switched_off("pdf.hyphenation"):
+        joined = layout.make_paragraph(layout.ParaLines([line("de organi-", 100), line("satie", 112)]), known, False)
+        assert joined.text == "de organi-satie"
     words = metrics(lexicon=layout.Lexicon(frozenset({"werkwijzen"})))
     kept = layout.make_paragraph(layout.ParaLines([line("doelen en -", 100), line("werkwijzen", 112)]), words, False)
     assert kept.text == "doelen en -werkwijzen"
@@ -1277,6 +1284,9 @@ def test_rulings_are_cut_at_the_page_edge_and_close_the_cut_cells():
 def test_rulings_on_the_page_keep_the_usual_settings():
     settings, cut = pdf._rulings(_fake_page([_rect(14.4, 100.0, 346.3, 200.0)]))
     assert settings == pdf._TABLE_SETTINGS and cut == (False, False)
+    with switched_off("pdf.page-edge", "pdf.page-background"):
+        assert pdf._rulings(_fake_page([_rect(9.8, 9.8, 584.3, 831.5), _rect(14.4, 800.0, 346.3, 980.0)])) == (
+            pdf._TABLE_SETTINGS, (False, False))
     assert pdf._rulings(_fake_page([_rect(9.8, 9.8, 584.3, 831.5)])) == (None, (False, False))
 
 
@@ -1311,6 +1321,9 @@ def test_a_lone_box_in_a_column_at_the_top_of_a_page_is_the_tables_next_row():
     blocks = layout.assemble([page(1, [], [first]), second])
     (table,) = tables(blocks)
     assert [[c.text for c in r.cells] for r in table.rows][-1] == ["", "Hanteert scenario's"]
+    with switched_off("pdf.partial-rest"):
+        first, second = _boxed_rest()
+        assert len(tables(layout.assemble([page(1, [], [first]), second]))[0].rows) == 2
     assert [n.rule for n in blocks if isinstance(n, Note)] == ["pdf.partial-rest"]
     first, second = _boxed_rest(frames=False)  # no box: body text after the table
     blocks = layout.assemble([page(1, [], [first]), second])
@@ -1342,6 +1355,9 @@ def test_rows_that_repeat_the_tables_first_rows_at_the_top_of_a_page_are_dropped
         ["Integriteit", "Handelt integer"], ["Niveau 1", "Is open over en bespreekt intenties"],
         ["Niveau 2", "Gaat de dialoog aan"]]
     assert [n.rule for n in blocks if isinstance(n, Note)] == ["pdf.repeated-header", "pdf.row-across-page"]
+    with switched_off("pdf.repeated-header"):  # the header comes back as a row of its own
+        (table,) = tables(layout.assemble([page(1, [], [first]), page(2, [], [rest]), filler]))
+        assert [c.text for c in table.rows[2].cells] == ["Integriteit", "Handelt integer"]
 
 
 def test_a_table_with_the_same_first_row_after_a_table_that_ends_high_up_is_a_new_table():
@@ -1350,3 +1366,23 @@ def test_a_table_with_the_same_first_row_after_a_table_that_ends_high_up_is_a_ne
     filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
     blocks = layout.assemble([page(1, [], [first]), page(2, [], [again]), filler])
     assert len(tables(blocks)) == 2 and not [n for n in blocks if isinstance(n, Note)]
+
+
+# ---------------------------------------------------------------------------------------------
+# The rules list
+
+
+def test_rules_are_named_in_order_and_switch_off_one_at_a_time():
+    names = [rule.name for rule in RULES]
+    assert len(names) == len(set(names)) and all(name.startswith("pdf.") for name in names)
+    with switched_off("pdf.cut-word"):
+        assert [name for name in names if not on(name)] == ["pdf.cut-word"]
+    assert all(on(name) for name in names)
+    with pytest.raises(KeyError, match="no layout rule named 'pdf.guess'"):
+        on("pdf.guess")
+
+
+@pytest.mark.parametrize("rule", ["pdf.table-across-page", "pdf.row-across-page"])
+def test_the_reference_pdf_needs_its_stitching_rules(reference_blocks, rule):
+    with switched_off(rule):
+        assert pdf.read(REFERENCE["pdf"]) != reference_blocks

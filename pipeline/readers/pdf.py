@@ -21,6 +21,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from ..blocks import Block, Note
 from ..errors import ReadError
 from ._pdf import Glyph, Line, PageLayout, RawCell, RawTable, assemble
+from ._pdf.rules import on
 from ._pdf.tolerances import OFF_PAGE, PAGE_BACKGROUND
 
 ENCRYPTED = "the PDF is encrypted: a password is needed to read it"
@@ -101,23 +102,23 @@ def _rulings(page) -> tuple[dict | None, tuple[bool, bool]]:
     goes on over the page break); a box that fills the page is its background, no ruling."""
     width, height = float(page.width), float(page.height)
     rects = page.rects
-    background = [r for r in rects if _is_background(r, width, height)]
+    background = [r for r in rects if _is_background(r, width, height)] if on("pdf.page-background") else []
     edges = page.edges
-    beyond = [e for e in edges if e["top"] < OFF_PAGE or e["bottom"] > height - OFF_PAGE]
+    beyond = [e for e in edges if e["top"] < OFF_PAGE or e["bottom"] > height - OFF_PAGE] if on("pdf.page-edge") else []
     if not background and not beyond:
         return _TABLE_SETTINGS, (False, False)
-    kept = [r for r in rects if not _is_background(r, width, height)]
+    kept = [r for r in rects if not any(r is b for b in background)]
     drawn = list(map(pdfplumber.utils.line_to_edge, page.lines)) + [
         e for r in kept for e in pdfplumber.utils.rect_to_edges(r)] + [
         e for c in page.curves for e in pdfplumber.utils.curve_to_edges(c)]
     vertical, horizontal, cut = [], [], [False, False]
     for edge in drawn:
-        top, bottom = max(edge["top"], 0.0), min(edge["bottom"], height)
+        top, bottom = (max(edge["top"], 0.0), min(edge["bottom"], height)) if beyond else (edge["top"], edge["bottom"])
         if bottom < top or (edge["orientation"] == "v" and bottom - top <= OFF_PAGE):
             continue
         clipped = {**edge, "top": top, "bottom": bottom, "height": bottom - top}
         (vertical if edge["orientation"] == "v" else horizontal).append(clipped)
-    for side, y in ((0, 0.0), (1, height)):
+    for side, y in ((0, 0.0), (1, height)) if beyond else ():
         ends = [e for e in vertical if abs((e["top"], e["bottom"])[side] - y) < OFF_PAGE]
         if ends:  # the page edge closes the cells the page break cut
             cut[side] = True

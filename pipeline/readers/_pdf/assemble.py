@@ -13,6 +13,7 @@ from .model import (
 )
 from .paragraphs import ParaLines, group_paragraphs, joint, make_paragraph
 from .partial import widen_partial_rests
+from .rules import on
 from .running import find_running_lines
 
 
@@ -96,7 +97,7 @@ class Assembler:
     def __init__(self, pages: list[PageLayout]):
         self.pages = pages
         widened = widen_partial_rests(pages)
-        self.running = find_running_lines(pages)
+        self.running = find_running_lines(pages) if on("pdf.running-lines") else {}
         self.m = measure(pages, set(self.running))
         self.notes: list[Note] = self.m.notes  # the judgements made on weak evidence, where
         for number, top in widened:
@@ -117,7 +118,7 @@ class Assembler:
         above: Line | None = None  # the last line of the page before, when a borderless table ended it
         for page in self.pages:
             body = [ln for ln in page.lines if id(ln) not in self.running]
-            found[page.number] = find_borderless_tables(body, self.m, known, above)
+            found[page.number] = find_borderless_tables(body, self.m, known, above) if on("pdf.borderless-tables") else []
             known += [raw.columns[:-1] for _, _, raw in found[page.number]]
             runs = found[page.number]
             ends_in_run = bool(runs) and runs[-1][1] == len(body)
@@ -214,7 +215,7 @@ class Assembler:
         bottom of the text area (within one line), and this one is in the same column and size,
         is not a new list item, and continues the sentence (a lower-case letter or continuation
         punctuation, or any start after a space the PDF draws where lines wrap)."""
-        if self.last_para is None or para.listed:
+        if self.last_para is None or para.listed or not on("pdf.paragraph-across-page"):
             return False
         index, prev = self.last_para
         last, first = prev.lines[-1], para.lines[0]
@@ -231,7 +232,7 @@ class Assembler:
         """The cell of the last row of a borderless table that ended the previous page, when the
         text at the top of this page is its rest: a sentence that goes on, in that cell's column
         only (the table's other columns are empty here, so it was not seen as a table)."""
-        if self.last_table is None or para.listed:
+        if self.last_table is None or para.listed or not on("pdf.cell-across-page"):
             return None
         _, prev = self.last_table
         first = para.lines[0]
@@ -279,7 +280,7 @@ class Assembler:
         area (one more line would not have fitted) or the new part's first cell is empty (a
         label cell merged down from the previous page).
         """
-        if self.last_table is None:
+        if self.last_table is None or not on("pdf.table-across-page"):
             return False
         index, prev = self.last_table
         if prev.page != raw.page - 1:
@@ -299,7 +300,7 @@ class Assembler:
         first rows of the table that ended the previous page, word for word (a header row the
         writer repeats on each page; Word's and LibreOffice's "repeat as header row"), when the
         previous part reaches the bottom of its page. None when it repeats nothing."""
-        if self.last_table is None:
+        if self.last_table is None or not on("pdf.repeated-header"):
             return None
         index, prev = self.last_table
         raw = placed.raw
@@ -330,7 +331,7 @@ class Assembler:
         table's first row alone is a box of one cell, as wide as the table (a framed paragraph
         to the page it is on): a line of each paragraph must lie in such a box, and the table
         must go on with a row merged across (the definition)."""
-        if not self.tail or not raw.rows:
+        if not self.tail or not raw.rows or not on("pdf.head-on-previous-page"):
             return []
         first = [c for c in raw.rows[0] if c is not None and c.lines]
         across = len(first) == 1 and abs(first[0].x1 - raw.columns[-1]) <= COLUMN_TOLERANCE
@@ -441,7 +442,7 @@ class Assembler:
         merged level labels leave empty first cells at the top of a page too, and their rows
         start with a capital.
         """
-        if not self._reaches_bottom(prev) or len(last.cells) != len(first.cells):
+        if not self._reaches_bottom(prev) or len(last.cells) != len(first.cells) or not on("pdf.row-across-page"):
             return None
         modes: dict[int, str] = {}
         maybe: dict[int, str] = {}  # what a cell would take if the row was cut: not evidence of it

@@ -8,6 +8,7 @@ from ...blocks import Note, Origin, Paragraph, Span
 from .lexicon import Lexicon, word_key
 from .metrics import Metrics
 from .model import Glyph, Line, continues_sentence, line_numbers, marker_of
+from .rules import on
 from .words import conjunctions
 
 @dataclass
@@ -192,6 +193,8 @@ def _added_hyphen(previous: Line, glyphs: list[Glyph], lexicon: Lexicon) -> bool
     (U+00AD) says so; a plain hyphen only when the document shows the word whole elsewhere,
     and never with the hyphen in it ("organi-" / "satie", "organisatie" elsewhere)."""
     vis = previous.visible
+    if not on("pdf.hyphenation"):
+        return False
     if vis[-1].text == SOFT_HYPHEN:
         return True
     if not _broke_at_hyphen(previous, glyphs):
@@ -215,7 +218,7 @@ def _broke_at_hyphen(previous: Line, glyphs: list[Glyph]) -> bool:
     if not vis[-1].text.endswith("-") or previous.glyphs[-1].blank or len(vis) < 2:
         return False
     before = previous.glyphs[previous.glyphs.index(vis[-1]) - 1]
-    if before.blank and vis[-1].text == "-" and glyphs and glyphs[0].text[:1].islower():
+    if before.blank and vis[-1].text == "-" and glyphs and glyphs[0].text[:1].islower() and on("pdf.suspended-hyphen"):
         return _last_word(previous.glyphs[: previous.glyphs.index(vis[-1])]).lower() in conjunctions()
     if before.blank or not before.text[-1:].isalpha() or not glyphs or not glyphs[0].text[:1].isalpha():
         return False
@@ -263,6 +266,8 @@ def _broke_in_word(
     with its rest is wider than the column but less than 1.75 times as wide (unless the rest is
     cut again: `goes_on`). `rest_word`: the rest's whole first word, over later lines if cut again."""
     if right_edge is None or not glyphs or previous.visible[-1].text.endswith("-") or previous.ends_in_space:
+        return False
+    if not on("pdf.cut-word"):
         return False
     word = _first_word(glyphs)
     letters = word.rstrip("".join(_CLOSING))

@@ -9,13 +9,16 @@ the table that ended the page before: it is that table's rest, with the other co
 from __future__ import annotations
 
 from .model import PageLayout, RawCell, RawTable, inside
+from .rules import on
 from .tolerances import COLUMN_TOLERANCE, MARGIN_ZONE
 
 
 def widen_partial_rests(pages: list[PageLayout]) -> list[tuple[int, float]]:
     """Give each partial rest the columns of the table it goes on (in place). Returns where it
     did so, (page, top): the rest was recognised by its edges alone."""
-    done = []
+    done: list[tuple[int, float]] = []
+    if not on("pdf.partial-rest"):
+        return done
     for before, page in zip(pages, pages[1:]):
         last = _last_table(before)
         if last is None:
