@@ -1386,3 +1386,15 @@ def test_rules_are_named_in_order_and_switch_off_one_at_a_time():
 def test_the_reference_pdf_needs_its_stitching_rules(reference_blocks, rule):
     with switched_off(rule):
         assert pdf.read(REFERENCE["pdf"]) != reference_blocks
+
+
+def test_the_shared_fit_test_scales_with_the_font_size():
+    from pipeline.readers._pdf.geometry import next_word_fits, reaches_bottom
+
+    for size in (8.0, 10.0, 20.0):
+        last, word = line("Een regel", 100, size=size), line("past", 100 + size, size=size)
+        room = last.x1 + 0.3 * size + word.first_word_width()  # a space and the word
+        assert next_word_fits(last, word, room + 0.2 * size)
+        assert not next_word_fits(last, word, room + 0.1 * size)
+        assert reaches_bottom(700.0, size, 1.2, 700.0 + 1.9 * 1.2 * size)
+        assert not reaches_bottom(700.0, size, 1.2, 700.0 + 2.1 * 1.2 * size)

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from ...blocks import Block, Cell, Note, Origin, PageBreak, PageHeader, Paragraph, Row, Span, Table
 from .borderless import find_borderless_tables
+from .geometry import next_word_fits, reaches_bottom
 from .lexicon import Lexicon, cell_column
 from .metrics import Metrics, measure
 from .model import (
@@ -58,7 +59,7 @@ def _rows_spaced(raw: RawTable, m: Metrics) -> bool:
         right = raw.widest(cell)
         for a, b in zip(cell.lines, cell.lines[1:]):
             close = b.top - a.top <= m.gap_limit(b.size, cell=True)
-            if close and a.x1 + 0.3 * b.size + b.first_word_width() < right - 1.5:
+            if close and next_word_fits(a, b, right):
                 return False
     spaced = empty = 0
     for above, row in zip(raw.rows, raw.rows[1:]):
@@ -223,10 +224,9 @@ class Assembler:
             return False
         if abs(last.size - first.size) > 0.5 or abs(last.x0 - first.x0) > 2:
             return False
-        # widow and orphan control may move one more line over, so allow one line of room
-        reaches_bottom = last.bottom + 2 * self.m.body_pitch * last.size > self.m.text_bottom + 0.5
-        wrapped = self.m.wrapped(last) and last.x1 + 0.3 * first.size + first.first_word_width() > self.m.right_edge - 1.5
-        return reaches_bottom and (continues_sentence(first.text) or wrapped)
+        at_bottom = reaches_bottom(last.bottom, last.size, self.m.body_pitch, self.m.text_bottom)
+        wrapped = self.m.wrapped(last) and not next_word_fits(last, first, self.m.right_edge)
+        return at_bottom and (continues_sentence(first.text) or wrapped)
 
     def _cell_goes_on(self, para: ParaLines) -> int | None:
         """The cell of the last row of a borderless table that ended the previous page, when the
@@ -358,8 +358,7 @@ class Assembler:
         if not head or head[-1][1].lines[-1].page != raw.page - 1:
             return []
         last = head[-1][1].lines[-1]
-        # widow and orphan control may move one more line over, so allow one line of room
-        return head if last.bottom + 2 * self.m.body_pitch * last.size > self.m.text_bottom + 0.5 else []
+        return head if reaches_bottom(last.bottom, last.size, self.m.body_pitch, self.m.text_bottom) else []
 
     def _prepend_head(self, head: list[tuple[int, ParaLines]], placed: _Placed) -> None:
         """Make the paragraphs of `head` the first rows of the table, one cell each, where the
@@ -386,8 +385,7 @@ class Assembler:
         rulings run off the page does."""
         if raw.cut_below:
             return True
-        line = self.m.cell_pitch * self.m.body_size
-        return raw.bottom + 2 * line > self.m.text_bottom + 0.5
+        return reaches_bottom(raw.bottom, self.m.body_size, self.m.cell_pitch, self.m.text_bottom)
 
     def _stitch(self, placed: _Placed) -> None:
         index, prev = self.last_table
@@ -486,7 +484,7 @@ class Assembler:
             return False
         last, first = before.lines[-1], after.lines[0]
         edge = _text_right(before, prev, self.m)
-        return self.m.wrapped(last) and last.x1 + 0.3 * first.size + first.first_word_width() > edge - 1.5
+        return self.m.wrapped(last) and not next_word_fits(last, first, edge)
 
     def _runs_down(self, prev: RawTable, k: int) -> bool:
         """Does the text of cell k of the previous part's last row end within two line pitches of

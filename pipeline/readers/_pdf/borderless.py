@@ -1,6 +1,7 @@
 """Tables without ruling lines: columns found from where the text of consecutive lines starts."""
 from __future__ import annotations
 
+from .geometry import next_word_fits
 from .metrics import Metrics
 from .model import (
     COLUMN_GAP, COLUMN_TOLERANCE, MARKER, Glyph, Line, RawCell, RawTable, continues_sentence, marker_of,
@@ -228,7 +229,7 @@ def _wrapped_in_first_column(lines: list[Line], columns: list[float], m: Metrics
         end += 1
     for above, below in zip(lines[:end], lines[1:end]):
         close = below.top - above.top <= m.gap_limit(below.size, cell=True)
-        room = above.x1 + 0.3 * below.size + below.first_word_width() < m.right_edge - 1.5
+        room = next_word_fits(above, below, m.right_edge)
         if close and room and continues_sentence(below.text):
             return True
     return False

@@ -8,7 +8,9 @@ from ...blocks import Note, Origin, Paragraph, Span
 from .lexicon import Lexicon, word_key
 from .metrics import Metrics
 from .model import Glyph, Line, continues_sentence, line_numbers, marker_of
+from .geometry import next_word_fits
 from .rules import on
+from .tolerances import FIT_SLACK, SPACE_WIDTH
 from .words import conjunctions
 
 @dataclass
@@ -88,10 +90,10 @@ def _breaks(para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bo
         return True  # left of the marker: the list item has ended
     if continues_sentence(line.text) or abs(line.x0 - last.x0) > 1:
         return False  # the fit test below only holds for left-aligned lines
-    space = 0.3 * line.size
-    if last.x1 + space + line.first_word_width() < right_edge - 1.5:
+    if next_word_fits(last, line, right_edge):
         return True
-    fits = last.x1 + space < right_edge - 1.5 and last.x1 + line.visible[0].x1 - line.visible[0].x0 <= right_edge
+    space, slack = SPACE_WIDTH * line.size, FIT_SLACK * line.size
+    fits = last.x1 + space < right_edge - slack and last.x1 + line.visible[0].x1 - line.visible[0].x0 <= right_edge
     spaceless = last.visible[-1].text[-1:] in "-–—/"  # lines wrap after these without a space
     if m.drawn_spaces and not last.ends_in_space and fits and not spaceless:
         return True  # no space drawn where one fits (nor a word cut: its next letter fits too): it ended

@@ -11,6 +11,16 @@ drawing precision, which does not grow with the type.
 COLUMN_GAP = 1.2
 # Line pitch (top to top, per point of size) assumed when the document shows none.
 SINGLE_SPACING = 1.25
+# The width of a space, at the least, in fonts the writers use.
+SPACE_WIDTH = 0.3
+# Room a word needs beyond its width to count as fitting on a line: writers round positions,
+# and justify lines a little short of the edge (1.5 pt at 10 pt).
+FIT_SLACK = 0.15
+# Content reaches the bottom of the text area when this many lines of its size would not have
+# fitted below it: the line itself, and one more that widow and orphan control may move over.
+BOTTOM_ROOM_LINES = 2
+# Slack on the bottom of the text area, for the writer's rounding (points).
+BOTTOM_SLACK = 0.5
 
 # --- page zones (fractions of the page) ------------------------------------------------------
 
