@@ -1262,32 +1262,49 @@ def _rect(x0, top, x1, bottom, height=842.0):
             "y0": height - bottom, "y1": height - top, "width": x1 - x0, "height": bottom - top}
 
 
-def _fake_page(rects, height=842.0, width=595.0):
+def _fake_page(rects, height=842.0, width=595.0, lines=(), chars=()):
     from types import SimpleNamespace
 
     import pdfplumber
 
-    edges = [e for r in rects for e in pdfplumber.utils.rect_to_edges(r)]
-    return SimpleNamespace(width=width, height=height, rects=rects, edges=edges, lines=[], curves=[])
+    edges = [e for r in rects for e in pdfplumber.utils.rect_to_edges(r)] + [
+        pdfplumber.utils.line_to_edge(ln) for ln in lines]
+    return SimpleNamespace(width=width, height=height, rects=rects, edges=edges, lines=list(lines), curves=[],
+                           chars=list(chars))
 
 
 def test_rulings_are_cut_at_the_page_edge_and_close_the_cut_cells():
     background = _rect(9.8, 9.8, 584.3, 831.5)  # the page painted white: no ruling
     box = _rect(14.4, 800.0, 346.3, 980.0)  # a cell running off the bottom of the page
     settings, cut = pdf._rulings(_fake_page([background, box]))
-    assert cut == (False, True)
+    assert cut == (None, 842.0)
     bottoms = sorted(e["top"] for e in settings["explicit_horizontal_lines"])
     assert bottoms == [800.0, 842.0]  # the cell's top and the page's edge; not the background's 831.5
     assert max(e["bottom"] for e in settings["explicit_vertical_lines"]) == 842.0
 
 
+def test_a_row_left_open_at_the_bottom_of_the_page_is_closed_there():
+    """Chromium draws the part of a cut row on each page without the ruling at the cut."""
+    open_row = [_rect(95.9, 680.8, 522.0, 681.5), _rect(95.9, 680.8, 96.7, 720.0), _rect(308.2, 680.8, 309.0, 720.0),
+                _rect(521.3, 680.8, 522.0, 720.0)]
+    text = [{"text": "S", "top": 693.0}, {"text": "7", "top": 770.0}]  # a page number in the footer zone
+    settings, cut = pdf._rulings(_fake_page(open_row, height=792.0, chars=text))
+    assert cut == (None, 720.0)
+    assert [e["top"] for e in settings["explicit_horizontal_lines"]][-1] == 720.0
+    higher = [_rect(95.9, 480.8, 522.0, 481.5), _rect(95.9, 480.8, 96.7, 520.0), _rect(521.3, 480.8, 522.0, 520.0)]
+    below = [{"text": "N", "top": 600.0}]  # text below the open end: not a row cut by the page
+    assert pdf._rulings(_fake_page(higher, height=792.0, chars=below)) == (pdf._TABLE_SETTINGS, (None, None))
+    with switched_off("pdf.open-row"):
+        assert pdf._rulings(_fake_page(open_row, height=792.0, chars=text)) == (pdf._TABLE_SETTINGS, (None, None))
+
+
 def test_rulings_on_the_page_keep_the_usual_settings():
-    settings, cut = pdf._rulings(_fake_page([_rect(14.4, 100.0, 346.3, 200.0)]))
-    assert settings == pdf._TABLE_SETTINGS and cut == (False, False)
+    settings, cut = pdf._rulings(_fake_page([_rect(14.4, 100.0, 346.3, 200.0)]))  # closed all round
+    assert settings == pdf._TABLE_SETTINGS and cut == (None, None)
     with switched_off("pdf.page-edge", "pdf.page-background"):
         assert pdf._rulings(_fake_page([_rect(9.8, 9.8, 584.3, 831.5), _rect(14.4, 800.0, 346.3, 980.0)])) == (
-            pdf._TABLE_SETTINGS, (False, False))
-    assert pdf._rulings(_fake_page([_rect(9.8, 9.8, 584.3, 831.5)])) == (None, (False, False))
+            pdf._TABLE_SETTINGS, (None, None))
+    assert pdf._rulings(_fake_page([_rect(9.8, 9.8, 584.3, 831.5)])) == (None, (None, None))
 
 
 def test_a_table_cut_by_the_page_edge_goes_on_wherever_it_ends():

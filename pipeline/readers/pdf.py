@@ -22,7 +22,10 @@ from ..blocks import Block, Note
 from ..errors import ReadError
 from ._pdf import Glyph, Line, PageLayout, RawCell, RawTable, assemble
 from ._pdf.rules import on
-from ._pdf.tolerances import OFF_PAGE, PAGE_BACKGROUND
+from ._pdf.tolerances import (
+    BOX_SLACK, MARGIN_ZONE, OFF_PAGE, OVERPRINT, PAGE_BACKGROUND, RULING_SNAP, SAME_LINE, SLANT, SYNTHETIC_BOLD_SHIFT,
+    WORD_GAP,
+)
 
 ENCRYPTED = "the PDF is encrypted: a password is needed to read it"
 NO_TEXT = "the PDF has no text layer (probably a scan): it needs OCR before it can be converted"
@@ -89,58 +92,86 @@ def _layout(page) -> PageLayout:
 
 
 def _within(box, outer) -> bool:
-    return outer[0] - 1 <= box[0] and box[2] <= outer[2] + 1 and outer[1] - 1 <= box[1] and box[3] <= outer[3] + 1
+    s = BOX_SLACK
+    return outer[0] - s <= box[0] and box[2] <= outer[2] + s and outer[1] - s <= box[1] and box[3] <= outer[3] + s
 
 
-def _rulings(page) -> tuple[dict | None, tuple[bool, bool]]:
-    """Table settings for the page (None: no rulings), and whether rulings run off its top and
-    bottom edge.
+def _rulings(page) -> tuple[dict | None, tuple[float | None, float | None]]:
+    """Table settings for the page (None: no rulings), and where a page break cut a table at
+    the page's top and bottom (None: nowhere).
 
-    Some writers (wkhtmltopdf) draw a table cut by a page break whole on both pages and let the
-    page edge clip it, and paint the page white first. The table finder sees only what is on
-    the page: rulings are cut at its edges, and a cut edge closes the cells it cuts (the row
-    goes on over the page break); a box that fills the page is its background, no ruling."""
+    Writers draw a row that a page break cuts in several ways. LibreOffice closes it with a
+    ruling on both pages: nothing to do. wkhtmltopdf draws the table whole on both pages and
+    lets the page edge clip it (and paints the page white first); Chromium leaves the cut
+    side of the row open. The table finder needs closed cells: rulings are cut at the page's
+    edges, and where the rulings' lowest (highest) ends are open, with no text below (above)
+    them but in the footer (header) zone, a ruling is added there that closes the cut cells.
+    A box that fills the page is its background, no ruling."""
     width, height = float(page.width), float(page.height)
     rects = page.rects
     background = [r for r in rects if _is_background(r, width, height)] if on("pdf.page-background") else []
     edges = page.edges
-    beyond = [e for e in edges if e["top"] < OFF_PAGE or e["bottom"] > height - OFF_PAGE] if on("pdf.page-edge") else []
-    if not background and not beyond:
-        return _TABLE_SETTINGS, (False, False)
-    kept = [r for r in rects if not any(r is b for b in background)]
-    drawn = list(map(pdfplumber.utils.line_to_edge, page.lines)) + [
-        e for r in kept for e in pdfplumber.utils.rect_to_edges(r)] + [
-        e for c in page.curves for e in pdfplumber.utils.curve_to_edges(c)]
-    vertical, horizontal, cut = [], [], [False, False]
-    for edge in drawn:
+    beyond = on("pdf.page-edge") and any(e["top"] < -OFF_PAGE or e["bottom"] > height + OFF_PAGE for e in edges)
+    if background:
+        kept = [r for r in rects if not any(r is b for b in background)]
+        edges = list(map(pdfplumber.utils.line_to_edge, page.lines)) + [
+            e for r in kept for e in pdfplumber.utils.rect_to_edges(r)] + [
+            e for c in page.curves for e in pdfplumber.utils.curve_to_edges(c)]
+    vertical, horizontal = [], []
+    for edge in edges:
         top, bottom = (max(edge["top"], 0.0), min(edge["bottom"], height)) if beyond else (edge["top"], edge["bottom"])
         if bottom < top or (edge["orientation"] == "v" and bottom - top <= OFF_PAGE):
             continue
         clipped = {**edge, "top": top, "bottom": bottom, "height": bottom - top}
         (vertical if edge["orientation"] == "v" else horizontal).append(clipped)
-    for side, y in ((0, 0.0), (1, height)) if beyond else ():
-        ends = [e for e in vertical if abs((e["top"], e["bottom"])[side] - y) < OFF_PAGE]
-        if ends:  # the page edge closes the cells the page break cut
-            cut[side] = True
-            x0, x1 = min(e["x0"] for e in ends), max(e["x1"] for e in ends)
-            horizontal.append({
-                "object_type": "rect_edge", "orientation": "h", "x0": x0, "x1": x1, "width": x1 - x0,
-                "top": y, "bottom": y, "height": 0.0, "doctop": y,
-            })
+    closing = _closing_edges(vertical, horizontal, page) if on("pdf.open-row") else []
+    if not background and not beyond and not closing:
+        return _TABLE_SETTINGS, (None, None)
+    horizontal += [edge for _, edge in closing]
     if len(vertical) < 2 or len(horizontal) < 2:
-        return None, (False, False)  # nothing left that could bound a cell
+        return None, (None, None)  # nothing left that could bound a cell
     settings = {
         "vertical_strategy": "explicit", "horizontal_strategy": "explicit",
         "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal,
     }
-    return settings, (cut[0], cut[1])
+    at = {side: edge["top"] for side, edge in closing}
+    return settings, (at.get("top"), at.get("bottom"))
+
+
+def _closing_edges(vertical: list[dict], horizontal: list[dict], page) -> list[tuple[str, dict]]:
+    """Rulings that close the rows a page break left open: at the lowest (highest) end of the
+    vertical rulings, when two or more end there, no horizontal ruling joins them there, and
+    no text but a footer (header) lies beyond it."""
+    if len(vertical) < 2:
+        return []
+    height = float(page.height)
+    tops = [c["top"] for c in page.chars if c["text"].strip()]
+    closing = []
+    for side, y in (("top", min(e["top"] for e in vertical)), ("bottom", max(e["bottom"] for e in vertical))):
+        key = "top" if side == "top" else "bottom"
+        ends = [e for e in vertical if abs(e[key] - y) <= RULING_SNAP]
+        if len(ends) < 2:
+            continue
+        x0, x1 = min(e["x0"] for e in ends), max(e["x1"] for e in ends)
+        if any(abs(h["top"] - y) <= RULING_SNAP and h["x0"] <= x0 + RULING_SNAP and h["x1"] >= x1 - RULING_SNAP
+               for h in horizontal):
+            continue  # closed: the row ends here
+        if side == "bottom" and any(y < t < height * (1 - MARGIN_ZONE) for t in tops):
+            continue
+        if side == "top" and any(height * MARGIN_ZONE < t < y for t in tops):
+            continue
+        closing.append((side, {
+            "object_type": "rect_edge", "orientation": "h", "x0": x0, "x1": x1, "width": x1 - x0,
+            "top": y, "bottom": y, "height": 0.0, "doctop": y,
+        }))
+    return closing
 
 
 def _is_background(rect: dict, width: float, height: float) -> bool:
     return rect["width"] >= PAGE_BACKGROUND * width and rect["height"] >= PAGE_BACKGROUND * height
 
 
-def _raw_table(found, page_number: int, cut: tuple[bool, bool] = (False, False)) -> RawTable:
+def _raw_table(found, page_number: int, cut: tuple[float | None, float | None] = (None, None)) -> RawTable:
     """Cells by row and column. A position no cell starts at is either covered by a cell above
     (merged down: kept as None, an empty cell like Word's continuation cells) or by a cell to
     its left (merged across: left out, as Word has one cell there)."""
@@ -155,7 +186,8 @@ def _raw_table(found, page_number: int, cut: tuple[bool, bool] = (False, False))
                 cells.append(None)
         rows.append(cells)
     x0, top, x1, bottom = found.bbox
-    above, below = cut[0] and top < OFF_PAGE, cut[1] and bottom > found.page.height - OFF_PAGE
+    above = cut[0] is not None and abs(top - cut[0]) <= RULING_SNAP
+    below = cut[1] is not None and abs(bottom - cut[1]) <= RULING_SNAP
     return RawTable(page_number, top, bottom, _column_lefts(found) + [x1], rows, cut_above=above, cut_below=below)
 
 
@@ -165,7 +197,7 @@ def _column_lefts(found) -> list[float]:
 
 def _covered_from_left(bboxes, column: float, top: float) -> bool:
     for x0, y0, x1, y1 in bboxes:
-        if x0 < column - 1 and x1 > column + 1 and y0 - 1 <= top < y1 - 1:
+        if x0 < column - BOX_SLACK and x1 > column + BOX_SLACK and y0 - BOX_SLACK <= top < y1 - BOX_SLACK:
             return True
     return False
 
@@ -189,7 +221,7 @@ def _lines(chars: list[dict], page_number: int, flags: dict) -> list[Line]:
     for c in sorted(chars, key=lambda c: (round(c["bottom"], 1), c["x0"])):
         if groups:
             ref = groups[-1][0]
-            if abs(c["bottom"] - ref["bottom"]) <= 0.3 * max(c["size"], ref["size"], 1):
+            if abs(c["bottom"] - ref["bottom"]) <= SAME_LINE * max(c["size"], ref["size"], 1):
                 groups[-1].append(c)
                 continue
         groups.append([c])
@@ -212,11 +244,11 @@ def _dedupe(chars: list[dict]) -> list[dict]:
     for c in chars:
         twin = next((
             k for k in kept[-3:]
-            if k["text"] == c["text"] and abs(k["x0"] - c["x0"]) < 1 and abs(k["top"] - c["top"]) < 1
+            if k["text"] == c["text"] and abs(k["x0"] - c["x0"]) < OVERPRINT and abs(k["top"] - c["top"]) < OVERPRINT
         ), None)
         if twin is None:
             kept.append(c)
-        elif abs(twin["x0"] - c["x0"]) > 0.05 and c["text"].strip():
+        elif abs(twin["x0"] - c["x0"]) > SYNTHETIC_BOLD_SHIFT and c["text"].strip():
             kept[kept.index(twin)] = {**twin, "overprinted": True}
     return kept
 
@@ -227,11 +259,11 @@ def _glyphs(chars: list[dict], flags: dict) -> list[Glyph]:
         italic, bold = _style(c["fontname"], flags)
         bold = bold or c.get("overprinted", False)
         matrix = c.get("matrix") or (1, 0, 0, 1, 0, 0)
-        if matrix[0] and abs(matrix[2] / matrix[0]) > 0.1:
+        if matrix[0] and abs(matrix[2] / matrix[0]) > SLANT:
             italic = True  # slanted by the text matrix: a synthetic italic
         size = float(c["size"])
         if glyphs and c["text"].strip() and not glyphs[-1].blank:
-            if c["x0"] - glyphs[-1].x1 > 0.2 * size:  # a visible gap without a space glyph
+            if c["x0"] - glyphs[-1].x1 > WORD_GAP * size:  # a visible gap without a space glyph
                 glyphs.append(Glyph(" ", glyphs[-1].x1, c["x0"], size, inserted=True))
         glyphs.append(Glyph(c["text"], float(c["x0"]), float(c["x1"]), size, italic, bold))
     return glyphs

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from ...blocks import Block, Cell, Note, Origin, PageBreak, PageHeader, Paragraph, Row, Span, Table
 from .borderless import find_borderless_tables
 from .geometry import next_word_fits, reaches_bottom
+from .tolerances import PARAGRAPH_SPACING, SAME_SIZE, SAME_X
 from .lexicon import Lexicon, cell_column
 from .metrics import Metrics, measure
 from .model import (
@@ -70,7 +71,7 @@ def _rows_spaced(raw: RawTable, m: Metrics) -> bool:
         size = firsts[0].size
         step = m.cell_pitch * size
         gap = min(ln.top for ln in firsts) - max(ln.top for ln in lasts)
-        if gap <= step + 0.3 * size:
+        if gap <= step + PARAGRAPH_SPACING * size:
             return False
         if whole_lines(gap, step):
             empty += 1
@@ -222,7 +223,7 @@ class Assembler:
         last, first = prev.lines[-1], para.lines[0]
         if last.page != first.page - 1 or self.blocks[index].style not in (None, "list"):
             return False
-        if abs(last.size - first.size) > 0.5 or abs(last.x0 - first.x0) > 2:
+        if abs(last.size - first.size) > SAME_SIZE or abs(last.x0 - first.x0) > SAME_X:
             return False
         at_bottom = reaches_bottom(last.bottom, last.size, self.m.body_pitch, self.m.text_bottom)
         wrapped = self.m.wrapped(last) and not next_word_fits(last, first, self.m.right_edge)
@@ -351,7 +352,7 @@ class Assembler:
                 in_column = any(inside(ln, f) for f in frames for ln in para.lines)
             else:
                 in_column = abs(para.lines[0].x0 - raw.columns[0]) <= COLUMN_TOLERANCE
-            same_size = all(abs(ln.size - size) <= 0.5 for ln in para.lines)
+            same_size = all(abs(ln.size - size) <= SAME_SIZE for ln in para.lines)
             if not (emphasised and in_column and same_size) or self.blocks[at].style is not None:
                 break
             head.insert(0, (at, para))
@@ -395,7 +396,10 @@ class Assembler:
         modes = self._split_row(prev, placed.raw, table.rows[-1], rows[0]) if rows else None
         if modes:
             joints = self._joints(prev, placed.raw, rows[0], modes)
-            if not (prev.cut_below and placed.raw.cut_above):  # no rulings running off the page to say so
+            if prev.cut_below and placed.raw.cut_above:
+                self.note("pdf.open-row", "took the first row of the page as the rest of the last row of the page "
+                          "before: the page break left their rulings open", placed.raw.page, placed.raw.top)
+            else:
                 self.note("pdf.row-across-page", "took the first row of the page as the rest of the last row "
                           "of the page before: its text goes on (judged from the text, not from rulings)",
                           placed.raw.page, placed.raw.top)

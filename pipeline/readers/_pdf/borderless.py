@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .geometry import next_word_fits
+from .tolerances import SAME_SIZE, SPACE_WIDTH
 from .metrics import Metrics
 from .model import (
     COLUMN_GAP, COLUMN_TOLERANCE, MARKER, Glyph, Line, RawCell, RawTable, continues_sentence, marker_of,
@@ -121,7 +122,7 @@ def _close_above(lines: list[Line], start: int, i: int, m: Metrics) -> bool:
     no empty line away?"""
     above, below = lines[start - 1], lines[start]
     close = below.top - above.top <= 2 * m.gap_limit(below.size, cell=True) + 0.5 * below.size
-    return close and abs(above.size - lines[i].size) <= 0.5 and above.page == below.page
+    return close and abs(above.size - lines[i].size) <= SAME_SIZE and above.page == below.page
 
 
 def _columns_at(lines: list[Line], i: int) -> list[float] | None:
@@ -348,7 +349,7 @@ def _fits_columns(lines: list[Line], k: int, columns: list[float], start: int, m
     if k == start:
         return True
     prev = lines[k - 1]
-    if line.page != prev.page or abs(line.size - lines[start].size) > 0.5:
+    if line.page != prev.page or abs(line.size - lines[start].size) > SAME_SIZE:
         return False
     # an empty line or more between two lines ends the table (Word puts one between tables)
     return line.top - prev.top <= 2 * m.gap_limit(line.size, cell=True) + 0.5 * line.size
@@ -496,5 +497,5 @@ def _goes_on(cell: RawCell, seg: Line, limit: float) -> bool:
     if marker_of(seg) and marker_of(cell.lines[0]):
         return True
     last = cell.lines[-1]
-    space = 0.3 * seg.size
+    space = SPACE_WIDTH * seg.size
     return last.x1 + space + seg.first_word_width() > limit + 0.5  # else it ended on purpose

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, cell_column
 from .model import Line, PageLayout, RawTable, line_numbers
-from .tolerances import BOTTOM_AT_LEAST, SINGLE_SPACING
+from .tolerances import BOTTOM_AT_LEAST, SAME_SIZE, SAME_X, SINGLE_SPACING
 
 
 @dataclass
@@ -60,8 +60,8 @@ def _typical_pitch(pairs: list[tuple[Line, Line]]) -> float | None:
     """
     ratios = []
     for a, b in pairs:
-        same_column = abs(a.x0 - b.x0) <= 2
-        if abs(a.size - b.size) <= 0.5 and a.size > 0 and b.visible[0].text[:1].islower() and same_column:
+        same_column = abs(a.x0 - b.x0) <= SAME_X
+        if abs(a.size - b.size) <= SAME_SIZE and a.size > 0 and b.visible[0].text[:1].islower() and same_column:
             r = (b.top - a.top) / a.size
             if 0.8 <= r <= 3.0:
                 ratios.append(round(r, 2))
@@ -139,7 +139,7 @@ def _heading_sizes(pages: list[PageLayout], running: set[int], m: Metrics) -> No
     pages_by_size: dict[float, set[int]] = {}
     for page in pages:
         for ln in page.lines:
-            if id(ln) not in running and ln.size > m.body_size + 0.5:
+            if id(ln) not in running and ln.size > m.body_size + SAME_SIZE:
                 pages_by_size.setdefault(ln.size, set()).add(page.number)
     sizes = sorted(pages_by_size, reverse=True)
     if sizes and pages_by_size[sizes[0]] == {1}:

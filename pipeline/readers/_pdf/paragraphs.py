@@ -10,7 +10,7 @@ from .metrics import Metrics
 from .model import Glyph, Line, continues_sentence, line_numbers, marker_of
 from .geometry import next_word_fits
 from .rules import on
-from .tolerances import FIT_SLACK, SPACE_WIDTH
+from .tolerances import FIT_SLACK, SAME_SIZE, SAME_X, SPACE_WIDTH, TAB_GAP, WORD_GAP
 from .words import conjunctions
 
 @dataclass
@@ -40,15 +40,15 @@ def _list_item(line: Line, previous: ParaLines | None, numbers: set[int]) -> Par
     rest = line.drop_prefix(count)
     if bullet:
         return ParaLines([rest], True, None, bullet, line.x0)
-    tab_like = gap >= 0.45 * size
+    tab_like = gap >= TAB_GAP * size
     if number:
         value = int(number)
         in_sequence = value - 1 in numbers or value + 1 in numbers
         follows = rest.visible[0].text[:1].isalpha()
-        if tab_like or (in_sequence and (gap >= 0.2 * size or follows)):
+        if tab_like or (in_sequence and (gap >= WORD_GAP * size or follows)):
             return ParaLines([rest], True, value, "#", line.x0)
         return None
-    if gap < 0.2 * size:  # "-werkwijzen": no space after the dash
+    if gap < WORD_GAP * size:  # "-werkwijzen": no space after the dash
         return None
     kind = dash or "a"
     continues = previous is not None and previous.listed and previous.marker == kind
@@ -81,12 +81,12 @@ def group_paragraphs(
 def _breaks(para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bool, spaced: bool) -> bool:
     last = para.lines[-1]
     size = max(line.size, last.size)
-    if abs(line.size - last.size) > 0.5 or line.page != last.page:
+    if abs(line.size - last.size) > SAME_SIZE or line.page != last.page:
         return True
     pitch = line.top - last.top
     if pitch < 0 or pitch > m.gap_limit(size, cell):
         return True
-    if para.listed and para.marker_x is not None and line.x0 < para.marker_x - 2:
+    if para.listed and para.marker_x is not None and line.x0 < para.marker_x - SAME_X:
         return True  # left of the marker: the list item has ended
     if continues_sentence(line.text) or abs(line.x0 - last.x0) > 1:
         return False  # the fit test below only holds for left-aligned lines

@@ -19,7 +19,8 @@ class Rule:
 RULES: tuple[Rule, ...] = (
     # one page at a time (pipeline.readers.pdf)
     Rule("pdf.page-background", "a filled box that covers the page is its background, not a ruling"),
-    Rule("pdf.page-edge", "rulings that run off the page are cut at its edge, which closes the cells it cuts"),
+    Rule("pdf.page-edge", "rulings that run off the page are cut at its edge"),
+    Rule("pdf.open-row", "rulings left open at the page's bottom or top are closed there: a page break cut the row"),
     # the whole document (assemble.Assembler), before any paragraph is made
     Rule("pdf.partial-rest", "boxes in some columns only at the top of a page are the rest of the table before"),
     Rule("pdf.running-lines", "lines repeated in the top or bottom margin, and page numbers, are headers and footers"),

@@ -22,6 +22,18 @@ BOTTOM_ROOM_LINES = 2
 # Slack on the bottom of the text area, for the writer's rounding (points).
 BOTTOM_SLACK = 0.5
 
+# Two characters are on one line when their baselines differ by less than this.
+SAME_LINE = 0.3
+# A visible gap wider than this between two glyphs, where the PDF draws no space, is a space.
+WORD_GAP = 0.2
+# A gap this wide after a list marker is a tab: the marker starts a list item.
+TAB_GAP = 0.45
+# A text matrix that slants glyphs by more than this (shear per unit) makes a synthetic italic.
+SLANT = 0.1
+
+# Rows further apart than a line pitch and this much are spaced like paragraphs.
+PARAGRAPH_SPACING = 0.3
+
 # --- page zones (fractions of the page) ------------------------------------------------------
 
 # Running headers and footers live in the top and bottom tenth of the page.
@@ -40,6 +52,18 @@ PAGE_BACKGROUND = 0.9
 COLUMN_TOLERANCE = 2.0
 # Two running lines are "at the same height" within this distance.
 SAME_HEIGHT = 2.0
+# Two lines start at the same x (one column, one paragraph's left edge) within this distance.
+SAME_X = 2.0
+# Two font sizes are the same within this distance (writers round sizes differently).
+SAME_SIZE = 0.5
+# A box lies within another, or a cell reaches past a column boundary, by this much at least.
+BOX_SLACK = 1.0
+# A character printed again within this distance of itself is one character; moved by more
+# than SYNTHETIC_BOLD_SHIFT it was printed twice to fake bold.
+OVERPRINT = 1.0
+SYNTHETIC_BOLD_SHIFT = 0.05
+# Two rulings meet when their ends are this close (pdfplumber's own snap tolerance).
+RULING_SNAP = 3.0
 # A ruling that reaches this close to the page's edge, or beyond it, runs off the page: the
 # table goes on over the page break there.
 OFF_PAGE = 0.5
