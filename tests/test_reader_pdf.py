@@ -1415,3 +1415,9 @@ def test_the_shared_fit_test_scales_with_the_font_size():
         assert not next_word_fits(last, word, room + 0.1 * size)
         assert reaches_bottom(700.0, size, 1.2, 700.0 + 1.9 * 1.2 * size)
         assert not reaches_bottom(700.0, size, 1.2, 700.0 + 2.1 * 1.2 * size)
+
+
+def test_ligature_glyphs_read_as_their_letters():
+    chars = [{"text": t, "fontname": "Carlito", "size": 10.0, "x0": x, "x1": x + 5.0, "matrix": (1, 0, 0, 1, 0, 0)}
+             for t, x in (("e", 0.0), ("\ufb00", 5.0), ("e", 10.0), ("c", 15.0), ("t", 20.0))]
+    assert "".join(g.text for g in pdf._glyphs(chars, {})) == "effect"

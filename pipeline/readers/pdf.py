@@ -253,6 +253,12 @@ def _dedupe(chars: list[dict]) -> list[dict]:
     return kept
 
 
+# Typographic ligatures some writers (Chromium, with fonts that have them) map to their own
+# code points: the document's text has the letters.
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
+              "\ufb06": "st"}
+
+
 def _glyphs(chars: list[dict], flags: dict) -> list[Glyph]:
     glyphs: list[Glyph] = []
     for c in chars:
@@ -265,7 +271,8 @@ def _glyphs(chars: list[dict], flags: dict) -> list[Glyph]:
         if glyphs and c["text"].strip() and not glyphs[-1].blank:
             if c["x0"] - glyphs[-1].x1 > WORD_GAP * size:  # a visible gap without a space glyph
                 glyphs.append(Glyph(" ", glyphs[-1].x1, c["x0"], size, inserted=True))
-        glyphs.append(Glyph(c["text"], float(c["x0"]), float(c["x1"]), size, italic, bold))
+        text = _LIGATURES.get(c["text"], c["text"])  # a ligature glyph stands for its letters
+        glyphs.append(Glyph(text, float(c["x0"]), float(c["x1"]), size, italic, bold))
     return glyphs
 
 
