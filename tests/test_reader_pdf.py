@@ -1421,3 +1421,8 @@ def test_ligature_glyphs_read_as_their_letters():
     chars = [{"text": t, "fontname": "Carlito", "size": 10.0, "x0": x, "x1": x + 5.0, "matrix": (1, 0, 0, 1, 0, 0)}
              for t, x in (("e", 0.0), ("\ufb00", 5.0), ("e", 10.0), ("c", 15.0), ("t", 20.0))]
     assert "".join(g.text for g in pdf._glyphs(chars, {})) == "effect"
+
+
+def test_a_row_closed_by_one_ruling_per_cell_is_not_open():
+    cells = [_rect(14.4, 100.0, 180.3, 200.0), _rect(180.3, 100.0, 346.3, 200.0)]  # each cell its own box
+    assert pdf._rulings(_fake_page(cells, chars=[{"text": "x", "top": 120.0}])) == (pdf._TABLE_SETTINGS, (None, None))

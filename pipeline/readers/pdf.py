@@ -153,9 +153,8 @@ def _closing_edges(vertical: list[dict], horizontal: list[dict], page) -> list[t
         if len(ends) < 2:
             continue
         x0, x1 = min(e["x0"] for e in ends), max(e["x1"] for e in ends)
-        if any(abs(h["top"] - y) <= RULING_SNAP and h["x0"] <= x0 + RULING_SNAP and h["x1"] >= x1 - RULING_SNAP
-               for h in horizontal):
-            continue  # closed: the row ends here
+        if _covered(x0, x1, [(h["x0"], h["x1"]) for h in horizontal if abs(h["top"] - y) <= RULING_SNAP]):
+            continue  # closed: the row ends here (one ruling, or one per cell)
         if side == "bottom" and any(y < t < height * (1 - MARGIN_ZONE) for t in tops):
             continue
         if side == "top" and any(height * MARGIN_ZONE < t < y for t in tops):
@@ -165,6 +164,16 @@ def _closing_edges(vertical: list[dict], horizontal: list[dict], page) -> list[t
             "top": y, "bottom": y, "height": 0.0, "doctop": y,
         }))
     return closing
+
+
+def _covered(x0: float, x1: float, spans: list[tuple[float, float]]) -> bool:
+    """Do the spans, joined where they meet, run from x0 to x1?"""
+    reach = x0
+    for a, b in sorted(spans):
+        if a > reach + RULING_SNAP:
+            break
+        reach = max(reach, b)
+    return reach >= x1 - RULING_SNAP
 
 
 def _is_background(rect: dict, width: float, height: float) -> bool:
