@@ -1298,6 +1298,15 @@ def test_a_row_left_open_at_the_bottom_of_the_page_is_closed_there():
         assert pdf._rulings(_fake_page(open_row, height=792.0, chars=text)) == (pdf._TABLE_SETTINGS, (None, None))
 
 
+def test_the_page_painted_down_to_where_its_content_ends_is_background():
+    painted = _rect(9.8, 9.8, 584.3, 147.5)  # wkhtmltopdf on a last page it does not fill
+    box = _rect(14.4, -20.0, 346.3, 115.0)  # the rest of a row cut by the page break above
+    settings, cut = pdf._rulings(_fake_page([painted, box], chars=[{"text": "w", "top": 12.0}]))
+    assert sorted(e["top"] for e in settings["explicit_horizontal_lines"]) == [0.0, 115.0]  # not 9.8 nor 147.5
+    rule = _rect(9.8, 400.0, 584.3, 400.6)  # a thin rule across the page stays a ruling
+    assert not pdf._is_background({**rule, "fill": True}, 595.0, 842.0)
+
+
 def test_rulings_on_the_page_keep_the_usual_settings():
     settings, cut = pdf._rulings(_fake_page([_rect(14.4, 100.0, 346.3, 200.0)]))  # closed all round
     assert settings == pdf._TABLE_SETTINGS and cut == (None, None)

@@ -23,7 +23,7 @@ from ..errors import ReadError
 from ._pdf import Glyph, Line, PageLayout, RawCell, RawTable, assemble
 from ._pdf.rules import on
 from ._pdf.tolerances import (
-    BOX_SLACK, MARGIN_ZONE, OFF_PAGE, OVERPRINT, PAGE_BACKGROUND, RULING_SNAP, SAME_LINE, SLANT, SYNTHETIC_BOLD_SHIFT,
+    BACKGROUND_BAND, BOX_SLACK, MARGIN_ZONE, OFF_PAGE, OVERPRINT, PAGE_BACKGROUND, RULING_SNAP, SAME_LINE, SLANT, SYNTHETIC_BOLD_SHIFT,
     WORD_GAP,
 )
 
@@ -177,7 +177,11 @@ def _covered(x0: float, x1: float, spans: list[tuple[float, float]]) -> bool:
 
 
 def _is_background(rect: dict, width: float, height: float) -> bool:
-    return rect["width"] >= PAGE_BACKGROUND * width and rect["height"] >= PAGE_BACKGROUND * height
+    """A filled box as wide as the page and taller than a band: the page painted (wkhtmltopdf
+    paints as far down as the content goes on a page it does not fill). A rule across the
+    page is thin: it stays a ruling."""
+    filled = rect.get("fill", True) and not rect.get("stroke", False)
+    return filled and rect["width"] >= PAGE_BACKGROUND * width and rect["height"] >= BACKGROUND_BAND * height
 
 
 def _raw_table(found, page_number: int, cut: tuple[float | None, float | None] = (None, None)) -> RawTable:

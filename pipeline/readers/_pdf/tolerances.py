@@ -42,9 +42,10 @@ MARGIN_ZONE = 0.10
 OUTER_MARGIN = 0.06
 # A page broken by overflow is filled to beyond this part of its height.
 BOTTOM_AT_LEAST = 0.7
-# A filled box covering this much of the page's width and height is its background (some
-# writers paint the page white), not a ruling that bounds table cells.
+# A filled box covering this much of the page's width, and at least BACKGROUND_BAND of its
+# height, is its background (some writers paint the page white), not a ruling that bounds cells.
 PAGE_BACKGROUND = 0.9
+BACKGROUND_BAND = 0.1
 
 # --- drawing precision (points) ---------------------------------------------------------------
 
