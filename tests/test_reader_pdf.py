@@ -1386,6 +1386,17 @@ def test_rows_that_repeat_the_tables_first_rows_at_the_top_of_a_page_are_dropped
         assert [c.text for c in table.rows[2].cells] == ["Integriteit", "Handelt integer"]
 
 
+def test_an_empty_box_above_a_repeated_header_goes_with_it():
+    """Chromium may draw the edge of the cut row's box above the header it repeats."""
+    first = two_column_table(1, 600, [("Integriteit", "Handelt integer", 600), ("Niveau 1", "Is open over en", 700)], 718)
+    rest = two_column_table(2, 40, [("Integriteit", "Handelt integer", 72), ("", "bespreekt intenties", 84)], 96)
+    rest.rows.insert(0, [cell(84.6, 300.6, 40, 72), cell(300.6, 516.6, 40, 72)])
+    filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
+    (table,) = tables(layout.assemble([page(1, [], [first]), page(2, [], [rest]), filler]))
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["Integriteit", "Handelt integer"], ["Niveau 1", "Is open over en bespreekt intenties"]]
+
+
 def test_a_table_with_the_same_first_row_after_a_table_that_ends_high_up_is_a_new_table():
     first = two_column_table(1, 300, [("Competentie", "Niveau", 300), ("Analyseren", "2", 312)], 324)
     again = two_column_table(2, 72, [("Competentie", "Niveau", 72), ("Samenwerken", "1", 84)], 96)

@@ -308,20 +308,23 @@ class Assembler:
         if prev.page != raw.page - 1 or not _same_columns(prev, raw) or not self._reaches_bottom(prev):
             return None
         table: Table = self.blocks[index]
-        count = 0
-        for old, new in zip(table.rows, placed.block.rows):
+        rows = placed.block.rows
+        lead = next((k for k, row in enumerate(rows) if any(c.text for c in row.cells)), len(rows))
+        count = 0  # (empty boxes above the header, the cut row's edge drawn there, go with it)
+        for old, new in zip(table.rows, rows[lead:]):
             if not any(c.text for c in new.cells) or _row_texts(old) != _row_texts(new):
                 break
             count += 1
         if not count or count >= len(table.rows):
             return None
-        rest = RawTable(raw.page, raw.top, raw.bottom, raw.columns, raw.rows[count:], raw.ruled,
+        rest = RawTable(raw.page, raw.top, raw.bottom, raw.columns, raw.rows[lead + count:], raw.ruled,
                         raw.cut_above, raw.cut_below)
         if rest.rows:
             first = [c for c in rest.rows[0] if c is not None]
             rest.top = min((c.top for c in first), default=raw.top)
         self.note("pdf.repeated-header", f"dropped {count} row(s) at the top of the page that repeat the first "
-                  "rows of the table before (a header row repeated on each page)", raw.page, raw.top)
+                  "rows of the table before (a header row repeated on each page)"
+                  + (f", and {lead} empty row(s) above them" if lead else ""), raw.page, raw.top)
         return _Placed(make_table(rest, self.m), rest)
 
     def _head_on_previous_page(self, raw: RawTable) -> list[tuple[int, ParaLines]]:
