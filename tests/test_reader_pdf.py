@@ -1446,3 +1446,26 @@ def test_ligature_glyphs_read_as_their_letters():
 def test_a_row_closed_by_one_ruling_per_cell_is_not_open():
     cells = [_rect(14.4, 100.0, 180.3, 200.0), _rect(180.3, 100.0, 346.3, 200.0)]  # each cell its own box
     assert pdf._rulings(_fake_page(cells, chars=[{"text": "x", "top": 120.0}])) == (pdf._TABLE_SETTINGS, (None, None))
+
+
+def test_a_capital_after_a_full_line_in_a_cell_starts_a_paragraph_only_where_cells_show_tight_paragraphs():
+    first, second = line("Weet wat ieders talenten zijn, gebruikt deze.", 100, x0=306.1), line("Vraagt om advies", 112, x0=306.1)
+    box = cell(300.6, first.x1 + 7.5, 95, 130, first, second)  # the first line is full: "Vraagt" did not fit
+    raw = layout.RawTable(1, 95, 130, [300.6, box.x1], [[box]])
+    texts = lambda m: [p.text for p in layout.make_table(raw, m).rows[0].cells[0].paragraphs]  # noqa: E731
+    assert texts(metrics()) == ["Weet wat ieders talenten zijn, gebruikt deze. Vraagt om advies"]
+    assert texts(metrics(tight_cells=True)) == ["Weet wat ieders talenten zijn, gebruikt deze.", "Vraagt om advies"]
+    with switched_off("pdf.tight-cells"):
+        assert len(texts(metrics())) == 2
+
+
+def test_a_cell_with_an_ended_paragraph_at_line_pitch_shows_tight_paragraphs():
+    from pipeline.readers._pdf.metrics import measure
+
+    def measured(*texts):
+        lines = [line(t, 100 + 12 * k, x0=306.1) for k, t in enumerate(texts)]
+        box = cell(300.6, 516.6, 95, 140, *lines)
+        return measure([page(1, [], [layout.RawTable(1, 95, 140, [300.6, 516.6], [[box]])])], set()).tight_cells
+
+    assert measured("Kort.", "Nieuwe alinea")  # "Nieuwe" would have fitted after "Kort.": it ended there
+    assert not measured("Een enkele alinea")

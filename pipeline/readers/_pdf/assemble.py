@@ -24,7 +24,8 @@ def make_table(raw: RawTable, m: Metrics) -> Table:
     cells = [c for row in raw.rows for c in row if c is not None]
     numbers = m.line_numbers | line_numbers([ln for c in cells for ln in c.lines])
     padding = raw.padding(m.cell_padding)
-    spaced = not raw.ruled and _rows_spaced(raw, m)
+    # where no cell of the document shows paragraphs without spacing, take them as spaced
+    spaced = (not raw.ruled and _rows_spaced(raw, m)) or (raw.ruled and not m.tight_cells and on("pdf.tight-cells"))
     for row in raw.rows:
         tops = [c.lines[0].top for c in row if c is not None and c.lines]
         row_top = min(tops) if tops else min(c.top for c in row if c is not None)

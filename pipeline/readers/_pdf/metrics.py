@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .geometry import next_word_fits
 from .lexicon import Lexicon, cell_column
 from .model import Line, PageLayout, RawTable, line_numbers
 from .tolerances import BOTTOM_AT_LEAST, SAME_SIZE, SAME_X, SINGLE_SPACING
@@ -29,6 +30,11 @@ class Metrics:
     # the judgements made on weak evidence so far (pipeline.blocks.Note): the rules that make
     # paragraphs and tables get the metrics everywhere, so they write their notes here
     notes: list = field(default_factory=list)
+    # some ruled cell shows a paragraph that surely ended (the next line's first word would have
+    # fitted) right above the next one, one line pitch below: paragraphs in cells go without
+    # spacing, so a capital after a full line may start one. Where no cell shows that (one
+    # paragraph per cell, as in HTML printed by browsers), a capital after a full line is a wrap.
+    tight_cells: bool = False
 
     def wrapped(self, line: Line) -> bool:
         """Does the line end in the space this document's PDF writer draws where lines wrap?"""
@@ -79,6 +85,7 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
     sizes: Counter = Counter()
     body_pairs: list[tuple[Line, Line]] = []
     cell_pairs: list[tuple[Line, Line]] = []
+    cell_edges: list[tuple[Line, Line, float]] = []  # two lines of a ruled cell, where its text ends
     cell_finals: list[Line] = []  # the last line of each table cell: a paragraph's end
     all_lines: list[Line] = []
     paddings: Counter = Counter()
@@ -102,6 +109,7 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
             for r, row in enumerate(table.rows):
                 for cell in (c for c in row if c is not None):
                     cell_pairs += list(zip(cell.lines, cell.lines[1:]))
+                    cell_edges += [(a, b, cell.x1 - table.padding()) for a, b in zip(cell.lines, cell.lines[1:])]
                     cell_finals += cell.lines[-1:]
                     all_lines += cell.lines
                     for ln in cell.lines:
@@ -121,6 +129,9 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
     m.body_pitch = _typical_pitch(body_pairs) or SINGLE_SPACING
     m.cell_pitch = _typical_pitch(cell_pairs) or m.body_pitch
     m.drawn_spaces = _draws_wrap_spaces(body_pairs + cell_pairs, cell_finals)
+    m.tight_cells = any(
+        a.page == b.page and 0 < b.top - a.top <= m.gap_limit(b.size, cell=True) and abs(a.x0 - b.x0) <= SAME_X
+        and next_word_fits(a, b, edge) for a, b, edge in cell_edges)
     _heading_sizes(pages, running, m)
     return m
 

@@ -26,6 +26,7 @@ RULES: tuple[Rule, ...] = (
     Rule("pdf.running-lines", "lines repeated in the top or bottom margin, and page numbers, are headers and footers"),
     Rule("pdf.borderless-tables", "runs of lines whose text starts in the same columns are a table without rulings"),
     # paragraphs
+    Rule("pdf.tight-cells", "a capital after a full line in a cell starts a paragraph only where cells show unspaced paragraphs"),
     Rule("pdf.cut-word", "a word wider than its column, cut at its edge, is joined without a space"),
     Rule("pdf.hyphenation", "a hyphen the writer added to break a word is dropped"),
     Rule("pdf.suspended-hyphen", "a hyphen alone after a conjunction starts the word on the next line"),
