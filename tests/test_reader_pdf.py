@@ -1397,6 +1397,17 @@ def test_an_empty_box_above_a_repeated_header_goes_with_it():
         ["Integriteit", "Handelt integer"], ["Niveau 1", "Is open over en bespreekt intenties"]]
 
 
+def test_a_repeated_header_above_a_row_too_tall_for_the_room_left_is_dropped():
+    """Chromium keeps a row whole: it moves to the next page under the repeated header, and the
+    page before ends high up."""
+    first = two_column_table(1, 400, [("Eigenaarschap", "Neemt verantwoordelijkheid", 400), ("Niveau 1", "Ziet", 412)], 424)
+    rest = two_column_table(2, 72, [("Eigenaarschap", "Neemt verantwoordelijkheid", 72), ("Niveau 2", "Gelooft", 84)], 400)
+    rest.rows[1][0].bottom = rest.rows[1][1].bottom = 400.0  # a row taller than the 296 pt left on page 1
+    filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
+    (table,) = tables(layout.assemble([page(1, [], [first]), page(2, [], [rest]), filler]))
+    assert [r.cells[0].text for r in table.rows] == ["Eigenaarschap", "Niveau 1", "Niveau 2"]
+
+
 def test_a_table_with_the_same_first_row_after_a_table_that_ends_high_up_is_a_new_table():
     first = two_column_table(1, 300, [("Competentie", "Niveau", 300), ("Analyseren", "2", 312)], 324)
     again = two_column_table(2, 72, [("Competentie", "Niveau", 72), ("Samenwerken", "1", 84)], 96)

@@ -306,7 +306,7 @@ class Assembler:
             return None
         index, prev = self.last_table
         raw = placed.raw
-        if prev.page != raw.page - 1 or not _same_columns(prev, raw) or not self._reaches_bottom(prev):
+        if prev.page != raw.page - 1 or not _same_columns(prev, raw):
             return None
         table: Table = self.blocks[index]
         rows = placed.block.rows
@@ -318,6 +318,8 @@ class Assembler:
             count += 1
         if not count or count >= len(table.rows):
             return None
+        if not self._reaches_bottom(prev) and not self._moved_over(prev, raw.rows[lead + count:]):
+            return None
         rest = RawTable(raw.page, raw.top, raw.bottom, raw.columns, raw.rows[lead + count:], raw.ruled,
                         raw.cut_above, raw.cut_below)
         if rest.rows:
@@ -327,6 +329,15 @@ class Assembler:
                   "rows of the table before (a header row repeated on each page)"
                   + (f", and {lead} empty row(s) above them" if lead else ""), raw.page, raw.top)
         return _Placed(make_table(rest, self.m), rest)
+
+    def _moved_over(self, prev: RawTable, rows: list[list[RawCell | None]]) -> bool:
+        """Would the first of these rows not have fitted in the room left below the previous part
+        (writers that keep a row whole move it to the next page, leaving that room empty)?"""
+        cells = [c for c in rows[0] if c is not None] if rows else []
+        if not cells:
+            return False
+        height = max(c.bottom for c in cells) - min(c.top for c in cells)
+        return height > self.m.text_bottom - prev.bottom
 
     def _head_on_previous_page(self, raw: RawTable) -> list[tuple[int, ParaLines]]:
         """The paragraphs that end the previous page when they are the first rows of this
