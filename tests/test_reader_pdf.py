@@ -1480,3 +1480,18 @@ def test_a_cell_with_an_ended_paragraph_at_line_pitch_shows_tight_paragraphs():
 
     assert measured("Kort.", "Nieuwe alinea")  # "Nieuwe" would have fitted after "Kort.": it ended there
     assert not measured("Een enkele alinea")
+
+
+def test_a_table_goes_on_where_its_next_row_did_not_fit_in_the_room_left():
+    first = two_column_table(1, 300, [("Integriteit", "Handelt integer", 300)], 312)  # its name row alone
+    for ln in first.rows[0][0].lines:  # a bold name, as competency tables start
+        ln.glyphs = [layout.Glyph(g.text, g.x0, g.x1, g.size, bold=True) for g in ln.glyphs]
+    levels = two_column_table(2, 72, [("Niveau 1", "Is open", 72)], 480)
+    levels.rows[0][0].bottom = levels.rows[0][1].bottom = 480.0  # taller than the 396 pt left on page 1
+    filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
+    blocks = layout.assemble([page(1, [], [first]), page(2, [], [levels]), filler])
+    (table,) = tables(blocks)
+    assert [r.cells[0].text for r in table.rows] == ["Integriteit", "Niveau 1"]
+    assert [n.rule for n in blocks if isinstance(n, Note)] == ["pdf.table-across-page"]
+    levels.rows[0][0].bottom = levels.rows[0][1].bottom = 100.0  # it would have fitted: a table of its own
+    assert len(tables(layout.assemble([page(1, [], [first]), page(2, [], [levels]), filler]))) == 2

@@ -295,7 +295,14 @@ class Assembler:
         if _starts_like_new_table(table, new) and not cut_row:  # a cut row's sentences go on
             return False
         first_empty = bool(new.rows) and not new.rows[0].cells[0].text
-        return self._reaches_bottom(prev) or first_empty
+        if self._reaches_bottom(prev) or first_empty:
+            return True
+        if self._moved_over(prev, raw.rows):
+            self.note("pdf.table-across-page", "took the table at the top of the page as the rest of the one that "
+                      "ended the page before high up: its first row would not have fitted in the room left there",
+                      raw.page, raw.top)
+            return True
+        return False
 
     def _repeated_head(self, placed: _Placed) -> _Placed | None:
         """The table at the top of this page without the rows it starts with that repeat the
