@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from .geometry import next_word_fits
 from .lexicon import Lexicon, cell_column
 from .model import Line, PageLayout, RawTable, line_numbers
-from .tolerances import BOTTOM_AT_LEAST, SAME_SIZE, SAME_X, SINGLE_SPACING
+from .tolerances import (
+    BOTTOM_AT_LEAST, LINE_SLACK, LINE_SLACK_MIN, PITCH_MODE, PITCH_RANGE, SAME_SIZE, SAME_X, SINGLE_SPACING,
+)
 
 
 @dataclass
@@ -43,7 +45,7 @@ class Metrics:
     def gap_limit(self, size: float, cell: bool) -> float:
         """Largest top-to-top distance between two lines of one paragraph."""
         pitch = self.cell_pitch if cell else self.body_pitch
-        return pitch * size + max(2.0, 0.15 * size)
+        return pitch * size + max(LINE_SLACK_MIN, LINE_SLACK * size)
 
 
 def _draws_wrap_spaces(pairs: list[tuple[Line, Line]], finals: list[Line]) -> bool:
@@ -69,12 +71,12 @@ def _typical_pitch(pairs: list[tuple[Line, Line]]) -> float | None:
         same_column = abs(a.x0 - b.x0) <= SAME_X
         if abs(a.size - b.size) <= SAME_SIZE and a.size > 0 and b.visible[0].text[:1].islower() and same_column:
             r = (b.top - a.top) / a.size
-            if 0.8 <= r <= 3.0:
+            if PITCH_RANGE[0] <= r <= PITCH_RANGE[1]:
                 ratios.append(round(r, 2))
     if not ratios:
         return None
     mode = Counter(ratios).most_common(1)[0][0]
-    near = [r for r in ratios if abs(r - mode) <= 0.03]
+    near = [r for r in ratios if abs(r - mode) <= PITCH_MODE]
     return sum(near) / len(near)
 
 

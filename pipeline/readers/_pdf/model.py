@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from ...blocks import fold
 
 from .tolerances import COLUMN_GAP, COLUMN_TOLERANCE, MARGIN_ZONE, OUTER_MARGIN, SAME_HEIGHT, SINGLE_SPACING  # noqa: F401
+from .tolerances import WHOLE_LINES
 
 
 @dataclass(frozen=True)
@@ -239,7 +240,7 @@ def inside(line: Line, box: tuple[float, float, float, float]) -> bool:
 
 def whole_lines(gap: float, step: float) -> bool:
     """Is a vertical gap a whole number of line steps (lines left empty, not paragraph spacing)?"""
-    return abs(gap - step * round(gap / step)) <= 1.5
+    return abs(gap - step * round(gap / step)) <= WHOLE_LINES
 
 
 def ends_sentence(text: str) -> bool:

@@ -10,7 +10,7 @@ from .metrics import Metrics
 from .model import Glyph, Line, continues_sentence, line_numbers, marker_of
 from .geometry import next_word_fits
 from .rules import on
-from .tolerances import FIT_SLACK, SAME_SIZE, SAME_X, SPACE_WIDTH, TAB_GAP, WORD_GAP
+from .tolerances import CUT_WORD_AT_MOST, FIT_SLACK, SAME_SIZE, SAME_X, SPACE_WIDTH, TAB_GAP, WORD_GAP
 from .words import conjunctions
 
 @dataclass
@@ -297,7 +297,7 @@ def _broke_in_word(
         return False  # a whole word of its own; the cut falls at the end of a word seldom
     cut = previous.x1 - previous.x0
     width = right_edge - previous.x0
-    return width < cut + rest and (goes_on or cut + rest < 1.75 * width)
+    return width < cut + rest and (goes_on or cut + rest < CUT_WORD_AT_MOST * width)
 
 
 def make_paragraph(para: ParaLines, m: Metrics, body: bool, right_edge: float | None = None) -> Paragraph:

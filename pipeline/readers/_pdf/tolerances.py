@@ -33,6 +33,21 @@ SLANT = 0.1
 
 # Rows further apart than a line pitch and this much are spaced like paragraphs.
 PARAGRAPH_SPACING = 0.3
+# A gap this wide before a word at a column's x shows a column of a table without rulings.
+COLUMN_START_GAP = 0.6
+# A row of a table without rulings may run this far below the two-line reach of its cells.
+ROW_REACH = 0.5
+# A row starts at one height in all its cells, within this much.
+ROW_START = 0.2
+# Line pitch: the extra room two lines of one paragraph may have beyond the document's pitch
+# (at least LINE_SLACK_MIN points), and the range of pitches a document may show at all.
+LINE_SLACK = 0.15
+LINE_SLACK_MIN = 2.0
+PITCH_RANGE = (0.8, 3.0)
+PITCH_MODE = 0.03  # pitches this close to the most common one count to it
+# A word with its rest wider than the column, but less than this many times as wide, is one
+# word cut at the column's edge (longer, it is two words).
+CUT_WORD_AT_MOST = 1.75
 
 # --- page zones (fractions of the page) ------------------------------------------------------
 
@@ -65,6 +80,10 @@ OVERPRINT = 1.0
 SYNTHETIC_BOLD_SHIFT = 0.05
 # Two rulings meet when their ends are this close (pdfplumber's own snap tolerance).
 RULING_SNAP = 3.0
+# A gap that is a whole number of line steps within this much is empty lines, not spacing.
+WHOLE_LINES = 1.5
+# Slack for the writer's rounding where a line ends or a row begins (points).
+EDGE_SLACK = 0.5
 # A ruling that reaches this close to the page's edge, or beyond it, runs off the page: the
 # table goes on over the page break there.
 OFF_PAGE = 0.5
