@@ -18,6 +18,11 @@ class ParseError(HandbookError):
     """The file was read but does not hold a handbook the parser can make sense of."""
 
 
+class LevelsAgain(ParseError):
+    """A competency table's rows start a level that already holds indicators: the levels of
+    another competency whose name is missing, never to be added to the one before."""
+
+
 class ValidationError(HandbookError):
     """The parsed handbook breaks the schema or an integrity rule; `problems` lists each one."""
 

@@ -105,6 +105,21 @@ def test_table_continued_after_a_page_break_joins_the_competency():
     assert [len(lv.indicators) for lv in c.levels] == [2, 2, 1]
 
 
+def test_levels_of_another_competency_are_never_added_to_the_one_before():
+    """A competency whose name row was lost: its levels start again at 1, which already holds
+    indicators. Adding them to the competency before would be silently wrong: refuse."""
+    nameless = table(("Competentieniveau 1", "Werkt samen"), ("Competentieniveau 2", "Werkt goed samen"))
+    with pytest.raises(ParseError, match="competency 'Analyseren'.*starts level 1.*already holds indicators"):
+        run(title_page() + [competency(), PageBreak(page=3), nameless])
+    back = competency(rows=[("Competentieniveau 1", "Doet a"), ("Competentieniveau 2", "Doet b"),
+                            ("Competentieniveau 1", "Doet c")])
+    with pytest.raises(ParseError, match="starts level 1"):
+        run(title_page() + [back])
+    again = table(("Competentieniveau 2", "Doet d"))  # the level the table ended on, named again
+    with pytest.raises(ParseError, match="starts level 2"):
+        run(title_page() + [competency(), PageBreak(page=3), again])
+
+
 def test_cumulative_from_introduction():
     intro = [para("Hogere niveaus: het gedrag van lagere niveaus wordt als aanwezig verondersteld.")]
     assert run(title_page() + intro + [competency()]).handbook.levels.cumulative is True

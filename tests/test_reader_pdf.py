@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.blocks import Cell, PageBreak, PageHeader, Paragraph, Row, Table, fold
+from pipeline.blocks import Cell, Note, PageBreak, PageHeader, Paragraph, Row, Table, fold
 from pipeline.errors import ReadError
 from pipeline.readers import _pdf as layout
 from pipeline.readers import pdf
+from pipeline.readers._pdf.rules import RULES, on, switched_off
 
 from .conftest import FIXTURES, REFERENCE
 
@@ -384,6 +385,48 @@ def test_hyphen_at_a_line_end_is_kept_and_joined_with_a_space():
     assert dash_start.text == "teamdoelen en -werkwijzen"
 
 
+def test_a_hyphen_alone_after_a_conjunction_starts_the_word_on_the_next_line():
+    """Writers break "en -werkwijzen" after its hyphen (a word part left out: the conjunction
+    before it, from the vocabulary files, says so); a dash after another word stays spaced."""
+    m = metrics()
+    for ends, want in (("teamdoelen en -", "teamdoelen en -werkwijzen"), ("hoofd- of -", "hoofd- of -werkwijzen"),
+                       ("teamdoelen -", "teamdoelen - werkwijzen")):
+        joined = layout.make_paragraph(layout.ParaLines([line(ends, 100), line("werkwijzen", 112)]), m, body=False)
+        assert joined.text == want
+    with switched_off("pdf.suspended-hyphen"):
+        joined = layout.make_paragraph(layout.ParaLines([line("en -", 100), line("werkwijzen", 112)]), m, body=False)
+        assert joined.text == "en - werkwijzen"
+
+
+def test_hyphens_the_writer_added_to_break_a_word_are_dropped():
+    known = metrics(lexicon=layout.Lexicon(frozenset({"organisatie"})))
+    for m, first, want in (
+        (metrics(), "binnen de organi\xad", "binnen de organisatie werkt"),  # a soft hyphen: always
+        (known, "binnen de organi-", "binnen de organisatie werkt"),  # the word seen whole elsewhere
+        (metrics(), "binnen de organi-", "binnen de organi-satie werkt"),  # no evidence: the hyphen stays
+    ):
+        joined = layout.make_paragraph(layout.ParaLines([line(first, 100), line("satie werkt", 112)]), m, body=False)
+        assert joined.text == want
+    assert [n.rule for n in known.notes] == ["pdf.hyphenation"]
+    with switched_off("pdf.hyphenation"):
+        joined = layout.make_paragraph(layout.ParaLines([line("de organi-", 100), line("satie", 112)]), known, False)
+        assert joined.text == "de organi-satie"
+    words = metrics(lexicon=layout.Lexicon(frozenset({"werkwijzen"})))
+    kept = layout.make_paragraph(layout.ParaLines([line("doelen en -", 100), line("werkwijzen", 112)]), words, False)
+    assert kept.text == "doelen en -werkwijzen"
+    inside = layout.make_paragraph(layout.ParaLines([line("zorg\xadvuldig", 100)]), metrics(), body=False)
+    assert inside.text == "zorgvuldig"
+
+
+def test_page_number_words_come_from_the_vocabularies():
+    from pipeline.readers._pdf.words import conjunctions, page_number_pattern
+
+    assert {"en", "of", "and", "&"} <= conjunctions()
+    for text in ("Pagina 3 van 10", "Page 3 of 10", "blz. 3", "- 3 -", "3/10"):
+        assert page_number_pattern().match(text), text
+    assert not page_number_pattern().match("Hoofdstuk 3")
+
+
 def test_numbered_items_touching_their_text():
     m = metrics()
     lines = [line("9.", 100, columns=[(108, "Negen")]), line("10.Tien", 112), line("11.Elf", 124)]
@@ -449,6 +492,23 @@ def test_a_narrower_bold_first_row_after_a_page_break_starts_a_new_table():
     competency = layout.RawTable(2, 72, 96, [84.6, 300.6, 516.6], [[name], levels])
     filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
     assert len(tables(layout.assemble([page(1, [], [matrix]), page(2, [], [competency]), filler]))) == 2
+
+
+def test_joins_across_a_page_break_and_cut_words_leave_notes():
+    rest = [(None, "bespreekt intenties", 72), (None, "Respecteert anderen", 84)]
+    at_bottom = two_column_table(1, 600, [("Naam", "Definitie", 600), ("Niveau 1", "Is open over en", 700)], 718)
+    filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
+    blocks = layout.assemble([page(1, [], [at_bottom]), page(2, [], [two_column_table(2, 72, rest, 96)]), filler])
+    (note,) = [b for b in blocks if isinstance(b, Note)]
+    assert (note.rule, note.origin.page, note.origin.top) == ("pdf.row-across-page", 2, 72)
+    body = [line("Een alinea die doorloopt tot aan de onderkant van de bladzijde", 700),
+            line("en hier verder gaat.", 72, page=2)]
+    blocks = layout.assemble([page(1, body[:1]), page(2, body[1:]), filler])
+    assert [b.rule for b in blocks if isinstance(b, Note)] == ["pdf.paragraph-across-page"]
+    m = metrics()
+    cut = layout.make_paragraph(layout.ParaLines([line("Competenti", 100), line("eniveau 1", 112)]), m, False, 140.0)
+    assert cut.text == "Competentieniveau 1"
+    assert [(n.rule, n.origin.top) for n in m.notes] == [("pdf.cut-word", 112)]
 
 
 def test_split_row_needs_the_bottom_of_the_page():
@@ -1208,3 +1268,245 @@ def test_the_reference_pdf_states_its_title_apart_from_its_blocks(reference):
     reading = read(reference["pdf"])
     assert reading.properties.title == "Competenties Ambtelijk secretaris"
     assert all(type(b).__name__ != "Properties" for b in reading.blocks)
+# ---------------------------------------------------------------------------------------------
+# Rulings that run off the page (wkhtmltopdf draws a cut table whole on both pages)
+
+
+def _rect(x0, top, x1, bottom, height=842.0):
+    return {"object_type": "rect", "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
+            "y0": height - bottom, "y1": height - top, "width": x1 - x0, "height": bottom - top}
+
+
+def _fake_page(rects, height=842.0, width=595.0, lines=(), chars=()):
+    from types import SimpleNamespace
+
+    import pdfplumber
+
+    edges = [e for r in rects for e in pdfplumber.utils.rect_to_edges(r)] + [
+        pdfplumber.utils.line_to_edge(ln) for ln in lines]
+    return SimpleNamespace(width=width, height=height, rects=rects, edges=edges, lines=list(lines), curves=[],
+                           chars=list(chars))
+
+
+def test_rulings_are_cut_at_the_page_edge_and_close_the_cut_cells():
+    background = _rect(9.8, 9.8, 584.3, 831.5)  # the page painted white: no ruling
+    box = _rect(14.4, 800.0, 346.3, 980.0)  # a cell running off the bottom of the page
+    settings, cut = pdf._rulings(_fake_page([background, box]))
+    assert cut == (None, 842.0)
+    bottoms = sorted(e["top"] for e in settings["explicit_horizontal_lines"])
+    assert bottoms == [800.0, 842.0]  # the cell's top and the page's edge; not the background's 831.5
+    assert max(e["bottom"] for e in settings["explicit_vertical_lines"]) == 842.0
+
+
+def test_a_row_left_open_at_the_bottom_of_the_page_is_closed_there():
+    """Chromium draws the part of a cut row on each page without the ruling at the cut."""
+    open_row = [_rect(95.9, 680.8, 522.0, 681.5), _rect(95.9, 680.8, 96.7, 720.0), _rect(308.2, 680.8, 309.0, 720.0),
+                _rect(521.3, 680.8, 522.0, 720.0)]
+    text = [{"text": "S", "top": 693.0}, {"text": "7", "top": 770.0}]  # a page number in the footer zone
+    settings, cut = pdf._rulings(_fake_page(open_row, height=792.0, chars=text))
+    assert cut == (None, 720.0)
+    assert [e["top"] for e in settings["explicit_horizontal_lines"]][-1] == 720.0
+    higher = [_rect(95.9, 480.8, 522.0, 481.5), _rect(95.9, 480.8, 96.7, 520.0), _rect(521.3, 480.8, 522.0, 520.0)]
+    below = [{"text": "N", "top": 600.0}]  # text below the open end: not a row cut by the page
+    assert pdf._rulings(_fake_page(higher, height=792.0, chars=below)) == (pdf._TABLE_SETTINGS, (None, None))
+    with switched_off("pdf.open-row"):
+        assert pdf._rulings(_fake_page(open_row, height=792.0, chars=text)) == (pdf._TABLE_SETTINGS, (None, None))
+
+
+def test_the_page_painted_down_to_where_its_content_ends_is_background():
+    painted = _rect(9.8, 9.8, 584.3, 147.5)  # wkhtmltopdf on a last page it does not fill
+    box = _rect(14.4, -20.0, 346.3, 115.0)  # the rest of a row cut by the page break above
+    settings, cut = pdf._rulings(_fake_page([painted, box], chars=[{"text": "w", "top": 12.0}]))
+    assert sorted(e["top"] for e in settings["explicit_horizontal_lines"]) == [0.0, 115.0]  # not 9.8 nor 147.5
+    rule = _rect(9.8, 400.0, 584.3, 400.6)  # a thin rule across the page stays a ruling
+    assert not pdf._is_background({**rule, "fill": True}, 595.0, 842.0)
+
+
+def test_rulings_on_the_page_keep_the_usual_settings():
+    settings, cut = pdf._rulings(_fake_page([_rect(14.4, 100.0, 346.3, 200.0)]))  # closed all round
+    assert settings == pdf._TABLE_SETTINGS and cut == (None, None)
+    with switched_off("pdf.page-edge", "pdf.page-background"):
+        assert pdf._rulings(_fake_page([_rect(9.8, 9.8, 584.3, 831.5), _rect(14.4, 800.0, 346.3, 980.0)])) == (
+            pdf._TABLE_SETTINGS, (None, None))
+    assert pdf._rulings(_fake_page([_rect(9.8, 9.8, 584.3, 831.5)])) == (None, (None, None))
+
+
+def test_a_table_cut_by_the_page_edge_goes_on_wherever_it_ends():
+    """The row goes on over the break though the table ends far above the text area's bottom."""
+    first = two_column_table(1, 300, [("Naam", "Definitie", 300), ("Niveau 1", "Is open over en", 400)], 412)
+    rest = two_column_table(2, 0, [("", "bespreekt intenties", 0), (None, "Respecteert anderen", 12)], 24)
+    filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
+    (apart,) = tables(layout.assemble([page(1, [], [first]), page(2, [], [rest]), filler]))
+    assert [c.text for c in apart.rows[2].cells] == ["", "bespreekt intenties"]  # too high up to be cut
+    first.cut_below, rest.cut_above = True, True
+    (table,) = tables(layout.assemble([page(1, [], [first]), page(2, [], [rest]), filler]))
+    assert [c.text for c in table.rows[1].cells] == ["Niveau 1", "Is open over en bespreekt intenties"]
+
+
+# ---------------------------------------------------------------------------------------------
+# The rest of a table in some of its columns only (WeasyPrint draws no box for an empty cell)
+
+
+def _boxed_rest(frames=True):
+    first = two_column_table(1, 600, [("Naam", "Definitie", 600), ("Niveau 3", "Werkt oplossingen uit", 700)], 718)
+    box = (300.6, 72.0, 516.6, 96.0)
+    rest = line("Hanteert scenario's", 74, 2, 306.1)
+    second = page(2, [rest, line("Volgende alinea", 300, 2)])
+    if frames:
+        second.frames = [box]
+    return first, second
+
+
+def test_a_lone_box_in_a_column_at_the_top_of_a_page_is_the_tables_next_row():
+    first, second = _boxed_rest()
+    blocks = layout.assemble([page(1, [], [first]), second])
+    (table,) = tables(blocks)
+    assert [[c.text for c in r.cells] for r in table.rows][-1] == ["", "Hanteert scenario's"]
+    with switched_off("pdf.partial-rest"):
+        first, second = _boxed_rest()
+        assert len(tables(layout.assemble([page(1, [], [first]), second]))[0].rows) == 2
+    assert [n.rule for n in blocks if isinstance(n, Note)] == ["pdf.partial-rest"]
+    first, second = _boxed_rest(frames=False)  # no box: body text after the table
+    blocks = layout.assemble([page(1, [], [first]), second])
+    assert len(tables(blocks)[0].rows) == 2 and not [b for b in blocks if isinstance(b, Note)]
+
+
+def test_a_column_of_boxes_at_the_top_of_a_page_widens_to_the_tables_columns():
+    first = two_column_table(1, 600, [("Naam", "Definitie", 600), ("Niveau 3", "Creëert de sfeer en durven te", 700)], 718)
+    right = [[cell(300.6, 516.6, 72, 84, line("maken, stimuleert", 72.5, 2, 306.1))],
+             [cell(300.6, 516.6, 84, 96, line("Voelt zich verantwoordelijk", 84.5, 2, 306.1))]]
+    rest = layout.RawTable(2, 72, 96, [300.6, 516.6], right)
+    (table,) = tables(layout.assemble([page(1, [], [first]), page(2, [], [rest])]))
+    assert [[c.text for c in r.cells] for r in table.rows][1:] == [
+        ["Niveau 3", "Creëert de sfeer en durven te maken, stimuleert"], ["", "Voelt zich verantwoordelijk"]]
+
+
+# ---------------------------------------------------------------------------------------------
+# Header rows repeated at the top of each page
+
+
+def test_rows_that_repeat_the_tables_first_rows_at_the_top_of_a_page_are_dropped():
+    first = two_column_table(1, 600, [("Integriteit", "Handelt integer", 600), ("Niveau 1", "Is open over en", 700)], 718)
+    rest = two_column_table(2, 72, [("Integriteit", "Handelt integer", 72), ("", "bespreekt intenties", 84),
+                                    ("Niveau 2", "Gaat de dialoog aan", 96)], 108)
+    filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
+    blocks = layout.assemble([page(1, [], [first]), page(2, [], [rest]), filler])
+    (table,) = tables(blocks)
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["Integriteit", "Handelt integer"], ["Niveau 1", "Is open over en bespreekt intenties"],
+        ["Niveau 2", "Gaat de dialoog aan"]]
+    assert [n.rule for n in blocks if isinstance(n, Note)] == ["pdf.repeated-header", "pdf.row-across-page"]
+    with switched_off("pdf.repeated-header"):  # the header comes back as a row of its own
+        (table,) = tables(layout.assemble([page(1, [], [first]), page(2, [], [rest]), filler]))
+        assert [c.text for c in table.rows[2].cells] == ["Integriteit", "Handelt integer"]
+
+
+def test_an_empty_box_above_a_repeated_header_goes_with_it():
+    """Chromium may draw the edge of the cut row's box above the header it repeats."""
+    first = two_column_table(1, 600, [("Integriteit", "Handelt integer", 600), ("Niveau 1", "Is open over en", 700)], 718)
+    rest = two_column_table(2, 40, [("Integriteit", "Handelt integer", 72), ("", "bespreekt intenties", 84)], 96)
+    rest.rows.insert(0, [cell(84.6, 300.6, 40, 72), cell(300.6, 516.6, 40, 72)])
+    filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
+    (table,) = tables(layout.assemble([page(1, [], [first]), page(2, [], [rest]), filler]))
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["Integriteit", "Handelt integer"], ["Niveau 1", "Is open over en bespreekt intenties"]]
+
+
+def test_a_repeated_header_above_a_row_too_tall_for_the_room_left_is_dropped():
+    """Chromium keeps a row whole: it moves to the next page under the repeated header, and the
+    page before ends high up."""
+    first = two_column_table(1, 400, [("Eigenaarschap", "Neemt verantwoordelijkheid", 400), ("Niveau 1", "Ziet", 412)], 424)
+    rest = two_column_table(2, 72, [("Eigenaarschap", "Neemt verantwoordelijkheid", 72), ("Niveau 2", "Gelooft", 84)], 400)
+    rest.rows[1][0].bottom = rest.rows[1][1].bottom = 400.0  # a row taller than the 296 pt left on page 1
+    filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
+    (table,) = tables(layout.assemble([page(1, [], [first]), page(2, [], [rest]), filler]))
+    assert [r.cells[0].text for r in table.rows] == ["Eigenaarschap", "Niveau 1", "Niveau 2"]
+
+
+def test_a_table_with_the_same_first_row_after_a_table_that_ends_high_up_is_a_new_table():
+    first = two_column_table(1, 300, [("Competentie", "Niveau", 300), ("Analyseren", "2", 312)], 324)
+    again = two_column_table(2, 72, [("Competentie", "Niveau", 72), ("Samenwerken", "1", 84)], 96)
+    filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
+    blocks = layout.assemble([page(1, [], [first]), page(2, [], [again]), filler])
+    assert len(tables(blocks)) == 2 and not [n for n in blocks if isinstance(n, Note)]
+
+
+# ---------------------------------------------------------------------------------------------
+# The rules list
+
+
+def test_rules_are_named_in_order_and_switch_off_one_at_a_time():
+    names = [rule.name for rule in RULES]
+    assert len(names) == len(set(names)) and all(name.startswith("pdf.") for name in names)
+    with switched_off("pdf.cut-word"):
+        assert [name for name in names if not on(name)] == ["pdf.cut-word"]
+    assert all(on(name) for name in names)
+    with pytest.raises(KeyError, match="no layout rule named 'pdf.guess'"):
+        on("pdf.guess")
+
+
+@pytest.mark.parametrize("rule", ["pdf.table-across-page", "pdf.row-across-page"])
+def test_the_reference_pdf_needs_its_stitching_rules(reference_blocks, rule):
+    with switched_off(rule):
+        assert pdf.read(REFERENCE["pdf"]) != reference_blocks
+
+
+def test_the_shared_fit_test_scales_with_the_font_size():
+    from pipeline.readers._pdf.geometry import next_word_fits, reaches_bottom
+
+    for size in (8.0, 10.0, 20.0):
+        last, word = line("Een regel", 100, size=size), line("past", 100 + size, size=size)
+        room = last.x1 + 0.3 * size + word.first_word_width()  # a space and the word
+        assert next_word_fits(last, word, room + 0.2 * size)
+        assert not next_word_fits(last, word, room + 0.1 * size)
+        assert reaches_bottom(700.0, size, 1.2, 700.0 + 1.9 * 1.2 * size)
+        assert not reaches_bottom(700.0, size, 1.2, 700.0 + 2.1 * 1.2 * size)
+
+
+def test_ligature_glyphs_read_as_their_letters():
+    chars = [{"text": t, "fontname": "Carlito", "size": 10.0, "x0": x, "x1": x + 5.0, "matrix": (1, 0, 0, 1, 0, 0)}
+             for t, x in (("e", 0.0), ("\ufb00", 5.0), ("e", 10.0), ("c", 15.0), ("t", 20.0))]
+    assert "".join(g.text for g in pdf._glyphs(chars, {})) == "effect"
+
+
+def test_a_row_closed_by_one_ruling_per_cell_is_not_open():
+    cells = [_rect(14.4, 100.0, 180.3, 200.0), _rect(180.3, 100.0, 346.3, 200.0)]  # each cell its own box
+    assert pdf._rulings(_fake_page(cells, chars=[{"text": "x", "top": 120.0}])) == (pdf._TABLE_SETTINGS, (None, None))
+
+
+def test_a_capital_after_a_full_line_in_a_cell_starts_a_paragraph_only_where_cells_show_tight_paragraphs():
+    first, second = line("Weet wat ieders talenten zijn, gebruikt deze.", 100, x0=306.1), line("Vraagt om advies", 112, x0=306.1)
+    box = cell(300.6, first.x1 + 7.5, 95, 130, first, second)  # the first line is full: "Vraagt" did not fit
+    raw = layout.RawTable(1, 95, 130, [300.6, box.x1], [[box]])
+    texts = lambda m: [p.text for p in layout.make_table(raw, m).rows[0].cells[0].paragraphs]  # noqa: E731
+    assert texts(metrics()) == ["Weet wat ieders talenten zijn, gebruikt deze. Vraagt om advies"]
+    assert texts(metrics(tight_cells=True)) == ["Weet wat ieders talenten zijn, gebruikt deze.", "Vraagt om advies"]
+    with switched_off("pdf.tight-cells"):
+        assert len(texts(metrics())) == 2
+
+
+def test_a_cell_with_an_ended_paragraph_at_line_pitch_shows_tight_paragraphs():
+    from pipeline.readers._pdf.metrics import measure
+
+    def measured(*texts):
+        lines = [line(t, 100 + 12 * k, x0=306.1) for k, t in enumerate(texts)]
+        box = cell(300.6, 516.6, 95, 140, *lines)
+        return measure([page(1, [], [layout.RawTable(1, 95, 140, [300.6, 516.6], [[box]])])], set()).tight_cells
+
+    assert measured("Kort.", "Nieuwe alinea")  # "Nieuwe" would have fitted after "Kort.": it ended there
+    assert not measured("Een enkele alinea")
+
+
+def test_a_table_goes_on_where_its_next_row_did_not_fit_in_the_room_left():
+    first = two_column_table(1, 300, [("Integriteit", "Handelt integer", 300)], 312)  # its name row alone
+    for ln in first.rows[0][0].lines:  # a bold name, as competency tables start
+        ln.glyphs = [layout.Glyph(g.text, g.x0, g.x1, g.size, bold=True) for g in ln.glyphs]
+    levels = two_column_table(2, 72, [("Niveau 1", "Is open", 72)], 480)
+    levels.rows[0][0].bottom = levels.rows[0][1].bottom = 480.0  # taller than the 396 pt left on page 1
+    filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
+    blocks = layout.assemble([page(1, [], [first]), page(2, [], [levels]), filler])
+    (table,) = tables(blocks)
+    assert [r.cells[0].text for r in table.rows] == ["Integriteit", "Niveau 1"]
+    assert [n.rule for n in blocks if isinstance(n, Note)] == ["pdf.table-across-page"]
+    levels.rows[0][0].bottom = levels.rows[0][1].bottom = 100.0  # it would have fitted: a table of its own
+    assert len(tables(layout.assemble([page(1, [], [first]), page(2, [], [levels]), filler]))) == 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..blocks import Cell, Origin, Table
-from ..errors import ParseError
+from ..errors import LevelsAgain, ParseError
 from .words import LevelReader
 
 
@@ -79,8 +79,15 @@ def read_competency(table: Table, levels: LevelReader) -> CompetencyDraft:
 
 
 def add_level_rows(draft: CompetencyDraft, rows, levels: LevelReader) -> None:
-    """Level rows (label cell + indicator cells) or, across columns, a header row of labels."""
+    """Level rows (label cell + indicator cells) or, across columns, a header row of labels.
+
+    Rows are added to the levels they name. A labelled row never adds to a level that already
+    holds indicators, but the one it goes on with: such rows belong to another competency whose
+    name was lost (or a table the reader took apart), and adding them would be silently wrong.
+    In a table that goes on with the competency before (`draft` has levels), even the level it
+    goes on with may not be named again."""
     current: LevelDraft | None = max(draft.levels.values(), key=lambda lv: lv.number, default=None)
+    filled = {n for n, lv in draft.levels.items() if lv.indicators}  # before this table
     for row in rows:
         if not row.cells:
             continue
@@ -103,6 +110,13 @@ def add_level_rows(draft: CompetencyDraft, rows, levels: LevelReader) -> None:
                 raise ParseError(
                     f"competency '{draft.name}': row at {_where(row.origin)} starts with '{label[:60]}', "
                     "which is not a level label"
+                )
+            holds = number in draft.levels and draft.levels[number].indicators
+            if holds and (number in filled or current is None or current.number != number):
+                raise LevelsAgain(
+                    f"competency '{draft.name}': the row at {_where(row.origin)} starts level {number} "
+                    f"('{label[:60]}') again, which already holds indicators: are these the levels of "
+                    "another competency whose name is missing? Refusing to add them"
                 )
             if current is None or current.number != number:
                 current = draft.level(number, label)

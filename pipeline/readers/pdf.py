@@ -27,8 +27,13 @@ from ..blocks import Block, Note, Properties, fold
 from ..errors import ReadError
 from ._pdf import Glyph, Line, PageLayout, RawCell, RawTable, assemble
 from ._pdf.marked import nest_marked_content
+from ._pdf.rules import on
 from ._pdf.structure import Marked, TreeError, read_structure_tree
 from ._pdf.tagged import MarkedContent, TreeDoesNotFit, tree_blocks
+from ._pdf.tolerances import (
+    BACKGROUND_BAND, BOX_SLACK, MARGIN_ZONE, OFF_PAGE, OVERPRINT, PAGE_BACKGROUND, RULING_SNAP, SAME_LINE, SLANT, SYNTHETIC_BOLD_SHIFT,
+    WORD_GAP,
+)
 
 ENCRYPTED = "the PDF is encrypted: a password is needed to read it"
 NO_TEXT = "the PDF has no text layer (probably a scan): it needs OCR before it can be converted"
@@ -39,7 +44,7 @@ _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 nest_marked_content(pdfplumber.page.PDFPageAggregatorWithMarkedContent)
 
 
-def read(path: Path) -> list[Block]:
+def read(path: Path) -> list[Block | Note]:
     with open(path, "rb") as stream:
         if b"%PDF-" not in stream.read(1024):  # the header may follow a little junk, no more
             raise ReadError(DAMAGED.format("the file does not start like a PDF"))
@@ -143,10 +148,13 @@ def _layout(page) -> PageLayout:
     number = page.page_number
     flags = _font_flags(page)
     chars = [c for c in page.chars if c.get("upright", True) and c["text"]]
-    finder = page.debug_tablefinder(_TABLE_SETTINGS)  # its tables are those of find_tables
-    tables = [_raw_table(found, number) for found in finder.tables]
-    # pdfplumber makes no table of a lone cell: a framed paragraph, or a table's first row alone
-    frames = [tuple(map(float, c)) for c in finder.cells if not any(_within(c, t.bbox) for t in finder.tables)]
+    settings, cut = _rulings(page)
+    tables, frames = [], []
+    if settings is not None:
+        finder = page.debug_tablefinder(settings)  # its tables are those of find_tables
+        tables = [_raw_table(found, number, cut) for found in finder.tables]
+        # pdfplumber makes no table of a lone cell: a framed paragraph, or a table's first row alone
+        frames = [tuple(map(float, c)) for c in finder.cells if not any(_within(c, t.bbox) for t in finder.tables)]
     free = []
     for c in chars:
         cell = _cell_at(tables, c)
@@ -161,10 +169,99 @@ def _layout(page) -> PageLayout:
 
 
 def _within(box, outer) -> bool:
-    return outer[0] - 1 <= box[0] and box[2] <= outer[2] + 1 and outer[1] - 1 <= box[1] and box[3] <= outer[3] + 1
+    s = BOX_SLACK
+    return outer[0] - s <= box[0] and box[2] <= outer[2] + s and outer[1] - s <= box[1] and box[3] <= outer[3] + s
 
 
-def _raw_table(found, page_number: int) -> RawTable:
+def _rulings(page) -> tuple[dict | None, tuple[float | None, float | None]]:
+    """Table settings for the page (None: no rulings), and where a page break cut a table at
+    the page's top and bottom (None: nowhere).
+
+    Writers draw a row that a page break cuts in several ways. LibreOffice closes it with a
+    ruling on both pages: nothing to do. wkhtmltopdf draws the table whole on both pages and
+    lets the page edge clip it (and paints the page white first); Chromium leaves the cut
+    side of the row open. The table finder needs closed cells: rulings are cut at the page's
+    edges, and where the rulings' lowest (highest) ends are open, with no text below (above)
+    them but in the footer (header) zone, a ruling is added there that closes the cut cells.
+    A box that fills the page is its background, no ruling."""
+    width, height = float(page.width), float(page.height)
+    rects = page.rects
+    background = [r for r in rects if _is_background(r, width, height)] if on("pdf.page-background") else []
+    edges = page.edges
+    beyond = on("pdf.page-edge") and any(e["top"] < -OFF_PAGE or e["bottom"] > height + OFF_PAGE for e in edges)
+    if background:
+        kept = [r for r in rects if not any(r is b for b in background)]
+        edges = list(map(pdfplumber.utils.line_to_edge, page.lines)) + [
+            e for r in kept for e in pdfplumber.utils.rect_to_edges(r)] + [
+            e for c in page.curves for e in pdfplumber.utils.curve_to_edges(c)]
+    vertical, horizontal = [], []
+    for edge in edges:
+        top, bottom = (max(edge["top"], 0.0), min(edge["bottom"], height)) if beyond else (edge["top"], edge["bottom"])
+        if bottom < top or (edge["orientation"] == "v" and bottom - top <= OFF_PAGE):
+            continue
+        clipped = {**edge, "top": top, "bottom": bottom, "height": bottom - top}
+        (vertical if edge["orientation"] == "v" else horizontal).append(clipped)
+    closing = _closing_edges(vertical, horizontal, page) if on("pdf.open-row") else []
+    if not background and not beyond and not closing:
+        return _TABLE_SETTINGS, (None, None)
+    horizontal += [edge for _, edge in closing]
+    if len(vertical) < 2 or len(horizontal) < 2:
+        return None, (None, None)  # nothing left that could bound a cell
+    settings = {
+        "vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+        "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal,
+    }
+    at = {side: edge["top"] for side, edge in closing}
+    return settings, (at.get("top"), at.get("bottom"))
+
+
+def _closing_edges(vertical: list[dict], horizontal: list[dict], page) -> list[tuple[str, dict]]:
+    """Rulings that close the rows a page break left open: at the lowest (highest) end of the
+    vertical rulings, when two or more end there, no horizontal ruling joins them there, and
+    no text but a footer (header) lies beyond it."""
+    if len(vertical) < 2:
+        return []
+    height = float(page.height)
+    tops = [c["top"] for c in page.chars if c["text"].strip()]
+    closing = []
+    for side, y in (("top", min(e["top"] for e in vertical)), ("bottom", max(e["bottom"] for e in vertical))):
+        key = "top" if side == "top" else "bottom"
+        ends = [e for e in vertical if abs(e[key] - y) <= RULING_SNAP]
+        if len(ends) < 2:
+            continue
+        x0, x1 = min(e["x0"] for e in ends), max(e["x1"] for e in ends)
+        if _covered(x0, x1, [(h["x0"], h["x1"]) for h in horizontal if abs(h["top"] - y) <= RULING_SNAP]):
+            continue  # closed: the row ends here (one ruling, or one per cell)
+        if side == "bottom" and any(y < t < height * (1 - MARGIN_ZONE) for t in tops):
+            continue
+        if side == "top" and any(height * MARGIN_ZONE < t < y for t in tops):
+            continue
+        closing.append((side, {
+            "object_type": "rect_edge", "orientation": "h", "x0": x0, "x1": x1, "width": x1 - x0,
+            "top": y, "bottom": y, "height": 0.0, "doctop": y,
+        }))
+    return closing
+
+
+def _covered(x0: float, x1: float, spans: list[tuple[float, float]]) -> bool:
+    """Do the spans, joined where they meet, run from x0 to x1?"""
+    reach = x0
+    for a, b in sorted(spans):
+        if a > reach + RULING_SNAP:
+            break
+        reach = max(reach, b)
+    return reach >= x1 - RULING_SNAP
+
+
+def _is_background(rect: dict, width: float, height: float) -> bool:
+    """A filled box as wide as the page and taller than a band: the page painted (wkhtmltopdf
+    paints as far down as the content goes on a page it does not fill). A rule across the
+    page is thin: it stays a ruling."""
+    filled = rect.get("fill", True) and not rect.get("stroke", False)
+    return filled and rect["width"] >= PAGE_BACKGROUND * width and rect["height"] >= BACKGROUND_BAND * height
+
+
+def _raw_table(found, page_number: int, cut: tuple[float | None, float | None] = (None, None)) -> RawTable:
     """Cells by row and column. A position no cell starts at is either covered by a cell above
     (merged down: kept as None, an empty cell like Word's continuation cells) or by a cell to
     its left (merged across: left out, as Word has one cell there)."""
@@ -179,7 +276,9 @@ def _raw_table(found, page_number: int) -> RawTable:
                 cells.append(None)
         rows.append(cells)
     x0, top, x1, bottom = found.bbox
-    return RawTable(page_number, top, bottom, _column_lefts(found) + [x1], rows)
+    above = cut[0] is not None and abs(top - cut[0]) <= RULING_SNAP
+    below = cut[1] is not None and abs(bottom - cut[1]) <= RULING_SNAP
+    return RawTable(page_number, top, bottom, _column_lefts(found) + [x1], rows, cut_above=above, cut_below=below)
 
 
 def _column_lefts(found) -> list[float]:
@@ -188,7 +287,7 @@ def _column_lefts(found) -> list[float]:
 
 def _covered_from_left(bboxes, column: float, top: float) -> bool:
     for x0, y0, x1, y1 in bboxes:
-        if x0 < column - 1 and x1 > column + 1 and y0 - 1 <= top < y1 - 1:
+        if x0 < column - BOX_SLACK and x1 > column + BOX_SLACK and y0 - BOX_SLACK <= top < y1 - BOX_SLACK:
             return True
     return False
 
@@ -212,7 +311,7 @@ def _lines(chars: list[dict], page_number: int, flags: dict) -> list[Line]:
     for c in sorted(chars, key=lambda c: (round(c["bottom"], 1), c["x0"])):
         if groups:
             ref = groups[-1][0]
-            if abs(c["bottom"] - ref["bottom"]) <= 0.3 * max(c["size"], ref["size"], 1):
+            if abs(c["bottom"] - ref["bottom"]) <= SAME_LINE * max(c["size"], ref["size"], 1):
                 groups[-1].append(c)
                 continue
         groups.append([c])
@@ -235,13 +334,19 @@ def _dedupe(chars: list[dict]) -> list[dict]:
     for c in chars:
         twin = next((
             k for k in kept[-3:]
-            if k["text"] == c["text"] and abs(k["x0"] - c["x0"]) < 1 and abs(k["top"] - c["top"]) < 1
+            if k["text"] == c["text"] and abs(k["x0"] - c["x0"]) < OVERPRINT and abs(k["top"] - c["top"]) < OVERPRINT
         ), None)
         if twin is None:
             kept.append(c)
-        elif abs(twin["x0"] - c["x0"]) > 0.05 and c["text"].strip():
+        elif abs(twin["x0"] - c["x0"]) > SYNTHETIC_BOLD_SHIFT and c["text"].strip():
             kept[kept.index(twin)] = {**twin, "overprinted": True}
     return kept
+
+
+# Typographic ligatures some writers (Chromium, with fonts that have them) map to their own
+# code points: the document's text has the letters.
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
+              "\ufb06": "st"}
 
 
 def _glyphs(chars: list[dict], flags: dict) -> list[Glyph]:
@@ -250,13 +355,14 @@ def _glyphs(chars: list[dict], flags: dict) -> list[Glyph]:
         italic, bold = _style(c["fontname"], flags)
         bold = bold or c.get("overprinted", False)
         matrix = c.get("matrix") or (1, 0, 0, 1, 0, 0)
-        if matrix[0] and abs(matrix[2] / matrix[0]) > 0.1:
+        if matrix[0] and abs(matrix[2] / matrix[0]) > SLANT:
             italic = True  # slanted by the text matrix: a synthetic italic
         size = float(c["size"])
         if glyphs and c["text"].strip() and not glyphs[-1].blank:
-            if c["x0"] - glyphs[-1].x1 > 0.2 * size:  # a visible gap without a space glyph
+            if c["x0"] - glyphs[-1].x1 > WORD_GAP * size:  # a visible gap without a space glyph
                 glyphs.append(Glyph(" ", glyphs[-1].x1, c["x0"], size, inserted=True))
-        glyphs.append(Glyph(c["text"], float(c["x0"]), float(c["x1"]), size, italic, bold))
+        text = _LIGATURES.get(c["text"], c["text"])  # a ligature glyph stands for its letters
+        glyphs.append(Glyph(text, float(c["x0"]), float(c["x1"]), size, italic, bold))
     return glyphs
 
 

@@ -29,6 +29,11 @@ class Vocabulary:
     title_prefixes: tuple[str, ...]
     cumulative_phrases: tuple[str, ...]
     months: dict
+    # words the PDF reader reads the layout by: conjunctions ("hoofd- en bijzaken", "en
+    # -werkwijzen"), and the words of a page number ("Pagina 3 van 10")
+    conjunctions: tuple[str, ...] = ()
+    page_words: tuple[str, ...] = ()
+    page_of_words: tuple[str, ...] = ()
     path: str = ""
     # Optional, for frameworks of other organisations (level scales learned from the document):
     scale_words: tuple[str, ...] = ()  # words that make a repeated label look like a level label
@@ -76,6 +81,9 @@ def load(path: str | Path) -> Vocabulary:
         title_prefixes=tuple(data.get("title_prefixes", [])),
         cumulative_phrases=tuple(data.get("cumulative_phrases", [])),
         months={k.lower(): v for k, v in data["months"].items()},
+        conjunctions=tuple(w.lower() for w in data.get("conjunctions", [])),
+        page_words=tuple(w.lower() for w in data.get("page_words", [])),
+        page_of_words=tuple(w.lower() for w in data.get("page_of_words", [])),
         path=str(path),
         scale_words=tuple(w.casefold() for w in data.get("scale_words", [])),
         title_placeholders=tuple(data.get("title_placeholders", [])),

@@ -4,7 +4,22 @@ This package knows geometry, not pdfplumber: `pipeline.readers.pdf` turns each p
 `Line`s (glyphs with position, size and emphasis) and `RawTable`s (cells found from ruling
 lines); everything here works on those plain objects, so it can be tested without a PDF.
 
-The rules, in the order a document goes through them (details in each function's docstring):
+The rules are named, in order, in `rules.RULES` (a test can switch one off with
+`rules.switched_off(name)`); their tolerances are in `tolerances`, their language words in
+pipeline/vocab/*.json (`words`). A rule that decides on weak evidence leaves a `Note` naming
+it and the place; `assemble` returns the notes after the blocks.
+
+* Rulings (`pipeline.readers.pdf._rulings`): a filled box that covers the page is its
+  background; rulings that run off the page are cut at its edge, and the edge closes the cells
+  it cuts (`RawTable.cut_above` / `cut_below`): the page break cut that row.
+* Partial rests (`partial.widen_partial_rests`): boxes in some columns only, at the top of a
+  page, whose edges are column boundaries of the ruled table that ended the page before, are
+  its rest with the other columns empty (writers that draw each cell as its own box draw none
+  for a cell with no text left).
+* Repeated header rows (`Assembler._repeated_head`): rows at the top of a page that repeat
+  the first rows of the table cut by the page break, word for word, are dropped.
+
+The older rules, in the order a document goes through them (details in each function's docstring):
 
 * Running headers and footers (`running.find_running_lines`): a line in the top or bottom
   tenth of the page, outside tables, that repeats on two or more pages with the same text
@@ -23,7 +38,9 @@ The rules, in the order a document goes through them (details in each function's
   a line wraps at (LibreOffice does, where it fits), that space decides: a line with one goes
   on, a line without one where one and the next line's first character would fit has ended.
   Wrapped lines join with one space; a hyphen at a line end stays ("hoofd- en"), with no space
-  only inside a hyphenated word ("zij-" / "haar") or a word cut at a narrow column's edge.
+  only inside a hyphenated word ("zij-" / "haar"), after a conjunction ("en -" / "werkwijzen")
+  or a word cut at a narrow column's edge. A hyphen the writer added to break a word goes: a
+  soft hyphen (U+00AD) always, a plain one where the document shows the word whole elsewhere.
   Whether a one-word line is a cut word or a word that filled its line is asked of the
   document's own words first, then geometry (a cut needs a full line, and the word with its
   rest is wider than the column); a space the PDF draws at the line end rules a cut out.

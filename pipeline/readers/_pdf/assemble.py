@@ -3,15 +3,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...blocks import Block, Cell, Origin, PageBreak, PageHeader, Paragraph, Row, Span, Table
+from ...blocks import Block, Cell, Note, Origin, PageBreak, PageHeader, Paragraph, Row, Span, Table
 from .borderless import find_borderless_tables
+from .geometry import next_word_fits, reaches_bottom
+from .tolerances import PARAGRAPH_SPACING, SAME_SIZE, SAME_X
 from .lexicon import Lexicon, cell_column
 from .metrics import Metrics, measure
 from .model import (
     COLUMN_GAP, COLUMN_TOLERANCE, Line, PageLayout, RawCell, RawTable, continues_sentence, ends_sentence,
-    line_numbers, marker_of, whole_lines,
+    inside, line_numbers, marker_of, whole_lines,
 )
 from .paragraphs import ParaLines, group_paragraphs, joint, make_paragraph
+from .partial import widen_partial_rests
+from .rules import on
 from .running import find_running_lines
 
 
@@ -20,7 +24,8 @@ def make_table(raw: RawTable, m: Metrics) -> Table:
     cells = [c for row in raw.rows for c in row if c is not None]
     numbers = m.line_numbers | line_numbers([ln for c in cells for ln in c.lines])
     padding = raw.padding(m.cell_padding)
-    spaced = not raw.ruled and _rows_spaced(raw, m)
+    # where no cell of the document shows paragraphs without spacing, take them as spaced
+    spaced = (not raw.ruled and _rows_spaced(raw, m)) or (raw.ruled and not m.tight_cells and on("pdf.tight-cells"))
     for row in raw.rows:
         tops = [c.lines[0].top for c in row if c is not None and c.lines]
         row_top = min(tops) if tops else min(c.top for c in row if c is not None)
@@ -56,7 +61,7 @@ def _rows_spaced(raw: RawTable, m: Metrics) -> bool:
         right = raw.widest(cell)
         for a, b in zip(cell.lines, cell.lines[1:]):
             close = b.top - a.top <= m.gap_limit(b.size, cell=True)
-            if close and a.x1 + 0.3 * b.size + b.first_word_width() < right - 1.5:
+            if close and next_word_fits(a, b, right):
                 return False
     spaced = empty = 0
     for above, row in zip(raw.rows, raw.rows[1:]):
@@ -67,7 +72,7 @@ def _rows_spaced(raw: RawTable, m: Metrics) -> bool:
         size = firsts[0].size
         step = m.cell_pitch * size
         gap = min(ln.top for ln in firsts) - max(ln.top for ln in lasts)
-        if gap <= step + 0.3 * size:
+        if gap <= step + PARAGRAPH_SPACING * size:
             return False
         if whole_lines(gap, step):
             empty += 1
@@ -94,8 +99,13 @@ class Assembler:
 
     def __init__(self, pages: list[PageLayout]):
         self.pages = pages
-        self.running = find_running_lines(pages)
+        widened = widen_partial_rests(pages)
+        self.running = find_running_lines(pages) if on("pdf.running-lines") else {}
         self.m = measure(pages, set(self.running))
+        self.notes: list[Note] = self.m.notes  # the judgements made on weak evidence, where
+        for number, top in widened:
+            self.note("pdf.partial-rest", "took boxes in some columns only at the top of the page as the rest of "
+                      "the table on the page before, its other columns empty", number, top)
         self.borderless = self._find_borderless()
         self.m.lexicon = self.m.lexicon | Lexicon.of(_borderless_columns(self.borderless.values()))
         self.blocks: list[Block] = []
@@ -111,7 +121,7 @@ class Assembler:
         above: Line | None = None  # the last line of the page before, when a borderless table ended it
         for page in self.pages:
             body = [ln for ln in page.lines if id(ln) not in self.running]
-            found[page.number] = find_borderless_tables(body, self.m, known, above)
+            found[page.number] = find_borderless_tables(body, self.m, known, above) if on("pdf.borderless-tables") else []
             known += [raw.columns[:-1] for _, _, raw in found[page.number]]
             runs = found[page.number]
             ends_in_run = bool(runs) and runs[-1][1] == len(body)
@@ -119,10 +129,13 @@ class Assembler:
             above = body[-1] if ends_in_run and not ruled_below else None
         return found
 
-    def run(self) -> list[Block]:
+    def run(self) -> list[Block | Note]:
         for page in self.pages:
             self._page(page)
-        return self.blocks
+        return self.blocks + list(dict.fromkeys(self.notes))  # a part may be made twice: each note once
+
+    def note(self, rule: str, message: str, page: int, top: float | None = None) -> None:
+        self.notes.append(Note(rule, message, Origin(page=page, top=None if top is None else round(top, 1))))
 
     def _page(self, page: PageLayout) -> None:
         if page.number > 1:
@@ -133,6 +146,13 @@ class Assembler:
             if not self.running[id(ln)]:
                 self.blocks.append(self._running(ln, footer=False))
         for index, placed in enumerate(self._content(page, body)):
+            if index == 0 and placed.raw is not None:
+                repeated = self._repeated_head(placed)
+                if repeated is not None:
+                    if repeated.block.rows:  # (a part that is only the header adds nothing)
+                        self._stitch(repeated)
+                    self.tail = []
+                    continue
             if index == 0 and placed.raw is not None and self._continues(placed.raw):
                 self._stitch(placed)
                 self.tail = []
@@ -198,24 +218,23 @@ class Assembler:
         bottom of the text area (within one line), and this one is in the same column and size,
         is not a new list item, and continues the sentence (a lower-case letter or continuation
         punctuation, or any start after a space the PDF draws where lines wrap)."""
-        if self.last_para is None or para.listed:
+        if self.last_para is None or para.listed or not on("pdf.paragraph-across-page"):
             return False
         index, prev = self.last_para
         last, first = prev.lines[-1], para.lines[0]
         if last.page != first.page - 1 or self.blocks[index].style not in (None, "list"):
             return False
-        if abs(last.size - first.size) > 0.5 or abs(last.x0 - first.x0) > 2:
+        if abs(last.size - first.size) > SAME_SIZE or abs(last.x0 - first.x0) > SAME_X:
             return False
-        # widow and orphan control may move one more line over, so allow one line of room
-        reaches_bottom = last.bottom + 2 * self.m.body_pitch * last.size > self.m.text_bottom + 0.5
-        wrapped = self.m.wrapped(last) and last.x1 + 0.3 * first.size + first.first_word_width() > self.m.right_edge - 1.5
-        return reaches_bottom and (continues_sentence(first.text) or wrapped)
+        at_bottom = reaches_bottom(last.bottom, last.size, self.m.body_pitch, self.m.text_bottom)
+        wrapped = self.m.wrapped(last) and not next_word_fits(last, first, self.m.right_edge)
+        return at_bottom and (continues_sentence(first.text) or wrapped)
 
     def _cell_goes_on(self, para: ParaLines) -> int | None:
         """The cell of the last row of a borderless table that ended the previous page, when the
         text at the top of this page is its rest: a sentence that goes on, in that cell's column
         only (the table's other columns are empty here, so it was not seen as a table)."""
-        if self.last_table is None or para.listed:
+        if self.last_table is None or para.listed or not on("pdf.cell-across-page"):
             return None
         _, prev = self.last_table
         first = para.lines[0]
@@ -237,11 +256,16 @@ class Assembler:
         last = table.rows[-1]
         rest = Row(tuple(Cell((tail,) if i == k else ()) for i in range(len(last.cells))), origin=last.origin)
         glue = joint(before.lines[-1], para.lines[0], edge, self.m.lexicon, tail.text.split(" ")[0])
+        self.note("pdf.cell-across-page", "took the text at the top of the page, in one column of the table "
+                  "before only, as the rest of its last row", para.lines[0].page, para.lines[0].top)
         merged = _merge_rows(last, rest, {k: "join"}, {k: glue})
         self.blocks[index] = Table(table.rows[:-1] + (merged,), origin=table.origin)
 
     def _join_paragraph(self, para: ParaLines) -> None:
         index, prev = self.last_para
+        first = para.lines[0]
+        self.note("pdf.paragraph-across-page", "took the first paragraph of the page as the rest of the one "
+                  "that ended the page before (it goes on with the sentence)", first.page, first.top)
         joined = ParaLines(prev.lines + para.lines, prev.listed, prev.number, prev.marker, prev.marker_x)
         self.blocks[index] = make_paragraph(joined, self.m, body=True)
         self.last_para = (index, joined)
@@ -258,7 +282,7 @@ class Assembler:
         area (one more line would not have fitted) or the new part's first cell is empty (a
         label cell merged down from the previous page).
         """
-        if self.last_table is None:
+        if self.last_table is None or not on("pdf.table-across-page"):
             return False
         index, prev = self.last_table
         if prev.page != raw.page - 1:
@@ -271,7 +295,56 @@ class Assembler:
         if _starts_like_new_table(table, new) and not cut_row:  # a cut row's sentences go on
             return False
         first_empty = bool(new.rows) and not new.rows[0].cells[0].text
-        return self._reaches_bottom(prev) or first_empty
+        if self._reaches_bottom(prev) or first_empty:
+            return True
+        if self._moved_over(prev, raw.rows):
+            self.note("pdf.table-across-page", "took the table at the top of the page as the rest of the one that "
+                      "ended the page before high up: its first row would not have fitted in the room left there",
+                      raw.page, raw.top)
+            return True
+        return False
+
+    def _repeated_head(self, placed: _Placed) -> _Placed | None:
+        """The table at the top of this page without the rows it starts with that repeat the
+        first rows of the table that ended the previous page, word for word (a header row the
+        writer repeats on each page; Word's and LibreOffice's "repeat as header row"), when the
+        previous part reaches the bottom of its page. None when it repeats nothing."""
+        if self.last_table is None or not on("pdf.repeated-header"):
+            return None
+        index, prev = self.last_table
+        raw = placed.raw
+        if prev.page != raw.page - 1 or not _same_columns(prev, raw):
+            return None
+        table: Table = self.blocks[index]
+        rows = placed.block.rows
+        lead = next((k for k, row in enumerate(rows) if any(c.text for c in row.cells)), len(rows))
+        count = 0  # (empty boxes above the header, the cut row's edge drawn there, go with it)
+        for old, new in zip(table.rows, rows[lead:]):
+            if not any(c.text for c in new.cells) or _row_texts(old) != _row_texts(new):
+                break
+            count += 1
+        if not count or count >= len(table.rows):
+            return None
+        if not self._reaches_bottom(prev) and not self._moved_over(prev, raw.rows[lead + count:]):
+            return None
+        rest = RawTable(raw.page, raw.top, raw.bottom, raw.columns, raw.rows[lead + count:], raw.ruled,
+                        raw.cut_above, raw.cut_below)
+        if rest.rows:
+            first = [c for c in rest.rows[0] if c is not None]
+            rest.top = min((c.top for c in first), default=raw.top)
+        self.note("pdf.repeated-header", f"dropped {count} row(s) at the top of the page that repeat the first "
+                  "rows of the table before (a header row repeated on each page)"
+                  + (f", and {lead} empty row(s) above them" if lead else ""), raw.page, raw.top)
+        return _Placed(make_table(rest, self.m), rest)
+
+    def _moved_over(self, prev: RawTable, rows: list[list[RawCell | None]]) -> bool:
+        """Would the first of these rows not have fitted in the room left below the previous part
+        (writers that keep a row whole move it to the next page, leaving that room empty)?"""
+        cells = [c for c in rows[0] if c is not None] if rows else []
+        if not cells:
+            return False
+        height = max(c.bottom for c in cells) - min(c.top for c in cells)
+        return height > self.m.text_bottom - prev.bottom
 
     def _head_on_previous_page(self, raw: RawTable) -> list[tuple[int, ParaLines]]:
         """The paragraphs that end the previous page when they are the first rows of this
@@ -281,7 +354,7 @@ class Assembler:
         table's first row alone is a box of one cell, as wide as the table (a framed paragraph
         to the page it is on): a line of each paragraph must lie in such a box, and the table
         must go on with a row merged across (the definition)."""
-        if not self.tail or not raw.rows:
+        if not self.tail or not raw.rows or not on("pdf.head-on-previous-page"):
             return []
         first = [c for c in raw.rows[0] if c is not None and c.lines]
         across = len(first) == 1 and abs(first[0].x1 - raw.columns[-1]) <= COLUMN_TOLERANCE
@@ -298,18 +371,17 @@ class Assembler:
             glyphs = [g for ln in para.lines for g in ln.visible]
             emphasised = all(g.bold for g in glyphs) or all(g.italic for g in glyphs)
             if raw.ruled:
-                in_column = any(_inside(ln, f) for f in frames for ln in para.lines)
+                in_column = any(inside(ln, f) for f in frames for ln in para.lines)
             else:
                 in_column = abs(para.lines[0].x0 - raw.columns[0]) <= COLUMN_TOLERANCE
-            same_size = all(abs(ln.size - size) <= 0.5 for ln in para.lines)
+            same_size = all(abs(ln.size - size) <= SAME_SIZE for ln in para.lines)
             if not (emphasised and in_column and same_size) or self.blocks[at].style is not None:
                 break
             head.insert(0, (at, para))
         if not head or head[-1][1].lines[-1].page != raw.page - 1:
             return []
         last = head[-1][1].lines[-1]
-        # widow and orphan control may move one more line over, so allow one line of room
-        return head if last.bottom + 2 * self.m.body_pitch * last.size > self.m.text_bottom + 0.5 else []
+        return head if reaches_bottom(last.bottom, last.size, self.m.body_pitch, self.m.text_bottom) else []
 
     def _prepend_head(self, head: list[tuple[int, ParaLines]], placed: _Placed) -> None:
         """Make the paragraphs of `head` the first rows of the table, one cell each, where the
@@ -332,9 +404,11 @@ class Assembler:
 
     def _reaches_bottom(self, raw: RawTable) -> bool:
         """Would not one more line have fitted below the table? One line of slack, as widow and
-        orphan control may move a line of a cut paragraph over with the rest."""
-        line = self.m.cell_pitch * self.m.body_size
-        return raw.bottom + 2 * line > self.m.text_bottom + 0.5
+        orphan control may move a line of a cut paragraph over with the rest. A table whose
+        rulings run off the page does."""
+        if raw.cut_below:
+            return True
+        return reaches_bottom(raw.bottom, self.m.body_size, self.m.cell_pitch, self.m.text_bottom)
 
     def _stitch(self, placed: _Placed) -> None:
         index, prev = self.last_table
@@ -344,6 +418,13 @@ class Assembler:
         modes = self._split_row(prev, placed.raw, table.rows[-1], rows[0]) if rows else None
         if modes:
             joints = self._joints(prev, placed.raw, rows[0], modes)
+            if prev.cut_below and placed.raw.cut_above:
+                self.note("pdf.open-row", "took the first row of the page as the rest of the last row of the page "
+                          "before: the page break left their rulings open", placed.raw.page, placed.raw.top)
+            else:
+                self.note("pdf.row-across-page", "took the first row of the page as the rest of the last row "
+                          "of the page before: its text goes on (judged from the text, not from rulings)",
+                          placed.raw.page, placed.raw.top)
             merged = _merge_rows(table.rows[-1], rows.pop(0), modes, joints)
             table = Table(table.rows[:-1] + (merged,), origin=table.origin)
         self.blocks[index] = Table(table.rows + tuple(rows), origin=table.origin)
@@ -385,7 +466,7 @@ class Assembler:
         merged level labels leave empty first cells at the top of a page too, and their rows
         start with a capital.
         """
-        if not self._reaches_bottom(prev) or len(last.cells) != len(first.cells):
+        if not self._reaches_bottom(prev) or len(last.cells) != len(first.cells) or not on("pdf.row-across-page"):
             return None
         modes: dict[int, str] = {}
         maybe: dict[int, str] = {}  # what a cell would take if the row was cut: not evidence of it
@@ -429,7 +510,7 @@ class Assembler:
             return False
         last, first = before.lines[-1], after.lines[0]
         edge = _text_right(before, prev, self.m)
-        return self.m.wrapped(last) and last.x1 + 0.3 * first.size + first.first_word_width() > edge - 1.5
+        return self.m.wrapped(last) and not next_word_fits(last, first, edge)
 
     def _runs_down(self, prev: RawTable, k: int) -> bool:
         """Does the text of cell k of the previous part's last row end within two line pitches of
@@ -448,6 +529,10 @@ class Assembler:
         return bool(words) and not ends_sentence(last.paragraphs[-1].text) and self.m.lexicon.is_name(words[0])
 
 
+def _row_texts(row: Row) -> list[str]:
+    return [c.text for c in row.cells]
+
+
 def _at_item_indent(before: RawCell | None, after: RawCell | None) -> bool:
     """Does the cell's text on the new page start where the text of the last list item before
     the break starts, right of its marker (a new paragraph would start at the marker's left)?"""
@@ -464,12 +549,6 @@ def _at_item_indent(before: RawCell | None, after: RawCell | None) -> bool:
 def _paragraphs(last: Cell, first: Cell) -> bool:
     """Does a cell cut by a page break hold several paragraphs, on either side of the break?"""
     return max(sum(1 for p in c.paragraphs if p.text) for c in (last, first)) > 1
-
-
-def _inside(line: Line, box: tuple[float, float, float, float]) -> bool:
-    x0, top, x1, bottom = box
-    middle = (line.top + line.bottom) / 2
-    return x0 <= line.x0 and line.x1 <= x1 and top <= middle <= bottom
 
 
 def _same_columns(a: RawTable, b: RawTable) -> bool:
@@ -569,5 +648,6 @@ def _glue(head: tuple[Span, ...], joint: str, tail: tuple[Span, ...]) -> tuple[S
     return head[:-1] + (Span(last.text + first.text, last.italic, last.bold),) + tail[1:]
 
 
-def assemble(pages: list[PageLayout]) -> list[Block]:
+def assemble(pages: list[PageLayout]) -> list[Block | Note]:
+    """The document's blocks, then the notes on what was decided on weak evidence."""
     return Assembler(pages).run()

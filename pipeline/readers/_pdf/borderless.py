@@ -1,6 +1,8 @@
 """Tables without ruling lines: columns found from where the text of consecutive lines starts."""
 from __future__ import annotations
 
+from .geometry import next_word_fits
+from .tolerances import COLUMN_START_GAP, EDGE_SLACK, ROW_REACH, ROW_START, SAME_SIZE, SPACE_WIDTH
 from .metrics import Metrics
 from .model import (
     COLUMN_GAP, COLUMN_TOLERANCE, MARKER, Glyph, Line, RawCell, RawTable, continues_sentence, marker_of,
@@ -119,8 +121,8 @@ def _close_above(lines: list[Line], start: int, i: int, m: Metrics) -> bool:
     """Is the line above `start` on the same page, in the size of the columns' first line, and
     no empty line away?"""
     above, below = lines[start - 1], lines[start]
-    close = below.top - above.top <= 2 * m.gap_limit(below.size, cell=True) + 0.5 * below.size
-    return close and abs(above.size - lines[i].size) <= 0.5 and above.page == below.page
+    close = below.top - above.top <= 2 * m.gap_limit(below.size, cell=True) + ROW_REACH * below.size
+    return close and abs(above.size - lines[i].size) <= SAME_SIZE and above.page == below.page
 
 
 def _columns_at(lines: list[Line], i: int) -> list[float] | None:
@@ -169,7 +171,7 @@ def _word_starts_at(line: Line, x: float) -> bool:
     for seg in line.segments():
         vis = seg.visible
         for k in range(1, len(vis)):
-            if abs(vis[k].x0 - x) <= COLUMN_TOLERANCE and vis[k].x0 - vis[k - 1].x1 >= 0.6 * vis[k].size:
+            if abs(vis[k].x0 - x) <= COLUMN_TOLERANCE and vis[k].x0 - vis[k - 1].x1 >= COLUMN_START_GAP * vis[k].size:
                 return not MARKER.match("".join(v.text for v in vis[:k]))
     return False
 
@@ -228,7 +230,7 @@ def _wrapped_in_first_column(lines: list[Line], columns: list[float], m: Metrics
         end += 1
     for above, below in zip(lines[:end], lines[1:end]):
         close = below.top - above.top <= m.gap_limit(below.size, cell=True)
-        room = above.x1 + 0.3 * below.size + below.first_word_width() < m.right_edge - 1.5
+        room = next_word_fits(above, below, m.right_edge)
         if close and room and continues_sentence(below.text):
             return True
     return False
@@ -328,7 +330,7 @@ def _cell_edge_between(previous: Glyph, g: Glyph, columns: list[float]) -> bool:
     gap = g.x0 - previous.x1
     at_edge = any(abs(g.x0 - x) <= COLUMN_TOLERANCE for x in columns)
     across = gap > COLUMN_GAP * g.size and any(previous.x1 < x < g.x0 for x in columns)
-    return gap >= 0.6 * g.size and (at_edge or across)
+    return gap >= COLUMN_START_GAP * g.size and (at_edge or across)
 
 
 def _without_gap(glyphs: list[Glyph]) -> list[Glyph]:
@@ -347,10 +349,10 @@ def _fits_columns(lines: list[Line], k: int, columns: list[float], start: int, m
     if k == start:
         return True
     prev = lines[k - 1]
-    if line.page != prev.page or abs(line.size - lines[start].size) > 0.5:
+    if line.page != prev.page or abs(line.size - lines[start].size) > SAME_SIZE:
         return False
     # an empty line or more between two lines ends the table (Word puts one between tables)
-    return line.top - prev.top <= 2 * m.gap_limit(line.size, cell=True) + 0.5 * line.size
+    return line.top - prev.top <= 2 * m.gap_limit(line.size, cell=True) + ROW_REACH * line.size
 
 
 def _borderless_table(
@@ -429,9 +431,9 @@ def _starts_a_row(row: dict[int, RawCell], above: dict[int, RawCell], pitch: flo
     if not firsts:
         return True
     top = min(ln.top for ln in firsts.values())
-    if any(ln.top - top > 0.2 * ln.size for ln in firsts.values()):
+    if any(ln.top - top > ROW_START * ln.size for ln in firsts.values()):
         return False  # a cell starts lower than the others
-    if any(ln.bottom > top + 0.5 for c in above.values() for ln in c.lines):
+    if any(ln.bottom > top + EDGE_SLACK for c in above.values() for ln in c.lines):
         return False  # it starts beside the row above
     return not _mid_sentence(firsts, above, top, pitch)
 
@@ -449,8 +451,8 @@ def _mid_sentence(firsts: dict[int, Line], above: dict[int, RawCell], top: float
     if not close:
         return False
     step = min(drop for drop, _ in close)
-    empty = [drop > step + 0.5 and whole_lines(drop, step) for drop in drops]
-    spaced = any(drop > step + 0.5 and not whole for drop, whole in zip(drops, empty))
+    empty = [drop > step + EDGE_SLACK and whole_lines(drop, step) for drop in drops]
+    spaced = any(drop > step + EDGE_SLACK and not whole for drop, whole in zip(drops, empty))
     if not spaced and not any(continues_sentence(ln.text) for _, ln in close):
         return False
     return not any(empty)  # whole lines left empty in a column: a label after a pause
@@ -495,5 +497,5 @@ def _goes_on(cell: RawCell, seg: Line, limit: float) -> bool:
     if marker_of(seg) and marker_of(cell.lines[0]):
         return True
     last = cell.lines[-1]
-    space = 0.3 * seg.size
-    return last.x1 + space + seg.first_word_width() > limit + 0.5  # else it ended on purpose
+    space = SPACE_WIDTH * seg.size
+    return last.x1 + space + seg.first_word_width() > limit + EDGE_SLACK  # else it ended on purpose

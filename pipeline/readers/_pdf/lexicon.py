@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .model import MARKER, Line, continues_sentence, ends_sentence, marker_of
+from .tolerances import EDGE_SLACK
 
 _EDGE_PUNCTUATION = "'\"‘’“”«»()[]{}.,;:!?…"
 
@@ -95,7 +96,7 @@ def _breaks_at_space(before: Line, line: Line, before_parts: list[Line], parts: 
     if len(_words(before)) >= 2 or marker_of(line) is not None or line.x0 < before.x0 - 2:
         return True
     first = line.visible[0]
-    return before.x1 + (first.x1 - first.x0) <= edge - 0.5
+    return before.x1 + (first.x1 - first.x0) <= edge - EDGE_SLACK
 
 
 def _cut_runs(lines: list[Line], parts: list[list[Line]], sure: list[bool]) -> list[list[str]]:

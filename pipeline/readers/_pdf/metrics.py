@@ -4,8 +4,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .geometry import next_word_fits
 from .lexicon import Lexicon, cell_column
-from .model import SINGLE_SPACING, Line, PageLayout, RawTable, line_numbers
+from .model import Line, PageLayout, RawTable, line_numbers
+from .tolerances import (
+    BOTTOM_AT_LEAST, LINE_SLACK, LINE_SLACK_MIN, PITCH_MODE, PITCH_RANGE, SAME_SIZE, SAME_X, SINGLE_SPACING,
+)
 
 
 @dataclass
@@ -25,6 +29,14 @@ class Metrics:
     # the PDF draws the space a line wraps at (LibreOffice does, where the space fits): then a
     # line without one, where one would fit, ended on purpose
     drawn_spaces: bool = False
+    # the judgements made on weak evidence so far (pipeline.blocks.Note): the rules that make
+    # paragraphs and tables get the metrics everywhere, so they write their notes here
+    notes: list = field(default_factory=list)
+    # some ruled cell shows a paragraph that surely ended (the next line's first word would have
+    # fitted) right above the next one, one line pitch below: paragraphs in cells go without
+    # spacing, so a capital after a full line may start one. Where no cell shows that (one
+    # paragraph per cell, as in HTML printed by browsers), a capital after a full line is a wrap.
+    tight_cells: bool = False
 
     def wrapped(self, line: Line) -> bool:
         """Does the line end in the space this document's PDF writer draws where lines wrap?"""
@@ -33,7 +45,7 @@ class Metrics:
     def gap_limit(self, size: float, cell: bool) -> float:
         """Largest top-to-top distance between two lines of one paragraph."""
         pitch = self.cell_pitch if cell else self.body_pitch
-        return pitch * size + max(2.0, 0.15 * size)
+        return pitch * size + max(LINE_SLACK_MIN, LINE_SLACK * size)
 
 
 def _draws_wrap_spaces(pairs: list[tuple[Line, Line]], finals: list[Line]) -> bool:
@@ -56,19 +68,18 @@ def _typical_pitch(pairs: list[tuple[Line, Line]]) -> float | None:
     """
     ratios = []
     for a, b in pairs:
-        same_column = abs(a.x0 - b.x0) <= 2
-        if abs(a.size - b.size) <= 0.5 and a.size > 0 and b.visible[0].text[:1].islower() and same_column:
+        same_column = abs(a.x0 - b.x0) <= SAME_X
+        if abs(a.size - b.size) <= SAME_SIZE and a.size > 0 and b.visible[0].text[:1].islower() and same_column:
             r = (b.top - a.top) / a.size
-            if 0.8 <= r <= 3.0:
+            if PITCH_RANGE[0] <= r <= PITCH_RANGE[1]:
                 ratios.append(round(r, 2))
     if not ratios:
         return None
     mode = Counter(ratios).most_common(1)[0][0]
-    near = [r for r in ratios if abs(r - mode) <= 0.03]
+    near = [r for r in ratios if abs(r - mode) <= PITCH_MODE]
     return sum(near) / len(near)
 
 
-BOTTOM_AT_LEAST = 0.7  # of the page height: where a text area ends at the least
 
 
 def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
@@ -76,6 +87,7 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
     sizes: Counter = Counter()
     body_pairs: list[tuple[Line, Line]] = []
     cell_pairs: list[tuple[Line, Line]] = []
+    cell_edges: list[tuple[Line, Line, float]] = []  # two lines of a ruled cell, where its text ends
     cell_finals: list[Line] = []  # the last line of each table cell: a paragraph's end
     all_lines: list[Line] = []
     paddings: Counter = Counter()
@@ -90,12 +102,16 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
             m.right_edge = max(m.right_edge, ln.x1)
             m.text_bottom = max(m.text_bottom, ln.bottom)
         for table in page.tables:
-            m.text_bottom = max(m.text_bottom, table.bottom)
+            # a table the page edge cut ends where its text does, not at the page's edge
+            bottom = max((ln.bottom for row in table.rows for c in row if c is not None for ln in c.lines),
+                         default=table.top) if table.cut_below else table.bottom
+            m.text_bottom = max(m.text_bottom, bottom)
             if any(c is not None and c.lines for row in table.rows for c in row):
                 paddings[round(table.padding(), 1)] += 1
             for r, row in enumerate(table.rows):
                 for cell in (c for c in row if c is not None):
                     cell_pairs += list(zip(cell.lines, cell.lines[1:]))
+                    cell_edges += [(a, b, cell.x1 - table.padding()) for a, b in zip(cell.lines, cell.lines[1:])]
                     cell_finals += cell.lines[-1:]
                     all_lines += cell.lines
                     for ln in cell.lines:
@@ -115,6 +131,9 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
     m.body_pitch = _typical_pitch(body_pairs) or SINGLE_SPACING
     m.cell_pitch = _typical_pitch(cell_pairs) or m.body_pitch
     m.drawn_spaces = _draws_wrap_spaces(body_pairs + cell_pairs, cell_finals)
+    m.tight_cells = any(
+        a.page == b.page and 0 < b.top - a.top <= m.gap_limit(b.size, cell=True) and abs(a.x0 - b.x0) <= SAME_X
+        and next_word_fits(a, b, edge) for a, b, edge in cell_edges)
     _heading_sizes(pages, running, m)
     return m
 
@@ -133,7 +152,7 @@ def _heading_sizes(pages: list[PageLayout], running: set[int], m: Metrics) -> No
     pages_by_size: dict[float, set[int]] = {}
     for page in pages:
         for ln in page.lines:
-            if id(ln) not in running and ln.size > m.body_size + 0.5:
+            if id(ln) not in running and ln.size > m.body_size + SAME_SIZE:
                 pages_by_size.setdefault(ln.size, set()).add(page.number)
     sizes = sorted(pages_by_size, reverse=True)
     if sizes and pages_by_size[sizes[0]] == {1}:

@@ -11,18 +11,8 @@ from dataclasses import dataclass, field
 
 from ...blocks import fold
 
-# Horizontal gap (in units of the font size) that separates two columns of a borderless table.
-COLUMN_GAP = 1.2
-# Tolerance when comparing column boundaries of two table parts, in points.
-COLUMN_TOLERANCE = 2.0
-# Running headers live in the top / bottom tenth of the page.
-MARGIN_ZONE = 0.10
-# A line alone in the outer 6 % of the page is a header or footer even without repetition.
-OUTER_MARGIN = 0.06
-# Two running lines are "at the same height" within this many points.
-SAME_HEIGHT = 2.0
-# Line pitch per point of font size when the document shows none (single spacing is 1.15-1.2).
-SINGLE_SPACING = 1.25
+from .tolerances import COLUMN_GAP, COLUMN_TOLERANCE, MARGIN_ZONE, OUTER_MARGIN, SAME_HEIGHT, SINGLE_SPACING  # noqa: F401
+from .tolerances import WHOLE_LINES
 
 
 @dataclass(frozen=True)
@@ -157,6 +147,9 @@ class RawTable:
     columns: list[float]  # left edge of each column, then the right edge of the table
     rows: list[list[RawCell | None]]
     ruled: bool = True
+    # its rulings run off the page above / below: the page break cut the table there
+    cut_above: bool = False
+    cut_below: bool = False
 
     def padding(self, usual: float | None = None) -> float:
         """The space between a cell's edge and its text: the least indent of any line in any
@@ -237,9 +230,17 @@ def continues_sentence(text: str, numbers_first: bool = False) -> bool:
     return text.lstrip("'\"‘’“”([").strip()[:1].islower()
 
 
+def inside(line: Line, box: tuple[float, float, float, float]) -> bool:
+    """Does the line lie in the box (x0, top, x1, bottom): across within it, its middle between
+    the box's top and bottom?"""
+    x0, top, x1, bottom = box
+    middle = (line.top + line.bottom) / 2
+    return x0 <= line.x0 and line.x1 <= x1 and top <= middle <= bottom
+
+
 def whole_lines(gap: float, step: float) -> bool:
     """Is a vertical gap a whole number of line steps (lines left empty, not paragraph spacing)?"""
-    return abs(gap - step * round(gap / step)) <= 1.5
+    return abs(gap - step * round(gap / step)) <= WHOLE_LINES
 
 
 def ends_sentence(text: str) -> bool:

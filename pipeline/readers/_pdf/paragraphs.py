@@ -4,10 +4,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...blocks import Paragraph, Origin, Span
+from ...blocks import Note, Origin, Paragraph, Span
 from .lexicon import Lexicon, word_key
 from .metrics import Metrics
 from .model import Glyph, Line, continues_sentence, line_numbers, marker_of
+from .geometry import next_word_fits
+from .rules import on
+from .tolerances import CUT_WORD_AT_MOST, FIT_SLACK, SAME_SIZE, SAME_X, SPACE_WIDTH, TAB_GAP, WORD_GAP
+from .words import conjunctions
 
 @dataclass
 class ParaLines:
@@ -36,15 +40,15 @@ def _list_item(line: Line, previous: ParaLines | None, numbers: set[int]) -> Par
     rest = line.drop_prefix(count)
     if bullet:
         return ParaLines([rest], True, None, bullet, line.x0)
-    tab_like = gap >= 0.45 * size
+    tab_like = gap >= TAB_GAP * size
     if number:
         value = int(number)
         in_sequence = value - 1 in numbers or value + 1 in numbers
         follows = rest.visible[0].text[:1].isalpha()
-        if tab_like or (in_sequence and (gap >= 0.2 * size or follows)):
+        if tab_like or (in_sequence and (gap >= WORD_GAP * size or follows)):
             return ParaLines([rest], True, value, "#", line.x0)
         return None
-    if gap < 0.2 * size:  # "-werkwijzen": no space after the dash
+    if gap < WORD_GAP * size:  # "-werkwijzen": no space after the dash
         return None
     kind = dash or "a"
     continues = previous is not None and previous.listed and previous.marker == kind
@@ -77,19 +81,19 @@ def group_paragraphs(
 def _breaks(para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bool, spaced: bool) -> bool:
     last = para.lines[-1]
     size = max(line.size, last.size)
-    if abs(line.size - last.size) > 0.5 or line.page != last.page:
+    if abs(line.size - last.size) > SAME_SIZE or line.page != last.page:
         return True
     pitch = line.top - last.top
     if pitch < 0 or pitch > m.gap_limit(size, cell):
         return True
-    if para.listed and para.marker_x is not None and line.x0 < para.marker_x - 2:
+    if para.listed and para.marker_x is not None and line.x0 < para.marker_x - SAME_X:
         return True  # left of the marker: the list item has ended
     if continues_sentence(line.text) or abs(line.x0 - last.x0) > 1:
         return False  # the fit test below only holds for left-aligned lines
-    space = 0.3 * line.size
-    if last.x1 + space + line.first_word_width() < right_edge - 1.5:
+    if next_word_fits(last, line, right_edge):
         return True
-    fits = last.x1 + space < right_edge - 1.5 and last.x1 + line.visible[0].x1 - line.visible[0].x0 <= right_edge
+    space, slack = SPACE_WIDTH * line.size, FIT_SLACK * line.size
+    fits = last.x1 + space < right_edge - slack and last.x1 + line.visible[0].x1 - line.visible[0].x0 <= right_edge
     spaceless = last.visible[-1].text[-1:] in "-–—/"  # lines wrap after these without a space
     if m.drawn_spaces and not last.ends_in_space and fits and not spaceless:
         return True  # no space drawn where one fits (nor a word cut: its next letter fits too): it ended
@@ -123,7 +127,9 @@ def _capitalised(word: str) -> bool:
     return len(word) >= 2 and word[0].isupper() and word[1].islower()
 
 
-def _join_spans(lines: list[Line], right_edge: float | None, lexicon: Lexicon) -> tuple[Span, ...]:
+def _join_spans(
+    lines: list[Line], right_edge: float | None, lexicon: Lexicon, notes: list | None = None,
+) -> tuple[Span, ...]:
     pieces: list[list] = []  # [text, italic, bold]
 
     def add(text: str, italic: bool, bold: bool) -> None:
@@ -139,10 +145,23 @@ def _join_spans(lines: list[Line], right_edge: float | None, lexicon: Lexicon) -
     for i in range(len(lines) - 1, 0, -1):
         whole[i] = _first_word(trimmed[i]) + (whole[i + 1] if cuts[i + 1] else "")
         cuts[i] = _broke_in_word(lines[i - 1], trimmed[i], right_edge, lexicon, whole[i], cuts[i + 1])
+        if cuts[i] and notes is not None:
+            head, rest = _last_word(lines[i - 1].glyphs), _first_word(trimmed[i])
+            notes.append(Note("pdf.cut-word", f"joined '{head}' and '{rest}' into one word: a word wider than "
+                              "its column, cut at the column's edge", Origin(page=lines[i].page, top=round(lines[i].top, 1))))
+    # a line ending in a hyphen the writer added to break a word (U+00AD, or a plain hyphen
+    # where the document shows the word whole elsewhere and never with that hyphen)
+    added = [False] + [_added_hyphen(lines[i - 1], trimmed[i], lexicon) for i in range(1, len(lines))] + [False]
     for i, glyphs in enumerate(trimmed):
         if i and not _broke_at_hyphen(lines[i - 1], glyphs) and not cuts[i]:
             add(" ", False, False)
-        for g in glyphs:
+        if added[i + 1] and notes is not None and glyphs[-1].text == "-":
+            head, rest = _last_word(lines[i].glyphs), _first_word(trimmed[i + 1])
+            notes.append(Note("pdf.hyphenation", f"joined '{head}' and '{rest}' without the hyphen: the document "
+                              f"writes '{head[:-1]}{rest}' whole elsewhere", Origin(page=lines[i].page, top=round(lines[i].top, 1))))
+        for k, g in enumerate(glyphs):
+            if g.text == SOFT_HYPHEN or (added[i + 1] and k == len(glyphs) - 1):
+                continue  # a soft hyphen shows only where it breaks a line, and is no part of the word
             add(" " if g.inserted else g.text, g.italic, g.bold)
     return tuple(Span(re.sub(r"[ \t]+", " ", t), italic=it, bold=b) for t, it, b in pieces)
 
@@ -168,22 +187,54 @@ def _trimmed(glyphs: list[Glyph]) -> list[Glyph]:
     return glyphs
 
 
-# Words that follow a hyphen that stands for a left-out word part ("hoofd- en bijzaken").
-_AFTER_SUSPENDED_HYPHEN = {"en", "of", "tot", "noch", "als", "and", "or", "to", "nor", "&"}
+SOFT_HYPHEN = "\xad"
+
+
+def _added_hyphen(previous: Line, glyphs: list[Glyph], lexicon: Lexicon) -> bool:
+    """Did the writer hyphenate a word to break the line (automatic hyphenation)? A soft hyphen
+    (U+00AD) says so; a plain hyphen only when the document shows the word whole elsewhere,
+    and never with the hyphen in it ("organi-" / "satie", "organisatie" elsewhere)."""
+    vis = previous.visible
+    if not on("pdf.hyphenation"):
+        return False
+    if vis[-1].text == SOFT_HYPHEN:
+        return True
+    if not _broke_at_hyphen(previous, glyphs):
+        return False
+    head, rest = _last_word(previous.glyphs), _first_word(glyphs)
+    if not head[:-1].isalpha():
+        return False  # "en -" / "werkwijzen": the hyphen starts a word of its own
+    return lexicon.knows(head[:-1] + rest) and not lexicon.knows(head + rest)
 
 
 def _broke_at_hyphen(previous: Line, glyphs: list[Glyph]) -> bool:
     """Did the line break inside a hyphenated word ("zij-" / "haar")? Then the lines join
     without a space. Not when the hyphen stands alone (a dash), when a space glyph follows it,
     or when the next word is a conjunction ("hoofd-" / "en bijzaken": the hyphen ends a word).
+    A hyphen alone after a conjunction starts a word whose first part is left out ("en" "-" /
+    "werkwijzen": "teamdoelen en -werkwijzen"); writers break a line after it too.
     Nothing is removed either way: the hyphen stays."""
     vis = previous.visible
+    if vis[-1].text == SOFT_HYPHEN and not previous.glyphs[-1].blank:
+        return True
     if not vis[-1].text.endswith("-") or previous.glyphs[-1].blank or len(vis) < 2:
         return False
     before = previous.glyphs[previous.glyphs.index(vis[-1]) - 1]
+    if before.blank and vis[-1].text == "-" and glyphs and glyphs[0].text[:1].islower() and on("pdf.suspended-hyphen"):
+        return _last_word(previous.glyphs[: previous.glyphs.index(vis[-1])]).lower() in conjunctions()
     if before.blank or not before.text[-1:].isalpha() or not glyphs or not glyphs[0].text[:1].isalpha():
         return False
-    return _first_word(glyphs).lower() not in _AFTER_SUSPENDED_HYPHEN
+    return _first_word(glyphs).lower() not in conjunctions()
+
+
+def _last_word(glyphs: list[Glyph]) -> str:
+    """The text of the last word of a line's glyphs (blanks after it left out)."""
+    word = ""
+    for g in reversed(glyphs):
+        if g.blank and word:
+            break
+        word = g.text.strip() + word
+    return word
 
 
 def _first_word(glyphs: list[Glyph]) -> str:
@@ -218,6 +269,8 @@ def _broke_in_word(
     cut again: `goes_on`). `rest_word`: the rest's whole first word, over later lines if cut again."""
     if right_edge is None or not glyphs or previous.visible[-1].text.endswith("-") or previous.ends_in_space:
         return False
+    if not on("pdf.cut-word"):
+        return False
     word = _first_word(glyphs)
     letters = word.rstrip("".join(_CLOSING))
     if not (letters[:1].islower() and letters.isalpha()) and not (word and set(word) <= _CLOSING):
@@ -244,7 +297,7 @@ def _broke_in_word(
         return False  # a whole word of its own; the cut falls at the end of a word seldom
     cut = previous.x1 - previous.x0
     width = right_edge - previous.x0
-    return width < cut + rest and (goes_on or cut + rest < 1.75 * width)
+    return width < cut + rest and (goes_on or cut + rest < CUT_WORD_AT_MOST * width)
 
 
 def make_paragraph(para: ParaLines, m: Metrics, body: bool, right_edge: float | None = None) -> Paragraph:
@@ -257,4 +310,4 @@ def make_paragraph(para: ParaLines, m: Metrics, body: bool, right_edge: float | 
     elif body and first.size in m.heading_levels:
         style, level = "heading", m.heading_levels[first.size]
     origin = Origin(page=first.page, top=round(first.top, 1))
-    return Paragraph(_join_spans(para.lines, right_edge, m.lexicon), style=style, level=level, origin=origin)
+    return Paragraph(_join_spans(para.lines, right_edge, m.lexicon, m.notes), style=style, level=level, origin=origin)

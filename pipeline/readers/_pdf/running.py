@@ -4,12 +4,7 @@ from __future__ import annotations
 import re
 
 from .model import MARGIN_ZONE, OUTER_MARGIN, SAME_HEIGHT, Line, PageLayout
-
-_PAGE_NUMBER = re.compile(
-    r"^(?:(?:pagina|page|blz\.?|p\.)\s*)?(\d{1,4})(?:\s*(?:van|of|/)\s*\d{1,4})?$"
-    r"|^[-–—]\s*(\d{1,4})\s*[-–—]$",
-    re.IGNORECASE,
-)
+from .words import page_number_pattern
 
 
 def _zone(line: Line, page: PageLayout) -> str | None:
@@ -21,7 +16,7 @@ def _zone(line: Line, page: PageLayout) -> str | None:
 
 
 def _is_page_number(text: str, page_number: int) -> bool:
-    match = _PAGE_NUMBER.match(text)
+    match = page_number_pattern().match(text)
     if not match:
         return False
     bare = re.fullmatch(r"\d+", text) is not None

@@ -1,0 +1,64 @@
+"""The layout rules by name, in the order a document goes through them.
+
+Each rule checks `on(name)` where it decides, so a test (or a person chasing a wrong result) can
+run the reader with one rule switched off and see what it did. A note a rule leaves names the
+rule the same way. Details are in the docstrings of the functions named after each rule.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    what: str
+
+
+RULES: tuple[Rule, ...] = (
+    # one page at a time (pipeline.readers.pdf)
+    Rule("pdf.page-background", "a filled box that covers the page is its background, not a ruling"),
+    Rule("pdf.page-edge", "rulings that run off the page are cut at its edge"),
+    Rule("pdf.open-row", "rulings left open at the page's bottom or top are closed there: a page break cut the row"),
+    # the whole document (assemble.Assembler), before any paragraph is made
+    Rule("pdf.partial-rest", "boxes in some columns only at the top of a page are the rest of the table before"),
+    Rule("pdf.running-lines", "lines repeated in the top or bottom margin, and page numbers, are headers and footers"),
+    Rule("pdf.borderless-tables", "runs of lines whose text starts in the same columns are a table without rulings"),
+    # paragraphs
+    Rule("pdf.tight-cells", "a capital after a full line in a cell starts a paragraph only where cells show unspaced paragraphs"),
+    Rule("pdf.cut-word", "a word wider than its column, cut at its edge, is joined without a space"),
+    Rule("pdf.hyphenation", "a hyphen the writer added to break a word is dropped"),
+    Rule("pdf.suspended-hyphen", "a hyphen alone after a conjunction starts the word on the next line"),
+    # stitching over page breaks
+    Rule("pdf.repeated-header", "rows at a page's top that repeat the table's first rows are dropped"),
+    Rule("pdf.table-across-page", "a table that starts a page with the columns of the one that ended the page before goes on with it"),
+    Rule("pdf.row-across-page", "the first row of a page goes on with the last row of the page before"),
+    Rule("pdf.head-on-previous-page", "emphasised paragraphs that end a page are the first rows of the table that starts the next"),
+    Rule("pdf.paragraph-across-page", "a paragraph that starts a page goes on with the one that ended the page before"),
+    Rule("pdf.cell-across-page", "text at a page's top in one column of a borderless table goes on with its last row"),
+)
+
+_NAMES = {rule.name for rule in RULES}
+_off: set[str] = set()
+
+
+def on(name: str) -> bool:
+    """Is the rule switched on? (All are, unless a test switched one off.)"""
+    if name not in _NAMES:
+        raise KeyError(f"no layout rule named {name!r}")
+    return name not in _off
+
+
+@contextmanager
+def switched_off(*names: str):
+    """Run the reader with these rules switched off: `with switched_off("pdf.cut-word"): ...`."""
+    for name in names:
+        on(name)  # an unknown name is a mistake, not a no-op
+    before = set(_off)
+    _off.update(names)
+    try:
+        yield
+    finally:
+        _off.clear()
+        _off.update(before)

@@ -1,0 +1,89 @@
+"""The layout rules' tolerances, in one place, each with what it means.
+
+Distances that depend on the type are in units of the font size (multiply by the size of the
+text at hand), so a rule reads a 9 pt and a 14 pt document alike; the few in points are about
+drawing precision, which does not grow with the type.
+"""
+
+# --- text and columns (font-size units) ----------------------------------------------------
+
+# A horizontal gap wider than this separates two columns of a table without rulings.
+COLUMN_GAP = 1.2
+# Line pitch (top to top, per point of size) assumed when the document shows none.
+SINGLE_SPACING = 1.25
+# The width of a space, at the least, in fonts the writers use.
+SPACE_WIDTH = 0.3
+# Room a word needs beyond its width to count as fitting on a line: writers round positions,
+# and justify lines a little short of the edge (1.5 pt at 10 pt).
+FIT_SLACK = 0.15
+# Content reaches the bottom of the text area when this many lines of its size would not have
+# fitted below it: the line itself, and one more that widow and orphan control may move over.
+BOTTOM_ROOM_LINES = 2
+# Slack on the bottom of the text area, for the writer's rounding (points).
+BOTTOM_SLACK = 0.5
+
+# Two characters are on one line when their baselines differ by less than this.
+SAME_LINE = 0.3
+# A visible gap wider than this between two glyphs, where the PDF draws no space, is a space.
+WORD_GAP = 0.2
+# A gap this wide after a list marker is a tab: the marker starts a list item.
+TAB_GAP = 0.45
+# A text matrix that slants glyphs by more than this (shear per unit) makes a synthetic italic.
+SLANT = 0.1
+
+# Rows further apart than a line pitch and this much are spaced like paragraphs.
+PARAGRAPH_SPACING = 0.3
+# A gap this wide before a word at a column's x shows a column of a table without rulings.
+COLUMN_START_GAP = 0.6
+# A row of a table without rulings may run this far below the two-line reach of its cells.
+ROW_REACH = 0.5
+# A row starts at one height in all its cells, within this much.
+ROW_START = 0.2
+# Line pitch: the extra room two lines of one paragraph may have beyond the document's pitch
+# (at least LINE_SLACK_MIN points), and the range of pitches a document may show at all.
+LINE_SLACK = 0.15
+LINE_SLACK_MIN = 2.0
+PITCH_RANGE = (0.8, 3.0)
+PITCH_MODE = 0.03  # pitches this close to the most common one count to it
+# A word with its rest wider than the column, but less than this many times as wide, is one
+# word cut at the column's edge (longer, it is two words).
+CUT_WORD_AT_MOST = 1.75
+
+# --- page zones (fractions of the page) ------------------------------------------------------
+
+# Running headers and footers live in the top and bottom tenth of the page.
+MARGIN_ZONE = 0.10
+# A line alone in the outer 6 % of the page is a header or footer even without repetition.
+OUTER_MARGIN = 0.06
+# A page broken by overflow is filled to beyond this part of its height.
+BOTTOM_AT_LEAST = 0.7
+# A filled box covering this much of the page's width, and at least BACKGROUND_BAND of its
+# height, is its background (some writers paint the page white), not a ruling that bounds cells.
+PAGE_BACKGROUND = 0.9
+BACKGROUND_BAND = 0.1
+
+# --- drawing precision (points) ---------------------------------------------------------------
+
+# Two column boundaries of two parts of a table are the same within this distance.
+COLUMN_TOLERANCE = 2.0
+# Two running lines are "at the same height" within this distance.
+SAME_HEIGHT = 2.0
+# Two lines start at the same x (one column, one paragraph's left edge) within this distance.
+SAME_X = 2.0
+# Two font sizes are the same within this distance (writers round sizes differently).
+SAME_SIZE = 0.5
+# A box lies within another, or a cell reaches past a column boundary, by this much at least.
+BOX_SLACK = 1.0
+# A character printed again within this distance of itself is one character; moved by more
+# than SYNTHETIC_BOLD_SHIFT it was printed twice to fake bold.
+OVERPRINT = 1.0
+SYNTHETIC_BOLD_SHIFT = 0.05
+# Two rulings meet when their ends are this close (pdfplumber's own snap tolerance).
+RULING_SNAP = 3.0
+# A gap that is a whole number of line steps within this much is empty lines, not spacing.
+WHOLE_LINES = 1.5
+# Slack for the writer's rounding where a line ends or a row begins (points).
+EDGE_SLACK = 0.5
+# A ruling that reaches this close to the page's edge, or beyond it, runs off the page: the
+# table goes on over the page break there.
+OFF_PAGE = 0.5
