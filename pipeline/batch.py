@@ -25,8 +25,10 @@ from .conversion import convert, handbook_id, sha256_of
 from .errors import HandbookError
 from .lock import output_lock
 from .readers import ADVICE, is_supported
-from .workers import Interrupted, Signals, pool
+from .workers import Interrupted, Signals, WorkerDied, map_unordered
 
+WORKER_DIED = ("the process converting this file ended without a result (stopped by the system, "
+               "perhaps for lack of memory, or a crash in a library); the other files were converted")
 EXPORT_FOLDERS = ("json", "xml")  # per-handbook exports in the manifest: <folder>/<id>.<folder>
 
 
@@ -310,11 +312,17 @@ def _convert_all(paths: list[Path], vocabulary: str | None, jobs: int, on_event)
         return
     from functools import partial
 
-    with pool(min(jobs, len(paths))) as workers:  # leaving the block terminates the workers
-        for path in paths:
-            on_event("started", Outcome(path=path, id=handbook_id(path), status="started"))
-        ordered = sorted(paths, key=_work_order)
-        yield from workers.imap_unordered(partial(_convert_next, vocabulary_path=vocabulary), ordered)
+    for path in paths:
+        on_event("started", Outcome(path=path, id=handbook_id(path), status="started"))
+    ordered = sorted(paths, key=_work_order)
+    results = map_unordered(partial(_convert_next, vocabulary_path=vocabulary), ordered, jobs)
+    try:
+        for path, result in results:
+            if isinstance(result, WorkerDied):
+                result = Outcome(path=path, id=handbook_id(path), status="failed", reason=WORKER_DIED)
+            yield result
+    finally:
+        results.close()  # stops the workers
 
 
 def _work_order(path: Path) -> tuple:

@@ -3,7 +3,9 @@
 Workers are started with "spawn" (a fresh interpreter, not a fork): they hold no copy of the
 parent's open files, so not the output folder's lock either. Each watches its parent's sentinel
 and exits at once when the parent is gone (kill -9, OOM killer). Ctrl-C in a terminal reaches the
-whole process group: workers ignore it and let the parent decide; the parent stops them.
+whole process group: workers ignore it and let the parent decide; the parent stops them. A worker
+that dies itself (the OOM killer picks it, a C library crashes) fails the one item it was on and
+the run goes on (map_unordered).
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import sys
 import threading
 from contextlib import contextmanager
 from multiprocessing.connection import wait
+from typing import Callable, Iterator
 
 
 class Interrupted(BaseException):
@@ -29,15 +32,77 @@ class Interrupted(BaseException):
         return 128 + self.signum  # the shell's convention: 130 for SIGINT, 143 for SIGTERM
 
 
-def pool(processes: int):
+class WorkerDied(Exception):
+    """The worker process working on an item ended without giving its result."""
+
+
+def map_unordered(function: Callable, items: list, processes: int) -> Iterator[tuple[object, object]]:
+    """(item, function(item)) in worker processes, as they finish; (item, WorkerDied()) for an
+    item whose worker process died on it. Closing the iterator stops the workers at once.
+
+    A dead worker breaks the whole pool, and which of the items then unfinished killed it is not
+    known: they are tried again in a new pool; an item caught in a broken pool twice is tried
+    alone, so that only the item that kills its worker is failed."""
+    strikes: dict[object, int] = {}
+    pending = list(items)
+    while pending:
+        together = [item for item in pending if strikes.get(item, 0) < 2]
+        alone = [item for item in pending if strikes.get(item, 0) >= 2]
+        groups = ([together] if together else []) + [[item] for item in alone]
+        pending = []
+        for group in groups:
+            unfinished = yield from _run_group(function, group, processes)
+            if unfinished and len(group) == 1 and strikes.get(group[0], 0) >= 2:
+                yield group[0], WorkerDied()
+                continue
+            for item in unfinished:
+                strikes[item] = strikes.get(item, 0) + 1
+            pending += unfinished
+
+
+def _run_group(function, group: list, processes: int):
+    """Run one pool over `group`; yields finished results, returns the items left when it broke."""
+    from concurrent.futures import as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
+    executor = _executor(min(processes, len(group)))
+    try:
+        futures = {executor.submit(function, item): item for item in group}
+        done = set()
+        try:
+            for future in as_completed(futures):
+                result = future.result()
+                done.add(futures[future])
+                yield futures[future], result
+        except BrokenProcessPool:
+            return [item for item in group if item not in done]
+        return []
+    finally:
+        _stop(executor)
+
+
+def _executor(processes: int):
+    from concurrent.futures import ProcessPoolExecutor
+
     # multiprocessing's resource tracker outlives a parent killed with -9 just long enough to
     # clean up the pool's semaphores and warn about them on stderr; the clean-up is right, the
     # warning is noise in a scheduler's log. The tracker takes its warning options from ours.
     quiet = "ignore::UserWarning:multiprocessing.resource_tracker"
     if quiet not in sys.warnoptions:
         sys.warnoptions.append(quiet)
-    context = multiprocessing.get_context("spawn")
-    return context.Pool(processes, initializer=_start_worker)
+    return ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_start_worker)
+
+
+def _stop(executor) -> None:
+    """Stop at once: drop the queued items and end the workers busy with one."""
+    processes = list(getattr(executor, "_processes", {}).values())  # no public way before 3.14
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=5)
 
 
 def _start_worker() -> None:

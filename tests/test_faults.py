@@ -220,3 +220,36 @@ def test_a_lock_left_by_a_dead_run_is_taken_over_with_a_line(tmp_path, capsys):
     assert (f"{out}: took over the lock of run 20260101T000000Z-abcdef (process 999999), "
             "which ended without releasing it") in capsys.readouterr().err
     assert not (out / ".lock.owner").exists()
+
+
+CRASHING_WORKER = textwrap.dedent("""
+    # sitecustomize for the test below: every process, workers included, converts a file named
+    # crash-* by dying on it, as a worker the OOM killer picks does
+    import os
+    import pipeline.conversion
+
+    _real = pipeline.conversion.convert
+
+    def convert(path, vocabulary=None):
+        if os.path.basename(str(path)).startswith("crash-"):
+            os._exit(9)
+        return _real(path, vocabulary)
+
+    pipeline.conversion.convert = convert
+""")
+
+
+def test_a_worker_that_dies_fails_its_file_only_and_the_run_neither_hangs_nor_stops(tmp_path):
+    inbox = inputs(tmp_path / "in", 7)
+    shutil.copyfile(REFERENCE["txt"], inbox / "crash-me.txt")
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(CRASHING_WORKER)
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": str(hook)}
+    result = subprocess.run([sys.executable, "-m", "pipeline", "convert", str(inbox), "-o", str(out), "--jobs", "2"],
+                            capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 1, result.stderr
+    assert f"{inbox / 'crash-me.txt'}: the process converting this file ended without a result" in result.stderr
+    assert "converted 7, failed 1" in result.stderr
+    assert validate_output_dir(out) == []
