@@ -103,7 +103,7 @@ def find_inputs(paths: list[Path]) -> tuple[list[Path], list[Path]]:
     return list(dict.fromkeys(found)), skipped
 
 
-def convert_one(path: Path, vocabulary_path: str | None = None) -> Outcome:
+def convert_one(path: Path, vocabulary_path: str | None = None, jobs: int = 1) -> Outcome:
     """Convert one file to its export bytes; never raises for a bad file. Runs in worker processes."""
     from .export import EXPORTERS
     from .validate import validate_xml
@@ -113,7 +113,7 @@ def convert_one(path: Path, vocabulary_path: str | None = None) -> Outcome:
     outcome = Outcome(path=path, id=handbook_id(path), status="failed")
     try:
         vocabulary = load(vocabulary_path) if vocabulary_path else None
-        result = convert(path, vocabulary)
+        result = convert(path, vocabulary, jobs=jobs)
         exports = {layout.handbook_file(folder, outcome.id): EXPORTERS[folder].render(result.data)
                    for folder in EXPORT_FOLDERS}
         problems = validate_xml(exports[layout.handbook_file("xml", outcome.id)])
@@ -308,7 +308,9 @@ def _convert_all(paths: list[Path], vocabulary: str | None, jobs: int, on_event)
     if jobs <= 1 or len(paths) <= 1:
         for i, path in enumerate(paths):
             on_event("started", Outcome(path=path, id=handbook_id(path), status="started"))
-            yield (_convert_next if i else convert_one)(path, vocabulary)
+            # one file and several jobs: a long PDF's pages are read side by side instead
+            yield convert_one(path, vocabulary, jobs) if len(paths) == 1 else \
+                (_convert_next if i else convert_one)(path, vocabulary)
         return
     from functools import partial
 

@@ -55,8 +55,9 @@ def _unreadable(error: OSError) -> str:
     return f"the file cannot be read ({error.strerror or error})"
 
 
-def convert(path: Path | str, vocabulary: Vocabulary | None = None) -> Conversion:
-    """Read, parse and validate one handbook file. Raises HandbookError with a plain message."""
+def convert(path: Path | str, vocabulary: Vocabulary | None = None, *, jobs: int = 1) -> Conversion:
+    """Read, parse and validate one handbook file. Raises HandbookError with a plain message.
+    `jobs` > 1 reads a long PDF's pages in that many worker processes."""
     from .validate import validate  # jsonschema is only needed once a handbook has been parsed
 
     path = Path(path)
@@ -67,7 +68,7 @@ def convert(path: Path | str, vocabulary: Vocabulary | None = None) -> Conversio
         source = Source(file=path.name, format=fmt, sha256=sha256_of(path))  # fails early if unreadable
     except OSError as error:
         raise ReadError(_unreadable(error)) from error
-    reading = readers.read(path)
+    reading = readers.read(path, jobs)
     result = parse(reading.blocks, source=source, handbook_id=handbook_id(path), vocabulary=vocabulary,
                    properties=reading.properties)
     data = to_dict(result.handbook)

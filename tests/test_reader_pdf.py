@@ -1510,3 +1510,13 @@ def test_a_table_goes_on_where_its_next_row_did_not_fit_in_the_room_left():
     assert [n.rule for n in blocks if isinstance(n, Note)] == ["pdf.table-across-page"]
     levels.rows[0][0].bottom = levels.rows[0][1].bottom = 100.0  # it would have fitted: a table of its own
     assert len(tables(layout.assemble([page(1, [], [first]), page(2, [], [levels]), filler]))) == 2
+
+
+def test_page_ranges_read_by_worker_processes_give_the_same_data(reference, monkeypatch):
+    """--jobs N on one long PDF lays its pages out in N processes, page range by page range."""
+    from pipeline import convert
+    from pipeline.readers import pdf as pdf_reader
+
+    alone = convert(reference["pdf"]).data
+    monkeypatch.setattr(pdf_reader, "MIN_PAGES_TO_SPLIT", 2)  # the reference has 10 pages: split it
+    assert convert(reference["pdf"], jobs=3).data == alone

@@ -49,11 +49,12 @@ class Reading:
     properties: Properties = Properties()  # title and organisation the file's metadata gives
 
 
-def read(path: Path) -> Reading:
-    """Read a file into blocks with the reader its suffix selects."""
+def read(path: Path, jobs: int = 1) -> Reading:
+    """Read a file into blocks with the reader its suffix selects; a long PDF's pages are read
+    by `jobs` worker processes side by side."""
     format_of(path)
     module = importlib.import_module(READERS[path.suffix.lower()][1])
-    stream = module.read(path)
+    stream = module.read(path, jobs) if path.suffix.lower() == ".pdf" else module.read(path)
     found = [b for b in stream if isinstance(b, Properties)]
     blocks = [b for b in stream if not isinstance(b, (Note, Properties))]
     return Reading(blocks, [b for b in stream if isinstance(b, Note)], found[0] if found else Properties())

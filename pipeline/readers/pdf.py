@@ -44,7 +44,12 @@ _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 nest_marked_content(pdfplumber.page.PDFPageAggregatorWithMarkedContent)
 
 
-def read(path: Path) -> list[Block | Note]:
+# A long PDF read with --jobs N is laid out page range by page range in N worker processes
+# (pdfplumber's extraction is most of the time); shorter ones are not worth starting workers for.
+MIN_PAGES_TO_SPLIT = 16
+
+
+def read(path: Path, jobs: int = 1) -> list[Block | Note]:
     with open(path, "rb") as stream:
         if b"%PDF-" not in stream.read(1024):  # the header may follow a little junk, no more
             raise ReadError(DAMAGED.format("the file does not start like a PDF"))
@@ -55,16 +60,52 @@ def read(path: Path) -> list[Block | Note]:
             tagged = _tagged(pdf)
             if tagged is not None and not isinstance(tagged, Note):
                 return _with_properties(tagged, properties)
-            for page in pdf.pages:
-                try:
-                    pages.append(_layout(page))
-                finally:
-                    page.close()
+            count = len(pdf.pages)
+            if jobs > 1 and count >= MIN_PAGES_TO_SPLIT:
+                pages = None  # laid out below, after this process has let go of the file
+            else:
+                pages = _layouts(pdf, range(count))
+        if pages is None:
+            pages = _layouts_in_workers(path, count, jobs)
     except (PdfminerException, MalformedPDFException, PSException) as error:
         raise _read_error(error) from error
     if not any(page.lines or page.tables for page in pages):
         raise ReadError(NO_TEXT)
     return _with_properties(([tagged] if tagged is not None else []) + assemble(pages), properties)
+
+
+def _layouts(pdf, numbers: range) -> list[PageLayout]:
+    layouts = []
+    for index in numbers:
+        page = pdf.pages[index]
+        try:
+            layouts.append(_layout(page))
+        finally:
+            page.close()
+    return layouts
+
+
+def _layout_range(path: Path, numbers: range) -> list[PageLayout]:
+    """The layouts of some pages of a file, in a worker process."""
+    with pdfplumber.open(path) as pdf:
+        return _layouts(pdf, numbers)
+
+
+def _layouts_in_workers(path: Path, count: int, jobs: int) -> list[PageLayout]:
+    """Every page's layout, page ranges read side by side; joined in page order."""
+    from functools import partial
+
+    from ..workers import WorkerDied, map_unordered
+
+    size = -(-count // jobs)
+    ranges = [range(start, min(start + size, count)) for start in range(0, count, size)]
+    parts = {}
+    for numbers, layouts in map_unordered(partial(_layout_range, path), ranges, jobs):
+        if isinstance(layouts, WorkerDied):
+            raise ReadError(f"the process reading pages {numbers.start + 1}-{numbers.stop} ended without a result "
+                            "(stopped by the system, perhaps for lack of memory)")
+        parts[numbers.start] = layouts
+    return [layout for start in sorted(parts) for layout in parts[start]]
 
 
 def _with_properties(blocks: list[Block], properties: Properties) -> list[Block]:
