@@ -18,6 +18,8 @@ against its target:
 6. long handbook (tests/fixtures/bench, 60 competencies, 46 pages) against the reference
    (7 competencies, 10 pages): (t_long / pages_long) / (t_ref / pages_ref) <= 1.5 for the PDF,
    and the same per competency for Word. Whole-process times, so start-up counts once per file.
+   And the long PDF converted alone with --jobs 2 against --jobs 1 (its pages laid out in two
+   worker processes): <= 0.6.
 7. soak (issue 15): 2,000 handbooks (Word and text) in one run with --jobs 2: peak memory of the
    whole process tree (parent and workers, sampled from /proc), the parent's open file
    descriptors after the run against before it (equal), and the median seconds between two
@@ -308,6 +310,11 @@ def main(argv: list[str] | None = None) -> int:
             table.row(f"long {name}: s per {unit}, long vs reference", t_long / long_size, t_ref / ref_size, 1.5)
             table.note(f"reference {t_ref:.3f} s / {ref_size} = {t_ref / ref_size:.4f} s per {unit}; "
                        f"long {t_long:.3f} s / {long_size} = {t_long / long_size:.4f} s per {unit}")
+
+        # 6b: one long PDF alone, its pages laid out by two worker processes side by side.
+        alone = [convert([LONG_PDF], tmp / f"out-long-{jobs}", "--force", "--jobs", str(jobs)) for jobs in (1, 2)]
+        one_job, two_jobs = median_times(alone, args.runs)
+        table.row("long PDF alone: --jobs 2 vs --jobs 1", two_jobs, one_job, 0.6)
 
         # 7: a long run stays flat.
         if args.soak:
