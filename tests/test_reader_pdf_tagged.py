@@ -258,6 +258,19 @@ def test_a_full_one_word_line_in_a_table_column_is_a_cut_unless_its_parts_are_wo
     assert wrap_joint(line("verantwoordelijk"), line("heid"), bare, ends) == (" ", None)
 
 
+def test_a_word_in_capitals_cut_at_a_full_column_edge_is_joined():
+    ends = [72 + 10 * CHAR, 72 + 10 * CHAR, 72 + 8 * CHAR]  # a narrow column of labels in capitals
+    spaced = DocumentWords.of([[line("een zin die "), line("doorloopt")]])
+    joint, (rule, _) = wrap_joint(line("INTERMEDIA"), line("TE"), spaced, ends)
+    assert (joint, rule) == ("", "pdf.tagged.word-cut-at-edge")
+    # capitals followed by a word in lower case, or a short capital word, stay two words
+    assert wrap_joint(line("INTERMEDIA"), line("Te"), spaced, ends) == (" ", None)
+    assert wrap_joint(line("HR"), line("A"), spaced, ends) == (" ", None)
+    # a capital rest standing as a word of its own elsewhere: two words
+    known = DocumentWords.of([[line("een zin die "), line("doorloopt")], [line("LEVEL TWO IS")]])
+    assert wrap_joint(line("INTERMEDIA"), line("TWO"), known, ends) == (" ", None)
+
+
 def test_join_lines_keeps_emphasis_and_reads_ligatures():
     spans, notes = join_lines([line("speci\ufb01ek"), line("schuin", italic=True)], DocumentWords())
     assert [(s.text, s.italic) for s in spans] == [("specifiek ", False), ("schuin", True)]
