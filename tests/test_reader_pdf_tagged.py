@@ -183,6 +183,38 @@ def test_grid_refuses_a_short_row_when_no_row_shows_the_columns():
         grid(rows)
 
 
+def test_a_short_row_goes_to_the_columns_its_texts_start_nearest_to():
+    # a header row without its empty corner cell, over columns of indented list items: each
+    # header starts left of its column's text, nearer to it than to the column before
+    header = [TreeCell(["A"], 140), TreeCell(["B"], 230), TreeCell(["C"], 320)]
+    body = [TreeCell(["x"], 72), TreeCell(["a"], 155), TreeCell(["b"], 245), TreeCell(["c"], 335)]
+    placed, guessed = grid([header, body])
+    assert [(s.column, s.cell.content if s.cell else None) for s in placed[0]] == [
+        (0, None), (1, ["A"]), (2, ["B"]), (3, ["C"])]
+    assert guessed == [0]
+
+
+def test_a_paragraph_left_of_its_columns_text_start_stays_in_its_cell():
+    d = Doc()
+    table = n("Table",
+              n("TR", n("TD", n("P", d.text("FIRST", x0=140))), n("TD", n("P", d.text("SECOND", x0=230)))),
+              n("TR", n("TD", n("P", d.text("Indicators", x0=72))), n("TD", n("P", d.text("a", x0=155))),
+                n("TD", n("P", d.text("b", x0=245)))))
+    assert texts(d.blocks(table)) == [[["", "FIRST", "SECOND"], ["Indicators", "a", "b"]]]
+
+
+def test_a_header_cell_drawn_again_on_the_next_page_is_read_once():
+    d = Doc(pages=2)
+    header = n("TR", n("TD", n("P", d.text("LEVEL"), d.text("LEVEL", page=2))))
+    blocks = d.blocks(n("Table", header, n("TR", n("TD", n("P", d.text("statement"))))))
+    assert texts(blocks) == [[["LEVEL"], ["statement"]], "--"]
+    assert [b.rule for b in blocks if isinstance(b, Note)] == ["pdf.tagged.repeated-header-cell"]
+    # the same text twice on one page is the cell's own text
+    d = Doc()
+    blocks = d.blocks(n("Table", n("TR", n("TD", n("P", d.text("LEVEL"), d.text("LEVEL"))))))
+    assert texts(blocks) == [[["LEVEL LEVEL"]]]
+
+
 # ---------------------------------------------------------------------------------------------
 # wraps
 

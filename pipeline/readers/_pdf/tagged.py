@@ -230,7 +230,7 @@ class _Builder:
         for tr in rows:
             cells = []
             for td in (c for c in tr.children if isinstance(c, Node) and c.role in CELLS):
-                items = self._container(td.children, None)
+                items = [self._once(item) for item in self._container(td.children, None)]
                 if any(isinstance(item, Table) for item in items):
                     raise TreeDoesNotFit("a table inside a table cell")
                 x0 = items[0].lines[0].x0 if items else None
@@ -261,6 +261,24 @@ class _Builder:
         self.pages[id(table)] = (min(t.lines[0].page for t in texts), max(t.lines[-1].page for t in texts))
         self._table_notes(table, by_position, sorted({r for r, _ in moved}))
         return table
+
+    def _once(self, item: "_Text | Table") -> "_Text | Table":
+        """A cell's paragraph drawn again, the same lines, on each following page is a table
+        header the writer repeats where the table goes on (Chromium marks each repeat as the
+        same cell's content): it is read once."""
+        if not isinstance(item, _Text):
+            return item
+        pages = sorted({ln.page for ln in item.lines})
+        per_page = [[ln.text for ln in item.lines if ln.page == page] for page in pages]
+        if len(pages) < 2 or any(texts != per_page[0] for texts in per_page[1:]):
+            return item
+        first = [ln for ln in item.lines if ln.page == pages[0]]
+        self.blocks.append(Note(
+            "pdf.tagged.repeated-header-cell",
+            f"the cell '{' '.join(per_page[0])[:60]}' is drawn again on page(s) {', '.join(map(str, pages[1:]))} "
+            "where its table goes on: a repeated header row, read once",
+            Origin(page=pages[0], top=round(first[0].top, 1))))
+        return _Text(first, item.style, item.level, item.label_inside)
 
     def _table_notes(self, table: Table, by_position: list[int], moved: list[int]) -> None:
         for index in by_position:
