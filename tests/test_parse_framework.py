@@ -250,3 +250,23 @@ def test_title_from_a_running_page_header_before_the_file_name():
     assert result.handbook.title == "Testland digital framework"
     assert any(n.rule == "framework.title-from-page-header" for n in result.notes)
     assert run(two_tables(), properties=Properties()).handbook.title == "framework"  # the file name
+
+
+def test_a_file_name_as_the_title_property_is_no_title():
+    from pipeline.parse.metadata import is_placeholder
+
+    vocabularies = builtin()
+    # Chromium gives a printed HTML file without a <title> its file name as /Title
+    assert is_placeholder("framework.html", vocabularies) and is_placeholder("Kader 2024.htm", vocabularies)
+    assert is_placeholder("Microsoft Word - x.docx", vocabularies)
+    assert not is_placeholder("Digital competence framework", vocabularies)
+    assert not is_placeholder("HTML skills", vocabularies)
+
+
+def test_a_running_header_of_a_date_and_time_is_no_title():
+    from pipeline.parse.metadata import resolve_title
+
+    notes = []
+    blocks = [PageHeader("12/2/26, 9:50 AM"), table([["Level 1", "a"]])]
+    assert resolve_title(Properties(title="kader.html"), blocks, builtin(), "kader.pdf", notes) == "kader"
+    assert [n.rule for n in notes] == ["framework.title-placeholder", "framework.title-from-file-name"]
