@@ -15,7 +15,7 @@ from pipeline.readers._pdf.marked import nest_marked_content
 from pipeline.readers._pdf.model import Glyph, Line
 from pipeline.readers._pdf.structure import Marked, Node, read_structure_tree
 from pipeline.readers._pdf.tagged import MarkedContent, TreeDoesNotFit, tree_blocks
-from pipeline.readers._pdf.tagged_table import GridError, TreeCell, grid
+from pipeline.readers._pdf.tagged_table import GridError, TreeCell, compact_spans, grid, stacked_tables
 from pipeline.readers._pdf.wraps import DocumentWords, join_lines, wrap_joint
 
 from .test_roundtrip_pdf import data
@@ -213,6 +213,28 @@ def test_a_header_cell_drawn_again_on_the_next_page_is_read_once():
     d = Doc()
     blocks = d.blocks(n("Table", n("TR", n("TD", n("P", d.text("LEVEL"), d.text("LEVEL"))))))
     assert texts(blocks) == [[["LEVEL LEVEL"]]]
+
+
+def test_rows_that_share_no_column_edge_are_stacked_tables():
+    # LibreOffice joins a two-column table and the five-column table under it: 6 grid columns
+    two, five = [(3, 1), (3, 1)], [(1, 1), (1, 1), (2, 1), (1, 1), (1, 1)]
+    assert stacked_tables([five, five, two, five, five, two]) == [2, 3, 5]
+    assert compact_spans([five, five]) == [[1, 1, 1, 1, 1]] * 2 and compact_spans([two]) == [[1, 1]]
+    # a banner across the table, a header over some columns, or a cell reaching down across
+    # the rows starts no table
+    banner, header = [(6, 1)], [(1, 1), (5, 1)]
+    assert stacked_tables([banner, five, header, five]) == []
+    assert stacked_tables([[(3, 2), (3, 1)], [(1, 1), (2, 1)]]) == []
+
+
+def test_a_table_element_of_stacked_tables_gives_each_table():
+    d = Doc()
+    cell = lambda text, **spans: n("TD", n("P", d.text(text)), **spans)  # noqa: E731
+    joined = n("Table", n("TR", cell("Area", ColSpan=2), cell("Strategy", ColSpan=2)),
+               n("TR", cell("Name"), cell("Level 1", ColSpan=2), cell("Level 2")))
+    blocks = d.blocks(joined)
+    assert texts(blocks) == [[["Area", "Strategy"]], [["Name", "Level 1", "Level 2"]]]
+    assert [b.rule for b in blocks if isinstance(b, Note)] == ["pdf.tagged.stacked-tables"]
 
 
 # ---------------------------------------------------------------------------------------------

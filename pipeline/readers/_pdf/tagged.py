@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 from ...blocks import Block, Cell, Note, Origin, PageBreak, PageHeader, Paragraph, Row, Table
 from .model import Line, marker_of
 from .structure import Marked, Node
-from .tagged_table import GridError, Slot, TreeCell, column_lefts, column_reach, grid, own_columns
+from .tagged_table import (
+    GridError, Slot, TreeCell, column_lefts, column_reach, compact_spans, grid, own_columns, stacked_tables,
+)
 from .wraps import LIGATURES, DocumentWords, join_lines, merge_same_lines
 
 HEADINGS = {"H": 1, **{f"H{n}": n for n in range(1, 7)}}
@@ -172,7 +174,7 @@ class _Builder:
         if role in SKIPPED:
             return []
         if role in TABLES:
-            return [self._table(node)]
+            return self._tables(node)
         if role in LISTS or role in ("LI", "LBody"):
             kids = [c for c in node.children if not (isinstance(c, Node) and c.role == "Lbl")]
             items = self._container(kids, "list")
@@ -221,20 +223,38 @@ class _Builder:
         origin = Origin(page=first.page, top=round(first.top, 1))
         return [*notes, Paragraph(spans, style=text.style, level=text.level, origin=origin)]
 
-    def _table(self, node: Node) -> Table:
-        self.tables += 1
+    def _tables(self, node: Node) -> list[Table]:
+        """The table, or the tables a writer joined into one element (see `stacked_tables`)."""
         rows = _rows_of(node)
+        spans = [[(_span(c, "ColSpan"), _span(c, "RowSpan")) for c in tr.children
+                  if isinstance(c, Node) and c.role in CELLS] for tr in rows]
+        bounds = [0, *stacked_tables(spans), len(rows)]
+        if len(bounds) == 2:
+            return [self._table(rows)]
+        tables = [self._table(rows[a:b], compact_spans(spans[a:b])) for a, b in zip(bounds, bounds[1:])]
+        if len(tables) > 1:
+            self.blocks.append(Note(
+                "pdf.tagged.stacked-tables",
+                f"one table of the structure tree is {len(tables)} tables stacked on each other (their rows "
+                "share no column edge, as when a writer joins tables that touch): read as separate tables",
+                tables[0].origin))
+        return tables
+
+    def _table(self, rows: list[Node], colspans: list[list[int]] | None = None) -> Table:
+        """`colspans`: each cell's colspan when not the tree's own (a table cut from stacked ones)."""
+        self.tables += 1
         if not rows:
             raise TreeDoesNotFit(f"table {self.tables} of the structure tree has no rows (TR)")
         tree_rows = []
-        for tr in rows:
+        for r, tr in enumerate(rows):
             cells = []
-            for td in (c for c in tr.children if isinstance(c, Node) and c.role in CELLS):
+            for k, td in enumerate(c for c in tr.children if isinstance(c, Node) and c.role in CELLS):
                 items = [self._once(item) for item in self._container(td.children, None)]
                 if any(isinstance(item, Table) for item in items):
                     raise TreeDoesNotFit("a table inside a table cell")
                 x0 = items[0].lines[0].x0 if items else None
-                cells.append(TreeCell(items, x0, _span(td, "ColSpan"), _span(td, "RowSpan")))
+                colspan = colspans[r][k] if colspans else _span(td, "ColSpan")
+                cells.append(TreeCell(items, x0, colspan, _span(td, "RowSpan")))
             tree_rows.append(cells)
         try:
             slots, by_position = grid(tree_rows)

@@ -252,3 +252,45 @@ def column_reach(contents: dict[tuple[int, int], list]) -> dict[int, list[float]
     for (_, column), paragraphs in contents.items():
         reach.setdefault(column, []).extend(line.x1 for paragraph in paragraphs for line in paragraph.lines)
     return reach
+
+
+def stacked_tables(rows: list[list[tuple[int, int]]]) -> list[int]:
+    """Where one table of the tree is tables stacked on each other: the indexes of the rows that
+    start a new one. Each row is its cells' (colspan, rowspan). LibreOffice joins a Word
+    document's tables that touch into one; their rows then share no column edge. A row starts
+    a new table when it and the row above both fill the table's width, no cell reaches down
+    across them, each has an edge between its columns, and no edge of one is an edge of the
+    other (a row of one cell across the table, a banner, shares none yet starts nothing)."""
+    starts, above, previous = [], {}, None
+    width = _width([[TreeCell(None, None, c, r) for c, r in row] for row in rows])
+    for index, row in enumerate(rows):
+        edges, column = set(), 0
+        for colspan, _ in row:
+            column += colspan
+            edges.add(column)
+        edges.discard(column)
+        whole = not above and column == width
+        if whole and previous and edges and previous.isdisjoint(edges):
+            starts.append(index)
+        previous = edges if whole else None
+        above = _after_row([TreeCell(None, None, c, r) for c, r in row], above)
+    return starts
+
+
+def compact_spans(rows: list[list[tuple[int, int]]]) -> list[list[int]]:
+    """Each cell's colspan on the columns its own rows mark: a table cut from stacked tables
+    keeps the joined grid's spans (a cell two columns wide where only the other table had an
+    edge), one column wide again once no row of its own has an edge there."""
+    places, above = [], {}
+    for row in rows:
+        placed, column = [], 0
+        for colspan, rowspan in row:
+            while column in above:
+                column += above[column][1]
+            placed.append((column, column + colspan))
+            column += colspan
+        places.append(placed)
+        above = _after_row([TreeCell(None, None, c, r) for c, r in row], above)
+    edges = sorted({edge for placed in places for start, end in placed for edge in (start, end)})
+    return [[edges.index(end) - edges.index(start) for start, end in placed] for placed in places]
+
