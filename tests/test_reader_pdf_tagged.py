@@ -237,6 +237,15 @@ def test_a_table_element_of_stacked_tables_gives_each_table():
     assert [b.rule for b in blocks if isinstance(b, Note)] == ["pdf.tagged.stacked-tables"]
 
 
+def test_cells_carry_their_grid_span_as_word_gives_it():
+    d = Doc()
+    cell = lambda text, **spans: n("TD", n("P", d.text(text)), **spans)  # noqa: E731
+    table = n("Table", n("TR", cell("Name and definition", ColSpan=3)),
+              n("TR", cell("Area", RowSpan=2, ColSpan=2), cell("Level 1")), n("TR", cell("Level 2")))
+    [block] = d.blocks(table)
+    assert [[c.span for c in row.cells] for row in block.rows] == [[3], [2, 1], [2, 1]]
+
+
 # ---------------------------------------------------------------------------------------------
 # wraps
 

@@ -267,6 +267,7 @@ class _Builder:
         if not texts:
             raise TreeDoesNotFit(f"table {self.tables} of the structure tree holds no text")
         reach = column_reach({k: v for k, v in contents.items() if _single(slots, k)})
+        width = max(s.column + (s.cell.colspan if s.cell else 1) for row in slots for s in row)
         built = []
         for r, row in enumerate(slots):
             cells = []
@@ -275,7 +276,8 @@ class _Builder:
                 made = [b for t in contents.get((r, slot.column), []) for b in self._paragraph(t, ends)]
                 self.blocks += [b for b in made if isinstance(b, Note)]
                 paragraphs = tuple(b for b in made if isinstance(b, Paragraph) and b.text)
-                cells.append(Cell(paragraphs, origin=paragraphs[0].origin if paragraphs else Origin()))
+                cells.append(Cell(paragraphs, origin=paragraphs[0].origin if paragraphs else Origin(),
+                                  span=_grid_span(row, slot, width)))
             built.append(Row(tuple(cells)))
         table = _placed(built, self.tables)
         self.pages[id(table)] = (min(t.lines[0].page for t in texts), max(t.lines[-1].page for t in texts))
@@ -315,6 +317,15 @@ class _Builder:
                 table.rows[index].origin))
 
 
+def _grid_span(row: list[Slot], slot: Slot, width: int) -> int:
+    """How many grid columns the slot covers, as Word's gridSpan says it (Cell.span): a cell's
+    ColSpan, or up to the next slot of the row for a position covered from above."""
+    if slot.cell is not None:
+        return slot.cell.colspan
+    later = [s.column for s in row if s.column > slot.column]
+    return (min(later) if later else width) - slot.column
+
+
 def _single(slots: list[list[Slot]], key: tuple[int, int]) -> bool:
     """Is the cell at (row, column) one column wide?"""
     r, column = key
@@ -346,7 +357,7 @@ def _placed(rows: list[Row], number: int) -> Table:
         top = min(firsts, key=lambda o: (o.page, o.top)) if firsts else Origin()
         cells = tuple(
             Cell(c.paragraphs, origin=Origin(page=c.origin.page or top.page, top=c.origin.top or top.top,
-                                             table=number, row=r, cell=k))
+                                             table=number, row=r, cell=k), span=c.span)
             for k, c in enumerate(row.cells, start=1))
         placed.append(Row(cells, origin=Origin(page=top.page, top=top.top, table=number, row=r)))
     return Table(tuple(placed), origin=Origin(page=placed[0].origin.page, top=placed[0].origin.top, table=number))

@@ -223,8 +223,8 @@ def own_columns(slots: list[list[Slot]], lefts: dict[int, float]) -> dict[tuple[
     that goes on from cell to cell into the first cell's structure element, leaving the other
     cells empty: a paragraph whose text starts in a later column, where this row's cell is
     empty, moves there (one starting left of its column's text start stays: the text of an
-    indented list starts right of its cell's edge). Any other paragraph outside its column is a GridError. Returns only
-    the positions whose content changed."""
+    indented list starts right of its cell's edge). Any other paragraph outside its column is
+    a GridError. Returns only the positions whose content changed."""
     moved: dict[tuple[int, int], list] = {}
     ordered = [left for _, left in sorted(lefts.items())]
     if not lefts or any(b <= a for a, b in zip(ordered, ordered[1:])):
@@ -284,7 +284,7 @@ def compact_spans(rows: list[list[tuple[int, int]]]) -> list[list[int]]:
     places, above = [], {}
     for row in rows:
         placed, column = [], 0
-        for colspan, rowspan in row:
+        for colspan, _ in row:
             while column in above:
                 column += above[column][1]
             placed.append((column, column + colspan))
