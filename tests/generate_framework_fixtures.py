@@ -13,7 +13,8 @@ competences, printed by the writers of tests/tagged_writers.py into tests/fixtur
 Each shape shows something the structure tree must carry as Word does: a first column merged
 down over a competence's rows (digital), a header row with an empty corner cell that Chromium
 leaves out and repeats on the next page (capability), a name in the header row over a table
-LibreOffice joins to the one above it (name-in-header). Every document has a title property, as a
+LibreOffice joins to the one above it (name-in-header), tables that touch and that LibreOffice
+joins into one, each under a row across it with the name (numbered-named). Every document has a title property, as a
 PDF's title otherwise comes from its own file name. tests/test_reader_pdf_tagged.py reads each PDF.
 Needs `soffice` and `chromium`.
 """
@@ -47,11 +48,18 @@ def _name_in_header(path: Path) -> Path:
     return fb.name_in_header_framework(path, fb.sample_competences(count=2, per_level=1))
 
 
+def _numbered_named(path: Path) -> Path:
+    labels = ["Level 1: Aware", "Level 2: Practising", "Level 3: Leading"]
+    competences = fb.sample_competences(count=2, levels=3, per_level=1, coded=False, areas=())
+    return fb.numbered_named_levels_framework(path, competences, labels)
+
+
 # name -> (builder, writers)
 FRAMEWORK_FIXTURES = {
     "framework-digital": (_digital, WRITERS),
     "framework-capability": (_capability, ("chromium",)),
     "framework-name-in-header": (_name_in_header, ("libreoffice-tagged",)),
+    "framework-numbered-named": (_numbered_named, ("libreoffice-tagged",)),
 }
 
 
