@@ -246,6 +246,16 @@ def test_cells_carry_their_grid_span_as_word_gives_it():
     assert [[c.span for c in row.cells] for row in block.rows] == [[3], [2, 1], [2, 1]]
 
 
+def test_a_row_of_header_cells_or_in_a_thead_is_a_header_row():
+    d = Doc()
+    th = lambda text: n("TH", n("P", d.text(text)), Scope="Column")  # noqa: E731
+    td = lambda text: n("TD", n("P", d.text(text)))  # noqa: E731
+    tagged = n("Table", n("TR", th("Name"), th("Level 1")), n("TR", th("Alpha"), td("does a")))
+    headed = n("Table", n("THead", n("TR", td("Name"), td("Level 1"))), n("TBody", n("TR", td("Beta"), td("b"))))
+    first, second = d.blocks(tagged, headed)
+    assert [r.header for r in first.rows] == [True, False] and [r.header for r in second.rows] == [True, False]
+
+
 # ---------------------------------------------------------------------------------------------
 # wraps
 

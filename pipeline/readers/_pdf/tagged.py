@@ -225,13 +225,14 @@ class _Builder:
 
     def _tables(self, node: Node) -> list[Table]:
         """The table, or the tables a writer joined into one element (see `stacked_tables`)."""
-        rows = _rows_of(node)
+        pairs = _rows_of(node)
+        rows, heads = [r for r, _ in pairs], [h for _, h in pairs]
         spans = [[(_span(c, "ColSpan"), _span(c, "RowSpan")) for c in tr.children
                   if isinstance(c, Node) and c.role in CELLS] for tr in rows]
         bounds = [0, *stacked_tables(spans), len(rows)]
         if len(bounds) == 2:
-            return [self._table(rows)]
-        tables = [self._table(rows[a:b], compact_spans(spans[a:b])) for a, b in zip(bounds, bounds[1:])]
+            return [self._table(rows, heads)]
+        tables = [self._table(rows[a:b], heads[a:b], compact_spans(spans[a:b])) for a, b in zip(bounds, bounds[1:])]
         if len(tables) > 1:
             self.blocks.append(Note(
                 "pdf.tagged.stacked-tables",
@@ -240,8 +241,9 @@ class _Builder:
                 tables[0].origin))
         return tables
 
-    def _table(self, rows: list[Node], colspans: list[list[int]] | None = None) -> Table:
-        """`colspans`: each cell's colspan when not the tree's own (a table cut from stacked ones)."""
+    def _table(self, rows: list[Node], heads: list[bool], colspans: list[list[int]] | None = None) -> Table:
+        """`heads`: which rows stand in a THead; `colspans`: each cell's colspan when not the
+        tree's own (a table cut from stacked ones)."""
         self.tables += 1
         if not rows:
             raise TreeDoesNotFit(f"table {self.tables} of the structure tree has no rows (TR)")
@@ -278,7 +280,7 @@ class _Builder:
                 paragraphs = tuple(b for b in made if isinstance(b, Paragraph) and b.text)
                 cells.append(Cell(paragraphs, origin=paragraphs[0].origin if paragraphs else Origin(),
                                   span=_grid_span(row, slot, width)))
-            built.append(Row(tuple(cells)))
+            built.append(Row(tuple(cells), header=_header_row(rows[r], heads[r])))
         table = _placed(built, self.tables)
         self.pages[id(table)] = (min(t.lines[0].page for t in texts), max(t.lines[-1].page for t in texts))
         self._table_notes(table, by_position, sorted({r for r, _ in moved}))
@@ -333,14 +335,22 @@ def _single(slots: list[list[Slot]], key: tuple[int, int]) -> bool:
     return slot is not None and (slot.cell is None or slot.cell.colspan == 1)
 
 
-def _rows_of(table: Node) -> list[Node]:
+def _header_row(tr: Node, in_head: bool) -> bool:
+    """A header row, as Word's repeated header row (Row.header): the row in a THead, or every
+    cell a TH (LibreOffice tags Word's header rows so)."""
+    cells = [c for c in tr.children if isinstance(c, Node) and c.role in CELLS]
+    return in_head or (bool(cells) and all(c.role == "TH" for c in cells))
+
+
+def _rows_of(table: Node, in_head: bool = False) -> list[tuple[Node, bool]]:
+    """The table's rows, each with whether it stands in a THead."""
     rows = []
     for child in table.children:
         if isinstance(child, Node):
             if child.role in ROWS:
-                rows.append(child)
+                rows.append((child, in_head))
             elif child.role in ("THead", "TBody", "TFoot"):
-                rows += _rows_of(child)
+                rows += _rows_of(child, in_head or child.role == "THead")
     return rows
 
 
@@ -359,5 +369,5 @@ def _placed(rows: list[Row], number: int) -> Table:
             Cell(c.paragraphs, origin=Origin(page=c.origin.page or top.page, top=c.origin.top or top.top,
                                              table=number, row=r, cell=k), span=c.span)
             for k, c in enumerate(row.cells, start=1))
-        placed.append(Row(cells, origin=Origin(page=top.page, top=top.top, table=number, row=r)))
+        placed.append(Row(cells, origin=Origin(page=top.page, top=top.top, table=number, row=r), header=row.header))
     return Table(tuple(placed), origin=Origin(page=placed[0].origin.page, top=placed[0].origin.top, table=number))
