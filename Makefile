@@ -34,6 +34,7 @@ fixtures: $(STAMP)
 # Regenerate the tagged-PDF fixtures in tests/fixtures/tagged/ (needs LibreOffice and Chromium).
 tagged-fixtures: $(STAMP)
 	$(PY) -m tests.generate_tagged_fixtures
+	$(PY) -m tests.generate_framework_fixtures
 
 bench: $(STAMP)
 	$(PY) -m tests.bench

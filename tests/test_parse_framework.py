@@ -250,3 +250,51 @@ def test_title_from_a_running_page_header_before_the_file_name():
     assert result.handbook.title == "Testland digital framework"
     assert any(n.rule == "framework.title-from-page-header" for n in result.notes)
     assert run(two_tables(), properties=Properties()).handbook.title == "framework"  # the file name
+
+
+def test_a_file_name_as_the_title_property_is_no_title():
+    from pipeline.parse.metadata import is_placeholder
+
+    vocabularies = builtin()
+    # Chromium gives a printed HTML file without a <title> its file name as /Title
+    assert is_placeholder("framework.html", vocabularies) and is_placeholder("Kader 2024.htm", vocabularies)
+    assert is_placeholder("Microsoft Word - x.docx", vocabularies)
+    assert not is_placeholder("Digital competence framework", vocabularies)
+    assert not is_placeholder("HTML skills", vocabularies)
+
+
+def test_a_running_header_of_a_date_and_time_is_no_title():
+    from pipeline.parse.metadata import resolve_title
+
+    notes = []
+    blocks = [PageHeader("12/2/26, 9:50 AM"), table([["Level 1", "a"]])]
+    assert resolve_title(Properties(title="kader.html"), blocks, builtin(), "kader.pdf", notes) == "kader"
+    assert [n.rule for n in notes] == ["framework.title-placeholder", "framework.title-from-file-name"]
+
+
+def _banner(texts, span):
+    return Row(cells=(Cell(paragraphs=tuple(para(t) for t in texts), span=span),))
+
+
+def test_competencies_joined_into_one_table_under_rows_across_it():
+    # LibreOffice joins touching tables: each competency's row across the table (name and
+    # definition), then its labels down the first column, all in one table
+    labels = ("Level 1: Aware", "Level 2: Able", "Level 3: Expert")
+    rows = []
+    for name in ("Alpha", "Beta"):
+        rows.append(_banner([f"1.1 {name} skills", f"About {name}."], 2))
+        rows += [table((label, f"{name} {n}")).rows[0] for n, label in enumerate(labels, start=1)]
+    handbook = run([Table(rows=tuple(rows))]).handbook
+    assert [(c.name, c.definition) for c in handbook.competencies] == [
+        ("Alpha skills", "About Alpha."), ("Beta skills", "About Beta.")]
+    assert [[i.text for lv in c.levels for i in lv.indicators] for c in handbook.competencies] == [
+        ["Alpha 1", "Alpha 2", "Alpha 3"], ["Beta 1", "Beta 2", "Beta 3"]]
+
+
+def test_labels_starting_again_down_one_table_recur_and_other_texts_do_not():
+    one = table(("Level 1: Aware", "a"), ("Level 2: Able", "b"), ("Level 1: Aware", "c"), ("Level 2: Able", "d"),
+                ("Yes", "e"), ("Yes", "f"))
+    from pipeline.parse.scale import Repeats
+
+    repeats = Repeats([one], Hints([]))
+    assert repeats.count[(0, "level 1: aware")] == 2 and repeats.count[(0, "yes")] == 1

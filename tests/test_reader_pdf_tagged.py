@@ -15,7 +15,7 @@ from pipeline.readers._pdf.marked import nest_marked_content
 from pipeline.readers._pdf.model import Glyph, Line
 from pipeline.readers._pdf.structure import Marked, Node, read_structure_tree
 from pipeline.readers._pdf.tagged import MarkedContent, TreeDoesNotFit, tree_blocks
-from pipeline.readers._pdf.tagged_table import GridError, TreeCell, grid
+from pipeline.readers._pdf.tagged_table import GridError, TreeCell, compact_spans, grid, stacked_tables
 from pipeline.readers._pdf.wraps import DocumentWords, join_lines, wrap_joint
 
 from .test_roundtrip_pdf import data
@@ -183,6 +183,79 @@ def test_grid_refuses_a_short_row_when_no_row_shows_the_columns():
         grid(rows)
 
 
+def test_a_short_row_goes_to_the_columns_its_texts_start_nearest_to():
+    # a header row without its empty corner cell, over columns of indented list items: each
+    # header starts left of its column's text, nearer to it than to the column before
+    header = [TreeCell(["A"], 140), TreeCell(["B"], 230), TreeCell(["C"], 320)]
+    body = [TreeCell(["x"], 72), TreeCell(["a"], 155), TreeCell(["b"], 245), TreeCell(["c"], 335)]
+    placed, guessed = grid([header, body])
+    assert [(s.column, s.cell.content if s.cell else None) for s in placed[0]] == [
+        (0, None), (1, ["A"]), (2, ["B"]), (3, ["C"])]
+    assert guessed == [0]
+
+
+def test_a_paragraph_left_of_its_columns_text_start_stays_in_its_cell():
+    d = Doc()
+    table = n("Table",
+              n("TR", n("TD", n("P", d.text("FIRST", x0=140))), n("TD", n("P", d.text("SECOND", x0=230)))),
+              n("TR", n("TD", n("P", d.text("Indicators", x0=72))), n("TD", n("P", d.text("a", x0=155))),
+                n("TD", n("P", d.text("b", x0=245)))))
+    assert texts(d.blocks(table)) == [[["", "FIRST", "SECOND"], ["Indicators", "a", "b"]]]
+
+
+def test_a_header_cell_drawn_again_on_the_next_page_is_read_once():
+    d = Doc(pages=2)
+    header = n("TR", n("TD", n("P", d.text("LEVEL"), d.text("LEVEL", page=2))))
+    blocks = d.blocks(n("Table", header, n("TR", n("TD", n("P", d.text("statement"))))))
+    assert texts(blocks) == [[["LEVEL"], ["statement"]], "--"]
+    assert [b.rule for b in blocks if isinstance(b, Note)] == ["pdf.tagged.repeated-header-cell"]
+    # the same text twice on one page is the cell's own text
+    d = Doc()
+    blocks = d.blocks(n("Table", n("TR", n("TD", n("P", d.text("LEVEL"), d.text("LEVEL"))))))
+    assert texts(blocks) == [[["LEVEL LEVEL"]]]
+
+
+def test_rows_that_share_no_column_edge_are_stacked_tables():
+    # LibreOffice joins a two-column table and the five-column table under it: 6 grid columns
+    two, five = [(3, 1), (3, 1)], [(1, 1), (1, 1), (2, 1), (1, 1), (1, 1)]
+    assert stacked_tables([five, five, two, five, five, two]) == [2, 3, 5]
+    assert compact_spans([five, five]) == [[1, 1, 1, 1, 1]] * 2 and compact_spans([two]) == [[1, 1]]
+    # a banner across the table, a header over some columns, or a cell reaching down across
+    # the rows starts no table
+    banner, header = [(6, 1)], [(1, 1), (5, 1)]
+    assert stacked_tables([banner, five, header, five]) == []
+    assert stacked_tables([[(3, 2), (3, 1)], [(1, 1), (2, 1)]]) == []
+
+
+def test_a_table_element_of_stacked_tables_gives_each_table():
+    d = Doc()
+    cell = lambda text, **spans: n("TD", n("P", d.text(text)), **spans)  # noqa: E731
+    joined = n("Table", n("TR", cell("Area", ColSpan=2), cell("Strategy", ColSpan=2)),
+               n("TR", cell("Name"), cell("Level 1", ColSpan=2), cell("Level 2")))
+    blocks = d.blocks(joined)
+    assert texts(blocks) == [[["Area", "Strategy"]], [["Name", "Level 1", "Level 2"]]]
+    assert [b.rule for b in blocks if isinstance(b, Note)] == ["pdf.tagged.stacked-tables"]
+
+
+def test_cells_carry_their_grid_span_as_word_gives_it():
+    d = Doc()
+    cell = lambda text, **spans: n("TD", n("P", d.text(text)), **spans)  # noqa: E731
+    table = n("Table", n("TR", cell("Name and definition", ColSpan=3)),
+              n("TR", cell("Area", RowSpan=2, ColSpan=2), cell("Level 1")), n("TR", cell("Level 2")))
+    [block] = d.blocks(table)
+    assert [[c.span for c in row.cells] for row in block.rows] == [[3], [2, 1], [2, 1]]
+
+
+def test_a_row_of_header_cells_or_in_a_thead_is_a_header_row():
+    d = Doc()
+    th = lambda text: n("TH", n("P", d.text(text)), Scope="Column")  # noqa: E731
+    td = lambda text: n("TD", n("P", d.text(text)))  # noqa: E731
+    tagged = n("Table", n("TR", th("Name"), th("Level 1")), n("TR", th("Alpha"), td("does a")))
+    headed = n("Table", n("THead", n("TR", td("Name"), td("Level 1"))), n("TBody", n("TR", td("Beta"), td("b"))))
+    first, second = d.blocks(tagged, headed)
+    assert [r.header for r in first.rows] == [True, False] and [r.header for r in second.rows] == [True, False]
+
+
 # ---------------------------------------------------------------------------------------------
 # wraps
 
@@ -256,6 +329,19 @@ def test_a_full_one_word_line_in_a_table_column_is_a_cut_unless_its_parts_are_wo
     assert wrap_joint(line("verantwoordelijk"), line("heid"), spaced, overflowing) == (" ", None)
     bare = DocumentWords.of([[line("een zin die"), line("doorloopt")]])  # wraps without a space (Chromium)
     assert wrap_joint(line("verantwoordelijk"), line("heid"), bare, ends) == (" ", None)
+
+
+def test_a_word_in_capitals_cut_at_a_full_column_edge_is_joined():
+    ends = [72 + 10 * CHAR, 72 + 10 * CHAR, 72 + 8 * CHAR]  # a narrow column of labels in capitals
+    spaced = DocumentWords.of([[line("een zin die "), line("doorloopt")]])
+    joint, (rule, _) = wrap_joint(line("INTERMEDIA"), line("TE"), spaced, ends)
+    assert (joint, rule) == ("", "pdf.tagged.word-cut-at-edge")
+    # capitals followed by a word in lower case, or a short capital word, stay two words
+    assert wrap_joint(line("INTERMEDIA"), line("Te"), spaced, ends) == (" ", None)
+    assert wrap_joint(line("HR"), line("A"), spaced, ends) == (" ", None)
+    # a capital rest standing as a word of its own elsewhere: two words
+    known = DocumentWords.of([[line("een zin die "), line("doorloopt")], [line("LEVEL TWO IS")]])
+    assert wrap_joint(line("INTERMEDIA"), line("TWO"), known, ends) == (" ", None)
 
 
 def test_join_lines_keeps_emphasis_and_reads_ligatures():

@@ -133,6 +133,14 @@ def _read_column_table(table: Table, scale: Scale, repeats: Repeats, notes: list
             if not repeats.header_like(row):  # a repeated header row says nothing of this competency
                 head.texts += [t for cell in grid if cell is not None for t in _texts(cell)]
             continue
+        if number is None and current is not None and _across(row, grids):
+            # a row of one cell across the table after the levels: the next competency's name
+            # (tables that touch are one table to some writers: LibreOffice joins them)
+            entries.append((Head(), {}))
+            head, levels = entries[-1]
+            current = None
+            head.texts += [t for cell in grid if cell is not None for t in _texts(cell)]
+            continue
         if number is None and label_cell is not None and label_cell.text:
             raise ParseError(f"table at {where(row.origin)}: '{label_cell.text[:60]}' stands where the level "
                              f"labels of the scale ({', '.join(scale.labels)}) stand")
@@ -194,6 +202,12 @@ def _read_row_table(table: Table, scale: Scale, repeats: Repeats):
         for n, found in texts.items():
             levels[n][1].extend(found)
     return head, levels
+
+
+def _across(row, grids) -> bool:
+    """Is the row one cell spanning every grid column of the table?"""
+    width = max(len(g) for _, g in grids)
+    return len(row.cells) == 1 and row.cells[0].span >= width > 1 and bool(row.cells[0].text)
 
 
 def _statements(cells) -> list[tuple[str, Origin]]:

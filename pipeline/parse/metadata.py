@@ -22,11 +22,18 @@ _SOFTWARE_TITLE = re.compile(r"^(?:Microsoft Word|Microsoft PowerPoint)\s*-\s*",
 
 def is_placeholder(text: str, vocabularies: list[Vocabulary]) -> bool:
     """A template's title, a heading that is no title ("Contents"), or a file name the writing
-    program put there ("Microsoft Word - x.docx")."""
+    program put there ("Microsoft Word - x.docx"; Chromium gives an HTML file without a title
+    its file name, "x.html")."""
     folded = text.strip().casefold()
     if any(folded == p.casefold() for v in vocabularies for p in v.title_placeholders):
         return True
-    return bool(_SOFTWARE_TITLE.match(text)) or bool(re.fullmatch(r"[\w .-]+\.(docx?|pdf|dotx?)", folded))
+    return bool(_SOFTWARE_TITLE.match(text)) or bool(re.fullmatch(r"[\w .-]+\.(docx?|pdf|dotx?|html?|odt|rtf)", folded))
+
+
+def _has_a_word(text: str) -> bool:
+    """Does the text hold a word (three letters or more)? A running header of a date and time
+    ("12/2/26, 9:50 AM", which Chromium prints) holds none: it is no title."""
+    return any(len(w) >= 3 for w in _WORD.findall(text))
 
 
 def resolve_title(
@@ -50,7 +57,8 @@ def resolve_title(
                           f"first line '{first.text[:60]}'", first.origin))
         return strip_section_number(first.text)
     header = next((b for b in blocks if isinstance(b, PageHeader) and not b.footer and b.text
-                   and looks_like_heading(b.text) and not is_placeholder(b.text, vocabularies)), None)
+                   and looks_like_heading(b.text) and _has_a_word(b.text)
+                   and not is_placeholder(b.text, vocabularies)), None)
     if header is not None:
         notes.append(Note("framework.title-from-page-header", f"no title in the file or as a heading: the title "
                           f"is the running page header '{header.text[:60]}'", header.origin))

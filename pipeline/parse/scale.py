@@ -88,13 +88,15 @@ class Scale:
 
 
 class Repeats:
-    """Which (grid column, text) pairs recur across the tables of a document."""
+    """Which (grid column, text) pairs recur across the tables of a document, or down one table
+    beside different texts (tables that touch are one table to some writers: LibreOffice joins
+    them, and its PDF shows one table of stacked competencies)."""
 
     def __init__(self, tables: list[Table], hints: Hints):
         self.hints = hints
         self.count: Counter = Counter()
         for table in tables:
-            self.count.update({(c, key(cell.text)) for row in table.rows for c, cell in enumerate(row.grid()) if _short(cell)})
+            self.count.update(_stretches(table))
 
     def repeated(self, column: int, cell: Cell | None) -> bool:
         if not _short(cell):
@@ -108,6 +110,24 @@ class Repeats:
             return True
         recurring = [self.repeated(c, cell) for c, cell in filled]
         return sum(recurring) >= 2 and all(recurring[1:])
+
+
+def _stretches(table: Table) -> Counter:
+    """For each (grid column, short text): once per table, and once more each time it comes
+    again in that column after some other short text stood there (labels starting again)."""
+    count: Counter = Counter()
+    last: dict[int, str] = {}  # column -> the last short text there
+    seen: set = set()
+    for row in table.rows:
+        for c, cell in enumerate(row.grid()):
+            if not _short(cell):
+                continue
+            pair = (c, key(cell.text))
+            if pair not in seen or last.get(c) != pair[1]:
+                count[pair] += 1
+            seen.add(pair)
+            last[c] = pair[1]
+    return count
 
 
 def _short(cell: Cell | None) -> bool:

@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 from ...blocks import Block, Cell, Note, Origin, PageBreak, PageHeader, Paragraph, Row, Table
 from .model import Line, marker_of
 from .structure import Marked, Node
-from .tagged_table import GridError, Slot, TreeCell, column_lefts, column_reach, grid, own_columns
+from .tagged_table import (
+    GridError, Slot, TreeCell, column_lefts, column_reach, compact_spans, grid, own_columns, stacked_tables,
+)
 from .wraps import LIGATURES, DocumentWords, join_lines, merge_same_lines
 
 HEADINGS = {"H": 1, **{f"H{n}": n for n in range(1, 7)}}
@@ -172,7 +174,7 @@ class _Builder:
         if role in SKIPPED:
             return []
         if role in TABLES:
-            return [self._table(node)]
+            return self._tables(node)
         if role in LISTS or role in ("LI", "LBody"):
             kids = [c for c in node.children if not (isinstance(c, Node) and c.role == "Lbl")]
             items = self._container(kids, "list")
@@ -221,20 +223,40 @@ class _Builder:
         origin = Origin(page=first.page, top=round(first.top, 1))
         return [*notes, Paragraph(spans, style=text.style, level=text.level, origin=origin)]
 
-    def _table(self, node: Node) -> Table:
+    def _tables(self, node: Node) -> list[Table]:
+        """The table, or the tables a writer joined into one element (see `stacked_tables`)."""
+        pairs = _rows_of(node)
+        rows, heads = [r for r, _ in pairs], [h for _, h in pairs]
+        spans = [[(_span(c, "ColSpan"), _span(c, "RowSpan")) for c in tr.children
+                  if isinstance(c, Node) and c.role in CELLS] for tr in rows]
+        bounds = [0, *stacked_tables(spans), len(rows)]
+        if len(bounds) == 2:
+            return [self._table(rows, heads)]
+        tables = [self._table(rows[a:b], heads[a:b], compact_spans(spans[a:b])) for a, b in zip(bounds, bounds[1:])]
+        if len(tables) > 1:
+            self.blocks.append(Note(
+                "pdf.tagged.stacked-tables",
+                f"one table of the structure tree is {len(tables)} tables stacked on each other (their rows "
+                "share no column edge, as when a writer joins tables that touch): read as separate tables",
+                tables[0].origin))
+        return tables
+
+    def _table(self, rows: list[Node], heads: list[bool], colspans: list[list[int]] | None = None) -> Table:
+        """`heads`: which rows stand in a THead; `colspans`: each cell's colspan when not the
+        tree's own (a table cut from stacked ones)."""
         self.tables += 1
-        rows = _rows_of(node)
         if not rows:
             raise TreeDoesNotFit(f"table {self.tables} of the structure tree has no rows (TR)")
         tree_rows = []
-        for tr in rows:
+        for r, tr in enumerate(rows):
             cells = []
-            for td in (c for c in tr.children if isinstance(c, Node) and c.role in CELLS):
-                items = self._container(td.children, None)
+            for k, td in enumerate(c for c in tr.children if isinstance(c, Node) and c.role in CELLS):
+                items = [self._once(item) for item in self._container(td.children, None)]
                 if any(isinstance(item, Table) for item in items):
                     raise TreeDoesNotFit("a table inside a table cell")
                 x0 = items[0].lines[0].x0 if items else None
-                cells.append(TreeCell(items, x0, _span(td, "ColSpan"), _span(td, "RowSpan")))
+                colspan = colspans[r][k] if colspans else _span(td, "ColSpan")
+                cells.append(TreeCell(items, x0, colspan, _span(td, "RowSpan")))
             tree_rows.append(cells)
         try:
             slots, by_position = grid(tree_rows)
@@ -247,6 +269,7 @@ class _Builder:
         if not texts:
             raise TreeDoesNotFit(f"table {self.tables} of the structure tree holds no text")
         reach = column_reach({k: v for k, v in contents.items() if _single(slots, k)})
+        width = max(s.column + (s.cell.colspan if s.cell else 1) for row in slots for s in row)
         built = []
         for r, row in enumerate(slots):
             cells = []
@@ -255,12 +278,31 @@ class _Builder:
                 made = [b for t in contents.get((r, slot.column), []) for b in self._paragraph(t, ends)]
                 self.blocks += [b for b in made if isinstance(b, Note)]
                 paragraphs = tuple(b for b in made if isinstance(b, Paragraph) and b.text)
-                cells.append(Cell(paragraphs, origin=paragraphs[0].origin if paragraphs else Origin()))
-            built.append(Row(tuple(cells)))
+                cells.append(Cell(paragraphs, origin=paragraphs[0].origin if paragraphs else Origin(),
+                                  span=_grid_span(row, slot, width)))
+            built.append(Row(tuple(cells), header=_header_row(rows[r], heads[r])))
         table = _placed(built, self.tables)
         self.pages[id(table)] = (min(t.lines[0].page for t in texts), max(t.lines[-1].page for t in texts))
         self._table_notes(table, by_position, sorted({r for r, _ in moved}))
         return table
+
+    def _once(self, item: "_Text | Table") -> "_Text | Table":
+        """A cell's paragraph drawn again, the same lines, on each following page is a table
+        header the writer repeats where the table goes on (Chromium marks each repeat as the
+        same cell's content): it is read once."""
+        if not isinstance(item, _Text):
+            return item
+        pages = sorted({ln.page for ln in item.lines})
+        per_page = [[ln.text for ln in item.lines if ln.page == page] for page in pages]
+        if len(pages) < 2 or any(texts != per_page[0] for texts in per_page[1:]):
+            return item
+        first = [ln for ln in item.lines if ln.page == pages[0]]
+        self.blocks.append(Note(
+            "pdf.tagged.repeated-header-cell",
+            f"the cell '{' '.join(per_page[0])[:60]}' is drawn again on page(s) {', '.join(map(str, pages[1:]))} "
+            "where its table goes on: a repeated header row, read once",
+            Origin(page=pages[0], top=round(first[0].top, 1))))
+        return _Text(first, item.style, item.level, item.label_inside)
 
     def _table_notes(self, table: Table, by_position: list[int], moved: list[int]) -> None:
         for index in by_position:
@@ -277,6 +319,15 @@ class _Builder:
                 table.rows[index].origin))
 
 
+def _grid_span(row: list[Slot], slot: Slot, width: int) -> int:
+    """How many grid columns the slot covers, as Word's gridSpan says it (Cell.span): a cell's
+    ColSpan, or up to the next slot of the row for a position covered from above."""
+    if slot.cell is not None:
+        return slot.cell.colspan
+    later = [s.column for s in row if s.column > slot.column]
+    return (min(later) if later else width) - slot.column
+
+
 def _single(slots: list[list[Slot]], key: tuple[int, int]) -> bool:
     """Is the cell at (row, column) one column wide?"""
     r, column = key
@@ -284,14 +335,22 @@ def _single(slots: list[list[Slot]], key: tuple[int, int]) -> bool:
     return slot is not None and (slot.cell is None or slot.cell.colspan == 1)
 
 
-def _rows_of(table: Node) -> list[Node]:
+def _header_row(tr: Node, in_head: bool) -> bool:
+    """A header row, as Word's repeated header row (Row.header): the row in a THead, or every
+    cell a TH (LibreOffice tags Word's header rows so)."""
+    cells = [c for c in tr.children if isinstance(c, Node) and c.role in CELLS]
+    return in_head or (bool(cells) and all(c.role == "TH" for c in cells))
+
+
+def _rows_of(table: Node, in_head: bool = False) -> list[tuple[Node, bool]]:
+    """The table's rows, each with whether it stands in a THead."""
     rows = []
     for child in table.children:
         if isinstance(child, Node):
             if child.role in ROWS:
-                rows.append(child)
+                rows.append((child, in_head))
             elif child.role in ("THead", "TBody", "TFoot"):
-                rows += _rows_of(child)
+                rows += _rows_of(child, in_head or child.role == "THead")
     return rows
 
 
@@ -308,7 +367,7 @@ def _placed(rows: list[Row], number: int) -> Table:
         top = min(firsts, key=lambda o: (o.page, o.top)) if firsts else Origin()
         cells = tuple(
             Cell(c.paragraphs, origin=Origin(page=c.origin.page or top.page, top=c.origin.top or top.top,
-                                             table=number, row=r, cell=k))
+                                             table=number, row=r, cell=k), span=c.span)
             for k, c in enumerate(row.cells, start=1))
-        placed.append(Row(cells, origin=Origin(page=top.page, top=top.top, table=number, row=r)))
+        placed.append(Row(cells, origin=Origin(page=top.page, top=top.top, table=number, row=r), header=row.header))
     return Table(tuple(placed), origin=Origin(page=placed[0].origin.page, top=placed[0].origin.top, table=number))

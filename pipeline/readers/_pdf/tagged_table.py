@@ -61,10 +61,11 @@ def grid(rows: list[list[TreeCell]]) -> tuple[list[list[Slot]], list[int]]:
         cells: list[Slot] = []
         started: dict[int, tuple[int, int]] = {}
         column = 0
-        for tc in row:
+        targets = _nearest_columns(row, columns, above, width) if short else None
+        for number, tc in enumerate(row):
             column = _covered(above, column, cells)
             if short:
-                target = _column_of(tc, columns, column)
+                target = targets[number] if targets else _column_of(tc, columns, column)
                 while column < target:
                     cells.append(Slot(column))
                     column = _covered(above, column + 1, cells)
@@ -181,14 +182,49 @@ def _column_of(tc: TreeCell, lefts: dict[int, float], at_least: int) -> int:
     return column
 
 
+def _nearest_columns(
+    row: list[TreeCell], lefts: dict[int, float], above: dict[int, tuple[int, int]], width: int
+) -> list[int] | None:
+    """The columns of a short row's cells, in order, placed so that their texts start as near as
+    they can to where their columns' texts start (the least summed distance), or None when
+    some cell has no text or some column no known start (then each cell goes by itself).
+    A text start is no cell edge: a column of indented list items starts its text right of its
+    cell's edge, and a header over it (Chromium leaves the empty corner cell out of its tree)
+    starts left of that text, nearer to it than to the column before."""
+    if any(tc.x0 is None for tc in row) or any(k not in lefts for k in range(width)):
+        return None
+    free = [k for k in range(width) if not any(k in range(c, c + w) for c, (_, w) in above.items())]
+    best: dict[tuple[int, int], tuple[float, list[int]]] = {}
+
+    def place(cell: int, start: int) -> tuple[float, list[int]] | None:
+        """The cheapest placing of cells `cell`.. at free columns from `start` on."""
+        if cell == len(row):
+            return 0.0, []
+        if (cell, start) not in best:
+            options = []
+            for column in (k for k in free if k >= start):
+                span = range(column, column + row[cell].colspan)
+                if span.stop > width or any(k not in free for k in span):
+                    continue
+                rest = place(cell + 1, span.stop)
+                if rest is not None:
+                    options.append((abs(row[cell].x0 - lefts[column]) + rest[0], [column, *rest[1]]))
+            best[(cell, start)] = min(options, default=None, key=lambda o: o[0])
+        return best[(cell, start)]
+
+    found = place(0, 0)
+    return found[1] if found else None
+
+
 def own_columns(slots: list[list[Slot]], lefts: dict[int, float]) -> dict[tuple[int, int], list]:
     """The paragraphs of each position (row index, column), each in the column it stands in.
 
     A slot's content is a list of paragraphs with `.lines`. LibreOffice puts a numbered list
     that goes on from cell to cell into the first cell's structure element, leaving the other
-    cells empty: a paragraph whose text starts in another column, where this row's cell is
-    empty, moves there. Any other paragraph outside its column is a GridError. Returns only
-    the positions whose content changed."""
+    cells empty: a paragraph whose text starts in a later column, where this row's cell is
+    empty, moves there (one starting left of its column's text start stays: the text of an
+    indented list starts right of its cell's edge). Any other paragraph outside its column is
+    a GridError. Returns only the positions whose content changed."""
     moved: dict[tuple[int, int], list] = {}
     ordered = [left for _, left in sorted(lefts.items())]
     if not lefts or any(b <= a for a, b in zip(ordered, ordered[1:])):
@@ -200,8 +236,8 @@ def own_columns(slots: list[list[Slot]], lefts: dict[int, float]) -> dict[tuple[
                 continue
             for paragraph in list(moved.get((r, slot.column), slot.cell.content)):
                 column = column_of(paragraph.lines[0].x0, lefts)
-                if column is None or column == slot.column:
-                    continue
+                if column is None or column <= slot.column:
+                    continue  # left of its column's text start: a cell's edge is left of its text
                 target = by_column.get(column)
                 if target is None or target.covered or (target.cell is not None and target.cell.content):
                     raise GridError(f"a paragraph of row {r + 1} stands in a column whose cell is not empty")
@@ -216,3 +252,45 @@ def column_reach(contents: dict[tuple[int, int], list]) -> dict[int, list[float]
     for (_, column), paragraphs in contents.items():
         reach.setdefault(column, []).extend(line.x1 for paragraph in paragraphs for line in paragraph.lines)
     return reach
+
+
+def stacked_tables(rows: list[list[tuple[int, int]]]) -> list[int]:
+    """Where one table of the tree is tables stacked on each other: the indexes of the rows that
+    start a new one. Each row is its cells' (colspan, rowspan). LibreOffice joins a Word
+    document's tables that touch into one; their rows then share no column edge. A row starts
+    a new table when it and the row above both fill the table's width, no cell reaches down
+    across them, each has an edge between its columns, and no edge of one is an edge of the
+    other (a row of one cell across the table, a banner, shares none yet starts nothing)."""
+    starts, above, previous = [], {}, None
+    width = _width([[TreeCell(None, None, c, r) for c, r in row] for row in rows])
+    for index, row in enumerate(rows):
+        edges, column = set(), 0
+        for colspan, _ in row:
+            column += colspan
+            edges.add(column)
+        edges.discard(column)
+        whole = not above and column == width
+        if whole and previous and edges and previous.isdisjoint(edges):
+            starts.append(index)
+        previous = edges if whole else None
+        above = _after_row([TreeCell(None, None, c, r) for c, r in row], above)
+    return starts
+
+
+def compact_spans(rows: list[list[tuple[int, int]]]) -> list[list[int]]:
+    """Each cell's colspan on the columns its own rows mark: a table cut from stacked tables
+    keeps the joined grid's spans (a cell two columns wide where only the other table had an
+    edge), one column wide again once no row of its own has an edge there."""
+    places, above = [], {}
+    for row in rows:
+        placed, column = [], 0
+        for colspan, _ in row:
+            while column in above:
+                column += above[column][1]
+            placed.append((column, column + colspan))
+            column += colspan
+        places.append(placed)
+        above = _after_row([TreeCell(None, None, c, r) for c, r in row], above)
+    edges = sorted({edge for placed in places for start, end in placed for edge in (start, end)})
+    return [[edges.index(end) - edges.index(start) for start, end in placed] for placed in places]
+

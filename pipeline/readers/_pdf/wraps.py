@@ -10,8 +10,9 @@ with a note:
   the space (then there was one), the same text seen elsewhere on one line, or how the document
   writes a lone hyphen decide; without such evidence the mark is joined to the next word;
 * a word wider than its column, cut at the edge without a hyphen ("Competentienive" / "au"):
-  only when the line holds that one word, and the whole word is seen elsewhere in the document
-  (not at a line wrap) or, in a table, the line is as full as its column gets;
+  only when the line holds that one word, the rest goes on in lower case (or both parts are in
+  capitals), and the whole word is seen elsewhere in the document (not at a line wrap) or, in a
+  table, the line is as full as its column gets;
 * a soft hyphen (U+00AD) at the line end: the writer broke a word there; it is no text.
 
 Ligature glyphs (U+FB00–FB06) stand for their letters.
@@ -209,7 +210,7 @@ def _cut_at_edge(
     previous: Line, line: Line, head: str, rest: str, words: DocumentWords, column_ends: list[float] | None
 ) -> bool:
     """A word too wide for its column, cut without a hyphen: the line is that one word and the
-    rest starts in lower case. The document's words decide first: the whole word standing
+    rest starts in lower case (or both are in capitals). The document's words decide first: the whole word standing
     elsewhere means a cut (even when its two parts are words of their own, "Competentie" /
     "niveau"); the rest standing as a word of its own (three letters or more, or the head
     too), or the head as one of four letters or more, means two words. Else, when the writer
@@ -218,7 +219,7 @@ def _cut_at_edge(
     a cut falls (a word that overflows its column, as Chromium lets one, ends further right; a
     whole word rarely ends exactly there). `rest`: the rest's whole word, over further lines
     when it is cut again."""
-    if len(previous.text.split()) != 1 or not (rest[:1].islower() and head[-1:].isalpha()):
+    if len(previous.text.split()) != 1 or not (_goes_on(head, rest) and head[-1:].isalpha()):
         return False
     if words.knows(head + rest):
         return True
@@ -235,6 +236,13 @@ def _cut_at_edge(
     if abs(previous.x1 - edge) > previous.visible[-1].size * FULL_LINE:
         return False
     return True
+
+
+def _goes_on(head: str, rest: str) -> bool:
+    """Could `rest` be the end of the word `head` begins? It starts in lower case, or both are
+    in capitals ("INTERMEDIA" / "TE": a label in capitals cut in a narrow column)."""
+    letters = [c for c in head + rest if c.isalpha()]
+    return rest[:1].islower() or (rest[:1].isupper() and len(letters) > 2 and all(c.isupper() for c in letters))
 
 
 def _first_word_width(line: Line) -> float:
