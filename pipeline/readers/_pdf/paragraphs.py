@@ -111,7 +111,13 @@ def _breaks(para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bo
     if not cell or bold or para.listed or spaced:
         return False
     word = _first_word(line.glyphs)
-    return _capitalised(word) and not m.lexicon.is_name(word) and not _leads_on(last)
+    if not (_capitalised(word) and not m.lexicon.is_name(word) and not _leads_on(last)):
+        return False
+    # weak evidence: only the capital says so (a name the document shows nowhere else looks the same)
+    m.notes.append(Note("pdf.tight-cells", f"started a new paragraph at '{word}' in a table cell: the line "
+                        "before did not lead into it and the word is capitalised, with no spacing to tell",
+                        Origin(page=line.page, top=round(line.top, 1))))
+    return True
 
 
 def _leads_on(line: Line) -> bool:

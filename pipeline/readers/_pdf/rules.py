@@ -24,6 +24,7 @@ RULES: tuple[Rule, ...] = (
     # the whole document (assemble.Assembler), before any paragraph is made
     Rule("pdf.partial-rest", "boxes in some columns only at the top of a page are the rest of the table before"),
     Rule("pdf.running-lines", "lines repeated in the top or bottom margin, and page numbers, are headers and footers"),
+    Rule("pdf.body-size", "body text is the size most text outside tables has, where table text is set a little smaller"),
     Rule("pdf.borderless-tables", "runs of lines whose text starts in the same columns are a table without rulings"),
     # paragraphs
     Rule("pdf.tight-cells", "a capital after a full line in a cell starts a paragraph only where cells show unspaced paragraphs"),
