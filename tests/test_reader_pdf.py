@@ -1542,3 +1542,13 @@ def test_a_paragraph_started_only_by_a_capital_in_a_cell_leaves_a_note():
     m = metrics()
     paras = layout.group_paragraphs([line(full, 100), line("Daarna verder", 112)], m, right_edge=345.0, cell=True)
     assert len(paras) == 2 and [n.rule for n in m.notes] == ["pdf.tight-cells"]
+
+
+def test_a_title_wrapped_in_a_narrower_box_is_one_paragraph_with_a_note():
+    lines = [line("Competenties", 128, size=26.0), line("Beleidsmedewerker", 154, size=26.0),
+             line("Gemeente", 203), line("Een alinea die tot aan de rechterkant van de pagina loopt.", 300)]
+    blocks = layout.assemble([page(1, lines)])
+    assert paragraphs(blocks)[0].text == "Competenties Beleidsmedewerker"
+    assert [n.rule for n in blocks if isinstance(n, Note)] == ["pdf.wrapped-heading"]
+    with switched_off("pdf.wrapped-heading"):
+        assert paragraphs(layout.assemble([page(1, lines)]))[0].text == "Competenties"

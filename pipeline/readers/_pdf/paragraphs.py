@@ -90,6 +90,12 @@ def _breaks(para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bo
         return True  # left of the marker: the list item has ended
     if continues_sentence(line.text) or abs(line.x0 - last.x0) > 1:
         return False  # the fit test below only holds for left-aligned lines
+    if not cell and size > m.body_size + SAME_SIZE and on("pdf.wrapped-heading"):
+        # a title or heading wraps inside a box of its own, narrower than the body text: the fit
+        # test against the body's edge says nothing; lines of its size right below go on with it
+        m.notes.append(Note("pdf.wrapped-heading", f"took '{line.text}' for the wrapped rest of the heading or title "
+                            "above it: same size, right below it", Origin(page=line.page, top=round(line.top, 1))))
+        return False
     if next_word_fits(last, line, right_edge):
         return True
     space, slack = SPACE_WIDTH * line.size, FIT_SLACK * line.size

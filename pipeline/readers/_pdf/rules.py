@@ -27,6 +27,7 @@ RULES: tuple[Rule, ...] = (
     Rule("pdf.body-size", "body text is the size most text outside tables has, where table text is set a little smaller"),
     Rule("pdf.borderless-tables", "runs of lines whose text starts in the same columns are a table without rulings"),
     # paragraphs
+    Rule("pdf.wrapped-heading", "a line of a title's or heading's size right below one goes on with it"),
     Rule("pdf.tight-cells", "a capital after a full line in a cell starts a paragraph only where cells show unspaced paragraphs"),
     Rule("pdf.cut-word", "a word wider than its column, cut at its edge, is joined without a space"),
     Rule("pdf.hyphenation", "a hyphen the writer added to break a word is dropped"),
