@@ -1552,3 +1552,15 @@ def test_a_title_wrapped_in_a_narrower_box_is_one_paragraph_with_a_note():
     assert [n.rule for n in blocks if isinstance(n, Note)] == ["pdf.wrapped-heading"]
     with switched_off("pdf.wrapped-heading"):
         assert paragraphs(layout.assemble([page(1, lines)]))[0].text == "Competenties"
+
+
+def test_a_line_broken_after_a_slash_inside_a_word_joins_without_a_space_and_leaves_a_note():
+    m = metrics()
+    joined = layout.make_paragraph(layout.ParaLines([line("Werkt samen en/", 100), line("of alleen", 112)]), m, False)
+    assert joined.text == "Werkt samen en/of alleen"
+    assert [(n.rule, n.origin.top) for n in m.notes] == [("pdf.slash-break", 112)]
+    spaced = layout.make_paragraph(layout.ParaLines([line("Werkt samen en/ ", 100), line("of alleen", 112)]), metrics(), False)
+    assert spaced.text == "Werkt samen en/ of alleen"  # the PDF draws the space after the slash
+    with switched_off("pdf.slash-break"):
+        joined = layout.make_paragraph(layout.ParaLines([line("en/", 100), line("of", 112)]), metrics(), False)
+        assert joined.text == "en/ of"

@@ -31,6 +31,7 @@ RULES: tuple[Rule, ...] = (
     Rule("pdf.tight-cells", "a capital after a full line in a cell starts a paragraph only where cells show unspaced paragraphs"),
     Rule("pdf.cut-word", "a word wider than its column, cut at its edge, is joined without a space"),
     Rule("pdf.hyphenation", "a hyphen the writer added to break a word is dropped"),
+    Rule("pdf.slash-break", "a line that breaks after a slash inside a word joins the next without a space"),
     Rule("pdf.suspended-hyphen", "a hyphen alone after a conjunction starts the word on the next line"),
     # stitching over page breaks
     Rule("pdf.repeated-header", "rows at a page's top that repeat the table's first rows are dropped"),
