@@ -23,6 +23,11 @@ class LevelsAgain(ParseError):
     another competency whose name is missing, never to be added to the one before."""
 
 
+class MatrixJoined(ParseError):
+    """A competency table starts with the head row of a competency matrix ('Competentie | ...'):
+    the matrix and the table were drawn as one, and reading on would lose a name and the matrix."""
+
+
 class ValidationError(HandbookError):
     """The parsed handbook breaks the schema or an integrity rule; `problems` lists each one."""
 

@@ -146,3 +146,12 @@ def test_vocabulary_is_chosen_by_the_document():
     assert result.vocabulary.language == "en" and result.handbook.issued == "2025-05"
     assert choose_vocabulary(title_page() + [competency()]).language == "nl"
     assert [v.language for v in builtin()][0] == "nl"
+
+
+def test_a_matrix_drawn_as_one_with_the_next_competency_table_is_refused():
+    """The matrix head row ('Competentie | ...') read as a competency's name would lose the name
+    and the matrix: refuse, naming the likely cause."""
+    joined = table(("Competentie", "Competentieniveau Testrol"), ("Analyseren", "_Het ordenen._"),
+                   ("Competentieniveau 1", "Doet a"), ("Competentieniveau 2", "Doet b"))
+    with pytest.raises(ParseError, match="starts with 'Competentie', the head of a competency matrix"):
+        run(title_page() + [joined])

@@ -1520,3 +1520,57 @@ def test_page_ranges_read_by_worker_processes_give_the_same_data(reference, monk
     alone = convert(reference["pdf"]).data
     monkeypatch.setattr(pdf_reader, "MIN_PAGES_TO_SPLIT", 2)  # the reference has 10 pages: split it
     assert convert(reference["pdf"], jobs=3).data == alone
+
+
+def test_body_size_is_measured_outside_tables_where_table_text_is_smaller():
+    """HTML printers set table text at 0.9 em: the paragraphs between tables are body text, not
+    headings, though most of the document's characters are the table's."""
+    rows = [[cell(84.6, 300.6, 200 + 12 * r, 212 + 12 * r,
+                  line(f"Een zin van de tabel in een cel nummer {r}", 200.5 + 12 * r, 1, 90.1, size=8.6))]
+            for r in range(12)]
+    table = layout.RawTable(1, 200, 344, [84.6, 300.6], rows)
+    lines = [line("Competenties", 72, size=20.2), line("Gemeente Zuidheuvel", 110, size=9.2),
+             line("April 2024", 124, size=9.2), line("Inleiding", 150, size=10.9), line("Een alinea.", 170, size=9.2)]
+    styles = {p.text: p.style for p in paragraphs(layout.assemble([page(1, lines, [table])]))}
+    assert [styles[t] for t in ("Competenties", "Gemeente Zuidheuvel", "April 2024", "Inleiding")] == [
+        "title", None, None, "heading"]
+    with switched_off("pdf.body-size"):
+        styles = {p.text: p.style for p in paragraphs(layout.assemble([page(1, lines, [table])]))}
+    assert styles["Gemeente Zuidheuvel"] == "heading"
+
+
+def test_a_lone_line_below_the_title_is_not_a_header_and_a_lone_header_leaves_a_note():
+    title_page = page(1, [line("Competenties", 10, size=20.0), line("Gemeente Zuidheuvel", 36), line("Tekst", 300)])
+    assert layout.find_running_lines([title_page]) == {}
+    cluster_page = page(1, [line("Mensen meekrijgen", 35.2), line("Tekst", 72), line("meer tekst", 84)])
+    blocks = layout.assemble([cluster_page])
+    assert [(n.rule, n.origin.top) for n in blocks if isinstance(n, Note)] == [("pdf.running-lines", 35.2)]
+
+
+def test_a_paragraph_started_only_by_a_capital_in_a_cell_leaves_a_note():
+    full = "Een regel die tot aan de rand van de cel loopt en"
+    m = metrics()
+    paras = layout.group_paragraphs([line(full, 100), line("Daarna verder", 112)], m, right_edge=345.0, cell=True)
+    assert len(paras) == 2 and [n.rule for n in m.notes] == ["pdf.tight-cells"]
+
+
+def test_a_title_wrapped_in_a_narrower_box_is_one_paragraph_with_a_note():
+    lines = [line("Competenties", 128, size=26.0), line("Beleidsmedewerker", 154, size=26.0),
+             line("Gemeente", 203), line("Een alinea die tot aan de rechterkant van de pagina loopt.", 300)]
+    blocks = layout.assemble([page(1, lines)])
+    assert paragraphs(blocks)[0].text == "Competenties Beleidsmedewerker"
+    assert [n.rule for n in blocks if isinstance(n, Note)] == ["pdf.wrapped-heading"]
+    with switched_off("pdf.wrapped-heading"):
+        assert paragraphs(layout.assemble([page(1, lines)]))[0].text == "Competenties"
+
+
+def test_a_line_broken_after_a_slash_inside_a_word_joins_without_a_space_and_leaves_a_note():
+    m = metrics()
+    joined = layout.make_paragraph(layout.ParaLines([line("Werkt samen en/", 100), line("of alleen", 112)]), m, False)
+    assert joined.text == "Werkt samen en/of alleen"
+    assert [(n.rule, n.origin.top) for n in m.notes] == [("pdf.slash-break", 112)]
+    spaced = layout.make_paragraph(layout.ParaLines([line("Werkt samen en/ ", 100), line("of alleen", 112)]), metrics(), False)
+    assert spaced.text == "Werkt samen en/ of alleen"  # the PDF draws the space after the slash
+    with switched_off("pdf.slash-break"):
+        joined = layout.make_paragraph(layout.ParaLines([line("en/", 100), line("of", 112)]), metrics(), False)
+        assert joined.text == "en/ of"

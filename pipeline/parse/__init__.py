@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..blocks import Block, Note, PageHeader, Paragraph, Properties, Table
-from ..errors import LevelsAgain, ParseError
+from ..errors import LevelsAgain, MatrixJoined, ParseError
 from ..model import Cluster, Competency, Handbook, Indicator, Level, LevelScale, Requirement, Source
 from ..vocab import Vocabulary, builtin
 from .tables import (
@@ -75,8 +75,8 @@ def parse(
     try:
         drafts, matrices = _handbook_tables(blocks, title_page, vocabulary, levels)
     except ParseError as refusal:  # not a handbook as the family writes it: perhaps a framework
-        if isinstance(refusal, LevelsAgain) and title_page is not None:
-            raise  # a role handbook with a competency's name lost: reading on would merge two
+        if isinstance(refusal, (LevelsAgain, MatrixJoined)) and title_page is not None:
+            raise  # a role handbook with a competency's name lost: reading on would merge two or lose one
         return _framework_or(refusal, blocks, source, handbook_id, given, properties, title_page)
 
     if not drafts:

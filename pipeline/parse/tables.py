@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..blocks import Cell, Origin, Table
-from ..errors import LevelsAgain, ParseError
+from ..errors import LevelsAgain, MatrixJoined, ParseError
 from .words import LevelReader
 
 
@@ -72,6 +72,10 @@ def read_competency(table: Table, levels: LevelReader) -> CompetencyDraft:
     name_cell = heading_cells[0]
     name_paragraphs = _texts(name_cell)
     name = name_paragraphs[0][0]
+    if name.casefold() in {w.casefold() for w in levels.vocabulary.competency_header_words}:
+        raise MatrixJoined(f"the table at {_where(table.origin)} starts with '{name}', the head of a competency "
+                           "matrix, where a competency's name should stand: the matrix and the competency's table "
+                           "are probably drawn as one table, with no gap between them")
     rest = [t for t, _ in name_paragraphs[1:]] + [c.text for c in heading_cells[1:]]
     draft = CompetencyDraft(name=name, definition=" ".join(rest), origin=name_cell.origin)
     add_level_rows(draft, rows[start:], levels)

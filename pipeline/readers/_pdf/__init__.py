@@ -19,6 +19,14 @@ it and the place; `assemble` returns the notes after the blocks.
 * Repeated header rows (`Assembler._repeated_head`): rows at the top of a page that repeat
   the first rows of the table cut by the page break, word for word, are dropped.
 
+* Body size (`metrics._body_size`): the size most text outside tables has, where table text is
+  set a little smaller (at most 1.15 times: HTML printers set table text at 0.9 em), else the
+  most common size; only larger sizes are headings.
+* Wrapped headings (`paragraphs._breaks`): a line of a title's or heading's size right below
+  one goes on with it (its box may be narrower than the body text), with a note.
+* Slash breaks (`paragraphs._broke_at_slash`): a line that ends in a slash inside a word
+  ("en/" / "of") joins the next without a space, unless the PDF draws a space after it; a note.
+
 The older rules, in the order a document goes through them (details in each function's docstring):
 
 * Running headers and footers (`running.find_running_lines`): a line in the top or bottom

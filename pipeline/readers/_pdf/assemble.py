@@ -100,9 +100,13 @@ class Assembler:
     def __init__(self, pages: list[PageLayout]):
         self.pages = pages
         widened = widen_partial_rests(pages)
-        self.running = find_running_lines(pages) if on("pdf.running-lines") else {}
+        lone: list[Line] = []
+        self.running = find_running_lines(pages, lone) if on("pdf.running-lines") else {}
         self.m = measure(pages, set(self.running))
         self.notes: list[Note] = self.m.notes  # the judgements made on weak evidence, where
+        for ln in lone:
+            self.note("pdf.running-lines", f"took '{ln.text}' for a page {'footer' if self.running[id(ln)] else 'header'}: "
+                      "it stands alone in the page's margin, though no other page repeats it", ln.page, ln.top)
         for number, top in widened:
             self.note("pdf.partial-rest", "took boxes in some columns only at the top of the page as the rest of "
                       "the table on the page before, its other columns empty", number, top)

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from .geometry import next_word_fits
 from .lexicon import Lexicon, cell_column
 from .model import Line, PageLayout, RawTable, line_numbers
+from .rules import on
 from .tolerances import (
-    BOTTOM_AT_LEAST, LINE_SLACK, LINE_SLACK_MIN, PITCH_MODE, PITCH_RANGE, SAME_SIZE, SAME_X, SINGLE_SPACING,
+    BODY_OVER_TABLE_TEXT, BOTTOM_AT_LEAST, LINE_SLACK, LINE_SLACK_MIN, PITCH_MODE, PITCH_RANGE, SAME_SIZE, SAME_X, SINGLE_SPACING,
 )
 
 
@@ -85,6 +86,7 @@ def _typical_pitch(pairs: list[tuple[Line, Line]]) -> float | None:
 def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
     m = Metrics()
     sizes: Counter = Counter()
+    outside: Counter = Counter()  # sizes of the text outside ruled tables
     body_pairs: list[tuple[Line, Line]] = []
     cell_pairs: list[tuple[Line, Line]] = []
     cell_edges: list[tuple[Line, Line, float]] = []  # two lines of a ruled cell, where its text ends
@@ -99,6 +101,7 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
         body_pairs += list(zip(body, body[1:]))
         for ln in body:
             sizes.update(round(g.size, 1) for g in ln.visible)
+            outside.update(round(g.size, 1) for g in ln.visible)
             m.right_edge = max(m.right_edge, ln.x1)
             m.text_bottom = max(m.text_bottom, ln.bottom)
         for table in page.tables:
@@ -127,7 +130,7 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
     m.cell_padding = paddings.most_common(1)[0][0] if paddings else None
     m.lexicon = Lexicon.of([(lines, _text_edge(edge, m), *ends) for lines, edge, *ends in columns])
     if sizes:
-        m.body_size = sizes.most_common(1)[0][0]
+        m.body_size = _body_size(sizes, outside)
     m.body_pitch = _typical_pitch(body_pairs) or SINGLE_SPACING
     m.cell_pitch = _typical_pitch(cell_pairs) or m.body_pitch
     m.drawn_spaces = _draws_wrap_spaces(body_pairs + cell_pairs, cell_finals)
@@ -136,6 +139,18 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
         and next_word_fits(a, b, edge) for a, b, edge in cell_edges)
     _heading_sizes(pages, running, m)
     return m
+
+
+def _body_size(sizes: Counter, outside: Counter) -> float:
+    """The size of body text: the most common size, unless the text outside tables is mostly set
+    a little larger (HTML printed from a word processor sets table text at 0.9 em or so): then
+    that size, so that ordinary paragraphs between tables are not taken for headings. A size
+    more than BODY_OVER_TABLE_TEXT times the table text is a heading's, not body text."""
+    common = sizes.most_common(1)[0][0]
+    if not outside or not on("pdf.body-size"):
+        return common
+    own = outside.most_common(1)[0][0]
+    return own if common < own <= BODY_OVER_TABLE_TEXT * common else common
 
 
 def _text_edge(edge: tuple[float, RawTable] | None, m: Metrics) -> float | None:

@@ -90,6 +90,12 @@ def _breaks(para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bo
         return True  # left of the marker: the list item has ended
     if continues_sentence(line.text) or abs(line.x0 - last.x0) > 1:
         return False  # the fit test below only holds for left-aligned lines
+    if not cell and size > m.body_size + SAME_SIZE and on("pdf.wrapped-heading"):
+        # a title or heading wraps inside a box of its own, narrower than the body text: the fit
+        # test against the body's edge says nothing; lines of its size right below go on with it
+        m.notes.append(Note("pdf.wrapped-heading", f"took '{line.text}' for the wrapped rest of the heading or title "
+                            "above it: same size, right below it", Origin(page=line.page, top=round(line.top, 1))))
+        return False
     if next_word_fits(last, line, right_edge):
         return True
     space, slack = SPACE_WIDTH * line.size, FIT_SLACK * line.size
@@ -111,7 +117,13 @@ def _breaks(para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bo
     if not cell or bold or para.listed or spaced:
         return False
     word = _first_word(line.glyphs)
-    return _capitalised(word) and not m.lexicon.is_name(word) and not _leads_on(last)
+    if not (_capitalised(word) and not m.lexicon.is_name(word) and not _leads_on(last)):
+        return False
+    # weak evidence: only the capital says so (a name the document shows nowhere else looks the same)
+    m.notes.append(Note("pdf.tight-cells", f"started a new paragraph at '{word}' in a table cell: the line "
+                        "before did not lead into it and the word is capitalised, with no spacing to tell",
+                        Origin(page=line.page, top=round(line.top, 1))))
+    return True
 
 
 def _leads_on(line: Line) -> bool:
@@ -153,7 +165,12 @@ def _join_spans(
     # where the document shows the word whole elsewhere and never with that hyphen)
     added = [False] + [_added_hyphen(lines[i - 1], trimmed[i], lexicon) for i in range(1, len(lines))] + [False]
     for i, glyphs in enumerate(trimmed):
-        if i and not _broke_at_hyphen(lines[i - 1], glyphs) and not cuts[i]:
+        slash = i and _broke_at_slash(lines[i - 1], glyphs)
+        if slash and notes is not None:
+            notes.append(Note("pdf.slash-break", f"joined '{_last_word(lines[i - 1].glyphs)}' and '{_first_word(glyphs)}' "
+                              "without a space: the line broke after a slash inside a word",
+                              Origin(page=lines[i].page, top=round(lines[i].top, 1))))
+        if i and not _broke_at_hyphen(lines[i - 1], glyphs) and not cuts[i] and not slash:
             add(" ", False, False)
         if added[i + 1] and notes is not None and glyphs[-1].text == "-":
             head, rest = _last_word(lines[i].glyphs), _first_word(trimmed[i + 1])
@@ -174,6 +191,8 @@ def joint(previous: Line, line: Line, right_edge: float | None, lexicon: Lexicon
     if marker:  # the first line of a list item: the marker is no part of the text
         previous = previous.drop_prefix(marker[0])
     if _broke_at_hyphen(previous, glyphs) or _broke_in_word(previous, glyphs, right_edge, lexicon, rest_word, False):
+        return ""
+    if _broke_at_slash(previous, glyphs):
         return ""
     return " "
 
@@ -225,6 +244,17 @@ def _broke_at_hyphen(previous: Line, glyphs: list[Glyph]) -> bool:
     if before.blank or not before.text[-1:].isalpha() or not glyphs or not glyphs[0].text[:1].isalpha():
         return False
     return _first_word(glyphs).lower() not in conjunctions()
+
+
+def _broke_at_slash(previous: Line, glyphs: list[Glyph]) -> bool:
+    """Did the line break after a slash inside a word ("en/" / "of", "ë/" / "ï")? Browsers and
+    word processors break lines there; a slash followed by a space is rare in running text, and
+    a space the PDF draws after the slash rules it out."""
+    vis = previous.visible
+    if not on("pdf.slash-break") or len(vis) < 2 or previous.glyphs[-1].blank or not glyphs:
+        return False
+    before = previous.glyphs[previous.glyphs.index(vis[-1]) - 1]
+    return vis[-1].text == "/" and before.text[-1:].isalnum() and glyphs[0].text[:1].isalnum()
 
 
 def _last_word(glyphs: list[Glyph]) -> str:

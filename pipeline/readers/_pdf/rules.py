@@ -24,11 +24,14 @@ RULES: tuple[Rule, ...] = (
     # the whole document (assemble.Assembler), before any paragraph is made
     Rule("pdf.partial-rest", "boxes in some columns only at the top of a page are the rest of the table before"),
     Rule("pdf.running-lines", "lines repeated in the top or bottom margin, and page numbers, are headers and footers"),
+    Rule("pdf.body-size", "body text is the size most text outside tables has, where table text is set a little smaller"),
     Rule("pdf.borderless-tables", "runs of lines whose text starts in the same columns are a table without rulings"),
     # paragraphs
+    Rule("pdf.wrapped-heading", "a line of a title's or heading's size right below one goes on with it"),
     Rule("pdf.tight-cells", "a capital after a full line in a cell starts a paragraph only where cells show unspaced paragraphs"),
     Rule("pdf.cut-word", "a word wider than its column, cut at its edge, is joined without a space"),
     Rule("pdf.hyphenation", "a hyphen the writer added to break a word is dropped"),
+    Rule("pdf.slash-break", "a line that breaks after a slash inside a word joins the next without a space"),
     Rule("pdf.suspended-hyphen", "a hyphen alone after a conjunction starts the word on the next line"),
     # stitching over page breaks
     Rule("pdf.repeated-header", "rows at a page's top that repeat the table's first rows are dropped"),

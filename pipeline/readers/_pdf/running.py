@@ -23,8 +23,9 @@ def _is_page_number(text: str, page_number: int) -> bool:
     return not bare or int(text) == page_number
 
 
-def find_running_lines(pages: list[PageLayout]) -> dict[int, bool]:
-    """id(line) -> True for a footer, False for a header (see the module docstring)."""
+def find_running_lines(pages: list[PageLayout], lone: list[Line] | None = None) -> dict[int, bool]:
+    """id(line) -> True for a footer, False for a header (see the module docstring). `lone`
+    collects the lines taken for a header or footer though they occur once (weak evidence)."""
     candidates = []  # (page, line, zone, key)
     for page in pages:
         for ln in page.lines:
@@ -48,18 +49,23 @@ def find_running_lines(pages: list[PageLayout]) -> dict[int, bool]:
             found[id(ln)] = zone == "footer"
     by_number = {page.number: page for page in pages}
     for number, ln, zone, _ in candidates:
-        if id(ln) not in found and _isolated_in_margin(ln, zone, by_number[number]):
+        if id(ln) not in found and _isolated_in_margin(ln, zone, by_number[number], found):
             found[id(ln)] = zone == "footer"
+            if lone is not None:
+                lone.append(ln)
     return found
 
 
-def _isolated_in_margin(line: Line, zone: str, page: PageLayout) -> bool:
+def _isolated_in_margin(line: Line, zone: str, page: PageLayout, found: dict[int, bool]) -> bool:
     """A line in the outer 6 % of the page (Word puts headers half an inch from the edge, body
     text starts an inch in), with a gap of twice its height to everything else: a header or
-    footer even when it occurs once (the name of a cluster that fills one page)."""
+    footer even when it occurs once (the name of a cluster that fills one page). A header has
+    no content above it (printers with narrow margins put the line below a title there)."""
     height = line.bottom - line.top
     if zone == "header":
         if line.top > page.height * OUTER_MARGIN:
+            return False
+        if any(ln.bottom <= line.top and id(ln) not in found for ln in page.lines):
             return False
         below = [ln.top for ln in page.lines if ln.top > line.bottom] + [t.top for t in page.tables]
         return all(top - line.bottom >= 2 * height for top in below)
