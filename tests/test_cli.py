@@ -113,10 +113,10 @@ def test_an_internal_error_is_named_as_such_and_the_batch_goes_on(inbox, tmp_pat
     shutil.copyfile(REFERENCE["txt"], inbox / "tweede.txt")
     real = batch.convert
 
-    def broken(path, vocabulary=None):
+    def broken(path, vocabulary=None, **options):
         if path.suffix == ".txt":
             raise TypeError("boom")
-        return real(path, vocabulary)
+        return real(path, vocabulary, **options)
 
     monkeypatch.setattr(batch, "convert", broken)
     argv = ["convert", str(inbox), "--output", str(tmp_path / "out"), "--jobs", "1"]

@@ -120,7 +120,7 @@ def test_convert_writes_pages_and_keeps_notes_for_unchanged_runs(tmp_path, monke
 
     read = readers.read
     note = Note("test.rule", "a judgement on weak evidence", Origin(page=5, top=300.0))
-    monkeypatch.setattr(readers, "read", lambda path: readers.Reading(read(path).blocks, [note]))
+    monkeypatch.setattr(readers, "read", lambda path, jobs=1: readers.Reading(read(path).blocks, [note]))
     out = tmp_path / "out"
     convert = ["convert", str(REFERENCE["pdf"]), "--output", str(out), "--quiet", "--jobs", "1"]
     assert main(convert) == 0

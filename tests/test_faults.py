@@ -230,10 +230,10 @@ CRASHING_WORKER = textwrap.dedent("""
 
     _real = pipeline.conversion.convert
 
-    def convert(path, vocabulary=None):
+    def convert(path, vocabulary=None, **options):
         if os.path.basename(str(path)).startswith("crash-"):
             os._exit(9)
-        return _real(path, vocabulary)
+        return _real(path, vocabulary, **options)
 
     pipeline.conversion.convert = convert
 """)
