@@ -21,10 +21,6 @@ def reference_data(fmt: str = "docx") -> dict:
     return copy.deepcopy(_reference(fmt).data)
 
 
-def reference_notes(fmt: str = "pdf") -> list:
-    return list(_reference(fmt).notes)
-
-
 def small(id: str = "ambtelijk-secretaris", **changes) -> dict:
     """Two competencies (one without a cluster), two cumulative levels, a matrix of two rows."""
     return to_dict(small_handbook(id, **changes))
