@@ -40,9 +40,9 @@ def map_unordered(function: Callable, items: list, processes: int) -> Iterator[t
     """(item, function(item)) in worker processes, as they finish; (item, WorkerDied()) for an
     item whose worker process died on it. Closing the iterator stops the workers at once.
 
-    A dead worker breaks the whole pool, and which of the items then unfinished killed it is not
-    known: they are tried again in a new pool; an item caught in a broken pool twice is tried
-    alone, so that only the item that kills its worker is failed."""
+    A dead worker breaks the whole pool, and which of the items then in the workers killed it is
+    not known: the unfinished items are tried again in a new pool; an item in a worker when a pool
+    broke twice is tried alone, so that only the item that kills its worker is failed."""
     strikes: dict[object, int] = {}
     pending = list(items)
     while pending:
@@ -55,7 +55,9 @@ def map_unordered(function: Callable, items: list, processes: int) -> Iterator[t
             if unfinished and len(group) == 1 and strikes.get(group[0], 0) >= 2:
                 yield group[0], WorkerDied()
                 continue
-            for item in unfinished:
+            # The pool feeds its workers in order, one item ahead: only the first unfinished items
+            # can have been in a worker when it died; the rest waited in the queue.
+            for item in unfinished[:processes + 1]:
                 strikes[item] = strikes.get(item, 0) + 1
             pending += unfinished
 

@@ -253,3 +253,17 @@ def test_a_worker_that_dies_fails_its_file_only_and_the_run_neither_hangs_nor_st
     assert f"{inbox / 'crash-me.txt'}: the process converting this file ended without a result" in result.stderr
     assert "converted 7, failed 1" in result.stderr
     assert validate_output_dir(out) == []
+
+
+def _square_but_die_on_seven(number: int) -> int:
+    if number == 7:
+        os._exit(9)  # as a worker the OOM killer picks
+    return number * number
+
+
+def test_map_unordered_fails_only_the_item_that_kills_its_worker():
+    from pipeline.workers import WorkerDied, map_unordered
+
+    results = dict(map_unordered(_square_but_die_on_seven, list(range(12)), 2))
+    assert isinstance(results.pop(7), WorkerDied)
+    assert results == {n: n * n for n in range(12) if n != 7}
