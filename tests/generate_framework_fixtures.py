@@ -20,16 +20,14 @@ Needs `soffice` and `chromium`.
 """
 from __future__ import annotations
 
-import json
-import sys
 import tempfile
 from pathlib import Path
 
 from pipeline import convert
 
 from . import framework_builder as fb
-from .generate_fixtures import expected, stable_zip, write_if_changed
-from .tagged_writers import PRINT, WRITERS, WriterMissing
+from .generate_fixtures import expected
+from .tagged_writers import WRITERS, write_fixture
 
 OUT = Path(__file__).parent / "fixtures" / "tagged"
 
@@ -68,15 +66,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for name, (build, writers) in FRAMEWORK_FIXTURES.items():
             word = build(Path(tmp) / f"{name}.docx")
-            data = expected(convert(word).handbook)
-            write_if_changed(OUT / f"{name}.docx", stable_zip(word.read_bytes()))
-            text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-            write_if_changed(OUT / f"{name}.expected.json", text.encode("utf-8"))
-            for writer in writers:
-                try:
-                    PRINT[writer](word, OUT / f"{name}.{writer}.pdf")
-                except WriterMissing as error:
-                    sys.exit(str(error))
+            write_fixture(OUT, name, word, expected(convert(word).handbook), writers)
     for path in sorted(OUT.glob("framework-*")):
         print(f"{path.relative_to(OUT.parent.parent.parent)}  {path.stat().st_size} bytes")
 

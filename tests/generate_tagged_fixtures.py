@@ -13,16 +13,14 @@ tests/test_reader_pdf_tagged.py reads each PDF and compares. Needs `soffice` and
 """
 from __future__ import annotations
 
-import json
 import random
-import sys
 import tempfile
 from pathlib import Path
 
-from .generate_fixtures import draft, expected, stable_zip, write_if_changed
+from .generate_fixtures import draft, expected
 from .handbook_factory import make_handbook
 from .render_docx import Layout
-from .tagged_writers import PRINT, WRITERS, WriterMissing
+from .tagged_writers import WRITERS, write_fixture
 
 OUT = Path(__file__).parent / "fixtures" / "tagged"
 
@@ -44,14 +42,7 @@ def main() -> None:
         for name, (layout, pinned, writers) in TAGGED_FIXTURES.items():
             handbook = make_handbook(random.Random(f"tagged-fixture/{name}"), **{"language": "nl", **pinned})
             word = draft(name, handbook, layout, Path(tmp))
-            write_if_changed(OUT / f"{name}.docx", stable_zip(word.read_bytes()))
-            text = json.dumps(expected(handbook), ensure_ascii=False, indent=2) + "\n"
-            write_if_changed(OUT / f"{name}.expected.json", text.encode("utf-8"))
-            for writer in writers:
-                try:
-                    PRINT[writer](word, OUT / f"{name}.{writer}.pdf")
-                except WriterMissing as error:
-                    sys.exit(str(error))
+            write_fixture(OUT, name, word, expected(handbook), writers)
     for path in sorted(OUT.iterdir()):
         print(f"{path.relative_to(OUT.parent.parent.parent)}  {path.stat().st_size} bytes")
 

@@ -192,22 +192,20 @@ def chromium(headers: bool = False):
     return make
 
 
-def wkhtmltopdf(pages: list[Path], folder: Path) -> list[Path]:
+def _print_each(pages: list[Path], folder: Path, command) -> list[Path]:
+    """Each page printed to <folder>/<stem>.pdf by the command `command(page, pdf)` gives."""
     folder.mkdir(parents=True, exist_ok=True)
-    out = []
-    for page in pages:
-        pdf = folder / f"{page.stem}.pdf"
-        out.append(_run([program_path("wkhtmltopdf"), "--quiet", "--enable-local-file-access", str(page), str(pdf)], pdf))
-    return out
+    return [_run(command(page, folder / f"{page.stem}.pdf"), folder / f"{page.stem}.pdf") for page in pages]
+
+
+def wkhtmltopdf(pages: list[Path], folder: Path) -> list[Path]:
+    return _print_each(pages, folder, lambda page, pdf: [
+        program_path("wkhtmltopdf"), "--quiet", "--enable-local-file-access", str(page), str(pdf)])
 
 
 def weasyprint(pages: list[Path], folder: Path) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    out = []
-    for page in pages:
-        pdf = folder / f"{page.stem}.pdf"
-        out.append(_run([sys.executable, "-m", "weasyprint", "--quiet", str(page), str(pdf)], pdf))
-    return out
+    return _print_each(pages, folder, lambda page, pdf: [
+        sys.executable, "-m", "weasyprint", "--quiet", str(page), str(pdf)])
 
 
 def word(docs: list[Path], folder: Path) -> list[Path]:

@@ -64,3 +64,19 @@ def chromium(source: Path, target: Path) -> Path:
 
 
 PRINT = {"libreoffice-tagged": libreoffice_tagged, "chromium": chromium}
+
+
+def write_fixture(folder: Path, name: str, word: Path, data: dict, writers) -> None:
+    """A committed tagged fixture: the .docx, the data it must give, and its print by each writer."""
+    import sys
+
+    from .generate_fixtures import stable_zip, write_if_changed
+
+    write_if_changed(folder / f"{name}.docx", stable_zip(word.read_bytes()))
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    write_if_changed(folder / f"{name}.expected.json", text.encode("utf-8"))
+    for writer in writers:
+        try:
+            PRINT[writer](word, folder / f"{name}.{writer}.pdf")
+        except WriterMissing as error:
+            sys.exit(str(error))
