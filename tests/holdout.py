@@ -32,6 +32,7 @@ import time
 from collections import Counter
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 
 from pipeline import HandbookError, convert
@@ -47,6 +48,7 @@ EXACT, REFUSED, WRONG, CRASHED, UNRENDERED = "exact", "refused", "wrong", "crash
 KINDS = (EXACT, REFUSED, WRONG, CRASHED, UNRENDERED)
 MAX_COMPETENCIES = 4  # per handbook: enough for tables across pages, few enough to stay quick
 CHUNK = 10  # documents per task: one LibreOffice start-up serves this many
+MADE_RECORD = "made.json"  # in each --keep folder: the files a writer made, for --reuse
 KEPT_DIFFERENCES = 8  # differences kept per wrong case in the summary
 EXACT_TARGET = 0.99  # issue 12: every writer at >= 99 % exact with no wrong conversion
 DEFAULT_JSON = Path("output") / "holdout"
@@ -142,10 +144,27 @@ def make_cases(salt: str, numbers: list[int], folder: Path) -> list[Case]:
 # --- the work (each function here runs in a worker process) ----------------------------------------
 
 
-def print_and_judge(writer: str, items: list[tuple[int, Path, dict]], folder: Path) -> list[tuple[int, Outcome]]:
+def made_before(folder: Path, make, sources: list[Path]) -> list[Path]:
+    """`make(sources, folder)`, or the files it listed in `folder` on an earlier run (`--reuse`):
+    judging the same printed files again after a rule changed costs no printing."""
+    record = folder / MADE_RECORD
+    if record.exists():
+        listed = [Path(name) for name in json.loads(record.read_text(encoding="utf-8"))]
+        if len(listed) == len(sources) and all(p.exists() for p in listed):
+            return listed
+    files = make(sources, folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    record.write_text(json.dumps([str(p.resolve()) for p in files]), encoding="utf-8")
+    return files
+
+
+def print_and_judge(writer: str, items: list[tuple[int, Path, dict]], folder: Path,
+                    reuse: bool = False) -> list[tuple[int, Outcome]]:
     """Print `items` (number, source file, wanted data) with `writer` and judge each file it made."""
+    sources = [source for _, source, _ in items]
     try:
-        files = WRITERS[writer].make([source for _, source, _ in items], folder)
+        files = (made_before(folder, WRITERS[writer].make, sources) if reuse
+                 else WRITERS[writer].make(sources, folder))
     except Exception as error:  # noqa: BLE001 - a program that fails or hangs leaves its files unrendered
         failed = error if isinstance(error, WriterFailed) else WriterFailed(f"{type(error).__name__}: {error}")
         return [(number, classify({}, failed)) for number, _, _ in items]
@@ -181,7 +200,7 @@ def chunks(items: list, size: int) -> list[list]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def sweep(run: Run, folder: Path, jobs: int) -> None:
+def sweep(run: Run, folder: Path, jobs: int, reuse: bool = False) -> None:
     cases = make_cases(run.salt, run.numbers, folder / "docx")
     run.layouts = {c.number: c.layout.name for c in cases}
     chosen = [WRITERS[name] for name in run.writers if name not in run.skipped]
@@ -191,11 +210,14 @@ def sweep(run: Run, folder: Path, jobs: int) -> None:
         def submit(writer, sources: list[Path]) -> None:
             items = [(c.number, s, stated(c.want, c.layout, writer.keeps_page_headers)) for c, s in zip(cases, sources)]
             for index, part in enumerate(chunks(items, CHUNK)):
-                future = pool.submit(print_and_judge, writer.name, part, folder / writer.name / str(index))
+                future = pool.submit(print_and_judge, writer.name, part, folder / writer.name / str(index), reuse)
                 pending[future] = ("writer", writer.name, part)
 
         for source in sorted({w.source for w in chosen} - {"docx"}):
-            future = pool.submit(export_sources, [c.docx for c in cases], folder / source, source)
+            if reuse:
+                future = pool.submit(made_before, folder / source, _exporter(source), [c.docx for c in cases])
+            else:
+                future = pool.submit(export_sources, [c.docx for c in cases], folder / source, source)
             pending[future] = ("export", source, None)
         for writer in chosen:
             if writer.source == "docx":
@@ -210,6 +232,15 @@ def sweep(run: Run, folder: Path, jobs: int) -> None:
                 for number, outcome in _outcomes(future, part):
                     run.results.setdefault(name, {})[number] = outcome
                     _show(name, number, run.layouts[number], outcome)
+
+
+def _exporter(source: str):
+    return partial(_export, source=source)
+
+
+def _export(docs: list[Path], folder: Path, source: str) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    return export_sources(docs, folder, source)
 
 
 def _exported(run: Run, future: Future, source: str, chosen, cases: list[Case], submit) -> None:
@@ -334,6 +365,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reference", type=Path, help="a folder with a reference handbook in several forms")
     parser.add_argument("--json", type=Path, help=f"the summary file (default {DEFAULT_JSON}/<salt>.json)")
     parser.add_argument("--keep", type=Path, help="keep the generated files in this folder")
+    parser.add_argument("--reuse", action="store_true",
+                        help="with --keep: judge the files printed there on an earlier run instead of printing again")
     parser.add_argument("--list", action="store_true", help="list the writers and exit")
     args = parser.parse_args(argv)
     if args.list:
@@ -348,7 +381,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
-        sweep(run, folder, max(1, args.jobs))
+        sweep(run, folder, max(1, args.jobs), reuse=bool(args.reuse and args.keep))
     if args.reference:
         judge_references(run, args.reference, max(1, args.jobs))
     seconds = time.monotonic() - started
