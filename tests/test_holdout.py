@@ -20,6 +20,7 @@ from .holdout import (
     choose_writers,
     classify,
     main,
+    made_before,
     make_cases,
     note_line,
     parse_numbers,
@@ -204,3 +205,20 @@ def test_a_writer_whose_program_is_missing_is_skipped_with_the_reason(tmp_path, 
     assert code == 1  # nothing was measured: not a pass
     assert "| chromium | skipped: chromium, soffice not installed |" in capsys.readouterr().out
     assert json.loads(summary_file.read_text(encoding="utf-8"))["skipped"] == {"chromium": "chromium, soffice not installed"}
+
+
+def test_reuse_judges_the_files_printed_before_and_prints_again_when_one_is_gone(tmp_path):
+    calls = []
+
+    def make(sources, folder):
+        calls.append(list(sources))
+        folder.mkdir(parents=True, exist_ok=True)
+        out = [folder / (s + ".pdf") for s in sources]
+        for path in out:
+            path.write_text("printed")
+        return out
+
+    first = made_before(tmp_path / "w", make, ["a", "b"])
+    assert made_before(tmp_path / "w", make, ["a", "b"]) == first and len(calls) == 1
+    first[1].unlink()
+    assert made_before(tmp_path / "w", make, ["a", "b"]) == first and len(calls) == 2
