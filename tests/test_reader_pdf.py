@@ -6,6 +6,7 @@ rules themselves are also tested on lines built in memory (see `line()` below).
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -1574,3 +1575,51 @@ def test_a_line_broken_after_a_slash_inside_a_word_joins_without_a_space_and_lea
     with switched_off("pdf.slash-break"):
         joined = layout.make_paragraph(layout.ParaLines([line("en/", 100), line("of", 112)]), metrics(), False)
         assert joined.text == "en/ of"
+
+
+def justified_line(text, top, edge, x0=90.0, size=10.0):
+    """A line set justified: its word gaps widened evenly so that it ends exactly at `edge`."""
+    words = text.split(" ")
+    natural = sum(len(w) for w in words) * CHAR + (len(words) - 1) * SPACE
+    extra = (edge - x0 - natural) / (len(words) - 1)
+    glyphs, x = [], x0
+    for k, word in enumerate(words):
+        glyphs += glyphs_at(x, word, size, False, False)
+        x += len(word) * CHAR
+        if k < len(words) - 1:
+            glyphs.append(layout.Glyph(" ", x, x + SPACE, size))
+            x += SPACE + extra
+    return layout.Line(1, top, top + size, glyphs)
+
+
+def test_a_justified_line_wrapped_whatever_the_next_line_starts_with():
+    edge = 90 + 26 * CHAR
+    # "Berlijn" after a line that left no room for it: only the capital speaks for a new paragraph
+    lines = [justified_line("Werkt samen met de teams in", 100, edge), line("Berlijn en elders", 112)]
+    assert [p.lines[0].text for p in layout.group_paragraphs(lines, metrics(), edge, cell=True)] == [
+        "Werkt samen met de teams in"]
+    with switched_off("pdf.justified-line"):
+        assert len(layout.group_paragraphs(lines, metrics(), edge, cell=True)) == 2
+    # the same words with natural gaps, ending short of the edge: the paragraph ended there
+    natural = [line("Werkt samen met de teams in", 100), line("Berlijn en elders", 112)]
+    assert len(layout.group_paragraphs(natural, metrics(), edge, cell=True)) == 2
+
+
+def test_after_a_justified_line_a_widened_letter_and_bracket_is_no_list_marker():
+    edge = 90 + 26 * CHAR
+    # justifying "b) de teams en" widened the gap after "b)" to a tab's width
+    lines = [justified_line("Kiest tussen twee wegen (a,", 100, edge), justified_line("b) de teams en", 112, edge),
+             line("de doelen.", 124)]
+    paras = layout.group_paragraphs(lines, metrics(), edge, cell=True)
+    assert len(paras) == 1 and not paras[0].listed
+
+
+def test_uneven_gaps_or_a_line_short_of_the_edge_is_not_justified():
+    edge = 90 + 26 * CHAR
+    assert layout.paragraphs.justified(justified_line("Werkt samen met de teams in", 100, edge), edge)
+    assert not layout.paragraphs.justified(justified_line("Werkt samen met de teams in", 100, edge - 10), edge)
+    even = justified_line("Werkt samen met de teams in", 100, edge)
+    first_gap = even.glyphs.index(next(g for g in even.glyphs if g.blank)) + 1
+    moved = [dataclasses.replace(g, x0=g.x0 + 0.8, x1=g.x1 + 0.8) for g in even.glyphs[:first_gap]]
+    uneven = layout.Line(1, 100, 110, moved + even.glyphs[first_gap:])  # the first gap back to its natural width
+    assert not layout.paragraphs.justified(uneven, edge)

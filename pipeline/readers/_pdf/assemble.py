@@ -13,7 +13,7 @@ from .model import (
     COLUMN_GAP, COLUMN_TOLERANCE, Line, PageLayout, RawCell, RawTable, continues_sentence, ends_sentence,
     inside, line_numbers, marker_of, whole_lines,
 )
-from .paragraphs import ParaLines, group_paragraphs, joint, make_paragraph
+from .paragraphs import ParaLines, group_paragraphs, joint, justified, make_paragraph
 from .partial import widen_partial_rests
 from .rules import on
 from .running import find_running_lines
@@ -509,12 +509,13 @@ class Assembler:
 
     def _wraps_into(self, prev: RawTable, before: RawCell | None, after: RawCell | None) -> bool:
         """Did the cell's last line before the break wrap into the next page: it ends in the space
-        the PDF draws where lines wrap, and the next page's first word would not have fitted?"""
+        the PDF draws where lines wrap, and the next page's first word would not have fitted; or
+        it was stretched to the edge as justified text is where it wraps?"""
         if before is None or after is None or not before.lines or not after.lines:
             return False
         last, first = before.lines[-1], after.lines[0]
         edge = _text_right(before, prev, self.m)
-        return self.m.wrapped(last) and not next_word_fits(last, first, edge)
+        return (self.m.wrapped(last) and not next_word_fits(last, first, edge)) or justified(last, edge)
 
     def _runs_down(self, prev: RawTable, k: int) -> bool:
         """Does the text of cell k of the previous part's last row end within two line pitches of

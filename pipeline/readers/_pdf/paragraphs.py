@@ -10,7 +10,9 @@ from .metrics import Metrics
 from .model import Glyph, Line, continues_sentence, line_numbers, marker_of
 from .geometry import next_word_fits
 from .rules import on
-from .tolerances import CUT_WORD_AT_MOST, FIT_SLACK, SAME_SIZE, SAME_X, SPACE_WIDTH, TAB_GAP, WORD_GAP
+from .tolerances import (
+    CUT_WORD_AT_MOST, FIT_SLACK, JUSTIFIED_EVEN, JUSTIFIED_STRETCH, SAME_SIZE, SAME_X, SPACE_WIDTH, TAB_GAP, WORD_GAP,
+)
 from .words import conjunctions
 
 @dataclass
@@ -68,7 +70,9 @@ def group_paragraphs(
     numbers = line_numbers(lines) if numbers is None else numbers
     for line in lines:
         previous = paras[-1] if paras else None
-        item = _list_item(line, previous, numbers)
+        # a justified line before it wrapped: this line goes on with it, even where it starts
+        # like a list item (justifying widens "b) speelfilm" to a tab-like gap)
+        item = None if _after_justified(previous, line, m, right_edge, cell) else _list_item(line, previous, numbers)
         if item is not None:
             paras.append(item)
         elif previous is None or _breaks(previous, line, m, right_edge, cell, spaced):
@@ -78,13 +82,24 @@ def group_paragraphs(
     return paras
 
 
-def _breaks(para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bool, spaced: bool) -> bool:
-    last = para.lines[-1]
-    size = max(line.size, last.size)
+def _apart(last: Line, line: Line, m: Metrics, cell: bool) -> bool:
+    """Can `line` not go on with `last` at all: another size or page, or too far below it?"""
     if abs(line.size - last.size) > SAME_SIZE or line.page != last.page:
         return True
     pitch = line.top - last.top
-    if pitch < 0 or pitch > m.gap_limit(size, cell):
+    return pitch < 0 or pitch > m.gap_limit(max(line.size, last.size), cell)
+
+
+def _after_justified(para: ParaLines | None, line: Line, m: Metrics, right_edge: float, cell: bool) -> bool:
+    if para is None or _apart(para.lines[-1], line, m, cell) or abs(line.x0 - para.lines[-1].x0) > SAME_X:
+        return False
+    return justified(para.lines[-1], right_edge)
+
+
+def _breaks(para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bool, spaced: bool) -> bool:
+    last = para.lines[-1]
+    size = max(line.size, last.size)
+    if _apart(last, line, m, cell):
         return True
     if para.listed and para.marker_x is not None and line.x0 < para.marker_x - SAME_X:
         return True  # left of the marker: the list item has ended
@@ -105,6 +120,8 @@ def _breaks(para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bo
         return True  # no space drawn where one fits (nor a word cut: its next letter fits too): it ended
     if m.wrapped(last):
         return False  # it wrapped: whatever the next line starts with goes on with it
+    if justified(last, right_edge):
+        return False  # stretched to the edge: justified text never stretches a paragraph's last line
     # In a table cell, paragraphs often follow each other without any spacing (one indicator
     # per paragraph, usually without a full stop). Dutch and English do not capitalise words
     # inside a sentence, so a line that starts with a capitalised word ("Brengt", not "P&O")
@@ -124,6 +141,24 @@ def _breaks(para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bo
                         "before did not lead into it and the word is capitalised, with no spacing to tell",
                         Origin(page=line.page, top=round(line.top, 1))))
     return True
+
+
+def justified(line: Line, right_edge: float) -> bool:
+    """Was the line set justified: does it reach the edge with every word gap wider than its
+    space glyph by about the same amount? Only a wrapped line is stretched so (the last line of
+    a justified paragraph keeps natural gaps), whatever the next line starts with."""
+    if not on("pdf.justified-line") or right_edge - line.x1 > FIT_SLACK * line.size:
+        return False
+    stretches = []
+    glyphs = line.glyphs
+    for i in range(1, len(glyphs) - 1):
+        space, before, after = glyphs[i], glyphs[i - 1], glyphs[i + 1]
+        if space.blank and not before.blank and not after.blank:
+            if space.inserted:
+                return False  # no space glyph: no natural width to compare the gap with
+            stretches.append(after.x0 - before.x1 - (space.x1 - space.x0))
+    return (bool(stretches) and min(stretches) >= JUSTIFIED_STRETCH * line.size
+            and max(stretches) - min(stretches) <= JUSTIFIED_EVEN * line.size)
 
 
 def _leads_on(line: Line) -> bool:

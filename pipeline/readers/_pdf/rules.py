@@ -28,6 +28,7 @@ RULES: tuple[Rule, ...] = (
     Rule("pdf.borderless-tables", "runs of lines whose text starts in the same columns are a table without rulings"),
     # paragraphs
     Rule("pdf.wrapped-heading", "a line of a title's or heading's size right below one goes on with it"),
+    Rule("pdf.justified-line", "a line whose word gaps were stretched evenly to reach the edge wrapped: it is no paragraph's last"),
     Rule("pdf.tight-cells", "a capital after a full line in a cell starts a paragraph only where cells show unspaced paragraphs"),
     Rule("pdf.cut-word", "a word wider than its column, cut at its edge, is joined without a space"),
     Rule("pdf.hyphenation", "a hyphen the writer added to break a word is dropped"),

@@ -7,6 +7,10 @@ drawing precision, which does not grow with the type.
 
 # --- text and columns (font-size units) ----------------------------------------------------
 
+# A justified line's word gaps are wider than its space glyphs by at least this much, and by
+# amounts that differ less than JUSTIFIED_EVEN from each other (natural gaps: within 0.01).
+JUSTIFIED_STRETCH = 0.05
+JUSTIFIED_EVEN = 0.05
 # A horizontal gap wider than this separates two columns of a table without rulings.
 COLUMN_GAP = 1.2
 # Line pitch (top to top, per point of size) assumed when the document shows none.
