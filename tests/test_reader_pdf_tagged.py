@@ -282,6 +282,15 @@ def test_a_lone_hyphen_at_a_wrap_follows_how_the_document_writes_one():
     assert wrap_joint(line("en -"), line("werkwijzen"), prefixes)[0] == ""
 
 
+def test_a_conjunction_next_to_a_hyphen_at_a_wrap_settles_it_without_the_document_s_words():
+    nothing = DocumentWords()
+    assert wrap_joint(line("impressie hoofd-"), line("en bijzaken"), nothing)[0] == " "  # a word part before "en"
+    assert wrap_joint(line("teamdoelen en -"), line("werkwijzen"), nothing)[0] == ""  # after "en": a word part
+    for before in ("prophecy -", "zij-haar -"):  # after any other word a lone hyphen is a dash
+        joint, (rule, message) = wrap_joint(line(before), line("worried?"), nothing)
+        assert joint == " " and rule == "pdf.tagged.hyphen-at-wrap" and "dash" in message
+
+
 def test_a_word_cut_at_the_column_edge_is_joined_only_when_the_document_shows_it_whole():
     seen = DocumentWords.of([[line("Competentieniveau Medewerker")]])
     joint, (rule, _) = wrap_joint(line("Competentienive"), line("au 1"), seen)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from ...blocks import Note, Origin, Span
 from .model import Glyph, Line
+from .words import conjunctions
 
 # Two pieces of marked content are on one line when their baselines differ by less than this
 # fraction of the font size (the same test that groups characters into lines).
@@ -177,13 +178,23 @@ def _after_break(
     without one, so the picture alone does not say (unless the writer draws wrap spaces, which
     `wrap_joint` has settled before). In order: the rest would have fitted on the line had it
     been joined to it (so a space must have stood there: lines break greedily); the text seen
-    on one line elsewhere; for a lone hyphen, how the document writes one ("-" as a dash, or
-    before a word part); else joined."""
+    on one line elsewhere; a conjunction next to the hyphen (a word part left out: "hoofd-" /
+    "en bijzaken", "en -" / "werkwijzen"; a lone hyphen after any other word is a dash:
+    "prophecy -" / "worried"); for a lone hyphen, how the document writes one ("-" as a dash,
+    or before a word part); else joined."""
     alone = len(head) == 1  # "en -" / "werkwijzen": the mark stands alone before the wrap
+    words_before = previous.text.split()
+    before_mark = words_before[-2].lower() if alone and len(words_before) > 1 else None
     if _would_have_fitted(previous, line, column_ends):
         spaced, evidence = True, f"'{rest}' would have fitted on the line had no space stood before it"
     elif not alone and words.knows(head + rest):
         spaced, evidence = False, f"'{head}{rest}' stands on one line elsewhere"
+    elif not alone and head[-1:] in HYPHENS and rest.lower() in conjunctions():
+        spaced, evidence = True, f"a word part before the conjunction '{rest}'"
+    elif alone and head in HYPHENS and before_mark is not None and before_mark[-1:].isalpha():
+        spaced = before_mark not in conjunctions()
+        evidence = (f"a lone hyphen after the word '{words_before[-2]}' is a dash" if spaced
+                    else f"a lone hyphen after the conjunction '{words_before[-2]}' starts a word part")
     elif not alone and words.knows(head):
         spaced, evidence = True, f"'{head}' stands before a space elsewhere"
     elif alone and head in HYPHENS and (words.dashes or words.prefixes):
