@@ -4,7 +4,8 @@ pdfplumber gives characters with their font and position, and the ruling lines. 
 turns each page into positioned text lines and ruled tables (cells found from the lines, text
 assigned to the cell it sits in), closes the page, and hands the whole document to
 the `_pdf` package, which finds paragraphs, running headers, tables without rulings and stitches
-tables across page breaks. Only this module imports pdfplumber.
+tables across page breaks. Only this module and `pdf_objects` (which reads a page's characters
+and rulings straight from pdfminer's interpreter) import pdfplumber.
 
 A tagged PDF is read from its structure tree instead (`_pdf.structure`, `_pdf.tagged`): the
 characters of each piece of marked content become lines, and the tree says which paragraph,
@@ -30,6 +31,7 @@ from ._pdf.marked import nest_marked_content
 from ._pdf.rules import on
 from ._pdf.structure import Marked, TreeError, read_structure_tree
 from ._pdf.tagged import MarkedContent, TreeDoesNotFit, tree_blocks
+from .pdf_objects import read_objects
 from ._pdf.tolerances import (
     BACKGROUND_BAND, BOX_SLACK, MARGIN_ZONE, OFF_PAGE, OVERPRINT, PAGE_BACKGROUND, RULING_SNAP, SAME_LINE, SLANT, SYNTHETIC_BOLD_SHIFT,
     WORD_GAP,
@@ -163,6 +165,7 @@ def _tagged(pdf) -> list[Block] | Note | None:
 
 def _marked(page, content: MarkedContent) -> None:
     """The page's characters as lines per piece of marked content, artifacts apart."""
+    read_objects(page)
     number, flags = page.page_number, _font_flags(page)
     by_mcid: dict[int, list[dict]] = {}
     artifacts, untagged = [], 0
@@ -186,6 +189,7 @@ def _marked(page, content: MarkedContent) -> None:
 
 
 def _layout(page) -> PageLayout:
+    read_objects(page)
     number = page.page_number
     flags = _font_flags(page)
     chars = [c for c in page.chars if c.get("upright", True) and c["text"]]
