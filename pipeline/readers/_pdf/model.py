@@ -66,8 +66,12 @@ class Line:
 
     @property
     def size(self) -> float:
-        sizes = Counter(round(g.size, 1) for g in self.visible)
-        return sizes.most_common(1)[0][0]
+        cached = self.__dict__.get("_size")  # asked for thousands of times: once per glyph list, as visible
+        if cached is None or cached[0] is not self.glyphs:
+            sizes = Counter(round(g.size, 1) for g in self.visible)
+            cached = (self.glyphs, sizes.most_common(1)[0][0])
+            self.__dict__["_size"] = cached
+        return cached[1]
 
     @property
     def ends_in_space(self) -> bool:
