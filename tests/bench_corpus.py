@@ -6,8 +6,9 @@ definition, then "Competentieniveau N" in a vertically merged cell | one indicat
 198 competencies instead of 7, about 120 pages as a PDF: long enough for the benchmark's 100+ page
 row and for reading one file in page ranges with --jobs. The 60 names below are used in turn,
 with " II", " III" and " IV" after them from the second time round. It is built from the
-reference itself, so styles and page setup are the same; the texts are the reference's own definitions and indicators, reused in turn. The PDF is
-made with LibreOffice (soffice) like the reference PDF. Both files are committed, so `make bench`
+reference itself, so styles and page setup are the same; the texts are the reference's own
+definitions and indicators, reused in turn. The PDF is made with LibreOffice (soffice) like the
+reference PDF. Both files are committed, so `make bench`
 needs neither this script nor LibreOffice.
 """
 from __future__ import annotations
