@@ -46,16 +46,17 @@ _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 nest_marked_content(pdfplumber.page.PDFPageAggregatorWithMarkedContent)
 
 
-# A long PDF read with --jobs N is laid out page range by page range in N worker processes
-# (pdfplumber's extraction is most of the time); shorter ones are not worth starting workers for.
+# A long PDF read with --jobs N is laid out a few pages at a time by this process and N - 1
+# worker processes (pdfplumber's extraction is most of the time); shorter ones are not worth
+# starting workers for.
 MIN_PAGES_TO_SPLIT = 16
+PAGES_PER_SHARE = 4
 
 
 def read(path: Path, jobs: int = 1) -> list[Block | Note]:
     with open(path, "rb") as stream:
         if b"%PDF-" not in stream.read(1024):  # the header may follow a little junk, no more
             raise ReadError(DAMAGED.format("the file does not start like a PDF"))
-    pages = []
     try:
         with pdfplumber.open(path) as pdf:
             properties = _properties(pdf.metadata)
@@ -64,11 +65,9 @@ def read(path: Path, jobs: int = 1) -> list[Block | Note]:
                 return _with_properties(tagged, properties)
             count = len(pdf.pages)
             if jobs > 1 and count >= MIN_PAGES_TO_SPLIT:
-                pages = None  # laid out below, after this process has let go of the file
+                pages = _layouts_alongside(pdf, path, count, jobs)
             else:
                 pages = _layouts(pdf, range(count))
-        if pages is None:
-            pages = _layouts_in_workers(path, count, jobs)
     except (PdfminerException, MalformedPDFException, PSException) as error:
         raise _read_error(error) from error
     if not any(page.lines or page.tables for page in pages):
@@ -87,27 +86,34 @@ def _layouts(pdf, numbers: range) -> list[PageLayout]:
     return layouts
 
 
+_OPENED: dict[Path, object] = {}  # in a worker process: the file it lays out pages of, opened once
+
+
 def _layout_range(path: Path, numbers: range) -> list[PageLayout]:
-    """The layouts of some pages of a file, in a worker process."""
-    with pdfplumber.open(path) as pdf:
-        return _layouts(pdf, numbers)
+    """The layouts of some pages of a file, in a worker process (which exits when the file is read)."""
+    if path not in _OPENED:
+        for other in _OPENED.values():
+            other.close()
+        _OPENED.clear()
+        _OPENED[path] = pdfplumber.open(path)
+    return _layouts(_OPENED[path], numbers)
 
 
-def _layouts_in_workers(path: Path, count: int, jobs: int) -> list[PageLayout]:
-    """Every page's layout, page ranges read side by side; joined in page order."""
+def _layouts_alongside(pdf, path: Path, count: int, jobs: int) -> list[PageLayout]:
+    """Every page's layout, a few pages at a time, by this process from the first page on and by
+    jobs - 1 worker processes from the last page back; joined in page order."""
     from functools import partial
 
-    from ..workers import WorkerDied, map_unordered
+    from ..workers import WorkerDied, alongside
 
-    size = -(-count // jobs)
-    ranges = [range(start, min(start + size, count)) for start in range(0, count, size)]
-    parts = {}
-    for numbers, layouts in map_unordered(partial(_layout_range, path), ranges, jobs):
-        if isinstance(layouts, WorkerDied):
+    ranges = [range(start, min(start + PAGES_PER_SHARE, count)) for start in range(0, count, PAGES_PER_SHARE)]
+    layouts = []
+    for numbers, part in zip(ranges, alongside(partial(_layouts, pdf), partial(_layout_range, path), ranges, jobs - 1)):
+        if isinstance(part, WorkerDied):
             raise ReadError(f"the process reading pages {numbers.start + 1}-{numbers.stop} ended without a result "
                             "(stopped by the system, perhaps for lack of memory)")
-        parts[numbers.start] = layouts
-    return [layout for start in sorted(parts) for layout in parts[start]]
+        layouts += part
+    return layouts
 
 
 def _with_properties(blocks: list[Block], properties: Properties) -> list[Block]:
