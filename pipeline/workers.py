@@ -9,13 +9,11 @@ the run goes on (map_unordered).
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 from contextlib import contextmanager
-from multiprocessing.connection import wait
 from typing import Callable, Iterator
 
 
@@ -114,6 +112,7 @@ def _run_group(function, group: list, processes: int):
 
 
 def _executor(processes: int):
+    import multiprocessing  # here, not at the top: a run in one process never needs it
     from concurrent.futures import ProcessPoolExecutor
 
     # multiprocessing's resource tracker outlives a parent killed with -9 just long enough to
@@ -138,6 +137,8 @@ def _stop(executor) -> None:
 
 
 def _start_worker() -> None:
+    import multiprocessing
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = multiprocessing.parent_process()
     if parent is not None:
@@ -145,6 +146,8 @@ def _start_worker() -> None:
 
 
 def _exit_with(sentinel) -> None:
+    from multiprocessing.connection import wait
+
     wait([sentinel])  # ready when the parent process has ended
     os._exit(1)
 

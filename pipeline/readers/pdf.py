@@ -30,7 +30,6 @@ from ._pdf import Glyph, Line, PageLayout, RawCell, RawTable, assemble
 from ._pdf.marked import nest_marked_content
 from ._pdf.rules import on
 from ._pdf.structure import Marked, TreeError, read_structure_tree
-from ._pdf.tagged import MarkedContent, TreeDoesNotFit, tree_blocks
 from .pdf_objects import read_objects
 from ._pdf.tolerances import (
     BACKGROUND_BAND, BOX_SLACK, MARGIN_ZONE, OFF_PAGE, OVERPRINT, PAGE_BACKGROUND, RULING_SNAP, SAME_LINE, SLANT, SYNTHETIC_BOLD_SHIFT,
@@ -157,6 +156,8 @@ def _tagged(pdf) -> list[Block] | Note | None:
         return Note("pdf.tagged.fallback", f"the structure tree cannot be read ({error}): read by layout")
     if tree is None:
         return None
+    from ._pdf.tagged import MarkedContent, TreeDoesNotFit, tree_blocks  # only a tagged PDF needs them
+
     content = MarkedContent(page_count=len(pdf.pages))
     for page in pdf.pages:
         try:
@@ -383,13 +384,15 @@ def _dedupe(chars: list[dict]) -> list[dict]:
     the side, it is a synthetic bold (some producers fake bold that way): the kept one is bold."""
     kept: list[dict] = []
     for c in chars:
-        twin = next((
-            k for k in kept[-3:]
-            if k["text"] == c["text"] and abs(k["x0"] - c["x0"]) < OVERPRINT and abs(k["top"] - c["top"]) < OVERPRINT
-        ), None)
+        text, x0, top = c["text"], c["x0"], c["top"]
+        twin = None
+        for k in kept[-3:]:
+            if k["text"] == text and abs(k["x0"] - x0) < OVERPRINT and abs(k["top"] - top) < OVERPRINT:
+                twin = k
+                break
         if twin is None:
             kept.append(c)
-        elif abs(twin["x0"] - c["x0"]) > SYNTHETIC_BOLD_SHIFT and c["text"].strip():
+        elif abs(twin["x0"] - x0) > SYNTHETIC_BOLD_SHIFT and text.strip():
             kept[kept.index(twin)] = {**twin, "overprinted": True}
     return kept
 
@@ -402,18 +405,26 @@ _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "
 
 def _glyphs(chars: list[dict], flags: dict) -> list[Glyph]:
     glyphs: list[Glyph] = []
+    styles: dict[str, tuple[bool, bool]] = {}  # font name -> (italic, bold), once per line
+    last_blank, last_x1 = True, 0.0  # of glyphs[-1], if any
     for c in chars:
-        italic, bold = _style(c["fontname"], flags)
+        fontname = c["fontname"]
+        style = styles.get(fontname)
+        if style is None:
+            style = styles[fontname] = _style(fontname, flags)
+        italic, bold = style
         bold = bold or c.get("overprinted", False)
         matrix = c.get("matrix") or (1, 0, 0, 1, 0, 0)
         if matrix[0] and abs(matrix[2] / matrix[0]) > SLANT:
             italic = True  # slanted by the text matrix: a synthetic italic
         size = float(c["size"])
-        if glyphs and c["text"].strip() and not glyphs[-1].blank:
-            if c["x0"] - glyphs[-1].x1 > WORD_GAP * size:  # a visible gap without a space glyph
-                glyphs.append(Glyph(" ", glyphs[-1].x1, c["x0"], size, inserted=True))
+        x0, visible = c["x0"], c["text"].strip()
+        if glyphs and visible and not last_blank:
+            if x0 - last_x1 > WORD_GAP * size:  # a visible gap without a space glyph
+                glyphs.append(Glyph(" ", last_x1, x0, size, inserted=True))
         text = _LIGATURES.get(c["text"], c["text"])  # a ligature glyph stands for its letters
-        glyphs.append(Glyph(text, float(c["x0"]), float(c["x1"]), size, italic, bold))
+        last_blank, last_x1 = not text.strip(), float(c["x1"])
+        glyphs.append(Glyph(text, float(x0), last_x1, size, italic, bold))
     return glyphs
 
 
