@@ -30,6 +30,7 @@ from ._pdf import Glyph, Line, PageLayout, RawCell, RawTable, assemble
 from ._pdf.marked import nest_marked_content
 from ._pdf.rules import on
 from ._pdf.structure import Marked, TreeError, read_structure_tree
+from ._pdf.tagged import MarkedContent, TreeDoesNotFit, tree_blocks
 from .pdf_objects import read_objects
 from ._pdf.tolerances import (
     BACKGROUND_BAND, BOX_SLACK, MARGIN_ZONE, OFF_PAGE, OVERPRINT, PAGE_BACKGROUND, RULING_SNAP, SAME_LINE, SLANT, SYNTHETIC_BOLD_SHIFT,
@@ -156,8 +157,6 @@ def _tagged(pdf) -> list[Block] | Note | None:
         return Note("pdf.tagged.fallback", f"the structure tree cannot be read ({error}): read by layout")
     if tree is None:
         return None
-    from ._pdf.tagged import MarkedContent, TreeDoesNotFit, tree_blocks  # only a tagged PDF needs them
-
     content = MarkedContent(page_count=len(pdf.pages))
     for page in pdf.pages:
         try:

@@ -51,6 +51,16 @@ class _CharRecorder(PDFPageAggregatorWithMarkedContent):
         self.mb_x0, self.mb_top = page.mediabox[:2]
         self.doctop = page.initial_doctop
         self.chars: list[dict] = []
+        self.latest: tuple | None = None  # (character, its container, the container's length then)
+
+    def tag_cur_item(self) -> None:
+        """pdfplumber's device gives the current marked content to the latest object of the
+        current container after drawing a path or image (even one that made no object): that
+        object may be a character."""
+        if self.latest is not None and self.latest[1] is self.cur_item and self.latest[2] == len(self.cur_item._objs):
+            self.latest[0]["mcid"], self.latest[0]["tag"] = self.cur_mcid, self.cur_tag
+        else:
+            super().tag_cur_item()
 
     def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:
         if font.is_vertical():  # rare: pdfminer's own object, made into a dict by pdfplumber
@@ -62,6 +72,7 @@ class _CharRecorder(PDFPageAggregatorWithMarkedContent):
                           ncs, graphicstate)
             item.mcid, item.tag = self.cur_mcid, self.cur_tag
             self.chars.append(self.page.process_object(item))
+            self.latest = (self.chars[-1], self.cur_item, len(self.cur_item._objs))
             return item.adv
         try:
             text = font.to_unichr(cid)
@@ -92,5 +103,6 @@ class _CharRecorder(PDFPageAggregatorWithMarkedContent):
         if self.mb_x0 != 0:
             char["x0"], char["x1"] = x0 + self.mb_x0, x1 + self.mb_x0
         self.chars.append(char)
+        self.latest = (char, self.cur_item, len(self.cur_item._objs))
         return adv
 
