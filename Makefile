@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all convert test golden fixtures tagged-fixtures bench kill-trials holdout holdout-tagged schema-doc clean distclean
+.PHONY: all convert test golden fixtures tagged-fixtures bench bench-corpus kill-trials holdout holdout-tagged schema-doc clean distclean
 
 all: convert
 
@@ -37,7 +37,11 @@ tagged-fixtures: $(STAMP)
 	$(PY) -m tests.generate_framework_fixtures
 
 bench: $(STAMP)
-	$(PY) -m tests.bench
+	$(PY) -m tests.bench $(BENCH_ARGS)
+
+# Regenerate the long handbook of the benchmark (tests/fixtures/bench; needs LibreOffice); commit it.
+bench-corpus: $(STAMP)
+	$(PY) -m tests.bench_corpus
 
 # kill -9 at random moments of a 200-file run: no survivors, no stale lock, validate passes.
 kill-trials: $(STAMP)

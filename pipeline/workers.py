@@ -9,13 +9,11 @@ the run goes on (map_unordered).
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 from contextlib import contextmanager
-from multiprocessing.connection import wait
 from typing import Callable, Iterator
 
 
@@ -62,6 +60,36 @@ def map_unordered(function: Callable, items: list, processes: int) -> Iterator[t
             pending += unfinished
 
 
+def alongside(here: Callable, there: Callable, items: list, workers: int) -> list:
+    """The results of each item in order, worked out by `here` in this process and by `there` (the
+    same work, picklable) in `workers` worker processes at once: the workers take items from the
+    back while this process takes them from the front, until the two meet. So this process does
+    not sit idle while the workers start, and no process waits while items are left. The result
+    for an item whose worker process died on it is WorkerDied(); an exception an item raises is
+    raised here, as in a loop."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    if len(items) < 2 or workers < 1:
+        return [here(item) for item in items]
+    executor = _executor(min(workers, len(items) - 1))
+    try:
+        # submitted last item first: the pool starts at the back
+        futures = [executor.submit(there, item) for item in reversed(items[1:])][::-1]
+        results = [here(items[0])]
+        for item, future in zip(items[1:], futures):
+            if not future.cancel():
+                break  # a worker has it, and all the items after it
+            results.append(here(item))
+        for future in futures[len(results) - 1:]:
+            try:
+                results.append(future.result())
+            except BrokenProcessPool:
+                results.append(WorkerDied())
+        return results
+    finally:
+        _stop(executor)
+
+
 def _run_group(function, group: list, processes: int):
     """Run one pool over `group`; yields finished results, returns the items left when it broke."""
     from concurrent.futures import as_completed
@@ -84,6 +112,7 @@ def _run_group(function, group: list, processes: int):
 
 
 def _executor(processes: int):
+    import multiprocessing  # here, not at the top: a run in one process never needs it
     from concurrent.futures import ProcessPoolExecutor
 
     # multiprocessing's resource tracker outlives a parent killed with -9 just long enough to
@@ -108,6 +137,8 @@ def _stop(executor) -> None:
 
 
 def _start_worker() -> None:
+    import multiprocessing
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = multiprocessing.parent_process()
     if parent is not None:
@@ -115,6 +146,8 @@ def _start_worker() -> None:
 
 
 def _exit_with(sentinel) -> None:
+    from multiprocessing.connection import wait
+
     wait([sentinel])  # ready when the parent process has ended
     os._exit(1)
 

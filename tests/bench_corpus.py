@@ -3,9 +3,12 @@
 tests/fixtures/bench/lang-handboek.docx has the layout of the reference handbook (title page,
 introduction, competency matrix, clusters under Heading 1, one table per competency: name | italic
 definition, then "Competentieniveau N" in a vertically merged cell | one indicator per row), but
-60 competencies instead of 7. It is built from the reference itself, so styles and page setup are
-the same; the texts are the reference's own definitions and indicators, reused in turn. The PDF is
-made with LibreOffice (soffice) like the reference PDF. Both files are committed, so `make bench`
+198 competencies instead of 7, about 120 pages as a PDF: long enough for the benchmark's 100+ page
+row and for reading one file in page ranges with --jobs. The 60 names below are used in turn,
+with " II", " III" and " IV" after them from the second time round. It is built from the
+reference itself, so styles and page setup are the same; the texts are the reference's own
+definitions and indicators, reused in turn. The PDF is made with LibreOffice (soffice) like the
+reference PDF. Both files are committed, so `make bench`
 needs neither this script nor LibreOffice.
 """
 from __future__ import annotations
@@ -39,9 +42,15 @@ Assertiviteit; Energie; Ambitie; Tact; Kritisch denken; Verbeteren; Vakkennis; D
 Financieel bewustzijn; Risicobewustzijn; Procesmatig werken; Strategisch handelen"""
 
 
+COUNT = 198  # a multiple of the number of clusters
+
+
 def names() -> list[str]:
-    found = [n.strip() for n in NAMES.split(";")]
-    assert len(found) == 60 and len(set(found)) == 60
+    base = [n.strip() for n in NAMES.split(";")]
+    assert len(base) == 60 and len(set(base)) == 60
+    rounds = ["", " II", " III", " IV"]
+    found = [name + rounds[i // len(base)] for i, name in zip(range(COUNT), base * len(rounds))]
+    assert len(set(found)) == COUNT and COUNT % len(CLUSTERS) == 0
     return found
 
 

@@ -267,3 +267,30 @@ def test_map_unordered_fails_only_the_item_that_kills_its_worker():
     results = dict(map_unordered(_square_but_die_on_seven, list(range(12)), 2))
     assert isinstance(results.pop(7), WorkerDied)
     assert results == {n: n * n for n in range(12) if n != 7}
+
+
+def _square(number: int) -> int:
+    return number * number
+
+
+def test_alongside_gives_every_result_in_order_whoever_works_it_out():
+    """The items are shared between this process (from the front) and a worker (from the back)."""
+    from pipeline.workers import alongside
+
+    here = []
+
+    def square_here(number: int) -> int:
+        here.append(number)
+        return number * number
+
+    assert alongside(square_here, _square, list(range(40)), 1) == [n * n for n in range(40)]
+    assert here[:1] == [0] and here == list(range(len(here)))  # a run from the front
+    assert alongside(square_here, _square, [3], 1) == [9]
+
+
+def test_alongside_gives_worker_died_for_what_a_dead_worker_held():
+    from pipeline.workers import WorkerDied, alongside
+
+    results = alongside(lambda n: n * n, _square_but_die_on_seven, list(range(8)), 1)
+    assert isinstance(results[7], WorkerDied)  # the last item: the worker's first
+    assert all(r == n * n or isinstance(r, WorkerDied) for n, r in enumerate(results))

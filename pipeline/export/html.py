@@ -212,7 +212,8 @@ def _note_text(note: Note) -> str:
 
 def _place_notes(notes: Iterable[Note], locations: dict) -> dict[str, list[Note]]:
     """Item id -> the notes shown at it (see the module's docstring for the rule)."""
-    items = list(locations.items())  # document order: competency, then its indicators
+    # document order: competency, then its indicators; each with its sort key, worked out once
+    items = [(item, location, _key(location)) for item, location in locations.items()]
     placed: dict[str, list[Note]] = {}
     for note in notes:
         item = _item_for(note.origin.as_dict(), items)
@@ -221,14 +222,15 @@ def _place_notes(notes: Iterable[Note], locations: dict) -> dict[str, list[Note]
     return placed
 
 
-def _item_for(place: dict, items: list[tuple[str, dict]]) -> str | None:
+def _item_for(place: dict, items: list[tuple[str, dict, tuple]]) -> str | None:
     if not place:
         return None
     if "top" not in place:  # a place of whole units (a row, a line, a page) can hold items
-        for item, location in items:
+        for item, location, _ in items:
             if all(location.get(k) == v for k, v in place.items()):
                 return item
-    before = [item for item, location in items if _key(location) <= _key(place)]
+    key = _key(place)
+    before = [item for item, _, item_key in items if item_key <= key]
     return before[-1] if before else None
 
 

@@ -4,7 +4,8 @@ pdfplumber gives characters with their font and position, and the ruling lines. 
 turns each page into positioned text lines and ruled tables (cells found from the lines, text
 assigned to the cell it sits in), closes the page, and hands the whole document to
 the `_pdf` package, which finds paragraphs, running headers, tables without rulings and stitches
-tables across page breaks. Only this module imports pdfplumber.
+tables across page breaks. Only this module and `pdf_objects` (which reads a page's characters
+and rulings straight from pdfminer's interpreter) import pdfplumber.
 
 A tagged PDF is read from its structure tree instead (`_pdf.structure`, `_pdf.tagged`): the
 characters of each piece of marked content become lines, and the tree says which paragraph,
@@ -30,6 +31,7 @@ from ._pdf.marked import nest_marked_content
 from ._pdf.rules import on
 from ._pdf.structure import Marked, TreeError, read_structure_tree
 from ._pdf.tagged import MarkedContent, TreeDoesNotFit, tree_blocks
+from .pdf_objects import read_objects
 from ._pdf.tolerances import (
     BACKGROUND_BAND, BOX_SLACK, MARGIN_ZONE, OFF_PAGE, OVERPRINT, PAGE_BACKGROUND, RULING_SNAP, SAME_LINE, SLANT, SYNTHETIC_BOLD_SHIFT,
     WORD_GAP,
@@ -44,16 +46,17 @@ _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 nest_marked_content(pdfplumber.page.PDFPageAggregatorWithMarkedContent)
 
 
-# A long PDF read with --jobs N is laid out page range by page range in N worker processes
-# (pdfplumber's extraction is most of the time); shorter ones are not worth starting workers for.
+# A long PDF read with --jobs N is laid out a few pages at a time by this process and N - 1
+# worker processes (pdfplumber's extraction is most of the time); shorter ones are not worth
+# starting workers for.
 MIN_PAGES_TO_SPLIT = 16
+PAGES_PER_SHARE = 4
 
 
 def read(path: Path, jobs: int = 1) -> list[Block | Note]:
     with open(path, "rb") as stream:
         if b"%PDF-" not in stream.read(1024):  # the header may follow a little junk, no more
             raise ReadError(DAMAGED.format("the file does not start like a PDF"))
-    pages = []
     try:
         with pdfplumber.open(path) as pdf:
             properties = _properties(pdf.metadata)
@@ -62,11 +65,9 @@ def read(path: Path, jobs: int = 1) -> list[Block | Note]:
                 return _with_properties(tagged, properties)
             count = len(pdf.pages)
             if jobs > 1 and count >= MIN_PAGES_TO_SPLIT:
-                pages = None  # laid out below, after this process has let go of the file
+                pages = _layouts_alongside(pdf, path, count, jobs)
             else:
                 pages = _layouts(pdf, range(count))
-        if pages is None:
-            pages = _layouts_in_workers(path, count, jobs)
     except (PdfminerException, MalformedPDFException, PSException) as error:
         raise _read_error(error) from error
     if not any(page.lines or page.tables for page in pages):
@@ -85,27 +86,34 @@ def _layouts(pdf, numbers: range) -> list[PageLayout]:
     return layouts
 
 
+_OPENED: dict[Path, object] = {}  # in a worker process: the file it lays out pages of, opened once
+
+
 def _layout_range(path: Path, numbers: range) -> list[PageLayout]:
-    """The layouts of some pages of a file, in a worker process."""
-    with pdfplumber.open(path) as pdf:
-        return _layouts(pdf, numbers)
+    """The layouts of some pages of a file, in a worker process (which exits when the file is read)."""
+    if path not in _OPENED:
+        for other in _OPENED.values():
+            other.close()
+        _OPENED.clear()
+        _OPENED[path] = pdfplumber.open(path)
+    return _layouts(_OPENED[path], numbers)
 
 
-def _layouts_in_workers(path: Path, count: int, jobs: int) -> list[PageLayout]:
-    """Every page's layout, page ranges read side by side; joined in page order."""
+def _layouts_alongside(pdf, path: Path, count: int, jobs: int) -> list[PageLayout]:
+    """Every page's layout, a few pages at a time, by this process from the first page on and by
+    jobs - 1 worker processes from the last page back; joined in page order."""
     from functools import partial
 
-    from ..workers import WorkerDied, map_unordered
+    from ..workers import WorkerDied, alongside
 
-    size = -(-count // jobs)
-    ranges = [range(start, min(start + size, count)) for start in range(0, count, size)]
-    parts = {}
-    for numbers, layouts in map_unordered(partial(_layout_range, path), ranges, jobs):
-        if isinstance(layouts, WorkerDied):
+    ranges = [range(start, min(start + PAGES_PER_SHARE, count)) for start in range(0, count, PAGES_PER_SHARE)]
+    layouts = []
+    for numbers, part in zip(ranges, alongside(partial(_layouts, pdf), partial(_layout_range, path), ranges, jobs - 1)):
+        if isinstance(part, WorkerDied):
             raise ReadError(f"the process reading pages {numbers.start + 1}-{numbers.stop} ended without a result "
                             "(stopped by the system, perhaps for lack of memory)")
-        parts[numbers.start] = layouts
-    return [layout for start in sorted(parts) for layout in parts[start]]
+        layouts += part
+    return layouts
 
 
 def _with_properties(blocks: list[Block], properties: Properties) -> list[Block]:
@@ -163,6 +171,7 @@ def _tagged(pdf) -> list[Block] | Note | None:
 
 def _marked(page, content: MarkedContent) -> None:
     """The page's characters as lines per piece of marked content, artifacts apart."""
+    read_objects(page)
     number, flags = page.page_number, _font_flags(page)
     by_mcid: dict[int, list[dict]] = {}
     artifacts, untagged = [], 0
@@ -186,6 +195,7 @@ def _marked(page, content: MarkedContent) -> None:
 
 
 def _layout(page) -> PageLayout:
+    read_objects(page)
     number = page.page_number
     flags = _font_flags(page)
     chars = [c for c in page.chars if c.get("upright", True) and c["text"]]
@@ -373,13 +383,15 @@ def _dedupe(chars: list[dict]) -> list[dict]:
     the side, it is a synthetic bold (some producers fake bold that way): the kept one is bold."""
     kept: list[dict] = []
     for c in chars:
-        twin = next((
-            k for k in kept[-3:]
-            if k["text"] == c["text"] and abs(k["x0"] - c["x0"]) < OVERPRINT and abs(k["top"] - c["top"]) < OVERPRINT
-        ), None)
+        text, x0, top = c["text"], c["x0"], c["top"]
+        twin = None
+        for k in kept[-3:]:
+            if k["text"] == text and abs(k["x0"] - x0) < OVERPRINT and abs(k["top"] - top) < OVERPRINT:
+                twin = k
+                break
         if twin is None:
             kept.append(c)
-        elif abs(twin["x0"] - c["x0"]) > SYNTHETIC_BOLD_SHIFT and c["text"].strip():
+        elif abs(twin["x0"] - x0) > SYNTHETIC_BOLD_SHIFT and text.strip():
             kept[kept.index(twin)] = {**twin, "overprinted": True}
     return kept
 
@@ -392,18 +404,26 @@ _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "
 
 def _glyphs(chars: list[dict], flags: dict) -> list[Glyph]:
     glyphs: list[Glyph] = []
+    styles: dict[str, tuple[bool, bool]] = {}  # font name -> (italic, bold), once per line
+    last_blank, last_x1 = True, 0.0  # of glyphs[-1], if any
     for c in chars:
-        italic, bold = _style(c["fontname"], flags)
+        fontname = c["fontname"]
+        style = styles.get(fontname)
+        if style is None:
+            style = styles[fontname] = _style(fontname, flags)
+        italic, bold = style
         bold = bold or c.get("overprinted", False)
         matrix = c.get("matrix") or (1, 0, 0, 1, 0, 0)
         if matrix[0] and abs(matrix[2] / matrix[0]) > SLANT:
             italic = True  # slanted by the text matrix: a synthetic italic
         size = float(c["size"])
-        if glyphs and c["text"].strip() and not glyphs[-1].blank:
-            if c["x0"] - glyphs[-1].x1 > WORD_GAP * size:  # a visible gap without a space glyph
-                glyphs.append(Glyph(" ", glyphs[-1].x1, c["x0"], size, inserted=True))
+        x0, visible = c["x0"], c["text"].strip()
+        if glyphs and visible and not last_blank:
+            if x0 - last_x1 > WORD_GAP * size:  # a visible gap without a space glyph
+                glyphs.append(Glyph(" ", last_x1, x0, size, inserted=True))
         text = _LIGATURES.get(c["text"], c["text"])  # a ligature glyph stands for its letters
-        glyphs.append(Glyph(text, float(c["x0"]), float(c["x1"]), size, italic, bold))
+        last_blank, last_x1 = not text.strip(), float(c["x1"])
+        glyphs.append(Glyph(text, float(x0), last_x1, size, italic, bold))
     return glyphs
 
 

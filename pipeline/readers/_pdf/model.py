@@ -66,8 +66,12 @@ class Line:
 
     @property
     def size(self) -> float:
-        sizes = Counter(round(g.size, 1) for g in self.visible)
-        return sizes.most_common(1)[0][0]
+        cached = self.__dict__.get("_size")  # asked for thousands of times: once per glyph list, as visible
+        if cached is None or cached[0] is not self.glyphs:
+            sizes = Counter(round(g.size, 1) for g in self.visible)
+            cached = (self.glyphs, sizes.most_common(1)[0][0])
+            self.__dict__["_size"] = cached
+        return cached[1]
 
     @property
     def ends_in_space(self) -> bool:
@@ -100,6 +104,15 @@ class Line:
     def segments(self, min_gap: float | None = None) -> list["Line"]:
         """Split the line where the gap between two visible glyphs is a column gap; a list
         marker ("•", "1.") stays with the text its tab leads to."""
+        if min_gap is None:  # the usual question, asked by several rules: answered once per glyph list
+            cached = self.__dict__.get("_segments")
+            if cached is None or cached[0] is not self.glyphs:
+                cached = (self.glyphs, self._segments(None))
+                self.__dict__["_segments"] = cached
+            return list(cached[1])
+        return self._segments(min_gap)
+
+    def _segments(self, min_gap: float | None) -> list["Line"]:
         parts: list[list[Glyph]] = [[]]
         last: Glyph | None = None
         for g in self.glyphs:
