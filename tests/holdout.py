@@ -145,16 +145,20 @@ def make_cases(salt: str, numbers: list[int], folder: Path) -> list[Case]:
 
 
 def made_before(folder: Path, make, sources: list[Path]) -> list[Path]:
-    """`make(sources, folder)`, or the files it listed in `folder` on an earlier run (`--reuse`):
-    judging the same printed files again after a rule changed costs no printing."""
+    """`make(sources, folder)`, or the files it made from these very sources in `folder` on an
+    earlier run (`--reuse`): judging the same printed files again after a rule changed costs no
+    printing. The record maps each source to its file and only grows, so a run of some cases
+    (`--only`) neither reuses another case's file nor forgets the others'."""
     record = folder / MADE_RECORD
-    if record.exists():
-        listed = [Path(name) for name in json.loads(record.read_text(encoding="utf-8"))]
-        if len(listed) == len(sources) and all(p.exists() for p in listed):
-            return listed
+    made = json.loads(record.read_text(encoding="utf-8")) if record.exists() else {}
+    keys = [str(Path(source).resolve()) for source in sources]
+    if isinstance(made, dict) and all(k in made and Path(made[k]).exists() for k in keys):
+        return [Path(made[k]) for k in keys]
     files = make(sources, folder)
     folder.mkdir(parents=True, exist_ok=True)
-    record.write_text(json.dumps([str(p.resolve()) for p in files]), encoding="utf-8")
+    made = made if isinstance(made, dict) else {}
+    made.update({k: str(Path(f).resolve()) for k, f in zip(keys, files)})
+    record.write_text(json.dumps(made, indent=0, sort_keys=True), encoding="utf-8")
     return files
 
 
