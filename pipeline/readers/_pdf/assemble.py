@@ -104,6 +104,7 @@ class Assembler:
         self.running = find_running_lines(pages, lone) if on("pdf.running-lines") else {}
         self.m = measure(pages, set(self.running))
         self.notes: list[Note] = self.m.notes  # the judgements made on weak evidence, where
+        self.notes += [note for page in pages for note in page.notes]
         for ln in lone:
             self.note("pdf.running-lines", f"took '{ln.text}' for a page {'footer' if self.running[id(ln)] else 'header'}: "
                       "it stands alone in the page's margin, though no other page repeats it", ln.page, ln.top)

@@ -182,6 +182,8 @@ class PageLayout:
     # boxes of one cell, whose text is in `lines`: a framed paragraph, or the first row of a
     # table alone at the end of a page (x0, top, x1, bottom)
     frames: list[tuple[float, float, float, float]] = field(default_factory=list)
+    # judgements made while the page was read (glyphs with no character taken for list bullets)
+    notes: list = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ RULES: tuple[Rule, ...] = (
     # one page at a time (pipeline.readers.pdf)
     Rule("pdf.page-background", "a filled box that covers the page is its background, not a ruling"),
     Rule("pdf.page-edge", "rulings that run off the page are cut at its edge"),
+    Rule("pdf.unmapped-marker", "glyphs with no character that start a list item are its bullet (any other such glyph: refused)"),
     Rule("pdf.open-row", "rulings left open at the page's bottom or top are closed there: a page break cut the row"),
     # the whole document (assemble.Assembler), before any paragraph is made
     Rule("pdf.partial-rest", "boxes in some columns only at the top of a page are the rest of the table before"),
