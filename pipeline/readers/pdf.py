@@ -417,8 +417,13 @@ def _glyphs(chars: list[dict], flags: dict) -> list[Glyph]:
             if c["x0"] - glyphs[-1].x1 > WORD_GAP * size:  # a visible gap without a space glyph
                 glyphs.append(Glyph(" ", glyphs[-1].x1, c["x0"], size, inserted=True))
         text = char_text(_LIGATURES.get(c["text"], c["text"]))  # a ligature glyph stands for its letters
-        glyphs.append(Glyph(text, float(c["x0"]), float(c["x1"]), size, italic, bold))
+        glyphs.append(Glyph(text, float(c["x0"]), float(c["x1"]), size, italic, bold,
+                            top=_float(c.get("top")), bottom=_float(c.get("bottom"))))
     return glyphs
+
+
+def _float(value) -> float | None:
+    return None if value is None else float(value)
 
 
 # ---------------------------------------------------------------------------------------------

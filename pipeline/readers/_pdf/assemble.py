@@ -8,6 +8,7 @@ from .borderless import find_borderless_tables
 from .geometry import next_word_fits, reaches_bottom
 from .tolerances import PARAGRAPH_SPACING, SAME_SIZE, SAME_X
 from .lexicon import Lexicon, cell_column
+from .markers import join_lone_markers
 from .metrics import Metrics, measure
 from .model import (
     COLUMN_GAP, COLUMN_TOLERANCE, Line, PageLayout, RawCell, RawTable, continues_sentence, ends_sentence,
@@ -137,7 +138,8 @@ class Assembler:
     def run(self) -> list[Block | Note]:
         for page in self.pages:
             self._page(page)
-        return self.blocks + list(dict.fromkeys(self.notes))  # a part may be made twice: each note once
+        blocks = join_lone_markers(self.blocks, self.notes)
+        return blocks + list(dict.fromkeys(self.notes))  # a part may be made twice: each note once
 
     def note(self, rule: str, message: str, page: int, top: float | None = None) -> None:
         self.notes.append(Note(rule, message, Origin(page=page, top=None if top is None else round(top, 1))))

@@ -41,6 +41,8 @@ RULES: tuple[Rule, ...] = (
     Rule("pdf.head-on-previous-page", "emphasised paragraphs that end a page are the first rows of the table that starts the next"),
     Rule("pdf.paragraph-across-page", "a paragraph that starts a page goes on with the one that ended the page before"),
     Rule("pdf.cell-across-page", "text at a page's top in one column of a borderless table goes on with its last row"),
+    # the whole document, once its tables are stitched
+    Rule("pdf.lone-marker", "a number or bullet alone in a table cell is the marker of the paragraph after it"),
 )
 
 _NAMES = {rule.name for rule in RULES}

@@ -62,7 +62,7 @@ def unmapped_markers(line: Line) -> tuple[Line, list[Note]]:
             raise UnmappedText(
                 f"page {line.page}: the line '{_shown(line)}' holds glyphs the PDF names no character "
                 "for (a font without a Unicode map): its text cannot be read exactly")
-        out.append(Glyph(BULLET, run[0].x0, run[-1].x1, g.size))
+        out.append(Glyph(BULLET, run[0].x0, run[-1].x1, g.size, top=g.top, bottom=g.bottom))
         notes.append(Note("pdf.unmapped-marker", f"took {len(run)} glyph(s) the PDF names no character for, "
                           f"before '{_after(glyphs[j:])}', for a list item's bullet",
                           Origin(page=line.page, top=round(line.top, 1))))
