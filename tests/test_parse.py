@@ -155,3 +155,33 @@ def test_a_matrix_drawn_as_one_with_the_next_competency_table_is_refused():
                    ("Competentieniveau 1", "Doet a"), ("Competentieniveau 2", "Doet b"))
     with pytest.raises(ParseError, match="starts with 'Competentie', the head of a competency matrix"):
         run(title_page() + [joined])
+
+
+@pytest.mark.parametrize("own", [
+    [("Analyseren",), ("_Het ordenen._",)],  # its name alone, then its definition alone
+    [("Analyseren", "_Het ordenen._")],  # its name beside its definition
+    [("Analyseren",)],  # its name alone
+])
+def test_a_matrix_and_a_competency_table_read_as_one_are_split_where_the_competency_starts(own):
+    joined = table(("Competentie", "Competentieniveau Testrol"), ("Generieke competenties",),
+                   ("Samenwerken", "2"), ("Analyseren", "Competentieniveau 1"), *own,
+                   ("Competentieniveau 1", "Doet a"), ("Competentieniveau 2", "Doet b"))
+    later = competency("Samenwerken")
+    result = run(title_page() + [joined, later])
+    handbook = result.handbook
+    assert [c.name for c in handbook.competencies] == ["Analyseren", "Samenwerken"]
+    assert [(r.competency, r.level, r.category) for r in handbook.requirements] == [
+        ("samenwerken", 2, "Generieke competenties"), ("analyseren", 1, "Generieke competenties")]
+    assert handbook.competencies[0].definition == ("Het ordenen." if len(own[-1]) == 2 or len(own) == 2 else "")
+    assert [n.rule for n in result.notes] == ["parse.joined-matrix"]
+
+
+@pytest.mark.parametrize("above", [
+    [("Generieke competenties",)],  # a category right above: is it the matrix's or the name?
+    [("Samenwerken", "Heel goed")],  # a row that is not the matrix's shape
+])
+def test_a_joined_matrix_is_refused_without_the_matrix_s_shape_above_the_competency(above):
+    joined = table(("Competentie", "Competentieniveau Testrol"), ("Samenwerken", "2"), *above,
+                   ("Analyseren",), ("_Het ordenen._",), ("Competentieniveau 1", "Doet a"))
+    with pytest.raises(ParseError, match="the head of a competency matrix"):
+        run(title_page() + [joined])

@@ -21,6 +21,7 @@ from .tables import (
     is_matrix_table,
     read_competency,
     read_matrix,
+    split_joined_matrix,
     starts_with_levels,
 )
 from .framework import read_framework
@@ -73,7 +74,7 @@ def parse(
         title_page, missing_title = None, error
 
     try:
-        drafts, matrices = _handbook_tables(blocks, title_page, vocabulary, levels)
+        drafts, matrices, notes = _handbook_tables(blocks, title_page, vocabulary, levels)
     except ParseError as refusal:  # not a handbook as the family writes it: perhaps a framework
         if isinstance(refusal, (LevelsAgain, MatrixJoined)) and title_page is not None:
             raise  # a role handbook with a competency's name lost: reading on would merge two or lose one
@@ -105,7 +106,7 @@ def parse(
         competencies=competencies,
         requirements=requirements,
     )
-    return ParseResult(handbook=handbook, warnings=warnings, vocabulary=vocabulary)
+    return ParseResult(handbook=handbook, warnings=warnings, vocabulary=vocabulary, notes=notes)
 
 
 def _handbook_tables(blocks, title_page: TitlePage | None, vocabulary: Vocabulary, levels: LevelReader):
@@ -119,7 +120,8 @@ def _handbook_tables(blocks, title_page: TitlePage | None, vocabulary: Vocabular
     skip_texts = {title_page.title, title_page.organisation} - {None} if title_page else set()
     matrix_headings = {h.casefold() for h in vocabulary.matrix_headings}
 
-    for block in blocks[title_page.end if title_page else 0 :]:
+    notes: list[Note] = []
+    for block in _split_joined(blocks[title_page.end if title_page else 0 :], levels, notes):
         if isinstance(block, Paragraph):
             text = block.text
             if not text:
@@ -144,7 +146,22 @@ def _handbook_tables(blocks, title_page: TitlePage | None, vocabulary: Vocabular
                 matrices.append(block)
             heading = None
         # A PageBreak changes nothing: a heading before it still heads the table after it.
-    return drafts, matrices
+    return drafts, matrices, notes
+
+
+def _split_joined(blocks, levels: LevelReader, notes: list[Note]):
+    """The blocks, a matrix and a competency's table read as one table split in two (with a
+    note: the split rests on the table's shape alone)."""
+    for block in blocks:
+        parts = split_joined_matrix(block, levels) if isinstance(block, Table) else None
+        if parts is None:
+            yield block
+            continue
+        name = parts[1].rows[0].cells[0].paragraphs[0].text
+        notes.append(Note("parse.joined-matrix", f"split a table that starts as the competency matrix before "
+                          f"'{name[:60]}': its rows above are the matrix's, that row starts a competency's "
+                          "table (the two were drawn touching)", parts[1].origin))
+        yield from parts
 
 
 def _framework_or(refusal: ParseError, blocks, source, handbook_id, given, properties, title_page) -> ParseResult:

@@ -191,3 +191,63 @@ def read_matrix(table: Table, levels: LevelReader) -> Matrix:
 def _where(origin: Origin) -> str:
     parts = [f"{k} {v}" for k, v in origin.as_dict().items() if k != "top"]
     return ", ".join(parts) or "unknown position"
+
+
+def split_joined_matrix(table: Table, levels: LevelReader) -> tuple[Table, Table] | None:
+    """A competency matrix and the first competency's table read as one table (a PDF writer drew
+    them touching), split where the document's own shape shows the second one start; None
+    where it does not, and the table stays whole (`read_competency` refuses it).
+
+    The evidence, all of it needed: the table starts with a matrix head (its first cell a
+    competency header word); every filled row up to the competency's is a matrix row (a name
+    and a required level) or a category (a name alone), at least one a matrix row; the
+    competency's own rows right above its first level row are its name alone and its italic
+    definition alone, or its name alone, or its name beside its italic definition; the row
+    above them is a matrix row."""
+    rows = list(table.rows)
+    heads = {w.casefold() for w in levels.vocabulary.competency_header_words}
+    if len(rows) < 4 or not rows[0].cells or rows[0].cells[0].text.casefold() not in heads:
+        return None
+    first_level = next((i for i, r in enumerate(rows) if r.cells and (
+        levels.is_label(r.cells[0].text) or level_header_columns(r.cells, levels))), None)
+    if first_level is None:
+        return None
+    start = _own_rows_start(rows, first_level)
+    if start is None:
+        return None
+    matrix_rows = [r for r in rows[1:start] if any(c.text for c in r.cells)]
+    if not matrix_rows or not _matrix_row(matrix_rows[-1], levels):
+        return None
+    if not all(_matrix_row(r, levels) or _alone(r) for r in matrix_rows):
+        return None
+    return Table(tuple(rows[:start]), origin=table.origin), Table(tuple(rows[start:]), origin=rows[start].origin)
+
+
+def _alone(row) -> bool:
+    """A row with text in its first cell only."""
+    return bool(row.cells) and bool(row.cells[0].text) and not any(c.text for c in row.cells[1:])
+
+
+def _matrix_row(row, levels: LevelReader) -> bool:
+    values = [c.text for c in row.cells[1:] if c.text]
+    return bool(row.cells and row.cells[0].text and values) and (
+        levels.value(values[-1]) is not None or levels.is_label(values[-1]))
+
+
+def _own_rows_start(rows, first_level: int) -> int | None:
+    """Where a competency's name (and definition) rows start above its first level row: a name
+    alone (not italic) then its definition alone (italic), a name alone, or a name beside its
+    italic definition. None for any other shape."""
+    def name_alone(row) -> bool:
+        return _alone(row) and not row.cells[0].italic
+
+    def beside(row) -> bool:
+        filled = [c for c in row.cells if c.text]
+        return len(filled) == 2 and filled[0] is row.cells[0] and not filled[0].italic and filled[1].italic
+
+    above = rows[first_level - 1] if first_level >= 2 else None
+    if above is not None and _alone(above) and above.cells[0].italic and first_level >= 3 and name_alone(rows[first_level - 2]):
+        return first_level - 2
+    if above is not None and (name_alone(above) or beside(above)):
+        return first_level - 1
+    return None

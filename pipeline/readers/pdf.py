@@ -31,6 +31,7 @@ from ._pdf.marked import nest_marked_content
 from ._pdf.rules import on
 from ._pdf.structure import Marked, TreeError, read_structure_tree
 from ._pdf.tagged import MarkedContent, TreeDoesNotFit, tree_blocks
+from ._pdf.unmapped import char_text, unmapped_markers
 from .pdf_objects import read_objects
 from ._pdf.tolerances import (
     BACKGROUND_BAND, BOX_SLACK, MARGIN_ZONE, OFF_PAGE, OVERPRINT, PAGE_BACKGROUND, RULING_SNAP, SAME_LINE, SLANT, SYNTHETIC_BOLD_SHIFT,
@@ -186,7 +187,7 @@ def _marked(page, content: MarkedContent) -> None:
             untagged += 1
     for mcid, chars in by_mcid.items():
         content.lines[Marked(number, mcid)] = _lines(chars, number, flags)
-    content.artifacts[number] = _lines(artifacts, number, flags)
+    content.artifacts[number] = _named(_lines(artifacts, number, flags), content.notes)
     content.untagged[number] = untagged
 
 
@@ -213,10 +214,23 @@ def _layout(page) -> PageLayout:
             free.append(c)
         else:
             cell.lines.append(c)  # collected as chars here, made into lines below
+    notes: list = []
     for table in tables:
         for cell in (c for row in table.rows for c in row if c is not None):
-            cell.lines = _lines(cell.lines, number, flags)
-    return PageLayout(number, float(page.width), float(page.height), _lines(free, number, flags), tables, frames)
+            cell.lines = _named(_lines(cell.lines, number, flags), notes)
+    lines = _named(_lines(free, number, flags), notes)
+    return PageLayout(number, float(page.width), float(page.height), lines, tables, frames, notes)
+
+
+def _named(lines: list[Line], notes: list) -> list[Line]:
+    """The lines with glyphs the PDF names no character for made list bullets where they start
+    a list item (a note each, added to `notes`); raises UnmappedText for any other."""
+    out = []
+    for line in lines:
+        line, found = unmapped_markers(line)
+        out.append(line)
+        notes += found
+    return out
 
 
 def _within(box, outer) -> bool:
@@ -421,10 +435,15 @@ def _glyphs(chars: list[dict], flags: dict) -> list[Glyph]:
         if glyphs and visible and not last_blank:
             if x0 - last_x1 > WORD_GAP * size:  # a visible gap without a space glyph
                 glyphs.append(Glyph(" ", last_x1, x0, size, inserted=True))
-        text = _LIGATURES.get(c["text"], c["text"])  # a ligature glyph stands for its letters
+        text = char_text(_LIGATURES.get(c["text"], c["text"]))  # a ligature glyph stands for its letters
         last_blank, last_x1 = not text.strip(), float(c["x1"])
-        glyphs.append(Glyph(text, float(x0), last_x1, size, italic, bold))
+        glyphs.append(Glyph(text, float(x0), last_x1, size, italic, bold,
+                            top=_float(c.get("top")), bottom=_float(c.get("bottom"))))
     return glyphs
+
+
+def _float(value) -> float | None:
+    return None if value is None else float(value)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -12,6 +12,14 @@ it and the place; `assemble` returns the notes after the blocks.
 * Rulings (`pipeline.readers.pdf._rulings`): a filled box that covers the page is its
   background; rulings that run off the page are cut at its edge, and the edge closes the cells
   it cuts (`RawTable.cut_above` / `cut_below`): the page break cut that row.
+* Glyphs with no character (`unmapped.unmapped_markers`, both readers): a glyph the PDF names
+  no character for ("(cid:N)") is never text. A run of them that starts a line (or a column's
+  text, after a column gap) and leads to text is a list item's bullet, with a note (browsers
+  draw Word's Symbol bullets that way); any other makes the file refused.
+* Lone markers (`markers.join_lone_markers`): a number or bullet alone in a table cell (a page
+  break came between a numbered item's marker and its text) is the marker of the paragraph
+  after it, or of the first paragraph of its column in the next row when that row has no
+  label; with a note. With nothing after it, the file is refused.
 * Partial rests (`partial.widen_partial_rests`): boxes in some columns only, at the top of a
   page, whose edges are column boundaries of the ruled table that ended the page before, are
   its rest with the other columns empty (writers that draw each cell as its own box draw none
@@ -66,7 +74,10 @@ The older rules, in the order a document goes through them (details in each func
   a column's text where another column shows paragraph spacing); a row merged across does not
   widen its column; lines at the top of a page in the latest table's columns, or at a list's
   indent into them, or a sentence ending in its first column right above more rows, are its
-  rest.
+  rest. Columns a line shows at a list's indent into an earlier table's columns are that
+  table's (a numbered list's longer numbers start further left). A cell's part of a visual
+  line keeps its own top and bottom: a label set a little higher beside it (browsers do) is
+  on the same row and does not widen the line pitch of the cell's text.
 * The document (`assemble.Assembler`): content of each page in reading order, `PageBreak`
   before each page from page 2, running headers first and footers last. A table that ends a
   page and one that starts the next with the same columns are one table; a row cut by the page

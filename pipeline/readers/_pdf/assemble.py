@@ -8,6 +8,7 @@ from .borderless import find_borderless_tables
 from .geometry import next_word_fits, reaches_bottom
 from .tolerances import PARAGRAPH_SPACING, SAME_SIZE, SAME_X
 from .lexicon import Lexicon, cell_column
+from .markers import join_lone_markers
 from .metrics import Metrics, measure
 from .model import (
     COLUMN_GAP, COLUMN_TOLERANCE, Line, PageLayout, RawCell, RawTable, continues_sentence, ends_sentence,
@@ -104,6 +105,7 @@ class Assembler:
         self.running = find_running_lines(pages, lone) if on("pdf.running-lines") else {}
         self.m = measure(pages, set(self.running))
         self.notes: list[Note] = self.m.notes  # the judgements made on weak evidence, where
+        self.notes += [note for page in pages for note in page.notes]
         for ln in lone:
             self.note("pdf.running-lines", f"took '{ln.text}' for a page {'footer' if self.running[id(ln)] else 'header'}: "
                       "it stands alone in the page's margin, though no other page repeats it", ln.page, ln.top)
@@ -136,7 +138,8 @@ class Assembler:
     def run(self) -> list[Block | Note]:
         for page in self.pages:
             self._page(page)
-        return self.blocks + list(dict.fromkeys(self.notes))  # a part may be made twice: each note once
+        blocks = join_lone_markers(self.blocks, self.notes)
+        return blocks + list(dict.fromkeys(self.notes))  # a part may be made twice: each note once
 
     def note(self, rule: str, message: str, page: int, top: float | None = None) -> None:
         self.notes.append(Note(rule, message, Origin(page=page, top=None if top is None else round(top, 1))))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .geometry import next_word_fits
-from .tolerances import COLUMN_START_GAP, EDGE_SLACK, ROW_REACH, ROW_START, SAME_SIZE, SPACE_WIDTH
+from .tolerances import COLUMN_START_GAP, EDGE_SLACK, ROW_REACH, ROW_START, SAME_LINE, SAME_SIZE, SPACE_WIDTH
 from .metrics import Metrics
 from .model import (
     COLUMN_GAP, COLUMN_TOLERANCE, MARKER, Glyph, Line, RawCell, RawTable, continues_sentence, marker_of,
@@ -76,7 +76,24 @@ def _run_columns(
         earlier = reversed(list(known) + on_page)
         columns = next((c for c in earlier if len(_cells_of(lines[i], c) or ()) > 1), None)
     on_top = _page_top_columns(lines, columns, known, m, above) if i == 0 else None
+    if on_top is None and columns is not None and at_end is None:
+        columns = _earlier_columns_at_indent(lines[i], columns, list(known) + on_page) or columns
     return on_top or columns, on_top is not None or at_end is not None
+
+
+def _earlier_columns_at_indent(line: Line, found: list[float], earlier: list[list[float]]) -> list[float] | None:
+    """The columns of an earlier table (the latest first) when those the line shows are its
+    columns with the text indented into them, as a numbered list's text is (its markers start
+    further left the longer the number, "10." left of "9."): the same table, further rows. Its
+    own columns would leave the wider markers outside."""
+    indent = 2 * line.size
+    for columns in reversed(earlier):
+        if len(columns) != len(found) or found == columns:
+            continue
+        among = all(-COLUMN_TOLERANCE <= x - y <= indent for x, y in zip(found, columns))
+        if among and _cells_of(line, columns) is not None:
+            return columns
+    return None
 
 
 def _widens(run: list, nxt: list, lines: list[Line]) -> bool:
@@ -371,7 +388,7 @@ def _borderless_table(
     prev: Line | None = None
     for line, cells in placed:
         pitch = m.gap_limit(line.size, cell=True)
-        gap = prev is not None and line.top - prev.top > pitch
+        gap = prev is not None and _step(prev, line) > pitch
         if prev is None or gap or not _continues_row(rows[-1], cells, line, limits, pitch, m):
             fresh = {k: RawCell(edges[k], line.top, edges[k + 1], line.bottom) for k in range(len(columns))}
             rows.append(fresh)
@@ -431,11 +448,21 @@ def _starts_a_row(row: dict[int, RawCell], above: dict[int, RawCell], pitch: flo
     if not firsts:
         return True
     top = min(ln.top for ln in firsts.values())
-    if any(ln.top - top > ROW_START * ln.size for ln in firsts.values()):
+    if any(_starts_lower(ln, firsts.values(), top) for ln in firsts.values()):
         return False  # a cell starts lower than the others
     if any(ln.bottom > top + EDGE_SLACK for c in above.values() for ln in c.lines):
         return False  # it starts beside the row above
     return not _mid_sentence(firsts, above, top, pitch)
+
+
+def _starts_lower(line: Line, firsts, top: float) -> bool:
+    """Does a cell's first line start lower than the row's highest one? Not when the two stood
+    on one visual line (baselines within SAME_LINE): a label set a little higher than the text
+    beside it (browsers do) starts the same row."""
+    if line.top - top <= ROW_START * line.size:
+        return False
+    highest = [ln for ln in firsts if ln.top == top]
+    return not any(abs(line.bottom - h.bottom) <= SAME_LINE * max(line.size, h.size) for h in highest)
 
 
 def _mid_sentence(firsts: dict[int, Line], above: dict[int, RawCell], top: float, pitch: float) -> bool:
@@ -456,6 +483,13 @@ def _mid_sentence(firsts: dict[int, Line], above: dict[int, RawCell], top: float
     if not spaced and not any(continues_sentence(ln.text) for _, ln in close):
         return False
     return not any(empty)  # whole lines left empty in a column: a label after a pause
+
+
+def _step(above: Line, below: Line) -> float:
+    """How far a line stands below the one above it: top to top, or baseline to baseline where
+    that is less. A label set larger beside a cell's first line (a level label in bold) raises
+    that line's top, not the baseline its cell's text stands on."""
+    return min(below.top - above.top, below.bottom - above.bottom)
 
 
 def _column_limits(
@@ -484,7 +518,7 @@ def _continues_row(
     """
     for k, seg in cells.items():
         cell = row.get(k)
-        if cell is None or not cell.lines or line.top - cell.lines[-1].top > pitch:
+        if cell is None or not cell.lines or _step(cell.lines[-1], line) > pitch:
             return False
         if not (continues_sentence(seg.text) or m.wrapped(cell.lines[-1]) or _goes_on(cell, seg, limits[k])):
             return False

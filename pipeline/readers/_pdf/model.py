@@ -24,6 +24,10 @@ class Glyph:
     italic: bool = False
     bold: bool = False
     inserted: bool = False  # a space the reader added for a visible gap (no space glyph in the PDF)
+    # where the glyph itself stands (None: not known, the line's): a cell's text on one visual
+    # line with a label set a little higher keeps its own top
+    top: float | None = None
+    bottom: float | None = None
 
     @property
     def blank(self) -> bool:
@@ -138,7 +142,11 @@ class Line:
         return self._with(self.glyphs[index:])
 
     def _with(self, glyphs: list[Glyph]) -> "Line":
-        return Line(self.page, self.top, self.bottom, glyphs)
+        """A part of the line: its own top and bottom where its glyphs know theirs."""
+        boxes = [(g.top, g.bottom) for g in glyphs if not g.blank]
+        if not boxes or any(top is None or bottom is None for top, bottom in boxes):
+            return Line(self.page, self.top, self.bottom, glyphs)
+        return Line(self.page, min(t for t, _ in boxes), max(b for _, b in boxes), glyphs)
 
 
 @dataclass
@@ -195,6 +203,8 @@ class PageLayout:
     # boxes of one cell, whose text is in `lines`: a framed paragraph, or the first row of a
     # table alone at the end of a page (x0, top, x1, bottom)
     frames: list[tuple[float, float, float, float]] = field(default_factory=list)
+    # judgements made while the page was read (glyphs with no character taken for list bullets)
+    notes: list = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------------------------

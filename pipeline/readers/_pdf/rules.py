@@ -20,6 +20,7 @@ RULES: tuple[Rule, ...] = (
     # one page at a time (pipeline.readers.pdf)
     Rule("pdf.page-background", "a filled box that covers the page is its background, not a ruling"),
     Rule("pdf.page-edge", "rulings that run off the page are cut at its edge"),
+    Rule("pdf.unmapped-marker", "glyphs with no character that start a list item are its bullet (any other such glyph: refused)"),
     Rule("pdf.open-row", "rulings left open at the page's bottom or top are closed there: a page break cut the row"),
     # the whole document (assemble.Assembler), before any paragraph is made
     Rule("pdf.partial-rest", "boxes in some columns only at the top of a page are the rest of the table before"),
@@ -41,6 +42,8 @@ RULES: tuple[Rule, ...] = (
     Rule("pdf.head-on-previous-page", "emphasised paragraphs that end a page are the first rows of the table that starts the next"),
     Rule("pdf.paragraph-across-page", "a paragraph that starts a page goes on with the one that ended the page before"),
     Rule("pdf.cell-across-page", "text at a page's top in one column of a borderless table goes on with its last row"),
+    # the whole document, once its tables are stitched
+    Rule("pdf.lone-marker", "a number or bullet alone in a table cell is the marker of the paragraph after it"),
 )
 
 _NAMES = {rule.name for rule in RULES}

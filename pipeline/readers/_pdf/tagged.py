@@ -22,6 +22,7 @@ from .structure import Marked, Node
 from .tagged_table import (
     GridError, Slot, TreeCell, column_lefts, column_reach, compact_spans, grid, own_columns, stacked_tables,
 )
+from .unmapped import unmapped_markers
 from .wraps import LIGATURES, DocumentWords, join_lines, merge_same_lines
 
 HEADINGS = {"H": 1, **{f"H{n}": n for n in range(1, 7)}}
@@ -52,6 +53,7 @@ class MarkedContent:
     artifacts: dict[int, list[Line]] = field(default_factory=dict)
     untagged: dict[int, int] = field(default_factory=dict)
     page_count: int = 0
+    notes: list = field(default_factory=list)  # judgements made while the pages were read
 
 
 def tree_blocks(tree: list[Node], content: MarkedContent) -> list[Block]:
@@ -59,7 +61,7 @@ def tree_blocks(tree: list[Node], content: MarkedContent) -> list[Block]:
     _check_fit(tree, content)
     survey = _Builder(content, DocumentWords())
     survey.run(tree)  # a first walk finds the paragraphs, whose lines show the document's words
-    return _Builder(content, DocumentWords.of(survey.paragraph_lines)).run(tree)
+    return _Builder(content, DocumentWords.of(survey.paragraph_lines)).run(tree) + content.notes
 
 
 def _check_fit(tree: list[Node], content: MarkedContent) -> None:
@@ -99,6 +101,7 @@ class _Text:
     style: str | None = None
     level: int = 0
     label_inside: bool = False  # a list item without Lbl: its number or bullet is in the text
+    notes: list = field(default_factory=list)  # on glyphs with no character taken for its bullet
 
 
 class _Builder:
@@ -206,22 +209,23 @@ class _Builder:
 
     def _text(self, refs: list[Marked], style: str | None, level: int = 0) -> list[_Text]:
         lines = [ln for ref in refs for ln in self.content.lines.get(ref, [])]
-        lines = merge_same_lines(lines)
+        named = [unmapped_markers(ln) for ln in merge_same_lines(lines)]  # a bullet is marked content of its own
+        lines = [ln for ln, _ in named]
         if lines:
             self.paragraph_lines.append(lines)
-        return [_Text(lines, style, level)] if lines else []
+        return [_Text(lines, style, level, notes=[n for _, found in named for n in found])] if lines else []
 
     def _paragraph(self, text: _Text, column_ends: list[float] | None = None) -> list[Block]:
         """The paragraph's blocks (notes first); `column_ends`: where the lines of its table
         column end."""
         lines = text.lines
-        marker = marker_of(lines[0]) if text.label_inside else None
+        marker = marker_of(lines[0]) if text.label_inside or text.notes else None
         if marker:  # the label is no part of the item's text (Word keeps it in its numbering)
             lines = [lines[0].drop_prefix(marker[0]), *lines[1:]]
         spans, notes = join_lines(lines, self.words, column_ends)
         first = text.lines[0]
         origin = Origin(page=first.page, top=round(first.top, 1))
-        return [*notes, Paragraph(spans, style=text.style, level=text.level, origin=origin)]
+        return [*text.notes, *notes, Paragraph(spans, style=text.style, level=text.level, origin=origin)]
 
     def _tables(self, node: Node) -> list[Table]:
         """The table, or the tables a writer joined into one element (see `stacked_tables`)."""

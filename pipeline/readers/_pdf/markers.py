@@ -1,0 +1,76 @@
+"""A list marker left alone in a table cell: its item's text went on to the next page.
+
+WeasyPrint can end a page right after a numbered item's marker ("13.") and put the item's text
+at the top of the next page; once the row cut by the page break is joined again, the marker is
+a paragraph of its own in the cell, right before the item's text. A number or a bullet alone is
+never an item of its own (rule `pdf.lone-marker`): it starts the paragraph after it in its
+cell, or the first of the same column in the row below when that row has no label (the page
+break made it a row of its own), with a note. A lone marker with no paragraph after it in its cell cannot be placed: the file is refused.
+"""
+from __future__ import annotations
+
+from ...blocks import Block, Cell, Note, Paragraph, Row, Table
+from ...errors import ReadError
+from .model import MARKER
+from .rules import on
+
+
+def join_lone_markers(blocks: list[Block], notes: list[Note]) -> list[Block]:
+    """The blocks with each numbered or bulleted marker alone in a table cell joined to the
+    paragraph after it."""
+    if not on("pdf.lone-marker"):
+        return blocks
+    return [_table(b, notes) if isinstance(b, Table) else b for b in blocks]
+
+
+def _lone_marker(paragraph: Paragraph) -> bool:
+    match = MARKER.match(paragraph.text.strip())
+    return bool(match) and bool(match.group(1) or match.group(3))  # a bullet or a number, not a dash or letter
+
+
+def _table(table: Table, notes: list[Note]) -> Table:
+    if not any(_lone_marker(p) for row in table.rows for c in row.cells for p in c.paragraphs):
+        return table
+    grid = [[list(c.paragraphs) for c in row.cells] for row in table.rows]
+    for r, cells in enumerate(grid):
+        for k, paragraphs in enumerate(cells):
+            if paragraphs and _lone_marker(paragraphs[-1]):
+                _to_next_row(grid, r, k)  # the item's text in the row below (the page break made it a row)
+            grid[r][k] = _joined(grid[r][k], notes)
+    rows = []
+    for row, cells in zip(table.rows, grid):
+        rows.append(Row(tuple(Cell(tuple(ps), c.origin, c.span) for c, ps in zip(row.cells, cells)), row.origin, row.header))
+    return Table(tuple(rows), table.origin)
+
+
+def _to_next_row(grid: list[list[list[Paragraph]]], r: int, k: int) -> None:
+    """Move the first paragraph of the same column in the next row up after the marker, when
+    that row is empty before that column (it goes on with this row: no new label)."""
+    if r + 1 >= len(grid) or len(grid[r + 1]) != len(grid[r]):
+        return
+    below = grid[r + 1]
+    if any(p.text for cell in below[:k] for p in cell) or not below[k] or not below[k][0].text:
+        return
+    grid[r][k] = grid[r][k] + [below[k][0]]
+    below[k] = below[k][1:]
+
+
+def _joined(paragraphs: list[Paragraph], notes: list[Note]) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    i = 0
+    while i < len(paragraphs):
+        p = paragraphs[i]
+        if not _lone_marker(p):
+            out.append(p)
+            i += 1
+            continue
+        after = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+        if after is None or not after.text or _lone_marker(after):
+            raise ReadError(f"page {p.origin.page}: the list marker '{p.text}' stands alone in a table cell, with "
+                            "no text after it to be its item's: the item cannot be read exactly")
+        notes.append(Note("pdf.lone-marker", f"took the list marker '{p.text}' alone in a table cell for the "
+                          f"marker of the paragraph after it ('{after.text[:40]}'): a page break came between them",
+                          p.origin))
+        out.append(Paragraph(after.spans, "list", 0, after.origin))
+        i += 2
+    return out

@@ -1,0 +1,91 @@
+"""Layout rules for what browsers (wkhtmltopdf, WeasyPrint) draw differently from LibreOffice,
+on lines built in memory: a label set a little higher than its cell's first line, and
+numbered list items whose markers start further left the longer the number."""
+from __future__ import annotations
+
+from pipeline.readers import _pdf as layout
+from pipeline.readers._pdf.borderless import _earlier_columns_at_indent
+
+CHAR, SIZE = 5.0, 9.0
+
+
+def glyphs(x, text, top, size=SIZE):
+    out = []
+    for ch in text:
+        out.append(layout.Glyph(ch, x, x + CHAR, size, top=top, bottom=top + size))
+        x += CHAR
+    return out
+
+
+def line(top, *pieces, size=SIZE):
+    """pieces: (x0, text, raised): `raised` points higher than the line's own text."""
+    gs = [g for x, text, raised in pieces for g in glyphs(x, text, top - raised, size)]
+    tops = [g.top for g in gs]
+    return layout.Line(1, min(tops), max(g.bottom for g in gs), gs)
+
+
+def metrics():
+    return layout.Metrics(body_size=SIZE, body_pitch=1.2, cell_pitch=1.2, right_edge=500.0, text_bottom=720.0)
+
+
+def test_a_segment_keeps_its_own_top_where_its_glyphs_know_it():
+    both = line(100, (20, "Foundation", 2.0), (200, "Treaties mistaken", 0.0))
+    label, text = both.segments()
+    assert (label.top, text.top) == (98.0, 100.0) and both.top == 98.0
+    unknown = layout.Line(1, 98.0, 109.0, [layout.Glyph("a", 20, 25, SIZE), layout.Glyph("b", 200, 205, SIZE)])
+    assert [s.top for s in unknown.segments()] == [98.0, 98.0]  # without glyph tops: the line's
+
+
+def test_a_label_set_higher_does_not_cut_its_cell_s_wrapped_lines_into_rows():
+    lines = [
+        line(60, (20, "Name here", 0.0), (200, "Definition text", 0.0)),
+        # the label stands 2 pt higher than the cell text beside it; the next line is one pitch
+        # (10.8) below the cell text, 12.8 below the label: more than the pitch allows
+        line(86, (20, "Foundation", 2.0), (200, "Treaties mistaken premiere", 0.0)),
+        line(96.8, (200, "zichtbaar tightened", 0.0)),
+        line(122, (20, "Advanced", 0.0), (200, "Other text", 0.0)),
+    ]
+    ((_, _, raw),) = layout.find_borderless_tables(lines, metrics(), [])
+    texts = [[" / ".join(ln.text for ln in c.lines) for c in row if c is not None] for row in raw.rows]
+    assert texts[1] == ["Foundation", "Treaties mistaken premiere / zichtbaar tightened"]
+    assert len(texts) == 3
+
+
+def test_a_numbered_list_indented_into_an_earlier_table_s_columns_takes_those_columns():
+    earlier = [[20.0, 180.0]]
+    nine = line(100, (20, "Expert", 0.0), (190, "9. Menus", 0.0))
+    assert _earlier_columns_at_indent(nine, [20.0, 190.0], earlier) == [20.0, 180.0]
+    # "10." starts left of "9.": with the columns line "9." shows it would fit none
+    ten = line(120, (185, "10. Dictated", 0.0))
+    ((_, _, raw),) = layout.find_borderless_tables([nine, ten], metrics(), earlier)
+    assert raw.columns[:-1] == [20.0, 180.0]
+    # columns that are no indent of an earlier table's stay the line's own
+    assert _earlier_columns_at_indent(nine, [20.0, 190.0], [[20.0, 120.0]]) is None
+    assert _earlier_columns_at_indent(nine, [20.0, 190.0], [[20.0, 100.0, 180.0]]) is None
+
+
+def test_a_number_alone_in_a_cell_is_the_marker_of_the_item_after_it():
+    import pytest
+
+    from pipeline.blocks import Cell, Note, Paragraph, Row, Span, Table
+    from pipeline.errors import ReadError
+    from pipeline.readers._pdf.markers import join_lone_markers
+    from pipeline.readers._pdf.rules import switched_off
+
+    def cell(*texts):
+        return Cell(tuple(Paragraph((Span(t),)) for t in texts))
+
+    cut = Table((Row((cell("Niveau 3"), cell("Eerste punt", "13."))), Row((cell(), cell("Jas doel", "Nog een")))))
+    notes: list[Note] = []
+    (table,) = join_lone_markers([cut], notes)
+    assert [[c.text for c in row.cells] for row in table.rows] == [["Niveau 3", "Eerste punt Jas doel"], ["", "Nog een"]]
+    assert table.rows[0].cells[1].paragraphs[1].style == "list" and [n.rule for n in notes] == ["pdf.lone-marker"]
+    inside = Table((Row((cell("Niveau 1"), cell("•", "Tekst"))),))
+    assert join_lone_markers([inside], [])[0].rows[0].cells[1].text == "Tekst"
+    dash = Table((Row((cell("Niveau 1"), cell("-"))),))  # a dash alone may mean "none": left as it is
+    assert join_lone_markers([dash], []) == [dash]
+    labelled = Table((Row((cell("Niveau 3"), cell("13."))), Row((cell("Niveau 4"), cell("Ander")))))
+    with pytest.raises(ReadError, match="'13.' stands alone"):
+        join_lone_markers([labelled], [])
+    with switched_off("pdf.lone-marker"):
+        assert join_lone_markers([labelled], []) == [labelled]
