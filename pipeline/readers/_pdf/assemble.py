@@ -10,7 +10,7 @@ from .tolerances import PARAGRAPH_SPACING, SAME_SIZE, SAME_X
 from .lexicon import Lexicon, cell_column
 from .metrics import Metrics, measure
 from .model import (
-    COLUMN_GAP, COLUMN_TOLERANCE, Line, PageLayout, RawCell, RawTable, continues_sentence, ends_sentence,
+    COLUMN_GAP, COLUMN_TOLERANCE, MARKER, Line, PageLayout, RawCell, RawTable, continues_sentence, ends_sentence,
     inside, line_numbers, marker_of, whole_lines,
 )
 from .paragraphs import ParaLines, group_paragraphs, joint, make_paragraph
@@ -111,6 +111,8 @@ class Assembler:
             self.note("pdf.partial-rest", "took boxes in some columns only at the top of the page as the rest of "
                       "the table on the page before, its other columns empty", number, top)
         self.borderless = self._find_borderless()
+        if on("pdf.table-words"):
+            self.m.lexicon = Lexicon.of(_body_outside_tables(pages, self.running, self.borderless) + self.m.cell_columns)
         self.m.lexicon = self.m.lexicon | Lexicon.of(_borderless_columns(self.borderless.values()))
         self.blocks: list[Block] = []
         self.last_table: tuple[int, RawTable] | None = None  # index in blocks, raw of last part
@@ -495,9 +497,13 @@ class Assembler:
         ends_in_list = a.paragraphs[-1].style == "list"
         if head.style == "list":  # a marker starts a new item
             return ("append", True) if ends_in_list else None
+        if _typed_item(a.paragraphs[-1], head):
+            return "append", True
         goes_on = continues_sentence(head.text) or (not ended and continues_sentence(head.text, numbers_first=True))
         if goes_on or self._name_goes_on(a, head) or self._wraps_into(prev, before, after):
             return "join", True
+        if ends_in_list and not _at_item_indent(before, after) and self._item_ended(prev, before, after):
+            return "append", False
         if ends_in_list:  # the unmarked rest of its last item
             return "join", any(p.style == "list" for p in b.paragraphs) or _at_item_indent(before, after)
         if not any(c.isalpha() for c in head.text):  # "24/7": the last words of a sentence
@@ -506,6 +512,16 @@ class Assembler:
         if not listed and (k or _paragraphs(a, b)) and self._runs_down(prev, k):
             return "append", False
         return None
+
+    def _item_ended(self, prev: RawTable, before: RawCell | None, after: RawCell | None) -> bool:
+        """Did the cell's last list item end before the page break: the first word on the new
+        page, which does not stand where the item's text starts, would have fitted on its last
+        line? A line of a paragraph breaks only where the next word does not fit, so such text
+        starts a paragraph of its own (an area line "2. COMMUNICATION" above the name that the
+        break cut off)."""
+        if not on("pdf.item-ended") or before is None or after is None or not before.lines or not after.lines:
+            return False
+        return next_word_fits(before.lines[-1], after.lines[0], _text_right(before, prev, self.m))
 
     def _wraps_into(self, prev: RawTable, before: RawCell | None, after: RawCell | None) -> bool:
         """Did the cell's last line before the break wrap into the next page: it ends in the space
@@ -531,6 +547,17 @@ class Assembler:
         after a cell whose last paragraph does not end a sentence? A capital says nothing then."""
         words = head.text.split(" ")
         return bool(words) and not ends_sentence(last.paragraphs[-1].text) and self.m.lexicon.is_name(words[0])
+
+
+def _typed_item(last: Paragraph, head: Paragraph) -> bool:
+    """Do both paragraphs start with the same list marker typed as text ("- Statement ..."),
+    a space after it rather than a list's tab? Then the new page starts the next item of the
+    cell's list, not the rest of its last one (a dash alone would go on with a sentence)."""
+    if not on("pdf.typed-item-across-page"):
+        return False
+    first, start = head.text.split(" ", 1)[0], last.text.split(" ", 1)[0]
+    rest = head.text[len(first):].strip()
+    return first == start and bool(MARKER.match(first)) and rest[:1].isupper() and " " in last.text
 
 
 def _row_texts(row: Row) -> list[str]:
@@ -623,6 +650,24 @@ def _borderless_columns(pages) -> list[tuple[list[Line], float, bool, bool]]:
         for r, row in enumerate(raw.rows):
             for cell in (c for c in row if c is not None and c.lines):
                 columns.append(cell_column(cell.lines, raw.widest(cell), r == 0, r == len(raw.rows) - 1))
+    return columns
+
+
+def _body_outside_tables(pages, running, borderless) -> list[tuple[list[Line], None, bool, bool]]:
+    """Each page's body text as the lexicon takes it, without the lines of its tables without
+    rulings: a row whose columns stand closer than a column gap reads as one line of words,
+    each in the middle of it whole, though a label in it may be cut at its column's edge
+    ("FOUNDATION INTERMEDIA ADVANCED" / "TE"); their cells teach the lexicon instead. The runs
+    between two tables are columns of their own."""
+    columns = []
+    for page in pages:
+        body = [ln for ln in page.lines if id(ln) not in running]
+        cuts = sorted((start, end) for start, end, _ in borderless.get(page.number, []))
+        at = 0
+        for start, end in cuts + [(len(body), len(body))]:
+            if body[at:start]:
+                columns.append((body[at:start], None, True, True))
+            at = max(at, end)
     return columns
 
 

@@ -38,6 +38,9 @@ class Metrics:
     # spacing, so a capital after a full line may start one. Where no cell shows that (one
     # paragraph per cell, as in HTML printed by browsers), a capital after a full line is a wrap.
     tight_cells: bool = False
+    # the ruled cells as the lexicon took them (`Lexicon.of`), to learn again without the body
+    # lines that turn out to be rows of tables without rulings (`Assembler`)
+    cell_columns: list = field(default_factory=list)
 
     def wrapped(self, line: Line) -> bool:
         """Does the line end in the space this document's PDF writer draws where lines wrap?"""
@@ -128,6 +131,7 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
     # segments, not lines: in a table without rulings each column's text starts a segment
     m.line_numbers = line_numbers([seg for ln in all_lines for seg in ln.segments()])
     m.cell_padding = paddings.most_common(1)[0][0] if paddings else None
+    m.cell_columns = [(lines, _text_edge(edge, m), *ends) for lines, edge, *ends in columns if edge is not None]
     m.lexicon = Lexicon.of([(lines, _text_edge(edge, m), *ends) for lines, edge, *ends in columns])
     if sizes:
         m.body_size = _body_size(sizes, outside)
