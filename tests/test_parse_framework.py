@@ -298,3 +298,15 @@ def test_labels_starting_again_down_one_table_recur_and_other_texts_do_not():
 
     repeats = Repeats([one], Hints([]))
     assert repeats.count[(0, "level 1: aware")] == 2 and repeats.count[(0, "yes")] == 1
+
+
+def test_level_text_beside_the_name_before_the_first_label_is_refused():
+    # a PDF reader joined the first two level rows: two labels in one cell, beside the name
+    basic, middle, high, top = (f"At {w} level, individuals" for w in ("Basic", "Intermediate", "Advanced", "Expert"))
+    tables = [table(([name, f"About {name}."], [basic, middle], [f"{name}1", f"{name}2"]),
+                    ("", high, f"{name}3"), ("", top, f"{name}4")) for name in ("A", "B")]
+    with pytest.raises(ParseError, match=f"'{basic} At Inter.*' stands beside the competency's name"):
+        run(tables)
+    # text before the labels' column alone (the name, its description) is the head, as always
+    assert len(run([phrase_table("Alpha", [["a1"], ["a2"], ["a3"]]), phrase_table("Beta", [["b1"], ["b2"], ["b3"]])])
+               .handbook.competencies) == 2

@@ -131,6 +131,7 @@ def _read_column_table(table: Table, scale: Scale, repeats: Repeats, notes: list
                                   f"('{scale.labels[number - 1]}'): nearly the same text", label_cell.origin))
         if number is None and current is None:
             if not repeats.header_like(row):  # a repeated header row says nothing of this competency
+                _no_text_at_labels(row, grid, scale)
                 head.texts += [t for cell in grid if cell is not None for t in _texts(cell)]
             continue
         if number is None and current is not None and _across(row, grids):
@@ -202,6 +203,19 @@ def _read_row_table(table: Table, scale: Scale, repeats: Repeats):
         for n, found in texts.items():
             levels[n][1].extend(found)
     return head, levels
+
+
+def _no_text_at_labels(row, grid, scale: Scale) -> None:
+    """A row before the first label with a name in a column before the labels' and text of
+    its own in the labels' column or after it holds level text that is no label of the scale (two labels in one cell, a PDF reader
+    having joined two rows): the levels cannot be told apart, and read as the competency's
+    name and definition they would be wrong. Refuse."""
+    named = any(cell is not None and cell.text for cell in grid[: scale.column])
+    beside = next((cell for cell in grid[scale.column :] if cell is not None and cell.text), None)
+    if named and beside is not None:
+        raise ParseError(f"table at {where(row.origin)}: '{beside.text[:60]}' stands beside the competency's name, "
+                         f"in or after the column of the level labels ({', '.join(scale.labels)}), but is not one "
+                         "of them: the levels cannot be told apart")
 
 
 def _across(row, grids) -> bool:
