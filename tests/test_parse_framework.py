@@ -310,3 +310,20 @@ def test_level_text_beside_the_name_before_the_first_label_is_refused():
     # text before the labels' column alone (the name, its description) is the head, as always
     assert len(run([phrase_table("Alpha", [["a1"], ["a2"], ["a3"]]), phrase_table("Beta", [["b1"], ["b2"], ["b3"]])])
                .handbook.competencies) == 2
+
+
+def test_numbered_headings_repeated_above_tables_are_areas_not_a_title_line():
+    def competency(name):
+        return phrase_table(name, [[f"{name}1"], [f"{name}2"], [f"{name}3"]])
+
+    def heading(text):
+        return para(text, style="heading")
+
+    blocks = [heading("1. DATA"), competency("Alpha"), heading("1. DATA"), competency("Beta"),
+              heading("2. SAFETY"), competency("Gamma")]
+    result = run(blocks)
+    assert [c.cluster for c in result.handbook.competencies] == ["data", "data", "safety"]
+    assert any(n.rule == "framework.repeated-areas" for n in result.notes)
+    # one text repeated over the tables is a title line: no area
+    title_line = [heading("3.2 Framework"), competency("Alpha"), heading("3.2 Framework"), competency("Beta")]
+    assert [c.cluster for c in run(title_line).handbook.competencies] == [None, None]

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..blocks import Block, Note, Origin, Paragraph, Table
 from ..errors import ParseError
-from .heads import area_above, area_of_rows, name_and_definition, rank, running_lines, where
+from .heads import area_above, area_of_rows, name_and_definition, rank, repeated_areas, running_lines, where
 from .marks import is_code
 from .refusal import no_scale_message
 from .scale import Hints, Repeats, Scale, key, learn_scale
@@ -57,6 +57,10 @@ def read_framework(blocks: list[Block], hints: Hints, title: str | None = None) 
     repeats = Repeats(tables, hints)
     running = running_lines(blocks)
     notes: list[Note] = []
+    areas = repeated_areas(blocks)
+    if areas:
+        notes.append(Note("framework.repeated-areas", "headings repeated above several tables, with section numbers "
+                          f"of one depth, read as areas, not as a running title line: {', '.join(sorted(areas))}"))
     if not scale.known:
         notes.append(Note("framework.unnamed-scale", "no level label has a level word or a number: the levels "
                           f"{', '.join(repr(t) for t in scale.labels)} were learned from their repetition alone"))
