@@ -327,3 +327,20 @@ def test_numbered_headings_repeated_above_tables_are_areas_not_a_title_line():
     # one text repeated over the tables is a title line: no area
     title_line = [heading("3.2 Framework"), competency("Alpha"), heading("3.2 Framework"), competency("Beta")]
     assert [c.cluster for c in run(title_line).handbook.competencies] == [None, None]
+
+
+def test_a_name_in_the_last_row_where_labels_stand_names_the_next_table():
+    def levels(name):
+        return [("Level 1: Aware", f"{name} does a"), ("Level 2: Expert", f"{name} does b")]
+
+    blocks = [para("1.1 Alpha"), para("About alpha."), table(*levels("Alpha"), ("1.2 Beta", "")),
+              para("About beta."), table(*levels("Beta"))]
+    result = run(blocks)
+    assert [(c.name, c.definition) for c in result.handbook.competencies] == [
+        ("Alpha", "About alpha."), ("Beta", "About beta.")]
+    assert any(n.rule == "framework.name-below-table" for n in result.notes)
+    # the next table names its own competency: the text at the end has no place
+    own = [para("1.1 Alpha"), para("About alpha."), table(*levels("Alpha"), ("1.2 Beta", "")),
+           table(("1.3 Gamma", ""), *levels("Gamma"))]
+    with pytest.raises(ParseError, match="'1.2 Beta' at the end of the table before it has no place"):
+        run(own)
