@@ -102,3 +102,15 @@ def test_text_that_would_have_fitted_after_a_list_item_cut_by_the_page_break_sta
     with switched_off("pdf.item-ended"):
         assert area_cell() == [["Eerste", "AREA 2.4 Naam van"]]
 
+
+
+def test_line_pitch_is_measured_on_list_items_wrapped_in_a_column_of_a_table():
+    from pipeline.readers._pdf.metrics import measure
+
+    rows = [line(f"Level {n}", 100 + 44 * n, columns=[(306, "•"), (318, "Statement about working with")])
+            for n in range(3)]
+    wrapped = [line("the item a.", 117 + 44 * n, x0=318) for n in range(3)]
+    pages = [page(1, sorted(rows + wrapped, key=lambda ln: ln.top))]
+    assert abs(measure(pages, set()).body_pitch - 1.7) < 0.01  # 17 pt at 10 pt
+    with switched_off("pdf.pitch-in-columns"):
+        assert measure(pages, set()).body_pitch == 1.25  # no pair in one column: single spacing assumed

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from .geometry import next_word_fits
 from .lexicon import Lexicon, cell_column
-from .model import Line, PageLayout, RawTable, line_numbers
+from .model import Line, PageLayout, RawTable, line_numbers, marker_of
 from .rules import on
 from .tolerances import (
     BODY_OVER_TABLE_TEXT, BOTTOM_AT_LEAST, LINE_SLACK, LINE_SLACK_MIN, PITCH_MODE, PITCH_RANGE, SAME_SIZE, SAME_X, SINGLE_SPACING,
@@ -72,7 +72,7 @@ def _typical_pitch(pairs: list[tuple[Line, Line]]) -> float | None:
     """
     ratios = []
     for a, b in pairs:
-        same_column = abs(a.x0 - b.x0) <= SAME_X
+        same_column = abs(a.x0 - b.x0) <= SAME_X or _wraps_in_a_column(a, b)
         if abs(a.size - b.size) <= SAME_SIZE and a.size > 0 and b.visible[0].text[:1].islower() and same_column:
             r = (b.top - a.top) / a.size
             if PITCH_RANGE[0] <= r <= PITCH_RANGE[1]:
@@ -84,6 +84,21 @@ def _typical_pitch(pairs: list[tuple[Line, Line]]) -> float | None:
     return sum(near) / len(near)
 
 
+
+
+def _wraps_in_a_column(a: Line, b: Line) -> bool:
+    """Is `b` a line of text alone in a column that one of `a`'s segments starts (the wrapped
+    text of a list item, its bullet a column gap away, in a table without rulings whose other
+    columns are empty on that line)? A pair of wrapped lines too, where documents show no other."""
+    if not on("pdf.pitch-in-columns") or len(b.segments()) != 1:
+        return False
+    return any(abs(_text_start(seg) - b.x0) <= SAME_X for seg in a.segments()[1:])
+
+
+def _text_start(segment: Line) -> float:
+    """Where a segment's text starts: after the list marker it may open with."""
+    found = marker_of(segment)
+    return segment.visible[found[0]].x0 if found else segment.x0
 
 
 def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
