@@ -6,7 +6,7 @@ from __future__ import annotations
 from pipeline.readers import _pdf as layout
 from pipeline.readers._pdf.rules import switched_off
 
-from .test_reader_pdf import CHAR, assembled_across_a_page_break, borderless_rows, line, page, paragraph_text
+from .test_reader_pdf import CHAR, assembled_across_a_page_break, borderless_rows, line, page, paragraph_text, tables
 
 
 def test_a_label_in_capitals_cut_at_a_narrow_columns_edge_is_one_word():
@@ -75,6 +75,9 @@ def test_coded_statements_at_the_top_of_pages_right_above_more_text_are_content(
     assert sorted(ln.text for p in pages for ln in p.lines if id(ln) in found) == ["Handbook", "Handbook"]
     with switched_off("pdf.running-apart"):
         assert len(layout.find_running_lines(pages)) == 4
+    # the same text word for word on every page (a header row the writer repeats): as before
+    same = [page(n, [line("Name and definition", 72, n), line("more of the definition", 84, n)]) for n in (2, 3)]
+    assert len(layout.find_running_lines(same)) == 2
 
 
 def test_a_typed_list_marker_at_the_top_of_a_page_starts_the_next_item():
@@ -114,3 +117,22 @@ def test_line_pitch_is_measured_on_list_items_wrapped_in_a_column_of_a_table():
     assert abs(measure(pages, set()).body_pitch - 1.7) < 0.01  # 17 pt at 10 pt
     with switched_off("pdf.pitch-in-columns"):
         assert measure(pages, set()).body_pitch == 1.25  # no pair in one column: single spacing assumed
+
+
+def test_a_plain_first_row_alone_high_on_a_page_goes_on_with_a_row_moved_whole_to_the_next():
+    from .test_reader_pdf import two_column_table
+
+    head = two_column_table(1, 400, [("Naam", "FOUNDATION", 400)], 412)  # no emphasis anywhere
+    # one row of the writer: its first cell beside three paragraphs of the second, too tall for
+    # the room left on page 1 (the reader sees each paragraph as a row with an empty first cell)
+    rest = two_column_table(2, 72, [("Definitie", "Statement a", 72), ("", "Statement b", 250),
+                                    ("", "Statement c", 400)], 412)
+    filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
+
+    def count():
+        return len(tables(layout.assemble([page(1, [], [head]), page(2, [], [rest]), filler])))
+
+    assert count() == 1
+    for rule in ("pdf.merged-row-moved", "pdf.plain-head-row"):
+        with switched_off(rule):
+            assert count() == 2

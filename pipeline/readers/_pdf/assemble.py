@@ -345,12 +345,20 @@ class Assembler:
 
     def _moved_over(self, prev: RawTable, rows: list[list[RawCell | None]]) -> bool:
         """Would the first of these rows not have fitted in the room left below the previous part
-        (writers that keep a row whole move it to the next page, leaving that room empty)?"""
+        (writers that keep a row whole move it to the next page, leaving that room empty)? The
+        rows after it with an empty first cell count to it: in a table without rulings they may
+        be paragraphs of one row beside its first cell (`_beside_first_cell`); and so does the
+        space the part leaves between rows, which a row needs above it too."""
         cells = [c for c in rows[0] if c is not None] if rows else []
         if not cells:
             return False
+        spacing = 0.0
+        if on("pdf.merged-row-moved"):
+            beside = _beside_first_cell(rows)
+            cells += [c for row in beside for c in row if c is not None]
+            spacing = _row_spacing(rows[: len(beside) + 2])
         height = max(c.bottom for c in cells) - min(c.top for c in cells)
-        return height > self.m.text_bottom - prev.bottom
+        return height + spacing > self.m.text_bottom - prev.bottom
 
     def _head_on_previous_page(self, raw: RawTable) -> list[tuple[int, ParaLines]]:
         """The paragraphs that end the previous page when they are the first rows of this
@@ -560,6 +568,27 @@ def _typed_item(last: Paragraph, head: Paragraph) -> bool:
     return first == start and bool(MARKER.match(first)) and rest[:1].isupper() and " " in last.text
 
 
+def _beside_first_cell(rows: list[list[RawCell | None]]) -> list[list[RawCell | None]]:
+    """The rows right after the first whose first cell is empty, up to the next with text there."""
+    out = []
+    for row in rows[1:]:
+        if row and row[0] is not None and row[0].lines:
+            break
+        out.append(row)
+    return out
+
+
+def _row_spacing(rows: list[list[RawCell | None]]) -> float:
+    """The least space between one row's text and the next row's, 0 when no two rows show it."""
+    gaps = []
+    for row, nxt in zip(rows, rows[1:]):
+        bottoms = [c.lines[-1].bottom for c in row if c is not None and c.lines]
+        tops = [c.lines[0].top for c in nxt if c is not None and c.lines]
+        if bottoms and tops:
+            gaps.append(max(0.0, min(tops) - max(bottoms)))
+    return min(gaps, default=0.0)
+
+
 def _row_texts(row: Row) -> list[str]:
     return [c.text for c in row.cells]
 
@@ -617,7 +646,10 @@ def _starts_like_new_table(table: Table, new: Table) -> bool:
         return False
     later = [e for e in (_emphasis(r.cells[0]) for r in table.rows[1:]) if e is not None]
     if not later:
-        return [_emphasis(c) for c in new.rows[0].cells] == [_emphasis(c) for c in table.rows[0].cells]
+        shown = [_emphasis(c) for c in table.rows[0].cells]
+        if on("pdf.plain-head-row") and not any(any(e) for e in shown if e is not None):
+            return False  # a row without emphasis shows nothing a new table's first row would repeat
+        return [_emphasis(c) for c in new.rows[0].cells] == shown
     return later[-1] != head
 
 

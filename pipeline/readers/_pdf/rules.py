@@ -42,6 +42,8 @@ RULES: tuple[Rule, ...] = (
     # stitching over page breaks
     Rule("pdf.repeated-header", "rows at a page's top that repeat the table's first rows are dropped"),
     Rule("pdf.table-across-page", "a table that starts a page with the columns of the one that ended the page before goes on with it"),
+    Rule("pdf.plain-head-row", "a first row alone at a page's end without emphasis gives no sign that the next page starts a new table"),
+    Rule("pdf.merged-row-moved", "rows with an empty first cell count to the row above when asking whether it was moved whole to the next page"),
     Rule("pdf.row-across-page", "the first row of a page goes on with the last row of the page before"),
     Rule("pdf.typed-item-across-page", "a row at a page's top starting with the list marker typed before the last paragraph above starts a new item"),
     Rule("pdf.item-ended", "text at a page's top that would have fitted after a cell's last list item starts a paragraph of that cell"),

@@ -101,16 +101,18 @@ def _table_header_row(line: Line, key: str, pages: list[PageLayout]) -> bool:
 
 
 def _set_with_content(line: Line, zone: str, pages: list[PageLayout], candidates: list) -> bool:
-    """Does a line repeated in the margin zone (digits counting as equal) sit right against
-    the page's content, on every page it stands on: a line below it (a header) or above it
-    (a footer) less than `RUNNING_GAP` of its size away, as the next line of a paragraph or a
-    table cell is? Writers set running lines apart from the text; coded statements
-    ("CS1.1.11: ...") that a table runs over to the top of pages repeat too, but go on right
-    below."""
+    """Does a line repeated in the margin zone only as digits count equal (its texts differ)
+    sit right against the page's content, on every page it stands on: a line below it (a
+    header) or above it (a footer) less than `RUNNING_GAP` of its size away, as the next line
+    of a paragraph or a table cell is? Writers set running lines apart from the text; coded
+    statements ("CS1.1.11: ...", "CS1.2.05: ...") that a table runs over to the top of pages
+    repeat so too, but go on right below."""
     if not on("pdf.running-apart"):
         return False
     key = next(c[3] for c in candidates if c[1] is line)
     tops = [(number, ln) for number, ln, z, k in candidates if z == zone and k == key]
+    if len({ln.text for _, ln in tops}) < 2:
+        return False  # the same text word for word: a header row the writer repeats, or a running line
     by_number = {page.number: page for page in pages}
     for number, ln in tops:
         near = RUNNING_GAP * ln.size
