@@ -1,10 +1,10 @@
 """Frameworks of other organisations printed to PDF and read back, per writer: exact, refused, wrong.
 
-    python -m tests.holdout_frameworks [--set 1|2] [--writer NAME ...] [--keep DIR]
+    python -m tests.holdout_frameworks [--set 1|2|3] [--writer NAME ...] [--keep DIR]
 
 Each variant is built by tests/framework_builder.py as a .docx (the truth: its data minus source
 and id), printed by each writer, and converted; a PDF is exact when its data equals the .docx's,
-"refused(=docx)" when both refuse. The two sets were measured fresh (README, Known limitations);
+"refused(=docx)" when both refuse. Each set was measured fresh (README, Known limitations);
 they are variants of the builder's shapes with other counts, levels, areas and words, never
 committed fixtures. Needs `soffice` and `chromium`.
 
@@ -153,6 +153,65 @@ SETS = {
         ),
         "banner-onecell-6": lambda p: fb.banner_framework(p, sc(count=6, per_level=2), one_cell=True),
         "name-in-header-3": lambda p: fb.name_in_header_framework(p, sc(count=3, per_level=2, coded=False)),
+    },
+    "3": {
+        "digital-en-coded-7": lambda p: fb.digital_framework(
+            p,
+            sc(count=7, per_level=2, areas=("1. FIND", "2. TALK", "3. GUARD")),
+            every=4,
+            title_line="2.1 Island digital skills",
+        ),
+        "digital-nl-3levels-header": lambda p: fb.digital_framework(
+            p,
+            sc(count=4, levels=3, per_level=3, language="nl", areas=("1. ZOEKEN", "2. DELEN")),
+            language="nl",
+            header_row=True,
+            every=2,
+            title_line="Vaardigheden in de regio",
+        ),
+        "capability-en-7x2": lambda p: fb.capability_framework(
+            p,
+            sc(count=7, per_level=2, coded=False, areas=("1. THINKING", "2. ACTING", "3. RELATING")),
+            title="Seven capabilities",
+        ),
+        "capability-de-typed-4": lambda p: fb.capability_framework(
+            p,
+            sc(count=4, per_level=2, coded=False, areas=(), language="de"),
+            language="de",
+            title="Rahmen vier",
+            bullets="•",
+            alignment=False,
+        ),
+        "merged-4x2": lambda p: fb.merged_head_framework(
+            p,
+            sc(count=4, per_level=2, coded=False, areas=()),
+            title="Merged four",
+        ),
+        "numbered-3-colon": lambda p: fb.numbered_named_levels_framework(
+            p,
+            sc(count=5, levels=3, per_level=3, coded=False, areas=()),
+            ["Tier 1: Novice", "Tier 2: Competent", "Tier 3: Master"],
+        ),
+        "split-5x2": lambda p: fb.split_tables_framework(p, sc(count=5, per_level=2, coded=False)),
+        "one-per-row-5": lambda p: fb.one_per_row_framework(
+            p,
+            sc(count=5, per_level=2, coded=False, areas=("1. CORE", "2. EDGE")),
+            title="Capabilities by row",
+        ),
+        "banner-4x2": lambda p: fb.banner_framework(
+            p,
+            sc(count=4, per_level=2, areas=("1. NORTH", "2. SOUTH")),
+        ),
+        "banner-onecell-5": lambda p: fb.banner_framework(
+            p,
+            sc(count=5, per_level=1, areas=("1. LEFT", "2. MIDDLE", "3. RIGHT")),
+            one_cell=True,
+        ),
+        "name-in-header-4": lambda p: fb.name_in_header_framework(p, sc(count=4, per_level=1)),
+        "definitions-only-3": lambda p: fb.definitions_only(
+            p,
+            [("Statistics", "Knowing numbers."), ("Programming", "Writing code."), ("Ethics", "Weighing harm.")],
+        ),
     },
 }
 

@@ -298,3 +298,49 @@ def test_labels_starting_again_down_one_table_recur_and_other_texts_do_not():
 
     repeats = Repeats([one], Hints([]))
     assert repeats.count[(0, "level 1: aware")] == 2 and repeats.count[(0, "yes")] == 1
+
+
+def test_level_text_beside_the_name_before_the_first_label_is_refused():
+    # a PDF reader joined the first two level rows: two labels in one cell, beside the name
+    basic, middle, high, top = (f"At {w} level, individuals" for w in ("Basic", "Intermediate", "Advanced", "Expert"))
+    tables = [table(([name, f"About {name}."], [basic, middle], [f"{name}1", f"{name}2"]),
+                    ("", high, f"{name}3"), ("", top, f"{name}4")) for name in ("A", "B")]
+    with pytest.raises(ParseError, match=f"'{basic} At Inter.*' stands beside the competency's name"):
+        run(tables)
+    # text before the labels' column alone (the name, its description) is the head, as always
+    assert len(run([phrase_table("Alpha", [["a1"], ["a2"], ["a3"]]), phrase_table("Beta", [["b1"], ["b2"], ["b3"]])])
+               .handbook.competencies) == 2
+
+
+def test_numbered_headings_repeated_above_tables_are_areas_not_a_title_line():
+    def competency(name):
+        return phrase_table(name, [[f"{name}1"], [f"{name}2"], [f"{name}3"]])
+
+    def heading(text):
+        return para(text, style="heading")
+
+    blocks = [heading("1. DATA"), competency("Alpha"), heading("1. DATA"), competency("Beta"),
+              heading("2. SAFETY"), competency("Gamma")]
+    result = run(blocks)
+    assert [c.cluster for c in result.handbook.competencies] == ["data", "data", "safety"]
+    assert any(n.rule == "framework.repeated-areas" for n in result.notes)
+    # one text repeated over the tables is a title line: no area
+    title_line = [heading("3.2 Framework"), competency("Alpha"), heading("3.2 Framework"), competency("Beta")]
+    assert [c.cluster for c in run(title_line).handbook.competencies] == [None, None]
+
+
+def test_a_name_in_the_last_row_where_labels_stand_names_the_next_table():
+    def levels(name):
+        return [("Level 1: Aware", f"{name} does a"), ("Level 2: Expert", f"{name} does b")]
+
+    blocks = [para("1.1 Alpha"), para("About alpha."), table(*levels("Alpha"), ("1.2 Beta", "")),
+              para("About beta."), table(*levels("Beta"))]
+    result = run(blocks)
+    assert [(c.name, c.definition) for c in result.handbook.competencies] == [
+        ("Alpha", "About alpha."), ("Beta", "About beta.")]
+    assert any(n.rule == "framework.name-below-table" for n in result.notes)
+    # the next table names its own competency: the text at the end has no place
+    own = [para("1.1 Alpha"), para("About alpha."), table(*levels("Alpha"), ("1.2 Beta", "")),
+           table(("1.3 Gamma", ""), *levels("Gamma"))]
+    with pytest.raises(ParseError, match="'1.2 Beta' at the end of the table before it has no place"):
+        run(own)

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..blocks import Block, Note, Origin, Paragraph, Table
+from ..blocks import Block, Note, Origin, Paragraph, Span, Table
 from ..errors import ParseError
-from .heads import area_above, area_of_rows, name_and_definition, rank, running_lines, where
+from .heads import area_above, area_of_rows, name_and_definition, rank, repeated_areas, running_lines, where
 from .marks import is_code
 from .refusal import no_scale_message
 from .scale import Hints, Repeats, Scale, key, learn_scale
@@ -32,6 +32,7 @@ class Head:
     """What a competency table (or the text above it) says about the competency."""
 
     texts: list[tuple[str, Origin]] = field(default_factory=list)
+    below: bool = False  # the next competency's name, found in the last row of the table before its own
 
 
 @dataclass
@@ -57,11 +58,16 @@ def read_framework(blocks: list[Block], hints: Hints, title: str | None = None) 
     repeats = Repeats(tables, hints)
     running = running_lines(blocks)
     notes: list[Note] = []
+    areas = repeated_areas(blocks)
+    if areas:
+        notes.append(Note("framework.repeated-areas", "headings repeated above several tables, with section numbers "
+                          f"of one depth, read as areas, not as a running title line: {', '.join(sorted(areas))}"))
     if not scale.known:
         notes.append(Note("framework.unnamed-scale", "no level label has a level word or a number: the levels "
                           f"{', '.join(repr(t) for t in scale.labels)} were learned from their repetition alone"))
     drafts: list[tuple[CompetencyDraft, str | None]] = []
     above: list[Paragraph] = []  # paragraphs since the last table
+    carried: list[Paragraph] = []  # a name found at the end of the table before (`_name_below`)
     headings: list[tuple[int, str]] = []  # (rank, text) of every heading so far that could name an area
     for block in blocks:
         if isinstance(block, Paragraph) and block.text:
@@ -78,8 +84,12 @@ def read_framework(blocks: list[Block], hints: Hints, title: str | None = None) 
                               f"({_first_text(block)})", block.origin))
             above = []
             continue
+        if carried and _first_head(reading).texts:
+            raise ParseError(f"table at {where(block.origin)}: it has a name of its own, so '{carried[0].text[:60]}' "
+                             "at the end of the table before it has no place")
         context = [p for p in above if p.text not in running]
-        above = []
+        reading, above = _name_below(reading, notes)
+        carried = list(above)
         if isinstance(reading, list):  # several competencies in one table: the text above names their area
             area = area_of_rows([p for p in context if p.text != title], headings)
             for head, levels in reading:
@@ -131,6 +141,7 @@ def _read_column_table(table: Table, scale: Scale, repeats: Repeats, notes: list
                                   f"('{scale.labels[number - 1]}'): nearly the same text", label_cell.origin))
         if number is None and current is None:
             if not repeats.header_like(row):  # a repeated header row says nothing of this competency
+                _no_text_at_labels(row, grid, scale)
                 head.texts += [t for cell in grid if cell is not None for t in _texts(cell)]
             continue
         if number is None and current is not None and _across(row, grids):
@@ -140,6 +151,9 @@ def _read_column_table(table: Table, scale: Scale, repeats: Repeats, notes: list
             head, levels = entries[-1]
             current = None
             head.texts += [t for cell in grid if cell is not None for t in _texts(cell)]
+            continue
+        if number is None and label_cell is not None and label_cell.text and _name_at_end(row, grids, column):
+            entries.append((Head(_texts(label_cell), below=True), {}))
             continue
         if number is None and label_cell is not None and label_cell.text:
             raise ParseError(f"table at {where(row.origin)}: '{label_cell.text[:60]}' stands where the level "
@@ -202,6 +216,43 @@ def _read_row_table(table: Table, scale: Scale, repeats: Repeats):
         for n, found in texts.items():
             levels[n][1].extend(found)
     return head, levels
+
+
+def _no_text_at_labels(row, grid, scale: Scale) -> None:
+    """A row before the first label with a name in a column before the labels' and text of
+    its own in the labels' column or after it holds level text that is no label of the scale (two labels in one cell, a PDF reader
+    having joined two rows): the levels cannot be told apart, and read as the competency's
+    name and definition they would be wrong. Refuse."""
+    named = any(cell is not None and cell.text for cell in grid[: scale.column])
+    beside = next((cell for cell in grid[scale.column :] if cell is not None and cell.text), None)
+    if named and beside is not None:
+        raise ParseError(f"table at {where(row.origin)}: '{beside.text[:60]}' stands beside the competency's name, "
+                         f"in or after the column of the level labels ({', '.join(scale.labels)}), but is not one "
+                         "of them: the levels cannot be told apart")
+
+
+def _name_at_end(row, grids, column: int) -> bool:
+    """Is the row the table's last, with text in the first column alone, where the labels
+    stand? The name of the next competency, whose own table follows with its definition
+    above it: a PDF reader takes a line right below a table without rulings for one more row."""
+    return column == 0 and row is grids[-1][0] and not any(c is not None and c.text for c in grids[-1][1][1:])
+
+
+def _name_below(reading, notes: list[Note]):
+    """(the table's reading, paragraphs for the next table's context): a trailing name entry
+    (`_name_at_end`) goes on to the next table, with a note."""
+    if not isinstance(reading, list) or not reading[-1][0].below:
+        return reading, []
+    head = reading[-1][0]
+    text, origin = head.texts[0]
+    notes.append(Note("framework.name-below-table", f"'{text[:60]}' in the last row of a table, where the level labels "
+                      "stand, read as the name of the competency whose table follows", origin))
+    rest = reading[:-1]
+    return (rest if len(rest) > 1 else rest[0]), [Paragraph((Span(t),), origin=o) for t, o in head.texts]
+
+
+def _first_head(reading) -> Head:
+    return reading[0][0] if isinstance(reading, list) else reading[0]
 
 
 def _across(row, grids) -> bool:

@@ -96,6 +96,23 @@ def rank(paragraph: Paragraph) -> int:
 
 def running_lines(blocks: list[Block]) -> set[str]:
     """Headings the body repeats (a title line over every few tables): not a name, not an area."""
+    return _repeated(blocks) - repeated_areas(blocks)
+
+
+def repeated_areas(blocks: list[Block]) -> set[str]:
+    """Repeated headings that are areas after all: among the headings right above a table,
+    two or more different ones with section numbers of one depth ("1. DATA" over each of its
+    tables, then "2. SAFETY"), as the area row of each table reads when a PDF reader finds it
+    above the table. A title line repeats one text."""
+    by_depth: dict[int, set[str]] = {}
+    for before, block in zip(blocks, blocks[1:]):
+        if isinstance(block, Table) and isinstance(before, Paragraph) and rank(before) and section_depth(before.text):
+            by_depth.setdefault(section_depth(before.text), set()).add(before.text)
+    repeated = _repeated(blocks)
+    return {text for texts in by_depth.values() if len(texts) >= 2 for text in texts & repeated}
+
+
+def _repeated(blocks: list[Block]) -> set[str]:
     seen: dict[str, int] = {}
     for block in blocks:
         if isinstance(block, Paragraph) and block.text and rank(block):

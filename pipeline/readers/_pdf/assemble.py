@@ -11,7 +11,7 @@ from .lexicon import Lexicon, cell_column
 from .markers import join_lone_markers
 from .metrics import Metrics, measure
 from .model import (
-    COLUMN_GAP, COLUMN_TOLERANCE, Line, PageLayout, RawCell, RawTable, continues_sentence, ends_sentence,
+    COLUMN_GAP, COLUMN_TOLERANCE, MARKER, Line, PageLayout, RawCell, RawTable, continues_sentence, ends_sentence,
     inside, line_numbers, marker_of, whole_lines,
 )
 from .paragraphs import ParaLines, group_paragraphs, joint, justified, make_paragraph
@@ -113,6 +113,8 @@ class Assembler:
             self.note("pdf.partial-rest", "took boxes in some columns only at the top of the page as the rest of "
                       "the table on the page before, its other columns empty", number, top)
         self.borderless = self._find_borderless()
+        if on("pdf.table-words"):
+            self.m.lexicon = Lexicon.of(_body_outside_tables(pages, self.running, self.borderless) + self.m.cell_columns)
         self.m.lexicon = self.m.lexicon | Lexicon.of(_borderless_columns(self.borderless.values()))
         self.blocks: list[Block] = []
         self.last_table: tuple[int, RawTable] | None = None  # index in blocks, raw of last part
@@ -346,12 +348,20 @@ class Assembler:
 
     def _moved_over(self, prev: RawTable, rows: list[list[RawCell | None]]) -> bool:
         """Would the first of these rows not have fitted in the room left below the previous part
-        (writers that keep a row whole move it to the next page, leaving that room empty)?"""
+        (writers that keep a row whole move it to the next page, leaving that room empty)? The
+        rows after it with an empty first cell count to it: in a table without rulings they may
+        be paragraphs of one row beside its first cell (`_beside_first_cell`); and so does the
+        space the part leaves between rows, which a row needs above it too."""
         cells = [c for c in rows[0] if c is not None] if rows else []
         if not cells:
             return False
+        spacing = 0.0
+        if on("pdf.merged-row-moved"):
+            beside = _beside_first_cell(rows)
+            cells += [c for row in beside for c in row if c is not None]
+            spacing = _row_spacing(rows[: len(beside) + 2])
         height = max(c.bottom for c in cells) - min(c.top for c in cells)
-        return height > self.m.text_bottom - prev.bottom
+        return height + spacing > self.m.text_bottom - prev.bottom
 
     def _head_on_previous_page(self, raw: RawTable) -> list[tuple[int, ParaLines]]:
         """The paragraphs that end the previous page when they are the first rows of this
@@ -498,9 +508,13 @@ class Assembler:
         ends_in_list = a.paragraphs[-1].style == "list"
         if head.style == "list":  # a marker starts a new item
             return ("append", True) if ends_in_list else None
+        if _typed_item(a.paragraphs[-1], head):
+            return "append", True
         goes_on = continues_sentence(head.text) or (not ended and continues_sentence(head.text, numbers_first=True))
         if goes_on or self._name_goes_on(a, head) or self._wraps_into(prev, before, after):
             return "join", True
+        if ends_in_list and not _at_item_indent(before, after) and self._item_ended(prev, before, after):
+            return "append", False
         if ends_in_list:  # the unmarked rest of its last item
             return "join", any(p.style == "list" for p in b.paragraphs) or _at_item_indent(before, after)
         if not any(c.isalpha() for c in head.text):  # "24/7": the last words of a sentence
@@ -509,6 +523,16 @@ class Assembler:
         if not listed and (k or _paragraphs(a, b)) and self._runs_down(prev, k):
             return "append", False
         return None
+
+    def _item_ended(self, prev: RawTable, before: RawCell | None, after: RawCell | None) -> bool:
+        """Did the cell's last list item end before the page break: the first word on the new
+        page, which does not stand where the item's text starts, would have fitted on its last
+        line? A line of a paragraph breaks only where the next word does not fit, so such text
+        starts a paragraph of its own (an area line "2. COMMUNICATION" above the name that the
+        break cut off)."""
+        if not on("pdf.item-ended") or before is None or after is None or not before.lines or not after.lines:
+            return False
+        return next_word_fits(before.lines[-1], after.lines[0], _text_right(before, prev, self.m))
 
     def _wraps_into(self, prev: RawTable, before: RawCell | None, after: RawCell | None) -> bool:
         """Did the cell's last line before the break wrap into the next page: it ends in the space
@@ -535,6 +559,38 @@ class Assembler:
         after a cell whose last paragraph does not end a sentence? A capital says nothing then."""
         words = head.text.split(" ")
         return bool(words) and not ends_sentence(last.paragraphs[-1].text) and self.m.lexicon.is_name(words[0])
+
+
+def _typed_item(last: Paragraph, head: Paragraph) -> bool:
+    """Do both paragraphs start with the same list marker typed as text ("- Statement ..."),
+    a space after it rather than a list's tab? Then the new page starts the next item of the
+    cell's list, not the rest of its last one (a dash alone would go on with a sentence)."""
+    if not on("pdf.typed-item-across-page"):
+        return False
+    first, start = head.text.split(" ", 1)[0], last.text.split(" ", 1)[0]
+    rest = head.text[len(first):].strip()
+    return first == start and bool(MARKER.match(first)) and rest[:1].isupper() and " " in last.text
+
+
+def _beside_first_cell(rows: list[list[RawCell | None]]) -> list[list[RawCell | None]]:
+    """The rows right after the first whose first cell is empty, up to the next with text there."""
+    out = []
+    for row in rows[1:]:
+        if row and row[0] is not None and row[0].lines:
+            break
+        out.append(row)
+    return out
+
+
+def _row_spacing(rows: list[list[RawCell | None]]) -> float:
+    """The least space between one row's text and the next row's, 0 when no two rows show it."""
+    gaps = []
+    for row, nxt in zip(rows, rows[1:]):
+        bottoms = [c.lines[-1].bottom for c in row if c is not None and c.lines]
+        tops = [c.lines[0].top for c in nxt if c is not None and c.lines]
+        if bottoms and tops:
+            gaps.append(max(0.0, min(tops) - max(bottoms)))
+    return min(gaps, default=0.0)
 
 
 def _row_texts(row: Row) -> list[str]:
@@ -594,7 +650,10 @@ def _starts_like_new_table(table: Table, new: Table) -> bool:
         return False
     later = [e for e in (_emphasis(r.cells[0]) for r in table.rows[1:]) if e is not None]
     if not later:
-        return [_emphasis(c) for c in new.rows[0].cells] == [_emphasis(c) for c in table.rows[0].cells]
+        shown = [_emphasis(c) for c in table.rows[0].cells]
+        if on("pdf.plain-head-row") and not any(any(e) for e in shown if e is not None):
+            return False  # a row without emphasis shows nothing a new table's first row would repeat
+        return [_emphasis(c) for c in new.rows[0].cells] == shown
     return later[-1] != head
 
 
@@ -627,6 +686,24 @@ def _borderless_columns(pages) -> list[tuple[list[Line], float, bool, bool]]:
         for r, row in enumerate(raw.rows):
             for cell in (c for c in row if c is not None and c.lines):
                 columns.append(cell_column(cell.lines, raw.widest(cell), r == 0, r == len(raw.rows) - 1))
+    return columns
+
+
+def _body_outside_tables(pages, running, borderless) -> list[tuple[list[Line], None, bool, bool]]:
+    """Each page's body text as the lexicon takes it, without the lines of its tables without
+    rulings: a row whose columns stand closer than a column gap reads as one line of words,
+    each in the middle of it whole, though a label in it may be cut at its column's edge
+    ("FOUNDATION INTERMEDIA ADVANCED" / "TE"); their cells teach the lexicon instead. The runs
+    between two tables are columns of their own."""
+    columns = []
+    for page in pages:
+        body = [ln for ln in page.lines if id(ln) not in running]
+        cuts = sorted((start, end) for start, end, _ in borderless.get(page.number, []))
+        at = 0
+        for start, end in cuts + [(len(body), len(body))]:
+            if body[at:start]:
+                columns.append((body[at:start], None, True, True))
+            at = max(at, end)
     return columns
 
 

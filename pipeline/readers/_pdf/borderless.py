@@ -9,6 +9,7 @@ from .model import (
     whole_lines,
 )
 from .paragraphs import group_paragraphs
+from .rules import on
 
 
 def find_borderless_tables(
@@ -151,6 +152,8 @@ def _columns_at(lines: list[Line], i: int) -> list[float] | None:
     if len(segs) < 2:
         return None
     starts = [s.x0 for s in segs]
+    if on("pdf.filled-label"):  # a label that fills its column hides the next column's start
+        starts = _with_hidden_columns(lines, i, starts)
     for ln in lines[i + 1 : i + 8]:
         cells = _cells_of(ln, starts)
         if cells and len(cells) >= 2 and all(seg.x0 - starts[k] <= 2 * seg.size for k, seg in cells.items()):

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from .geometry import next_word_fits
 from .lexicon import Lexicon, cell_column
-from .model import Line, PageLayout, RawTable, line_numbers
+from .model import Line, PageLayout, RawTable, line_numbers, marker_of
 from .rules import on
 from .tolerances import (
     BODY_OVER_TABLE_TEXT, BOTTOM_AT_LEAST, LINE_SLACK, LINE_SLACK_MIN, PITCH_MODE, PITCH_RANGE, SAME_SIZE, SAME_X, SINGLE_SPACING,
@@ -38,6 +38,9 @@ class Metrics:
     # spacing, so a capital after a full line may start one. Where no cell shows that (one
     # paragraph per cell, as in HTML printed by browsers), a capital after a full line is a wrap.
     tight_cells: bool = False
+    # the ruled cells as the lexicon took them (`Lexicon.of`), to learn again without the body
+    # lines that turn out to be rows of tables without rulings (`Assembler`)
+    cell_columns: list = field(default_factory=list)
 
     def wrapped(self, line: Line) -> bool:
         """Does the line end in the space this document's PDF writer draws where lines wrap?"""
@@ -69,7 +72,7 @@ def _typical_pitch(pairs: list[tuple[Line, Line]]) -> float | None:
     """
     ratios = []
     for a, b in pairs:
-        same_column = abs(a.x0 - b.x0) <= SAME_X
+        same_column = abs(a.x0 - b.x0) <= SAME_X or _wraps_in_a_column(a, b)
         if abs(a.size - b.size) <= SAME_SIZE and a.size > 0 and b.visible[0].text[:1].islower() and same_column:
             r = (b.top - a.top) / a.size
             if PITCH_RANGE[0] <= r <= PITCH_RANGE[1]:
@@ -81,6 +84,21 @@ def _typical_pitch(pairs: list[tuple[Line, Line]]) -> float | None:
     return sum(near) / len(near)
 
 
+
+
+def _wraps_in_a_column(a: Line, b: Line) -> bool:
+    """Is `b` a line of text alone in a column that one of `a`'s segments starts (the wrapped
+    text of a list item, its bullet a column gap away, in a table without rulings whose other
+    columns are empty on that line)? A pair of wrapped lines too, where documents show no other."""
+    if not on("pdf.pitch-in-columns") or len(b.segments()) != 1:
+        return False
+    return any(abs(_text_start(seg) - b.x0) <= SAME_X for seg in a.segments()[1:])
+
+
+def _text_start(segment: Line) -> float:
+    """Where a segment's text starts: after the list marker it may open with."""
+    found = marker_of(segment)
+    return segment.visible[found[0]].x0 if found else segment.x0
 
 
 def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
@@ -128,6 +146,7 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
     # segments, not lines: in a table without rulings each column's text starts a segment
     m.line_numbers = line_numbers([seg for ln in all_lines for seg in ln.segments()])
     m.cell_padding = paddings.most_common(1)[0][0] if paddings else None
+    m.cell_columns = [(lines, _text_edge(edge, m), *ends) for lines, edge, *ends in columns if edge is not None]
     m.lexicon = Lexicon.of([(lines, _text_edge(edge, m), *ends) for lines, edge, *ends in columns])
     if sizes:
         m.body_size = _body_size(sizes, outside)

@@ -194,7 +194,8 @@ def _join_spans(
         cuts[i] = _broke_in_word(lines[i - 1], trimmed[i], right_edge, lexicon, whole[i], cuts[i + 1])
         if cuts[i] and notes is not None:
             head, rest = _last_word(lines[i - 1].glyphs), _first_word(trimmed[i])
-            notes.append(Note("pdf.cut-word", f"joined '{head}' and '{rest}' into one word: a word wider than "
+            rule = "pdf.cut-label" if _cut_label(lines[i - 1], _first_word(trimmed[i])) else "pdf.cut-word"
+            notes.append(Note(rule, f"joined '{head}' and '{rest}' into one word: a word wider than "
                               "its column, cut at the column's edge", Origin(page=lines[i].page, top=round(lines[i].top, 1))))
     # a line ending in a hyphen the writer added to break a word (U+00AD, or a plain hyphen
     # where the document shows the word whole elsewhere and never with that hyphen)
@@ -338,7 +339,8 @@ def _broke_in_word(
         return False
     word = _first_word(glyphs)
     letters = word.rstrip("".join(_CLOSING))
-    if not (letters[:1].islower() and letters.isalpha()) and not (word and set(word) <= _CLOSING):
+    capitals = _cut_label(previous, letters)
+    if not (letters[:1].islower() and letters.isalpha()) and not (word and set(word) <= _CLOSING) and not capitals:
         return False  # "e.g.," or "zij-haar" is a word of its own, not the rest of one
     vis = previous.visible
     first = next(i for i, g in enumerate(previous.glyphs) if g is vis[0])
@@ -363,6 +365,17 @@ def _broke_in_word(
     cut = previous.x1 - previous.x0
     width = right_edge - previous.x0
     return width < cut + rest and (goes_on or cut + rest < CUT_WORD_AT_MOST * width)
+
+
+def _cut_label(previous: Line, rest: str) -> bool:
+    """Could `rest` be the end of a label in capitals that the line before is the start of
+    ("INTERMEDIA" / "TE": a level label cut at a narrow column's edge)? Both in capitals, the
+    line before one word of letters; the rest of the cut-word test (geometry, the document's
+    words) decides."""
+    if not on("pdf.cut-label"):
+        return False
+    head = previous.text.strip()
+    return head.isalpha() and head.isupper() and rest.isalpha() and rest.isupper() and len(head + rest) > 2
 
 
 def make_paragraph(para: ParaLines, m: Metrics, body: bool, right_edge: float | None = None) -> Paragraph:

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import re
 
-from .model import MARGIN_ZONE, OUTER_MARGIN, SAME_HEIGHT, Line, PageLayout
+from .model import COLUMN_TOLERANCE, MARGIN_ZONE, OUTER_MARGIN, SAME_HEIGHT, Line, PageLayout
+from .rules import on
+from .tolerances import RUNNING_GAP
 from .words import page_number_pattern
 
 
@@ -41,6 +43,8 @@ def find_running_lines(pages: list[PageLayout], lone: list[Line] | None = None) 
             and abs(other.top - ln.top) <= SAME_HEIGHT
             for other_number, other, other_zone, other_key in candidates
         )
+        if repeated and (_table_header_row(ln, key, pages) or _set_with_content(ln, zone, pages, candidates)):
+            continue
         if repeated or _is_page_number(ln.text, number):
             found[id(ln)] = zone == "footer"
             bands[zone].append(ln.top)
@@ -73,3 +77,50 @@ def _isolated_in_margin(line: Line, zone: str, page: PageLayout, found: dict[int
         return False
     above = [ln.bottom for ln in page.lines if ln.bottom < line.top] + [t.bottom for t in page.tables]
     return all(line.top - bottom >= 2 * height for bottom in above)
+
+
+def _table_header_row(line: Line, key: str, pages: list[PageLayout]) -> bool:
+    """Is a line repeated at the top of pages the header row of a table without rulings that
+    the writer repeats on each page it runs over? It is in columns (two segments or more),
+    and the same text in the same columns also stands in the middle of a page, where a table
+    starts: a running header never does. (The table can start at the top of a page, its
+    labels then in that line alone.)"""
+    if not on("pdf.table-header-row"):
+        return False
+    starts = [seg.x0 for seg in line.segments()]
+    if len(starts) < 2:
+        return False
+    for page in pages:
+        for ln in page.lines:
+            if _zone(ln, page) or re.sub(r"\d+", "#", ln.text.lower()) != key:
+                continue
+            others = [seg.x0 for seg in ln.segments()]
+            if len(others) == len(starts) and all(abs(a - b) <= COLUMN_TOLERANCE for a, b in zip(starts, others)):
+                return True
+    return False
+
+
+def _set_with_content(line: Line, zone: str, pages: list[PageLayout], candidates: list) -> bool:
+    """Does a line repeated in the margin zone only as digits count equal (its texts differ)
+    sit right against the page's content, on every page it stands on: a line below it (a
+    header) or above it (a footer) less than `RUNNING_GAP` of its size away, as the next line
+    of a paragraph or a table cell is? Writers set running lines apart from the text; coded
+    statements ("CS1.1.11: ...", "CS1.2.05: ...") that a table runs over to the top of pages
+    repeat so too, but go on right below."""
+    if not on("pdf.running-apart"):
+        return False
+    key = next(c[3] for c in candidates if c[1] is line)
+    tops = [(number, ln) for number, ln, z, k in candidates if z == zone and k == key]
+    if len({ln.text for _, ln in tops}) < 2:
+        return False  # the same text word for word: a header row the writer repeats, or a running line
+    by_number = {page.number: page for page in pages}
+    for number, ln in tops:
+        near = RUNNING_GAP * ln.size
+        others = [o for o in by_number[number].lines if o is not ln]
+        if zone == "header":
+            close = any(0 < o.top - ln.top <= near for o in others)
+        else:
+            close = any(0 < ln.top - o.top <= near for o in others)
+        if not close:
+            return False
+    return True

@@ -57,6 +57,10 @@ PITCH_MODE = 0.03  # pitches this close to the most common one count to it
 # word cut at the column's edge (longer, it is two words).
 CUT_WORD_AT_MOST = 1.75
 
+# A line repeated in a page's margin zone with a line of the page's content closer than this
+# (top to top) on every page is content (a table's rows running over pages), not a running line.
+RUNNING_GAP = 2.0
+
 # --- page zones (fractions of the page) ------------------------------------------------------
 
 # Running headers and footers live in the top and bottom tenth of the page.

@@ -1,0 +1,138 @@
+"""Layout rules for competency frameworks printed without tags (LibreOffice's plain PDF export),
+each on lines built in memory: level labels in narrow columns, header rows repeated over pages,
+coded statements a table runs over pages with, and list items cut by a page break."""
+from __future__ import annotations
+
+from pipeline.readers import _pdf as layout
+from pipeline.readers._pdf.rules import switched_off
+
+from .test_reader_pdf import CHAR, assembled_across_a_page_break, borderless_rows, line, page, paragraph_text, tables
+
+
+def test_a_label_in_capitals_cut_at_a_narrow_columns_edge_is_one_word():
+    edge = 90 + 10 * CHAR  # "INTERMEDIA" fills the column; "TE" would not fit after it
+    cut = [line("INTERMEDIA", 100), line("TE", 112)]
+    assert paragraph_text(cut, edge) == "INTERMEDIATE"
+    with switched_off("pdf.cut-label"):
+        assert paragraph_text(cut, edge) == "INTERMEDIA TE"
+    # the document shows the rest as a word of its own (a label elsewhere): two words
+    assert paragraph_text([line("HIGHLY", 100), line("ADVANCED", 112)], 90 + 6 * CHAR, words={"advanced"}) == \
+        "HIGHLY ADVANCED"
+    # a line of two words is no cut, nor is a rest that would have fitted after it
+    assert paragraph_text([line("AT THE", 100), line("TOP", 112)], 90 + 6 * CHAR) == "AT THE TOP"
+    assert paragraph_text([line("BASIC", 100), line("TE", 112)], edge) == "BASIC TE"
+    m = layout.Metrics(body_size=10.0, right_edge=500.0, text_bottom=720.0)
+    layout.make_paragraph(layout.ParaLines(cut), m, body=False, right_edge=edge)
+    assert [n.rule for n in m.notes] == ["pdf.cut-label"]
+
+
+def header_and_rows(top=100, number=1):
+    """A table without rulings whose header row has a label filling its column ("FOUNDATION"
+    runs up to 8 pt before "INTERMEDIA": less than a column gap), cut at the edge ("TE")."""
+    a, b, c = 200, 258, 330
+    header = line("Behaviours", top, number, columns=[(a, "FOUNDATION"), (b, "INTERMEDIA"), (c, "ADVANCED")])
+    at = next(k for k, g in enumerate(header.glyphs) if g.x0 == b)  # the space the reader puts in the gap
+    header.glyphs.insert(at, layout.Glyph(" ", a + 10 * CHAR, b, 10.0, inserted=True))
+    return [
+        header,
+        line("TE", top + 12, number, x0=b),
+        line("Statement", top + 36, number, x0=a, columns=[(b, "Statement"), (c, "Statement")]),
+        line("one here.", top + 48, number, x0=a, columns=[(b, "two here."), (c, "three.")]),
+    ]
+
+
+def test_a_label_filling_its_column_does_not_hide_the_header_row():
+    rows = borderless_rows(header_and_rows())
+    assert rows[0] == ["Behaviours", "FOUNDATION", "INTERMEDIA / TE", "ADVANCED"]
+    with switched_off("pdf.filled-label"):
+        ((start, _, _),) = layout.find_borderless_tables(header_and_rows(), layout.Metrics(), [])
+        assert start > 0  # the header line is left out of the table
+
+
+def test_rows_of_a_table_without_rulings_teach_words_as_cells_not_as_body_text():
+    pages = [page(1, header_and_rows())]
+    assert not layout.Assembler(pages).m.lexicon.knows("intermedia")  # a one-segment run of labels
+    with switched_off("pdf.table-words"):
+        assert layout.Assembler(pages).m.lexicon.knows("intermedia")
+
+
+def test_a_header_row_repeated_at_the_top_of_pages_is_no_running_header():
+    labels = [(270, "INTERMEDIATE"), (360, "ADVANCED")]
+    pages = [
+        page(1, [line("Body text", 100), line("FOUNDATION", 300, x0=200, columns=labels)]),
+        page(2, [line("FOUNDATION", 72, 2, x0=200, columns=labels), line("Statement", 100, 2, x0=200)]),
+        page(3, [line("FOUNDATION", 72, 3, x0=200, columns=labels), line("Statement", 100, 3, x0=200)]),
+    ]
+    assert layout.find_running_lines(pages) == {}
+    with switched_off("pdf.table-header-row"):
+        assert len(layout.find_running_lines(pages)) == 2
+
+
+def test_coded_statements_at_the_top_of_pages_right_above_more_text_are_content():
+    pages = [page(n, [line("Handbook", 36, n), line(f"CS1.{n}.11: Statement 1.4.{n}", 72, n, x0=378),
+                      line("about working with the", 84, n, x0=378)]) for n in (2, 3)]
+    found = layout.find_running_lines(pages)
+    assert sorted(ln.text for p in pages for ln in p.lines if id(ln) in found) == ["Handbook", "Handbook"]
+    with switched_off("pdf.running-apart"):
+        assert len(layout.find_running_lines(pages)) == 4
+    # the same text word for word on every page (a header row the writer repeats): as before
+    same = [page(n, [line("Name and definition", 72, n), line("more of the definition", 84, n)]) for n in (2, 3)]
+    assert len(layout.find_running_lines(same)) == 2
+
+
+def test_a_typed_list_marker_at_the_top_of_a_page_starts_the_next_item():
+    first = [line("Niveau 1", 676, columns=[(234, "Niveau 2")]),
+             line("Indicators", 700, columns=[(234, "- Statement one.")])]
+    rest = [line("", 72, 2, columns=[(234, "- Statement two.")]), line("Basis", 96, 2, columns=[(234, "Midden")])]
+    table = assembled_across_a_page_break(first, rest)
+    assert [p.text for p in table.rows[1].cells[1].paragraphs] == ["- Statement one.", "- Statement two."]
+    with switched_off("pdf.typed-item-across-page"):
+        table = assembled_across_a_page_break(first, rest)
+        assert [p.text for p in table.rows[1].cells[1].paragraphs] == ["- Statement one. - Statement two."]
+
+
+def test_text_that_would_have_fitted_after_a_list_item_cut_by_the_page_break_starts_a_paragraph():
+    # a merged first cell: the area line as a numbered item ends the page, the name starts the next
+    first = [line("Eerste", 688, columns=[(234, "Op basisniveau"), (378, "CS1.1.01 Uitspraak")]),
+             line("2.", 700, columns=[(106, "AREA"), (234, "Op basisniveau"), (378, "CS2.1.01: Uitspraak over het")])]
+    rest = [line("2.4 Naam van", 72, 2, columns=[(234, "kunnen"), (378, "werken met gegevens.")]),
+            line("Meer", 96, 2, columns=[(234, "Op gevorderd"), (378, "CS2.1.02: Uitspraak")])]
+    def area_cell():
+        table = assembled_across_a_page_break(first, rest)
+        return [[p.text for p in row.cells[0].paragraphs] for row in table.rows if "AREA" in row.cells[0].text]
+
+    assert area_cell() == [["Eerste", "AREA", "2.4 Naam van"]]
+    with switched_off("pdf.item-ended"):
+        assert area_cell() == [["Eerste", "AREA 2.4 Naam van"]]
+
+
+
+def test_line_pitch_is_measured_on_list_items_wrapped_in_a_column_of_a_table():
+    from pipeline.readers._pdf.metrics import measure
+
+    rows = [line(f"Level {n}", 100 + 44 * n, columns=[(306, "•"), (318, "Statement about working with")])
+            for n in range(3)]
+    wrapped = [line("the item a.", 117 + 44 * n, x0=318) for n in range(3)]
+    pages = [page(1, sorted(rows + wrapped, key=lambda ln: ln.top))]
+    assert abs(measure(pages, set()).body_pitch - 1.7) < 0.01  # 17 pt at 10 pt
+    with switched_off("pdf.pitch-in-columns"):
+        assert measure(pages, set()).body_pitch == 1.25  # no pair in one column: single spacing assumed
+
+
+def test_a_plain_first_row_alone_high_on_a_page_goes_on_with_a_row_moved_whole_to_the_next():
+    from .test_reader_pdf import two_column_table
+
+    head = two_column_table(1, 400, [("Naam", "FOUNDATION", 400)], 412)  # no emphasis anywhere
+    # one row of the writer: its first cell beside three paragraphs of the second, too tall for
+    # the room left on page 1 (the reader sees each paragraph as a row with an empty first cell)
+    rest = two_column_table(2, 72, [("Definitie", "Statement a", 72), ("", "Statement b", 250),
+                                    ("", "Statement c", 400)], 412)
+    filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
+
+    def count():
+        return len(tables(layout.assemble([page(1, [], [head]), page(2, [], [rest]), filler])))
+
+    assert count() == 1
+    for rule in ("pdf.merged-row-moved", "pdf.plain-head-row"):
+        with switched_off(rule):
+            assert count() == 2
