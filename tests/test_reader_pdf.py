@@ -1623,3 +1623,19 @@ def test_uneven_gaps_or_a_line_short_of_the_edge_is_not_justified():
     moved = [dataclasses.replace(g, x0=g.x0 + 0.8, x1=g.x1 + 0.8) for g in even.glyphs[:first_gap]]
     uneven = layout.Line(1, 100, 110, moved + even.glyphs[first_gap:])  # the first gap back to its natural width
     assert not layout.paragraphs.justified(uneven, edge)
+
+
+def test_a_row_without_a_label_at_a_page_top_taken_as_its_own_row_is_noted():
+    first = [line("Niveau 1", 676, columns=[(234, "Werkt samen met het")]),
+             line("Niveau 2", 700, columns=[(234, "Ziet het systeem.")])]
+    rest = [line("Gemeentelijke aanspraak.", 72, 2, x0=234),
+            line("Niveau 3", 96, 2, columns=[(234, "Plant vooruit.")])]
+    filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
+    out = layout.assemble([page(1, first), page(2, rest), filler])
+    (table,) = tables(out)
+    assert [c.text for c in table.rows[2].cells] == ["", "Gemeentelijke aanspraak."]  # a row of its own ...
+    noted = [n for n in out if isinstance(n, Note) and n.rule == "pdf.row-across-page"]
+    assert len(noted) == 1 and noted[0].origin.page == 2  # ... said to be a judgement, with its place
+    with switched_off("pdf.row-across-page"):
+        assert not [n for n in layout.assemble([page(1, first), page(2, rest), filler]) if isinstance(n, Note)
+                    and n.rule == "pdf.row-across-page"]

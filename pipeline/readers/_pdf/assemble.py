@@ -167,6 +167,8 @@ class Assembler:
                 self.tail = []
                 continue
             head = self._head_on_previous_page(placed.raw) if index == 0 and placed.raw is not None else []
+            if index == 0 and placed.raw is not None and not head:
+                self._note_apart(placed)
             if head:
                 self._prepend_head(head, placed)
                 continue
@@ -444,8 +446,32 @@ class Assembler:
                           placed.raw.page, placed.raw.top)
             merged = _merge_rows(table.rows[-1], rows.pop(0), modes, joints)
             table = Table(table.rows[:-1] + (merged,), origin=table.origin)
+        elif rows and self._maybe_cut(prev, rows[0]):
+            self.note("pdf.row-across-page", "took the first row of the page, which has no text in its first "
+                      "cell, for a row of its own: the row before ran down to the page's end, so the page break "
+                      "may have cut it, and nothing in the text tells", placed.raw.page, placed.raw.top)
         self.blocks[index] = Table(table.rows + tuple(rows), origin=table.origin)
         self.last_table = (index, placed.raw)
+
+    def _note_apart(self, placed: _Placed) -> None:
+        """A table that starts a page, taken as a table of its own although the page before ended
+        in a table that ran down to its end and its first row looks like the rest of a cut row
+        (an empty first cell beside text): say so, as the parser may take it for more rows."""
+        if self.last_table is None or not placed.block.rows:
+            return
+        _, prev = self.last_table
+        if prev.page == placed.raw.page - 1 and self._maybe_cut(prev, placed.block.rows[0]):
+            self.note("pdf.table-across-page", "took the table at the top of the page for a table of its own, "
+                      "though the page before ended in a table that ran down to its end and this one starts "
+                      "like the rest of a cut row (no text in its first cell)", placed.raw.page, placed.raw.top)
+
+    def _maybe_cut(self, prev: RawTable, first: Row) -> bool:
+        """Could the page break have cut the row before `first`, though its text did not show it?
+        An empty first cell beside text is what the rest of a cut row looks like; a closed ruling
+        at the page's end, or a page that did not run down to its end, rules it out."""
+        if not on("pdf.row-across-page") or (prev.ruled and not prev.cut_below) or not self._reaches_bottom(prev):
+            return False
+        return not first.cells[0].text and any(c.text for c in first.cells[1:])
 
     def _joints(self, prev: RawTable, raw: RawTable, first: Row, modes: dict[int, str]) -> dict[int, str]:
         """For each cell whose paragraph goes on over the page break: a space, or nothing when
