@@ -738,6 +738,37 @@ def test_a_name_close_to_the_next_column_beside_its_definition_is_a_row():
         ["Basis", "Midden", "Hoog"], ["Doet iets", "Doet meer", "Doet alles"]]
 
 
+def justified(x0, words, gap, size=10.0, apart=True):
+    """Words set apart by `gap` with the space the PDF draws in each gap: in its middle
+    (LibreOffice spreads a justified line's extra width on both sides) or, with `apart` off,
+    right after the word (a space the text ends with)."""
+    glyphs, x = [], x0
+    for k, word in enumerate(words):
+        if k:
+            at = x + (gap - SPACE) / 2 if apart else x
+            glyphs.append(layout.Glyph(" ", at, at + SPACE, size))
+            x += gap
+        glyphs += glyphs_at(x, word, size, False, False)
+        x = glyphs[-1].x1
+    return glyphs
+
+
+def test_a_justified_line_s_stretched_spaces_are_no_column_gaps():
+    label = glyphs_at(90, "Basis", 10.0, False, False)
+    stretched = layout.Line(1, 100, 110, label + justified(200, ["Doet", "iets", "heel", "goed"], 16.0))
+    assert [seg.text for seg in stretched.segments()] == ["Basis", "Doet iets heel goed"]
+    trailing = layout.Line(1, 100, 110, label + justified(200, ["Doet", "iets"], 16.0, apart=False))
+    assert [seg.text for seg in trailing.segments()] == ["Basis", "Doet", "iets"]  # a space a cell ends with
+    with switched_off("pdf.justified-spaces"):
+        assert len(stretched.segments()) == 5
+    lines = [
+        stretched,
+        line("verder", 112, x0=200),
+        layout.Line(1, 136, 146, glyphs_at(90, "Midden", 10.0, False, False) + justified(200, ["Meer", "nog"], 30.0)),
+    ]
+    assert borderless_rows(lines) == [["Basis", "Doet iets heel goed / verder"], ["Midden", "Meer nog"]]
+
+
 def test_cells_split_at_a_column_gap_and_lose_the_gap():
     first = line("Mist het", 100, columns=[(234, "Kwaliteit zij-")])
     first.glyphs.append(layout.Glyph(" ", first.glyphs[-1].x1, 378, 10.0, inserted=True))  # the column gap

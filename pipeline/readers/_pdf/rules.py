@@ -22,6 +22,7 @@ RULES: tuple[Rule, ...] = (
     Rule("pdf.page-edge", "rulings that run off the page are cut at its edge"),
     Rule("pdf.unmapped-marker", "glyphs with no character that start a list item are its bullet (any other such glyph: refused)"),
     Rule("pdf.open-row", "rulings left open at the page's bottom or top are closed there: a page break cut the row"),
+    Rule("pdf.justified-spaces", "a wide gap that holds a space the PDF draws, stretched to justify the line, is a word space, not a column gap"),
     # the whole document (assemble.Assembler), before any paragraph is made
     Rule("pdf.partial-rest", "boxes in some columns only at the top of a page are the rest of the table before"),
     Rule("pdf.running-lines", "lines repeated in the top or bottom margin, and page numbers, are headers and footers"),
