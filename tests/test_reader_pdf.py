@@ -1433,6 +1433,29 @@ def test_rows_that_repeat_the_tables_first_rows_at_the_top_of_a_page_are_dropped
         assert [c.text for c in table.rows[2].cells] == ["Integriteit", "Handelt integer"]
 
 
+def test_a_borderless_table_s_first_row_repeated_at_each_page_top_is_no_running_header():
+    """A name in the first row of a table without rulings, repeated at the top of each page the
+    table goes on to, stands where a running header would (the top tenth, the same height on
+    each page): it is the table's first row there, and dropped where the table goes on."""
+    def rows(number, top, labels):
+        return [line(label, top + 24 * k, number, columns=[(200, f"Doet {label.lower()} goed")])
+                for k, label in enumerate(labels)]
+
+    title = line("Handboek", 30)  # a running header above it, on every page
+    first = [line("Handboek", 30), line("Samenwerken", 72, bold=True)] + rows(1, 96, [f"Niveau {k}" for k in range(1, 27)])
+    rest = [line("Handboek", 30, 2), line("Samenwerken", 72, 2, bold=True)] + rows(2, 96, ["Niveau 27", "Niveau 28"])
+    blocks = layout.assemble([page(1, first), page(2, rest)])
+    (table,) = tables(blocks)
+    assert table.rows[0].cells[0].text == "Samenwerken"
+    assert [r.cells[0].text for r in table.rows[1:]] == [f"Niveau {k}" for k in range(1, 29)]
+    assert [b.text for b in blocks if isinstance(b, PageHeader)] == [title.text] * 2
+    notes = [(n.rule, n.origin.page) for n in blocks if isinstance(n, Note)]
+    assert ("pdf.table-head-lines", 1) in notes and ("pdf.repeated-header", 2) in notes
+    with switched_off("pdf.table-head-lines"):  # the name is taken for a running header
+        blocks = layout.assemble([page(1, first), page(2, rest)])
+        assert "Samenwerken" in [b.text for b in blocks if isinstance(b, PageHeader)]
+
+
 def test_an_empty_box_above_a_repeated_header_goes_with_it():
     """Chromium may draw the edge of the cut row's box above the header it repeats."""
     first = two_column_table(1, 600, [("Integriteit", "Handelt integer", 600), ("Niveau 1", "Is open over en", 700)], 718)

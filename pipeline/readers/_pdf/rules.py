@@ -26,6 +26,7 @@ RULES: tuple[Rule, ...] = (
     # the whole document (assemble.Assembler), before any paragraph is made
     Rule("pdf.partial-rest", "boxes in some columns only at the top of a page are the rest of the table before"),
     Rule("pdf.running-lines", "lines repeated in the top or bottom margin, and page numbers, are headers and footers"),
+    Rule("pdf.table-head-lines", "a line repeated at the top of pages that starts the table without rulings below it is its first row, not a running header"),
     Rule("pdf.body-size", "body text is the size most text outside tables has, where table text is set a little smaller"),
     Rule("pdf.borderless-tables", "runs of lines whose text starts in the same columns are a table without rulings"),
     # paragraphs
