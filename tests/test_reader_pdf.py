@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -759,14 +760,37 @@ def test_a_justified_line_s_stretched_spaces_are_no_column_gaps():
     assert [seg.text for seg in stretched.segments()] == ["Basis", "Doet iets heel goed"]
     trailing = layout.Line(1, 100, 110, label + justified(200, ["Doet", "iets"], 16.0, apart=False))
     assert [seg.text for seg in trailing.segments()] == ["Basis", "Doet", "iets"]  # a space a cell ends with
-    with switched_off("pdf.justified-spaces"):
-        assert len(stretched.segments()) == 5
+    with switched_off("pdf.justified-spaces"):  # (a new line: a line keeps the segments it was cut into)
+        assert len(layout.Line(1, 100, 110, list(stretched.glyphs)).segments()) == 5
     lines = [
         stretched,
         line("verder", 112, x0=200),
         layout.Line(1, 136, 146, glyphs_at(90, "Midden", 10.0, False, False) + justified(200, ["Meer", "nog"], 30.0)),
     ]
     assert borderless_rows(lines) == [["Basis", "Doet iets heel goed / verder"], ["Midden", "Meer nog"]]
+
+
+def test_columns_out_of_step_keep_their_own_heights():
+    """Two columns whose paragraphs are spaced differently drift apart: lines 2 pt apart make
+    one line of the page, but each column's text keeps its own height, so the next paragraph in
+    column 2 stands a paragraph's spacing below, not two whole lines (a pause before a label)."""
+    def placed(x, text, top):
+        return [replace(g, top=top, bottom=top + 10.0) for g in glyphs_at(x, text, 10.0, False, False)]
+
+    def stepped(*parts):  # (x, text, the top of its own glyphs)
+        glyphs = [g for x, text, top in parts for g in placed(x, text, top)]
+        return layout.Line(1, min(top for *_, top in parts), max(top for *_, top in parts) + 10.0, glyphs)
+
+    lines = [
+        stepped((90, "Eerste punt", 100), (200, "Ander punt", 100)),
+        stepped((90, "loopt door.", 112), (200, "met meer", 112)),
+        stepped((200, "en nog meer", 124)),
+        stepped((90, "Tweede punt", 134), (200, "tot het einde.", 136)),  # one line, 2 pt apart
+        stepped((90, "dat verder", 146)),
+        stepped((90, "gaat", 158), (200, "Nieuw punt", 158)),  # "gaat" goes on: no row starts here
+    ]
+    assert borderless_rows(lines) == [["Eerste punt / loopt door. / Tweede punt / dat verder / gaat",
+                                       "Ander punt / met meer / en nog meer / tot het einde. / Nieuw punt"]]
 
 
 def test_cells_split_at_a_column_gap_and_lose_the_gap():
