@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -738,6 +739,60 @@ def test_a_name_close_to_the_next_column_beside_its_definition_is_a_row():
         ["Basis", "Midden", "Hoog"], ["Doet iets", "Doet meer", "Doet alles"]]
 
 
+def justified(x0, words, gap, size=10.0, apart=True):
+    """Words set apart by `gap` with the space the PDF draws in each gap: in its middle
+    (LibreOffice spreads a justified line's extra width on both sides) or, with `apart` off,
+    right after the word (a space the text ends with)."""
+    glyphs, x = [], x0
+    for k, word in enumerate(words):
+        if k:
+            at = x + (gap - SPACE) / 2 if apart else x
+            glyphs.append(layout.Glyph(" ", at, at + SPACE, size))
+            x += gap
+        glyphs += glyphs_at(x, word, size, False, False)
+        x = glyphs[-1].x1
+    return glyphs
+
+
+def test_a_justified_line_s_stretched_spaces_are_no_column_gaps():
+    label = glyphs_at(90, "Basis", 10.0, False, False)
+    stretched = layout.Line(1, 100, 110, label + justified(200, ["Doet", "iets", "heel", "goed"], 16.0))
+    assert [seg.text for seg in stretched.segments()] == ["Basis", "Doet iets heel goed"]
+    trailing = layout.Line(1, 100, 110, label + justified(200, ["Doet", "iets"], 16.0, apart=False))
+    assert [seg.text for seg in trailing.segments()] == ["Basis", "Doet", "iets"]  # a space a cell ends with
+    with switched_off("pdf.justified-spaces"):  # (a new line: a line keeps the segments it was cut into)
+        assert len(layout.Line(1, 100, 110, list(stretched.glyphs)).segments()) == 5
+    lines = [
+        stretched,
+        line("verder", 112, x0=200),
+        layout.Line(1, 136, 146, glyphs_at(90, "Midden", 10.0, False, False) + justified(200, ["Meer", "nog"], 30.0)),
+    ]
+    assert borderless_rows(lines) == [["Basis", "Doet iets heel goed / verder"], ["Midden", "Meer nog"]]
+
+
+def test_columns_out_of_step_keep_their_own_heights():
+    """Two columns whose paragraphs are spaced differently drift apart: lines 2 pt apart make
+    one line of the page, but each column's text keeps its own height, so the next paragraph in
+    column 2 stands a paragraph's spacing below, not two whole lines (a pause before a label)."""
+    def placed(x, text, top):
+        return [replace(g, top=top, bottom=top + 10.0) for g in glyphs_at(x, text, 10.0, False, False)]
+
+    def stepped(*parts):  # (x, text, the top of its own glyphs)
+        glyphs = [g for x, text, top in parts for g in placed(x, text, top)]
+        return layout.Line(1, min(top for *_, top in parts), max(top for *_, top in parts) + 10.0, glyphs)
+
+    lines = [
+        stepped((90, "Eerste punt", 100), (200, "Ander punt", 100)),
+        stepped((90, "loopt door.", 112), (200, "met meer", 112)),
+        stepped((200, "en nog meer", 124)),
+        stepped((90, "Tweede punt", 134), (200, "tot het einde.", 136)),  # one line, 2 pt apart
+        stepped((90, "dat verder", 146)),
+        stepped((90, "gaat", 158), (200, "Nieuw punt", 158)),  # "gaat" goes on: no row starts here
+    ]
+    assert borderless_rows(lines) == [["Eerste punt / loopt door. / Tweede punt / dat verder / gaat",
+                                       "Ander punt / met meer / en nog meer / tot het einde. / Nieuw punt"]]
+
+
 def test_cells_split_at_a_column_gap_and_lose_the_gap():
     first = line("Mist het", 100, columns=[(234, "Kwaliteit zij-")])
     first.glyphs.append(layout.Glyph(" ", first.glyphs[-1].x1, 378, 10.0, inserted=True))  # the column gap
@@ -1400,6 +1455,29 @@ def test_rows_that_repeat_the_tables_first_rows_at_the_top_of_a_page_are_dropped
     with switched_off("pdf.repeated-header"):  # the header comes back as a row of its own
         (table,) = tables(layout.assemble([page(1, [], [first]), page(2, [], [rest]), filler]))
         assert [c.text for c in table.rows[2].cells] == ["Integriteit", "Handelt integer"]
+
+
+def test_a_borderless_table_s_first_row_repeated_at_each_page_top_is_no_running_header():
+    """A name in the first row of a table without rulings, repeated at the top of each page the
+    table goes on to, stands where a running header would (the top tenth, the same height on
+    each page): it is the table's first row there, and dropped where the table goes on."""
+    def rows(number, top, labels):
+        return [line(label, top + 24 * k, number, columns=[(200, f"Doet {label.lower()} goed")])
+                for k, label in enumerate(labels)]
+
+    title = line("Handboek", 30)  # a running header above it, on every page
+    first = [line("Handboek", 30), line("Samenwerken", 72, bold=True)] + rows(1, 96, [f"Niveau {k}" for k in range(1, 27)])
+    rest = [line("Handboek", 30, 2), line("Samenwerken", 72, 2, bold=True)] + rows(2, 96, ["Niveau 27", "Niveau 28"])
+    blocks = layout.assemble([page(1, first), page(2, rest)])
+    (table,) = tables(blocks)
+    assert table.rows[0].cells[0].text == "Samenwerken"
+    assert [r.cells[0].text for r in table.rows[1:]] == [f"Niveau {k}" for k in range(1, 29)]
+    assert [b.text for b in blocks if isinstance(b, PageHeader)] == [title.text] * 2
+    notes = [(n.rule, n.origin.page) for n in blocks if isinstance(n, Note)]
+    assert ("pdf.table-head-lines", 1) in notes and ("pdf.repeated-header", 2) in notes
+    with switched_off("pdf.table-head-lines"):  # the name is taken for a running header
+        blocks = layout.assemble([page(1, first), page(2, rest)])
+        assert "Samenwerken" in [b.text for b in blocks if isinstance(b, PageHeader)]
 
 
 def test_an_empty_box_above_a_repeated_header_goes_with_it():

@@ -26,6 +26,15 @@ it and the place; `assemble` returns the notes after the blocks.
   for a cell with no text left).
 * Repeated header rows (`Assembler._repeated_head`): rows at the top of a page that repeat
   the first rows of the table cut by the page break, word for word, are dropped.
+  In a table without rulings (`assemble._repeated_first_row`), the lines at the top of a page
+  that repeat the first row of the borderless table that ended the page before, line for line
+  at the same x, are dropped. Such a row stands where a running header would (the top tenth,
+  the same height on each page): the lowest header line of a page that the tables found with
+  it as content start at is that table's first row (`Assembler._table_heads`), and makes no
+  height for other headers either. Both leave a note.
+* Justified lines (`model._stretched_space`): a wide gap that holds a space the PDF draws,
+  apart from the word before it (LibreOffice spreads a justified line's extra width on both
+  sides of each space) or reaching the word after it, is a word space, not a column gap.
 
 * Body size (`metrics._body_size`): the size most text outside tables has, where table text is
   set a little smaller (at most 1.15 times: HTML printers set table text at 0.9 em), else the

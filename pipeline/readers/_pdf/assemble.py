@@ -11,13 +11,14 @@ from .lexicon import Lexicon, cell_column
 from .markers import join_lone_markers
 from .metrics import Metrics, measure
 from .model import (
-    COLUMN_GAP, COLUMN_TOLERANCE, MARKER, Line, PageLayout, RawCell, RawTable, continues_sentence, ends_sentence,
+    COLUMN_GAP, COLUMN_TOLERANCE, MARKER, OUTER_MARGIN, Line, PageLayout, RawCell, RawTable, continues_sentence,
+    ends_sentence,
     inside, line_numbers, marker_of, whole_lines,
 )
 from .paragraphs import ParaLines, group_paragraphs, joint, justified, make_paragraph
 from .partial import widen_partial_rests
 from .rules import on
-from .running import find_running_lines
+from .running import find_running_lines, lowest_headers
 
 
 def make_table(raw: RawTable, m: Metrics) -> Table:
@@ -103,6 +104,10 @@ class Assembler:
         widened = widen_partial_rests(pages)
         lone: list[Line] = []
         self.running = find_running_lines(pages, lone) if on("pdf.running-lines") else {}
+        heads = self._table_heads() if self.running and on("pdf.table-head-lines") else []
+        if heads:
+            lone = []
+            self.running = find_running_lines(pages, lone, frozenset(id(ln) for ln in heads))
         self.m = measure(pages, set(self.running))
         self.notes: list[Note] = self.m.notes  # the judgements made on weak evidence, where
         self.notes += [note for page in pages for note in page.notes]
@@ -112,30 +117,74 @@ class Assembler:
         for number, top in widened:
             self.note("pdf.partial-rest", "took boxes in some columns only at the top of the page as the rest of "
                       "the table on the page before, its other columns empty", number, top)
-        self.borderless = self._find_borderless()
+        self.borderless, self.dropped = self._find_borderless(self.running, self.m)
+        for page, body in zip(pages, self._bodies(self.running)):
+            repeated = [ln for ln in body if id(ln) in self.dropped]
+            if repeated:
+                self.note("pdf.repeated-header", f"dropped {len(repeated)} line(s) at the top of the page that repeat "
+                          "the first row of the table without rulings before (a header row repeated on each page)",
+                          page.number, repeated[0].top)
+        for ln in (ln for ln in heads if id(ln) not in self.dropped):
+            self.note("pdf.table-head-lines", f"took '{ln.text}', repeated at the top of pages, for the first row of "
+                      "the table without rulings it stands on, not for a running header", ln.page, ln.top)
         if on("pdf.table-words"):
-            self.m.lexicon = Lexicon.of(_body_outside_tables(pages, self.running, self.borderless) + self.m.cell_columns)
+            self.m.lexicon = Lexicon.of(_body_outside_tables(pages, self._bodies(self.running, self.dropped), self.borderless)
+                                        + self.m.cell_columns)
         self.m.lexicon = self.m.lexicon | Lexicon.of(_borderless_columns(self.borderless.values()))
         self.blocks: list[Block] = []
         self.last_table: tuple[int, RawTable] | None = None  # index in blocks, raw of last part
         self.last_para: tuple[int, ParaLines] | None = None  # the same for a paragraph
         self.tail: list[tuple[int, ParaLines]] = []  # the body paragraphs that end the page so far
 
-    def _find_borderless(self) -> dict[int, list[tuple[int, int, RawTable]]]:
+    def _table_heads(self) -> list[Line]:
+        """Lines taken for running headers that are the first row of a table without rulings,
+        repeated at the top of each page it goes on to (where a header would stand): the lowest
+        header line of a page, below the page's outer margin, when with such lines taken for
+        content a table starts at it and the next page repeats it, or it repeats the first row
+        of the table that ended the page before. Where it is repeated, it is dropped again
+        (`_repeated_first_row`)."""
+        heights = {page.number: page.height for page in self.pages}
+        candidates = [ln for ln in lowest_headers(self.pages, self.running) if ln.top > OUTER_MARGIN * heights[ln.page]]
+        if not candidates or not on("pdf.borderless-tables"):
+            return []
+        ids = {id(ln) for ln in candidates}
+        running = {k: v for k, v in self.running.items() if k not in ids}
+        _, dropped = self._find_borderless(running, measure(self.pages, set(running)))
+        repeated = {id(first) for first in dropped.values()} | set(dropped)
+        return [ln for ln in candidates if id(ln) in repeated]
+
+    def _bodies(self, running: dict[int, bool], dropped: dict[int, Line] | None = None):
+        """Each page's content lines: not running headers or footers, nor a table's first row
+        repeated at the top of the page (`dropped`)."""
+        for page in self.pages:
+            yield [ln for ln in page.lines if id(ln) not in running and id(ln) not in (dropped or {})]
+
+    def _find_borderless(
+        self, running: dict[int, bool], m: Metrics
+    ) -> tuple[dict[int, list[tuple[int, int, RawTable]]], dict[int, Line]]:
         """Tables without rulings on each page, found before any paragraph is made: their cells
-        tell the lexicon which words they show whole (their lines run over several columns)."""
+        tell the lexicon which words they show whole (their lines run over several columns).
+        Also the lines that repeat a table's first row at the top of the page it goes on to
+        (`_repeated_first_row`), which are no content: id -> the first line of that row."""
         found: dict[int, list[tuple[int, int, RawTable]]] = {}
+        dropped: dict[int, Line] = {}
         known: list[list[float]] = []  # column starts of borderless tables so far
         above: Line | None = None  # the last line of the page before, when a borderless table ended it
+        first_row: list[Line] = []  # the lines of that table's first row
         for page in self.pages:
-            body = [ln for ln in page.lines if id(ln) not in self.running]
-            found[page.number] = find_borderless_tables(body, self.m, known, above) if on("pdf.borderless-tables") else []
+            body = [ln for ln in page.lines if id(ln) not in running]
+            repeat = _repeated_first_row(first_row, body) if above is not None and on("pdf.repeated-header") else []
+            dropped.update((id(ln), first_row[0]) for ln in repeat)
+            body = body[len(repeat):]
+            found[page.number] = find_borderless_tables(body, m, known, above) if on("pdf.borderless-tables") else []
             known += [raw.columns[:-1] for _, _, raw in found[page.number]]
             runs = found[page.number]
             ends_in_run = bool(runs) and runs[-1][1] == len(body)
             ruled_below = body and any(t.top > body[-1].bottom for t in page.tables)
             above = body[-1] if ends_in_run and not ruled_below else None
-        return found
+            if above is not None and not (repeat and len(runs) == 1):  # (else the same table goes on)
+                first_row = _first_row_lines(body, *runs[-1])
+        return found, dropped
 
     def run(self) -> list[Block | Note]:
         for page in self.pages:
@@ -150,7 +199,7 @@ class Assembler:
         if page.number > 1:
             self.blocks.append(PageBreak(page=page.number, origin=Origin(page=page.number)))
         heads = [ln for ln in page.lines if id(ln) in self.running]
-        body = [ln for ln in page.lines if id(ln) not in self.running]
+        body = [ln for ln in page.lines if id(ln) not in self.running and id(ln) not in self.dropped]
         for ln in heads:
             if not self.running[id(ln)]:
                 self.blocks.append(self._running(ln, footer=False))
@@ -619,6 +668,25 @@ def _row_spacing(rows: list[list[RawCell | None]]) -> float:
     return min(gaps, default=0.0)
 
 
+def _first_row_lines(body: list[Line], start: int, end: int, raw: RawTable) -> list[Line]:
+    """The lines of a borderless table's first row (body[start:end] is the table)."""
+    second = [c.lines[0].top for c in raw.rows[1] if c is not None and c.lines] if len(raw.rows) > 1 else []
+    below = min(second, default=float("inf"))
+    return [ln for ln in body[start:end] if ln.top < below]
+
+
+def _repeated_first_row(first_row: list[Line], body: list[Line]) -> list[Line]:
+    """The lines at the top of a page that repeat the first row of the borderless table that
+    ended the page before, line for line (the same text at the same x), when the page goes on
+    below them: "repeat as header row" in a table without rulings. Nothing when any differs."""
+    if not first_row or len(body) <= len(first_row):
+        return []
+    for old, new in zip(first_row, body):
+        if old.text != new.text or abs(old.x0 - new.x0) > SAME_X or abs(old.size - new.size) > SAME_SIZE:
+            return []
+    return body[: len(first_row)]
+
+
 def _row_texts(row: Row) -> list[str]:
     return [c.text for c in row.cells]
 
@@ -715,15 +783,14 @@ def _borderless_columns(pages) -> list[tuple[list[Line], float, bool, bool]]:
     return columns
 
 
-def _body_outside_tables(pages, running, borderless) -> list[tuple[list[Line], None, bool, bool]]:
+def _body_outside_tables(pages, bodies, borderless) -> list[tuple[list[Line], None, bool, bool]]:
     """Each page's body text as the lexicon takes it, without the lines of its tables without
     rulings: a row whose columns stand closer than a column gap reads as one line of words,
     each in the middle of it whole, though a label in it may be cut at its column's edge
     ("FOUNDATION INTERMEDIA ADVANCED" / "TE"); their cells teach the lexicon instead. The runs
     between two tables are columns of their own."""
     columns = []
-    for page in pages:
-        body = [ln for ln in page.lines if id(ln) not in running]
+    for page, body in zip(pages, bodies):
         cuts = sorted((start, end) for start, end, _ in borderless.get(page.number, []))
         at = 0
         for start, end in cuts + [(len(body), len(body))]:

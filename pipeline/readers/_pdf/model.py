@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from ...blocks import fold
 
 from .tolerances import COLUMN_GAP, COLUMN_TOLERANCE, MARGIN_ZONE, OUTER_MARGIN, SAME_HEIGHT, SINGLE_SPACING  # noqa: F401
-from .tolerances import WHOLE_LINES
+from .tolerances import EDGE_SLACK, SPACE_APART, WHOLE_LINES
+from . import rules
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,11 @@ class Line:
         for g in self.glyphs:
             if not g.blank and last is not None:
                 gap = min_gap if min_gap is not None else COLUMN_GAP * max(g.size, last.size)
-                if g.x0 - last.x1 > gap and not MARKER.match("".join(x.text for x in parts[-1] if not x.blank)):
+                if (
+                    g.x0 - last.x1 > gap
+                    and not MARKER.match("".join(x.text for x in parts[-1] if not x.blank))
+                    and not _stretched_space(parts[-1], g)
+                ):
                     while parts[-1][-1].blank and parts[-1][-1].inserted:  # the reader's, for the gap
                         parts[-1].pop()
                     parts.append([])
@@ -147,6 +152,22 @@ class Line:
         if not boxes or any(top is None or bottom is None for top, bottom in boxes):
             return Line(self.page, self.top, self.bottom, glyphs)
         return Line(self.page, min(t for t, _ in boxes), max(b for _, b in boxes), glyphs)
+
+
+def _stretched_space(before: list[Glyph], after: Glyph) -> bool:
+    """Is the wide gap before `after` a word space that justification stretched, not a column
+    gap? The PDF draws a space in it, apart from the glyph before it (LibreOffice spreads a
+    justified line's extra width on both sides of each space) or reaching the glyph after it
+    (a space widened by word spacing). A space right after a word that stops short of the next
+    text is the end of a cell's text: the gap after it may still be a column's."""
+    if not rules.on("pdf.justified-spaces"):
+        return False
+    visible = [k for k, g in enumerate(before) if not g.blank]
+    if not visible:
+        return False
+    last = before[visible[-1]]
+    spaces = [g for g in before[visible[-1] + 1 :] if g.breaking_space and not g.inserted]
+    return any(s.x0 - last.x1 > SPACE_APART * s.size or after.x0 - s.x1 <= EDGE_SLACK for s in spaces)
 
 
 @dataclass

@@ -25,14 +25,18 @@ def _is_page_number(text: str, page_number: int) -> bool:
     return not bare or int(text) == page_number
 
 
-def find_running_lines(pages: list[PageLayout], lone: list[Line] | None = None) -> dict[int, bool]:
+def find_running_lines(
+    pages: list[PageLayout], lone: list[Line] | None = None, content: frozenset[int] = frozenset()
+) -> dict[int, bool]:
     """id(line) -> True for a footer, False for a header (see the module docstring). `lone`
-    collects the lines taken for a header or footer though they occur once (weak evidence)."""
+    collects the lines taken for a header or footer though they occur once (weak evidence).
+    Lines in `content` (ids) are content whatever they repeat: no header, and no height a
+    header is found at (the first row of a table, repeated at the top of each page)."""
     candidates = []  # (page, line, zone, key)
     for page in pages:
         for ln in page.lines:
             zone = _zone(ln, page)
-            if zone:
+            if zone and id(ln) not in content:
                 key = re.sub(r"\d+", "#", ln.text.lower())
                 candidates.append((page.number, ln, zone, key))
     found: dict[int, bool] = {}
@@ -124,3 +128,17 @@ def _set_with_content(line: Line, zone: str, pages: list[PageLayout], candidates
         if not close:
             return False
     return True
+
+
+def lowest_headers(pages: list[PageLayout], running: dict[int, bool]) -> list[Line]:
+    """Per page, the lowest of the lines taken for a running header, unless it is a page
+    number: where the first row of a table the writer repeats at the top of each page would
+    stand, right above the rest of the table."""
+    found = []
+    for page in pages:
+        heads = [ln for ln in page.lines if running.get(id(ln)) is False]
+        if heads:
+            low = max(heads, key=lambda ln: ln.top)
+            if not _is_page_number(low.text, page.number):
+                found.append(low)
+    return found

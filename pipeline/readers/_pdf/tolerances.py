@@ -35,6 +35,9 @@ TAB_GAP = 0.45
 # A text matrix that slants glyphs by more than this (shear per unit) makes a synthetic italic.
 SLANT = 0.1
 
+# A space the PDF draws in a wide gap further than this from the glyph before it stands where
+# justification spread the line's extra width: the gap is a word space, not a column gap.
+SPACE_APART = 0.3
 # Body text outside tables set larger than table text by at most this factor is still body text
 # (HTML printers set table text at 0.9 em or so: 9.2 pt against 8.6, 12 against 11); a larger
 # step is a heading's (the smallest heading seen, h3 at 1.17 em, is 1.2 times the body).
