@@ -286,7 +286,7 @@ def test_a_conjunction_next_to_a_hyphen_at_a_wrap_settles_it_without_the_documen
     nothing = DocumentWords()
     assert wrap_joint(line("impressie hoofd-"), line("en bijzaken"), nothing)[0] == " "  # a word part before "en"
     assert wrap_joint(line("teamdoelen en -"), line("werkwijzen"), nothing)[0] == ""  # after "en": a word part
-    for before in ("prophecy -", "zij-haar -"):  # after any other word a lone hyphen is a dash
+    for before in ("prophecy -", "zij-haar -", "in 2024 -", "e.d. -"):  # after any other word a lone hyphen is a dash
         joint, (rule, message) = wrap_joint(line(before), line("worried?"), nothing)
         assert joint == " " and rule == "pdf.tagged.hyphen-at-wrap" and "dash" in message
 

@@ -180,7 +180,8 @@ def _after_break(
     been joined to it (so a space must have stood there: lines break greedily); the text seen
     on one line elsewhere; a conjunction next to the hyphen (a word part left out: "hoofd-" /
     "en bijzaken", "en -" / "werkwijzen"; a lone hyphen after any other word is a dash:
-    "prophecy -" / "worried"); for a lone hyphen, how the document writes one ("-" as a dash,
+    "prophecy -" / "worried", "2024 -" / "assumes"; after a comma it may start a word part:
+    "teamdoelen, -" / "werkwijzen"); for a lone hyphen, how the document writes one ("-" as a dash,
     or before a word part); else joined."""
     alone = len(head) == 1  # "en -" / "werkwijzen": the mark stands alone before the wrap
     words_before = previous.text.split()
@@ -191,7 +192,7 @@ def _after_break(
         spaced, evidence = False, f"'{head}{rest}' stands on one line elsewhere"
     elif not alone and head[-1:] in HYPHENS and rest.lower() in conjunctions():
         spaced, evidence = True, f"a word part before the conjunction '{rest}'"
-    elif alone and head in HYPHENS and before_mark is not None and before_mark[-1:].isalpha():
+    elif alone and head in HYPHENS and before_mark is not None and (before_mark[-1:].isalnum() or before_mark[-1:] in ".)]'\""):
         spaced = before_mark not in conjunctions()
         evidence = (f"a lone hyphen after the word '{words_before[-2]}' is a dash" if spaced
                     else f"a lone hyphen after the conjunction '{words_before[-2]}' starts a word part")
