@@ -70,10 +70,11 @@ def group_paragraphs(
     numbers = line_numbers(lines) if numbers is None else numbers
     for line in lines:
         previous = paras[-1] if paras else None
-        # a justified line before it wrapped: this line goes on with it, even where it starts
-        # like a list item (justifying widens "b) speelfilm" to a tab-like gap)
-        item = None if _after_justified(previous, line, m, right_edge, cell) else _list_item(line, previous, numbers)
-        if item is not None:
+        if _after_justified(previous, line, m, right_edge, cell):
+            # a justified line before it wrapped: this line goes on with it, even where it starts
+            # like a list item (justifying widens "b) speelfilm" to a tab-like gap)
+            previous.lines.append(line)
+        elif (item := _list_item(line, previous, numbers)) is not None:
             paras.append(item)
         elif previous is None or _breaks(previous, line, m, right_edge, cell, spaced):
             paras.append(ParaLines([line]))
@@ -120,8 +121,6 @@ def _breaks(para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bo
         return True  # no space drawn where one fits (nor a word cut: its next letter fits too): it ended
     if m.wrapped(last):
         return False  # it wrapped: whatever the next line starts with goes on with it
-    if justified(last, right_edge):
-        return False  # stretched to the edge: justified text never stretches a paragraph's last line
     # In a table cell, paragraphs often follow each other without any spacing (one indicator
     # per paragraph, usually without a full stop). Dutch and English do not capitalise words
     # inside a sentence, so a line that starts with a capitalised word ("Brengt", not "P&O")
