@@ -228,3 +228,20 @@ def test_reuse_judges_the_files_printed_before_and_prints_again_when_one_is_gone
     c = tmp_path / "c.docx"
     assert made_before(tmp_path / "w", make, [c]) == [tmp_path / "w" / "c.pdf"] and calls[-1] == ["c.docx"]
     assert made_before(tmp_path / "w", make, [a, b]) == first and len(calls) == 3
+
+
+def test_a_run_without_reuse_prints_again_and_records_for_a_later_reuse(tmp_path):
+    calls = []
+
+    def make(sources, folder):
+        calls.append([s.name for s in sources])
+        folder.mkdir(parents=True, exist_ok=True)
+        out = [folder / (s.stem + ".pdf") for s in sources]
+        for path in out:
+            path.write_text("printed")
+        return out
+
+    a = tmp_path / "a.docx"
+    first = made_before(tmp_path / "w", make, [a], reuse=False)
+    assert made_before(tmp_path / "w", make, [a], reuse=False) == first and len(calls) == 2
+    assert made_before(tmp_path / "w", make, [a]) == first and len(calls) == 2
