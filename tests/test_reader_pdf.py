@@ -378,6 +378,24 @@ def test_list_markers_are_conservative():
         (True, "Eerste punt"), (True, "Tweede punt")]
 
 
+def test_a_dash_whose_space_justification_stretched_starts_no_list_item():
+    """A justified line "– machinery" wrapped below a full line that justification hardly
+    stretched: the gap after the dash is as wide as a tab, but holds the space the PDF draws,
+    set apart from the dash (LibreOffice spreads the extra width on both sides of it)."""
+    m = metrics()
+    full = line("Flow snatch yi gc", 100)
+    x = 90.0 + CHAR
+    stretched = layout.Line(1, 112, 122, glyphs_at(90.0, "–", 10.0, False, False)
+                            + [layout.Glyph(" ", x + 10.0, x + 10.0 + SPACE, 10.0)]
+                            + glyphs_at(x + 20.0 + SPACE, "machinery", 10.0, False, False))
+    paras = layout.group_paragraphs([full, stretched], m, full.x1 + 1.0, cell=True)
+    assert [layout.make_paragraph(p, m, False).text for p in paras] == ["Flow snatch yi gc – machinery"]
+    tab = line("–", 112, columns=[(x + 20.0 + SPACE, "machinery")])  # a tab: no space drawn in the gap
+    assert [p.listed for p in layout.group_paragraphs([full, tab], m, full.x1 + 1.0, cell=True)] == [False, True]
+    with switched_off("pdf.justified-spaces"):
+        assert len(layout.group_paragraphs([full, stretched], m, full.x1 + 1.0, cell=True)) == 2
+
+
 def test_hyphen_at_a_line_end_is_kept_and_joined_with_a_space():
     m = metrics()
     for first in (line("onderscheidt hoofd-", 100), line("onderscheidt hoofd- ", 100)):
@@ -511,6 +529,34 @@ def test_joins_across_a_page_break_and_cut_words_leave_notes():
     cut = layout.make_paragraph(layout.ParaLines([line("Competenti", 100), line("eniveau 1", 112)]), m, False, 140.0)
     assert cut.text == "Competentieniveau 1"
     assert [(n.rule, n.origin.top) for n in m.notes] == [("pdf.cut-word", 112)]
+
+
+def test_a_one_word_line_with_room_for_the_drawn_wrap_space_but_none_was_cut_inside_a_word():
+    """LibreOffice draws the space a line wraps at where it fits: "Competentie" leaves room for
+    it (4 pt, the space 3 pt) and draws none, so the line did not wrap at a space, though the
+    document shows "niveau" as a word of its own."""
+    lexicon = layout.Lexicon(words=frozenset({"niveau"}))
+    lines = [line("Competentie", 100), line("niveau 1", 112)]
+    edge = lines[0].x1 + 4.0  # not one more letter (5 pt) fits; a space (3 pt) does
+
+    def text(wrap_space):
+        m = metrics(lexicon=lexicon, wrap_space=wrap_space)
+        return layout.make_paragraph(layout.ParaLines(lines), m, False, edge).text
+
+    assert text(None) == "Competentie niveau 1"  # no drawn spaces: the document's words decide
+    assert text(SPACE / 10.0) == "Competentieniveau 1"
+    assert text(0.36) == "Competentie niveau 1"  # a wider space would not have fitted: no evidence
+
+
+def test_the_wrap_space_is_measured_where_the_writer_draws_it():
+    from pipeline.readers._pdf.metrics import measure
+
+    wrapped = [line("een regel die " if k % 2 == 0 else "verder gaat", 100 + 12 * k) for k in range(12)]
+    assert measure([page(1, wrapped)], set()).wrap_space == SPACE / 10.0
+    with switched_off("pdf.cut-at-drawn-space"):
+        assert measure([page(1, wrapped)], set()).wrap_space is None
+    bare = [line("een regel die" if k % 2 == 0 else "verder gaat", 100 + 12 * k) for k in range(12)]
+    assert measure([page(1, bare)], set()).wrap_space is None
 
 
 def test_split_row_needs_the_bottom_of_the_page():

@@ -237,6 +237,17 @@ BULLETS = "•◦▪▫‣●○■□►▸➢✓∙·\uf0b7\uf0a7\uf0a8\uf076\
 MARKER = re.compile(r"^(?:([" + BULLETS + r"])|([-–*])|(\d{1,3})[.)]|([a-z])[.)])$")
 
 
+def stretched_after(line: Line, count: int) -> bool:
+    """Is the gap after the line's first `count` visible glyphs a word space that justification
+    stretched (`_stretched_space`), not the tab after a list marker (which the PDF draws no
+    space in)?"""
+    vis = line.visible
+    if count >= len(vis):
+        return False
+    at = next(k for k, g in enumerate(line.glyphs) if g is vis[count])
+    return _stretched_space(line.glyphs[:at], vis[count])
+
+
 def marker_of(line: Line) -> tuple[int, re.Match, float] | None:
     """The list marker a line starts with: (glyph count, match, width of the gap after it)."""
     vis = line.visible
