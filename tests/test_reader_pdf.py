@@ -816,6 +816,27 @@ def test_a_justified_line_s_stretched_spaces_are_no_column_gaps():
     assert borderless_rows(lines) == [["Basis", "Doet iets heel goed / verder"], ["Midden", "Meer nog"]]
 
 
+def test_no_row_starts_where_a_column_surely_wraps_on():
+    """Beside a paragraph that ended ("doel:", "Marie" would have fitted after it) the first
+    column wraps on: its line ends in the space the writer draws at a wrap. A row cannot start
+    in the middle of a paragraph."""
+    def rows(first, m):
+        lines = [
+            line("Basis", 76, columns=[(200, "Midden en nog veel meer tekst")]),
+            line(first, 100, columns=[(200, "doel:")]),
+            line("Acceptable", 112, columns=[(200, "Marie socks")]),
+        ]
+        ((_, _, raw),) = layout.find_borderless_tables(lines, m, [])
+        return [[" / ".join(ln.text for ln in c.lines) for c in row if c is not None] for row in raw.rows]
+
+    drawn = metrics(drawn_spaces=True)
+    joined = [["Basis", "Midden en nog veel meer tekst"], ["Sentence jen / Acceptable", "doel: / Marie socks"]]
+    assert rows("Sentence jen ", drawn) == joined
+    assert rows("Sentence jen", drawn) == [joined[0], ["Sentence jen", "doel:"], ["Acceptable", "Marie socks"]]
+    with switched_off("pdf.row-mid-paragraph"):
+        assert len(rows("Sentence jen ", drawn)) == 3
+
+
 def test_columns_out_of_step_keep_their_own_heights():
     """Two columns whose paragraphs are spaced differently drift apart: lines 2 pt apart make
     one line of the page, but each column's text keeps its own height, so the next paragraph in
