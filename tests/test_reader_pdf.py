@@ -559,6 +559,28 @@ def test_the_wrap_space_is_measured_where_the_writer_draws_it():
     assert measure([page(1, bare)], set()).wrap_space is None
 
 
+def test_a_cut_word_learnt_from_one_place_is_no_evidence_for_that_place():
+    """"ondersteun" fills its line and "geholpen" follows: one cut word or two words? The run
+    of pieces teaches the lexicon "ondersteungeholpen"; learnt there alone, it says nothing
+    about that very place. Shown cut in a second place, it is evidence."""
+    edge = 90 + 10 * CHAR  # "ondersteun" fills the column: not one more letter fits
+
+    lines = [line("Het werk", 100), line("ondersteun", 112), line("geholpen ook", 124)]
+    once, twice = (layout.Lexicon.of([(lines, edge, True, True)] * places) for places in (1, 2))
+    assert once.knows("ondersteungeholpen") and not once.shows_elsewhere("ondersteungeholpen")
+    assert twice.shows_elsewhere("ondersteungeholpen")
+    assert (once | layout.Lexicon(words=frozenset({"ondersteungeholpen"}))).shows_elsewhere("ondersteungeholpen")
+    # the joined word would be 1.8 columns wide: too wide for a cut, unless shown elsewhere
+    assert layout.make_paragraph(layout.ParaLines(lines), metrics(lexicon=once), False, edge).text == (
+        "Het werk ondersteun geholpen ook")
+    assert layout.make_paragraph(layout.ParaLines(lines), metrics(lexicon=twice), False, edge).text == (
+        "Het werk ondersteungeholpen ook")
+    closing = [line("Het werk", 100), line("signaleert", 112), line("; meer", 124)]  # no line starts with ";"
+    learnt = frozenset({"signaleert"})  # learnt from this place alone ("signaleert" / ";"), a word of its own
+    known = metrics(lexicon=layout.Lexicon(words=learnt, once=learnt))
+    assert layout.make_paragraph(layout.ParaLines(closing), known, False, edge).text == "Het werk signaleert; meer"
+
+
 def test_split_row_needs_the_bottom_of_the_page():
     rest = [(None, "bespreekt intenties", 72), (None, "Respecteert anderen", 84)]
     at_bottom = two_column_table(1, 600, [("Naam", "Definitie", 600), ("Niveau 1", "Is open over en", 700)], 718)

@@ -7,6 +7,7 @@ most words whole somewhere, and writes names capitalised mid-sentence.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from .model import MARKER, Line, continues_sentence, ends_sentence, marker_of
@@ -37,6 +38,9 @@ class Lexicon:
 
     words: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()
+    # words learnt from one run of cut pieces alone, never seen whole: the place that taught
+    # one is no evidence for itself (`shows_elsewhere`)
+    once: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, columns: list[tuple[list[Line], float | None, bool, bool]]) -> "Lexicon":
@@ -67,16 +71,25 @@ class Lexicon:
                     else:
                         first, last = 1, (len(found) if len(found) >= 2 else 0)
                     words.update(word_key(t) for t in found[first:last])
-        words |= _cut_words(runs, words)
+        learnt, once = _cut_words(runs, words)
+        once = once - words
+        words |= learnt
         words.discard("")
         names.discard("")
-        return cls(frozenset(words), frozenset(names))
+        return cls(frozenset(words), frozenset(names), frozenset(once))
 
     def __or__(self, other: "Lexicon") -> "Lexicon":
-        return Lexicon(self.words | other.words, self.names | other.names)
+        once = (self.once - other.words) | (other.once - self.words)
+        return Lexicon(self.words | other.words, self.names | other.names, once)
 
     def knows(self, token: str) -> bool:
         return word_key(token) in self.words
+
+    def shows_elsewhere(self, token: str) -> bool:
+        """Does the document show the word whole, or cut at a column's edge in two places or
+        more? (A word learnt from one place's cut pieces alone says nothing about that place.)"""
+        key = word_key(token)
+        return key in self.words and key not in self.once
 
     def is_name(self, token: str) -> bool:
         return word_key(token) in self.names
@@ -122,11 +135,12 @@ def _cut_runs(lines: list[Line], parts: list[list[Line]], sure: list[bool]) -> l
     return runs
 
 
-def _cut_words(runs: list[list[str]], words: set[str]) -> set[str]:
-    """Whole words that runs show. A run of two pieces whose second is a known word was two
-    words ("bewoners" / "doel: één"), so its first piece is a word too. A run that no known
-    word explains, joined, was one word cut at the column edge; one that splits where a known
-    or joined word starts or ends ("signaleert" / "samenwer" / "king") was two words."""
+def _cut_words(runs: list[list[str]], words: set[str]) -> tuple[set[str], set[str]]:
+    """Whole words that runs show, and those of them only one run shows. A run of two pieces
+    whose second is a known word was two words ("bewoners" / "doel: één"), so its first piece
+    is a word too. A run that no known word explains, joined, was one word cut at the column
+    edge; one that splits where a known or joined word starts or ends ("signaleert" /
+    "samenwer" / "king") was two words."""
     runs = [[word_key(piece) for piece in run] for run in runs]
     heads = {run[0] for run in runs if len(run) == 2 and run[1] in words and len(run[1]) >= 3}
     words = words | heads
@@ -137,7 +151,8 @@ def _cut_words(runs: list[list[str]], words: set[str]) -> set[str]:
         head, rest = "".join(run[:j]), "".join(run[j:])
         return (rest in known and len(rest) >= 3) or (head in known and len(head) >= 4)
 
-    return heads | {"".join(run) for run in runs if not any(two_words(run, j) for j in range(1, len(run)))}
+    joined = Counter("".join(run) for run in runs if not any(two_words(run, j) for j in range(1, len(run))))
+    return heads | set(joined), {word for word, count in joined.items() if count == 1} - heads
 
 
 def _words(line: Line) -> list[str]:

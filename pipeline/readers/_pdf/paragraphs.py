@@ -337,8 +337,10 @@ def _broke_in_word(
     none, the line did not wrap at a space: a cut, whatever the words (`pdf.cut-at-drawn-space`:
     "Competentie" / "niveau 1", though "niveau" is a word). Else geometry cannot tell such a cut from
     a word that happens to fill its line followed by a word that did not fit ("financiële" /
-    "draagt"), so the document's own words decide
-    first: the joined word seen elsewhere means a cut; the rest seen as a word of its own
+    "draagt"), so a rest of closing punctuation alone is a cut (no line wrapped at a space starts
+    with it), then the document's own words decide: the joined word seen elsewhere (whole, or
+    cut in another place too: a word learnt from this place's pieces alone is no evidence for
+    it, `Lexicon.shows_elsewhere`) means a cut; the rest seen as a word of its own
     (and the part before it too, or the rest being three letters or more), or the part before
     it seen as a word of four letters or more, means two words. Otherwise: a cut when the word
     with its rest is wider than the column but less than 1.75 times as wide (unless the rest is
@@ -367,8 +369,10 @@ def _broke_in_word(
         return False  # a cut word fills its line: not one more letter would have fitted
     if wrap_space is not None and previous.x1 + wrap_space * previous.size + EDGE_SLACK <= right_edge:
         return True  # room for the space the writer draws where a line wraps, and none drawn
+    if set(word) <= _CLOSING:
+        return True  # no line wrapped at a space starts with closing punctuation
     head = _first_word(previous.glyphs[first:])
-    if lexicon.knows(head + rest_word):
+    if lexicon.shows_elsewhere(head + rest_word):
         return True
     if lexicon.knows(rest_word) and (lexicon.knows(head) or len(word_key(rest_word)) >= 3):
         return False  # a rest of three letters or more that is a word of its own: two words
