@@ -548,6 +548,22 @@ def test_a_one_word_line_with_room_for_the_drawn_wrap_space_but_none_was_cut_ins
     assert text(0.36) == "Competentie niveau 1"  # a wider space would not have fitted: no evidence
 
 
+def test_a_word_surely_cut_in_one_column_is_known_for_the_others():
+    """Five level labels "Competentie" / "niveau N" in columns of slightly different widths:
+    where one leaves room for the drawn wrap space, it was surely cut, and the lexicon knows
+    "competentieniveau" for the columns where the room is too small to tell."""
+    wide, narrow = [line("Competentie", 100), line("niveau 1", 112)], [line("Competentie", 100), line("niveau 2", 112)]
+    columns = [(wide, wide[0].x1 + 4.0, True, True), (narrow, narrow[0].x1 + 2.0, True, True),
+               ([line("Het niveau is hoog", 200)], 400.0, True, True)]  # "niveau" a word of its own
+    lexicon = layout.Lexicon.of(columns, wrap_space=SPACE / 10.0)
+    assert lexicon.shows_elsewhere("competentieniveau") and lexicon.knows("niveau")
+    m = metrics(lexicon=lexicon, wrap_space=SPACE / 10.0)
+    assert layout.make_paragraph(layout.ParaLines(narrow), m, False, narrow[0].x1 + 2.0).text == "Competentieniveau 2"
+    assert not layout.Lexicon.of(columns).knows("competentieniveau")  # no drawn wrap spaces: nothing sure
+    with switched_off("pdf.cut-at-drawn-space"):
+        assert not layout.Lexicon.of(columns, wrap_space=SPACE / 10.0).knows("competentieniveau")
+
+
 def test_the_wrap_space_is_measured_where_the_writer_draws_it():
     from pipeline.readers._pdf.metrics import measure
 

@@ -129,8 +129,8 @@ class Assembler:
                       "the table without rulings it stands on, not for a running header", ln.page, ln.top)
         if on("pdf.table-words"):
             self.m.lexicon = Lexicon.of(_body_outside_tables(pages, self._bodies(self.running, self.dropped), self.borderless)
-                                        + self.m.cell_columns)
-        self.m.lexicon = self.m.lexicon | Lexicon.of(_borderless_columns(self.borderless.values()))
+                                        + self.m.cell_columns, self.m.wrap_space)
+        self.m.lexicon = self.m.lexicon | Lexicon.of(_borderless_columns(self.borderless.values()), self.m.wrap_space)
         self.blocks: list[Block] = []
         self.last_table: tuple[int, RawTable] | None = None  # index in blocks, raw of last part
         self.last_para: tuple[int, ParaLines] | None = None  # the same for a paragraph

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .model import MARKER, Line, continues_sentence, ends_sentence, marker_of
+from .rules import on
 from .tolerances import EDGE_SLACK
 
 _EDGE_PUNCTUATION = "'\"‘’“”«»()[]{}.,;:!?…"
@@ -43,14 +44,17 @@ class Lexicon:
     once: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, columns: list[tuple[list[Line], float | None, bool, bool]]) -> "Lexicon":
+    def of(cls, columns: list[tuple[list[Line], float | None, bool, bool]], wrap_space: float | None = None) -> "Lexicon":
         """`columns`: runs of lines in reading order within one column (a page's body, a cell),
         each with the right edge of its text (None for body text, whose lines may belong to the
         columns of a table without rulings) and whether its start and end are surely breaks at
         a space (not so in a table row that a page break may have cut). A token is a whole word
         when both its ends are sure breaks (`_breaks_at_space`); lines in several columns only
         give the words inside each part and the last word of a part of two or more. Runs of
-        pieces that may be one cut word teach the words no known word explains (`_cut_words`)."""
+        pieces that may be one cut word teach the words no known word explains (`_cut_words`).
+        Where the writer draws the space a line wraps at (`wrap_space`, per point of size), a
+        one-word line that leaves room for it and draws none was surely cut: the joined word is
+        known (`_sure_cuts`), also in bold text (the geometry says so, not the words)."""
         words: set[str] = set()
         names: set[str] = set()
         runs: list[list[str]] = []
@@ -71,6 +75,9 @@ class Lexicon:
                     else:
                         first, last = 1, (len(found) if len(found) >= 2 else 0)
                     words.update(word_key(t) for t in found[first:last])
+        if wrap_space is not None and on("pdf.cut-at-drawn-space"):
+            for lines, edge, _, _ in columns:
+                words.update(_sure_cuts(lines, edge, wrap_space))
         learnt, once = _cut_words(runs, words)
         once = once - words
         words |= learnt
@@ -110,6 +117,27 @@ def _breaks_at_space(before: Line, line: Line, before_parts: list[Line], parts: 
         return True
     first = line.visible[0]
     return before.x1 + (first.x1 - first.x0) <= edge - EDGE_SLACK
+
+
+def _sure_cuts(lines: list[Line], edge: float | None, wrap_space: float) -> set[str]:
+    """Words cut at the column's edge for sure: a line of one word that leaves room for the
+    space the writer draws where a line wraps (and draws none), but not for the next line's
+    first letter, followed by a line going on in lower case (or in capitals after capitals)."""
+    found: set[str] = set()
+    if edge is None:
+        return found
+    for before, line in zip(lines, lines[1:]):
+        if before.page != line.page or before.ends_in_space or len(before.segments()) > 1 or len(line.segments()) > 1:
+            continue
+        head, rest = before.text.strip(), _words(line)[0]
+        if " " in head or not head[-1:].isalpha() or not rest[:1].isalpha():
+            continue
+        if not (rest[:1].islower() or (head.isupper() and rest.isupper())):
+            continue
+        first = line.visible[0]
+        if wrap_space * before.size + EDGE_SLACK <= edge - before.x1 < first.x1 - first.x0:
+            found.add(word_key(head + rest))
+    return found
 
 
 def _cut_runs(lines: list[Line], parts: list[list[Line]], sure: list[bool]) -> list[list[str]]:

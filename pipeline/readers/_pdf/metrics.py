@@ -166,13 +166,13 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
     m.line_numbers = line_numbers([seg for ln in all_lines for seg in ln.segments()])
     m.cell_padding = paddings.most_common(1)[0][0] if paddings else None
     m.cell_columns = [(lines, _text_edge(edge, m), *ends) for lines, edge, *ends in columns if edge is not None]
-    m.lexicon = Lexicon.of([(lines, _text_edge(edge, m), *ends) for lines, edge, *ends in columns])
     if sizes:
         m.body_size = _body_size(sizes, outside)
     m.body_pitch = _typical_pitch(body_pairs) or SINGLE_SPACING
     m.cell_pitch = _typical_pitch(cell_pairs) or m.body_pitch
     m.drawn_spaces = _draws_wrap_spaces(body_pairs + cell_pairs, cell_finals)
     m.wrap_space = _wrap_space(body_pairs + cell_pairs) if m.drawn_spaces and on("pdf.cut-at-drawn-space") else None
+    m.lexicon = Lexicon.of([(lines, _text_edge(edge, m), *ends) for lines, edge, *ends in columns], m.wrap_space)
     m.tight_cells = any(
         a.page == b.page and 0 < b.top - a.top <= m.gap_limit(b.size, cell=True) and abs(a.x0 - b.x0) <= SAME_X
         and next_word_fits(a, b, edge) for a, b, edge in cell_edges)
