@@ -394,6 +394,17 @@ def test_a_dash_whose_space_justification_stretched_starts_no_list_item():
     assert [p.listed for p in layout.group_paragraphs([full, tab], m, full.x1 + 1.0, cell=True)] == [False, True]
     with switched_off("pdf.justified-spaces"):
         assert len(layout.group_paragraphs([full, stretched], m, full.x1 + 1.0, cell=True)) == 2
+    # "(a," / "b) ô": a little extra width spread evenly on both sides of the space after "b)"
+    x = 90.0 + 2 * CHAR
+    letter = layout.Line(1, 112, 122, glyphs_at(90.0, "b)", 10.0, False, False)
+                         + [layout.Glyph(" ", x + 1.2, x + 1.2 + SPACE, 10.0)]
+                         + glyphs_at(x + 2.4 + SPACE, "ô en verder", 10.0, False, False))
+    paras = layout.group_paragraphs([line("Regeringen keizer (a,", 100), letter], m, 500.0, cell=True)
+    assert [layout.make_paragraph(p, m, False).text for p in paras] == ["Regeringen keizer (a, b) ô en verder"]
+    flush = layout.Line(1, 112, 122, glyphs_at(90.0, "b)", 10.0, False, False)  # a space, then a tab
+                        + [layout.Glyph(" ", x, x + SPACE, 10.0)] + glyphs_at(x + 2.4 + SPACE, "ô en verder", 10.0, False, False))
+    assert [p.listed for p in layout.group_paragraphs([line("Regeringen keizer (a,", 100), flush], m, 500.0, cell=True)] == [
+        False, True]
 
 
 def test_hyphen_at_a_line_end_is_kept_and_joined_with_a_space():
