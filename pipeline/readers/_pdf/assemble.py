@@ -486,14 +486,25 @@ class Assembler:
         modes = self._split_row(prev, placed.raw, table.rows[-1], rows[0]) if rows else None
         if modes:
             joints = self._joints(prev, placed.raw, rows[0], modes)
-            if prev.cut_below and placed.raw.cut_above:
-                self.note("pdf.open-row", "took the first row of the page as the rest of the last row of the page "
-                          "before: the page break left their rulings open", placed.raw.page, placed.raw.top)
-            else:
-                self.note("pdf.row-across-page", "took the first row of the page as the rest of the last row "
-                          "of the page before: its text goes on (judged from the text, not from rulings)",
+            running = self._beside_merged_down(rows, modes)
+            if running:
+                self.note("pdf.rows-beside-merged", "took the first row of the page for a row of its own beside a "
+                          f"cell merged down: only column(s) {', '.join(str(k + 1) for k in running)} go on from the "
+                          "page before, and stay empty in the rows below; the others start new paragraphs",
                           placed.raw.page, placed.raw.top)
-            merged = _merge_rows(table.rows[-1], rows.pop(0), modes, joints)
+                first = rows[0]
+                rows[0] = Row(tuple(Cell((), origin=c.origin) if k in running else c for k, c in enumerate(first.cells)),
+                              origin=first.origin, header=first.header)
+                merged = _merge_rows(table.rows[-1], first, {k: modes[k] for k in running}, joints)
+            else:
+                if prev.cut_below and placed.raw.cut_above:
+                    self.note("pdf.open-row", "took the first row of the page as the rest of the last row of the "
+                              "page before: the page break left their rulings open", placed.raw.page, placed.raw.top)
+                else:
+                    self.note("pdf.row-across-page", "took the first row of the page as the rest of the last row "
+                              "of the page before: its text goes on (judged from the text, not from rulings)",
+                              placed.raw.page, placed.raw.top)
+                merged = _merge_rows(table.rows[-1], rows.pop(0), modes, joints)
             table = Table(table.rows[:-1] + (merged,), origin=table.origin)
         elif rows and self._maybe_cut(prev, rows[0]):
             self.note("pdf.row-across-page", "took the first row of the page, which has no text in its first "
@@ -501,6 +512,21 @@ class Assembler:
                       "may have cut it, and nothing in the text tells", placed.raw.page, placed.raw.top)
         self.blocks[index] = Table(table.rows + tuple(rows), origin=table.origin)
         self.last_table = (index, placed.raw)
+
+    def _beside_merged_down(self, rows: list[Row], modes: dict[int, str]) -> list[int]:
+        """The columns of a cell merged down that a page break cut beside the start of a new row
+        (`pdf.rows-beside-merged`), or []: the cells that go on mid-sentence are in columns left
+        empty in every row below on the new page (Word's continuation cells of a merged cell),
+        and two or more other cells start new paragraphs of their own there."""
+        if not on("pdf.rows-beside-merged") or len(rows) < 2:
+            return []
+        running = [k for k, mode in modes.items() if mode == "join"]
+        starting = [k for k, mode in modes.items() if mode == "append"]
+        if not running or len(starting) < 2 or len(modes) != len(running) + len(starting):
+            return []
+        empty_below = all(not row.cells[k].text for row in rows[1:] for k in running if k < len(row.cells))
+        others_below = all(any(c.text for k, c in enumerate(row.cells) if k not in running) for row in rows[1:])
+        return running if empty_below and others_below else []
 
     def _note_apart(self, placed: _Placed) -> None:
         """A table that starts a page, taken as a table of its own although the page before ended

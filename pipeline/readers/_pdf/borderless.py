@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 from .geometry import next_word_fits
-from .tolerances import COLUMN_START_GAP, EDGE_SLACK, ROW_REACH, ROW_START, SAME_LINE, SAME_SIZE, SPACE_WIDTH
+from .tolerances import (
+    COLUMN_START_GAP, EDGE_SLACK, ROW_REACH, ROW_START, ROW_WAITED, SAME_LINE, SAME_SIZE, SPACE_WIDTH,
+)
+from ...blocks import Note, Origin
 from .metrics import Metrics
 from .model import (
     COLUMN_GAP, COLUMN_TOLERANCE, MARKER, Glyph, Line, RawCell, RawTable, continues_sentence, marker_of,
@@ -405,7 +408,7 @@ def _borderless_table(
             cell.lines.append(seg)
             cell.bottom = max(cell.bottom, seg.bottom)
         prev = line
-    _join_misaligned_rows(rows, covered, first_row, m.gap_limit(lines[0].size, cell=True))
+    _join_misaligned_rows(rows, covered, first_row, m.gap_limit(lines[0].size, cell=True), m)
     table_rows: list[list[RawCell | None]] = []
     for row, skip in zip(rows, covered):
         if skip:  # a row with a merged cell: the empty cells after it are part of it, unseen
@@ -421,7 +424,7 @@ def _borderless_table(
 
 
 def _join_misaligned_rows(
-    rows: list[dict[int, RawCell]], covered: list[set[int]], first: int, pitch: float
+    rows: list[dict[int, RawCell]], covered: list[set[int]], first: int, pitch: float, m: Metrics | None = None
 ) -> None:
     """Join each row that cannot be one to the row above it, until all rows can be.
 
@@ -432,12 +435,29 @@ def _join_misaligned_rows(
     starts beside the last line of the row above, or a sentence that goes on from the line
     right above it (while the other columns start paragraphs after a cell's paragraph spacing),
     is more paragraphs of the cells of the row above. Rows with cells merged
-    across and the rows before `first` (written across the whole table) stay as they are."""
+    across and the rows before `first` (written across the whole table) stay as they are.
+    A row beside a cell merged down (`_beside_merged_down`) keeps its place; the merged cell's
+    text in it goes to the row above."""
     joined = True
     while joined:
         joined = False
         for r in range(len(rows) - 1, first, -1):
             if covered[r] or covered[r - 1] or _starts_a_row(rows[r], rows[r - 1], pitch):
+                continue
+            running = _beside_merged_down(rows[r], rows[r - 1], pitch)
+            if running:
+                for k in running:
+                    rows[r - 1][k].lines += rows[r][k].lines
+                    rows[r - 1][k].bottom = max(rows[r - 1][k].bottom, rows[r][k].bottom)
+                    rows[r][k].lines = []
+                if m is not None:
+                    top = min(c.lines[0].top for c in rows[r].values() if c.lines)
+                    page = next(c.lines[0].page for c in rows[r].values() if c.lines)
+                    m.notes.append(Note("pdf.rows-beside-merged", "started a row where the text of column(s) "
+                                        f"{', '.join(str(k + 1) for k in sorted(set(rows[r]) - set(running)) if rows[r][k].lines)} "
+                                        "starts at one height, each at its own distance below its text above, while "
+                                        f"column(s) {', '.join(str(k + 1) for k in running)} go on with a sentence beside "
+                                        "it: a cell merged down over both rows", Origin(page=page, top=round(top, 1))))
                 continue
             for k, cell in rows[r].items():
                 rows[r - 1][k].lines += cell.lines
@@ -456,6 +476,36 @@ def _starts_a_row(row: dict[int, RawCell], above: dict[int, RawCell], pitch: flo
     if any(ln.bottom > top + EDGE_SLACK for c in above.values() for ln in c.lines):
         return False  # it starts beside the row above
     return not _mid_sentence(firsts, above, top, pitch)
+
+
+def _beside_merged_down(row: dict[int, RawCell], above: dict[int, RawCell], pitch: float) -> list[int]:
+    """The columns of a cell merged down (Word's vMerge) that runs on beside a row that starts
+    in the other columns, or [] where the evidence is not there.
+
+    Without rulings, a row beside a merged cell is drawn only in the other columns: there,
+    every column with text starts a new paragraph at the row's height, not going on with a
+    sentence, after a pause longer than a line pitch; and the pauses differ from column to
+    column (a column whose own text would have gone on sooner waited for the row's top, as
+    two paragraphs of one cell would not), or a column starts whose text stopped for whole
+    rows. The merged cell's text goes on a line pitch below its line above, mid-sentence."""
+    if not on("pdf.rows-beside-merged"):
+        return []
+    firsts = {k: c.lines[0] for k, c in row.items() if c.lines}
+    running = [k for k, ln in firsts.items() if above[k].lines and ln.top - above[k].lines[-1].top <= pitch
+               and continues_sentence(ln.text)]
+    starting = [k for k in firsts if k not in running]
+    if not running or len(starting) < 2:
+        return []
+    top = min(firsts[k].top for k in starting)
+    if any(abs(firsts[k].top - top) > EDGE_SLACK or continues_sentence(firsts[k].text) for k in starting):
+        return []
+    if any(ln.bottom > top + EDGE_SLACK for k, c in above.items() if k not in running for ln in c.lines):
+        return []
+    drops = [top - above[k].lines[-1].top for k in starting if above[k].lines]
+    if any(drop <= pitch for drop in drops):
+        return []
+    waited = len(drops) < len(starting) or max(drops) - min(drops) > ROW_WAITED * pitch
+    return running if waited else []
 
 
 def _starts_lower(line: Line, firsts, top: float) -> bool:
