@@ -614,6 +614,8 @@ class Assembler:
         goes_on = continues_sentence(head.text) or (not ended and continues_sentence(head.text, numbers_first=True))
         if goes_on or self._name_goes_on(a, head) or self._wraps_into(prev, before, after):
             return "join", True
+        if self._cut_in_word(prev, before, after, head):
+            return "join", True
         if ends_in_list and not _at_item_indent(before, after) and self._item_ended(prev, before, after):
             return "append", False
         if ends_in_list:  # the unmarked rest of its last item
@@ -644,6 +646,15 @@ class Assembler:
         last, first = before.lines[-1], after.lines[0]
         edge = _text_right(before, prev, self.m)
         return (self.m.wrapped(last) and not next_word_fits(last, first, edge)) or justified(last, edge)
+
+    def _cut_in_word(self, prev: RawTable, before: RawCell | None, after: RawCell | None, head: Paragraph) -> bool:
+        """Did the page break fall inside a word (`pdf.cut-word`, `pdf.cut-label`: a label in
+        capitals cut at a narrow column's edge, "INTERMEDIA" / "TE"), or after a hyphen or slash
+        inside one? The same test as for two lines of a cell on one page."""
+        if not on("pdf.cut-across-page") or before is None or after is None or not before.lines or not after.lines:
+            return False
+        edge = _text_right(before, prev, self.m)
+        return joint(before.lines[-1], after.lines[0], edge, self.m.lexicon, head.text.split(" ")[0]) == ""
 
     def _runs_down(self, prev: RawTable, k: int) -> bool:
         """Does the text of cell k of the previous part's last row end within two line pitches of

@@ -50,6 +50,7 @@ RULES: tuple[Rule, ...] = (
     Rule("pdf.plain-head-row", "a first row alone at a page's end without emphasis gives no sign that the next page starts a new table"),
     Rule("pdf.merged-row-moved", "rows with an empty first cell count to the row above when asking whether it was moved whole to the next page"),
     Rule("pdf.row-across-page", "the first row of a page goes on with the last row of the page before"),
+    Rule("pdf.cut-across-page", "a cell's text that a page break cut inside a word (a label cut at its column's edge) goes on"),
     Rule("pdf.typed-item-across-page", "a row at a page's top starting with the list marker typed before the last paragraph above starts a new item"),
     Rule("pdf.item-ended", "text at a page's top that would have fitted after a cell's last list item starts a paragraph of that cell"),
     Rule("pdf.head-on-previous-page", "emphasised paragraphs that end a page are the first rows of the table that starts the next"),
