@@ -136,3 +136,84 @@ def test_a_plain_first_row_alone_high_on_a_page_goes_on_with_a_row_moved_whole_t
     for rule in ("pdf.merged-row-moved", "pdf.plain-head-row"):
         with switched_off(rule):
             assert count() == 2
+
+
+def beside_merged_head(third_label_line=None, number=1, top=100):
+    """A table without rulings: a first column merged down (a name, then a description that runs
+    on beside the second row), level labels in the second, statements in the third. The second
+    row starts where the tallest cell of the first row (the statement, three lines) left off,
+    after paragraph spacing (8 pt on a 12 pt pitch)."""
+    a, b = 234, 378
+    third = [(a, third_label_line)] if third_label_line else []
+    return [
+        line("1.1 Name", top, number, columns=[(a, "At Basic level,"), (b, "CS1: Statement one")]),
+        line("handling", top + 12, number, columns=[(a, "individuals"), (b, "about the")]),
+        line(third[0][1], top + 24, number, x0=a, columns=[(b, "item a.")]) if third else
+        line("item a.", top + 24, number, x0=b),
+        line("Description of", top + 32, number),
+        line("competence A, in one", top + 44, number, columns=[(a, "At Intermediate level,"), (b, "CS2: Statement two")]),
+        line("sentence.", top + 56, number, columns=[(a, "individuals"), (b, "about the item b.")]),
+        line("At Advanced level,", top + 76, number, x0=a, columns=[(b, "CS3: Statement three")]),
+    ]
+
+
+def test_a_row_beside_a_cell_merged_down_starts_where_the_other_columns_waited_for_it():
+    rows = borderless_rows(beside_merged_head())
+    assert rows[:2] == [
+        ["1.1 Name / handling / Description of / competence A, in one / sentence.", "At Basic level, / individuals",
+         "CS1: Statement one / about the / item a."],
+        ["", "At Intermediate level, / individuals", "CS2: Statement two / about the item b."],
+    ]
+    with switched_off("pdf.rows-beside-merged"):
+        assert borderless_rows(beside_merged_head())[0][1] == \
+            "At Basic level, / individuals / At Intermediate level, / individuals"
+    m = layout.Metrics(body_size=10.0, right_edge=500.0, text_bottom=720.0)
+    layout.find_borderless_tables(beside_merged_head(), m, [])
+    assert [n.rule for n in m.notes] == ["pdf.rows-beside-merged"]
+
+
+def test_paragraphs_at_one_height_after_equal_pauses_beside_a_merged_cell_stay_in_their_row():
+    """The label and the statement both end a line above the new paragraphs: nothing shows a
+    column waiting for a row's top (two paragraphs of each cell look just the same)."""
+    rows = borderless_rows(beside_merged_head("and more"))
+    assert rows[0][1] == "At Basic level, / individuals / and more / At Intermediate level, / individuals"
+
+
+def test_a_label_cut_at_its_columns_edge_by_a_page_break_goes_on_over_it():
+    a, b, c = 200, 258, 320  # "INTERMEDIA" fills its column: not one more letter fits
+    def first():
+        return [line("Area", 664, columns=[(a, "One"), (b, "Two"), (c, "Three")]),
+                line("Behaviours", 688, columns=[(a, "FOUNDATION"), (b, "INTERMEDIA"), (c, "ADVANCED")])]
+    rest = [line("TE", 72, 2, x0=b),
+            line("Statement", 96, 2, x0=a, columns=[(b, "Statement"), (c, "Statement")]),
+            line("one here.", 108, 2, x0=a, columns=[(b, "two here."), (c, "three.")])]
+    table = assembled_across_a_page_break(first(), rest)
+    assert [c.text for c in table.rows[1].cells] == ["Behaviours", "FOUNDATION", "INTERMEDIATE", "ADVANCED"]
+    assert len(table.rows) == 3
+    with switched_off("pdf.cut-across-page"):
+        table = assembled_across_a_page_break(first(), rest)
+        assert [c.text for c in table.rows[2].cells] == ["", "", "TE", ""]
+
+
+def test_a_row_beside_a_cell_merged_down_can_start_a_page():
+    """The page break falls where the second row starts: only the merged first column goes on
+    mid-sentence; the label and the statement start new paragraphs; the rows below leave the
+    first column empty."""
+    a, b = 234, 378
+    first = [line("1.1 Name", 660, columns=[(a, "At Basic level,"), (b, "CS1: Statement one")]),
+             line("handling", 672, columns=[(a, "individuals"), (b, "about the")]),
+             line("item a.", 684, x0=b),
+             line("Description of", 692)]
+    rest = [line("competence A, in one", 72, 2, columns=[(a, "At Intermediate level,"), (b, "CS2: Statement two")]),
+            line("sentence.", 84, 2, columns=[(a, "individuals"), (b, "about the item b.")]),
+            line("At Advanced level,", 104, 2, x0=a, columns=[(b, "CS3: Statement three")])]
+    table = assembled_across_a_page_break(first, rest)
+    assert [[c.text for c in row.cells] for row in table.rows] == [
+        ["1.1 Name handling Description of competence A, in one sentence.", "At Basic level, individuals",
+         "CS1: Statement one about the item a."],
+        ["", "At Intermediate level, individuals", "CS2: Statement two about the item b."],
+        ["", "At Advanced level,", "CS3: Statement three"],
+    ]
+    with switched_off("pdf.rows-beside-merged"):
+        table = assembled_across_a_page_break(first, rest)
+        assert table.rows[0].cells[1].text == "At Basic level, individuals At Intermediate level, individuals"
