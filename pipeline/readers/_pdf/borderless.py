@@ -456,7 +456,7 @@ def _join_misaligned_rows(
                     m.notes.append(Note("pdf.rows-beside-merged", "started a row where the text of column(s) "
                                         f"{', '.join(str(k + 1) for k in sorted(set(rows[r]) - set(running)) if rows[r][k].lines)} "
                                         "starts at one height, each at its own distance below its text above, while "
-                                        f"column(s) {', '.join(str(k + 1) for k in running)} go on with a sentence beside "
+                                        f"column(s) {', '.join(str(k + 1) for k in running)} go on with a sentence or run on beside "
                                         "it: a cell merged down over both rows", Origin(page=page, top=round(top, 1))))
                 continue
             for k, cell in rows[r].items():
@@ -487,16 +487,20 @@ def _beside_merged_down(row: dict[int, RawCell], above: dict[int, RawCell], pitc
     sentence, after a pause longer than a line pitch; and the pauses differ from column to
     column (a column whose own text would have gone on sooner waited for the row's top, as
     two paragraphs of one cell would not), or a column starts whose text stopped for whole
-    rows. The merged cell's text goes on a line pitch below its line above, mid-sentence."""
+    rows. The merged cell's text goes on a line pitch below its line above, mid-sentence, or
+    its last line stands beside the row's first."""
     if not on("pdf.rows-beside-merged"):
         return []
     firsts = {k: c.lines[0] for k, c in row.items() if c.lines}
     running = [k for k, ln in firsts.items() if above[k].lines and ln.top - above[k].lines[-1].top <= pitch
                and continues_sentence(ln.text)]
     starting = [k for k in firsts if k not in running]
-    if not running or len(starting) < 2:
+    if len(starting) < 2:
         return []
     top = min(firsts[k].top for k in starting)
+    running += [k for k, c in above.items() if k not in firsts and any(ln.bottom > top + EDGE_SLACK for ln in c.lines)]
+    if not running:
+        return []
     if any(abs(firsts[k].top - top) > EDGE_SLACK or continues_sentence(firsts[k].text) for k in starting):
         return []
     if any(ln.bottom > top + EDGE_SLACK for k, c in above.items() if k not in running for ln in c.lines):
