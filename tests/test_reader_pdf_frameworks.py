@@ -217,3 +217,37 @@ def test_a_row_beside_a_cell_merged_down_can_start_a_page():
     with switched_off("pdf.rows-beside-merged"):
         table = assembled_across_a_page_break(first, rest)
         assert table.rows[0].cells[1].text == "At Basic level, individuals At Intermediate level, individuals"
+
+
+def test_a_cells_rest_repeated_at_the_top_of_pages_in_a_later_column_is_content():
+    """"item b." ends a statement the page break carried over, on two pages: it stands where the
+    statement column of the row below starts, as no running header does."""
+    pages = [page(n, [line("item b.", 72, n, x0=378),
+                      line("At Advanced level,", 100, n, x0=234, columns=[(378, "CS1.3.05: Statement")]),
+                      line("Title text", 300, n)]) for n in (2, 3)]
+    assert layout.find_running_lines(pages) == {}
+    with switched_off("pdf.running-in-column"):
+        assert len(layout.find_running_lines(pages)) == 2
+    # at the left margin, or above a line in one column only: a running header as before
+    margin = [page(n, [line("Handbook", 72, n), line("Body", 100, n, columns=[(378, "text")])]) for n in (2, 3)]
+    assert len(layout.find_running_lines(margin)) == 2
+    alone = [page(n, [line("item b.", 72, n, x0=378), line("Body text", 100, n)]) for n in (2, 3)]
+    assert len(layout.find_running_lines(alone)) == 2
+
+
+def test_a_row_starts_beside_the_last_line_of_a_cell_merged_down():
+    """The merged first cell's last line ("sentence.") stands beside the new row's first."""
+    a, b = 234, 378
+    lines = [
+        line("1.1 Name", 100, columns=[(a, "At Basic level,"), (b, "CS1: Statement one")]),
+        line("handling", 112, columns=[(a, "individuals"), (b, "about the")]),
+        line("item a.", 124, x0=b),
+        line("Description of", 128),  # its own spacing: beside the lines of the other columns
+        line("sentence.", 140),
+        line("At Intermediate level,", 144, x0=a, columns=[(b, "CS2: Statement two")]),
+        line("individuals", 156, x0=a, columns=[(b, "about the item b.")]),
+    ]
+    rows = borderless_rows(lines)
+    assert rows[1] == ["", "At Intermediate level, / individuals", "CS2: Statement two / about the item b."]
+    with switched_off("pdf.rows-beside-merged"):
+        assert len(borderless_rows(lines)) == 1
