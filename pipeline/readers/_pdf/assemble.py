@@ -483,7 +483,15 @@ class Assembler:
         table: Table = self.blocks[index]
         new: Table = placed.block
         rows = list(new.rows)
-        modes = self._split_row(prev, placed.raw, table.rows[-1], rows[0]) if rows else None
+        owners = _merged_owners(table) if on("pdf.merged-cell-across-page") else {}
+        modes = self._split_row(prev, placed.raw, table.rows[-1], rows[0], owners) if rows else None
+        if modes and "owner" in modes.values():
+            self.note("pdf.merged-cell-across-page", "took text at the top of the page in column(s) "
+                      f"{', '.join(str(k + 1) for k, mode in modes.items() if mode == 'owner')} for more of the cell "
+                      "merged down over the last rows of the page before: the other cells go on from there",
+                      placed.raw.page, placed.raw.top)
+            table = _to_owners(table, rows[0], {k: owners[k] for k, mode in modes.items() if mode == "owner"})
+            modes = {k: mode for k, mode in modes.items() if mode != "owner"}
         if modes:
             joints = self._joints(prev, placed.raw, rows[0], modes)
             running = self._beside_merged_down(rows, modes)
@@ -561,10 +569,16 @@ class Assembler:
             joints[k] = joint(before.lines[-1], after.lines[0], edge, self.m.lexicon, head.text.split(" ")[0])
         return joints
 
-    def _split_row(self, prev: RawTable, raw: RawTable, last: Row, first: Row) -> dict[int, str] | None:
+    def _split_row(
+        self, prev: RawTable, raw: RawTable, last: Row, first: Row, owners: dict[int, int] | None = None
+    ) -> dict[int, str] | None:
         """Is the new part's first row the rest of the previous part's last row? Then, for each
         cell with text: 'join' (its first paragraph continues the last one) or 'append' (more
         paragraphs of the same cell).
+
+        A cell with text in a column that the last row leaves empty below a cell merged down
+        (`owners`: column -> the row that cell is in) is 'owner': more paragraphs of that
+        cell, as long as another cell surely goes on (`pdf.merged-cell-across-page`).
 
         A row cut by the page break leaves: the previous part running to the bottom of the text
         area; and in the first row on the new page, text only in cells where the last row has
@@ -590,6 +604,9 @@ class Assembler:
         maybe: dict[int, str] = {}  # what a cell would take if the row was cut: not evidence of it
         for k, (a, b) in enumerate(zip(last.cells, first.cells)):
             if not b.text:
+                continue
+            if not a.text and k in (owners or {}):
+                maybe[k] = "owner"
                 continue
             found = self._cell_mode(prev, raw, k, a, b) if a.text else None
             if found is None:
@@ -835,6 +852,36 @@ def _body_outside_tables(pages, bodies, borderless) -> list[tuple[list[Line], No
                 columns.append((body[at:start], None, True, True))
             at = max(at, end)
     return columns
+
+
+def _merged_owners(table: Table) -> dict[int, int]:
+    """For each column the table's last row leaves empty: the row above with the text of the
+    cell merged down over it (the rows between empty in that column too), when there is one."""
+    owners = {}
+    last = table.rows[-1].cells
+    for k in range(len(last)):
+        if last[k].text:
+            continue
+        for r in range(len(table.rows) - 2, -1, -1):
+            cells = table.rows[r].cells
+            if len(cells) != len(last):
+                break
+            if cells[k].text:
+                owners[k] = r
+                break
+    return owners
+
+
+def _to_owners(table: Table, first: Row, owners: dict[int, int]) -> Table:
+    """The table with the paragraphs of `first` in columns `owners` added to the cells merged
+    down there (column -> row)."""
+    rows = list(table.rows)
+    for k, r in owners.items():
+        cells = list(rows[r].cells)
+        cells[k] = Cell(cells[k].paragraphs + tuple(p for p in first.cells[k].paragraphs if p.text),
+                        origin=cells[k].origin, span=cells[k].span)
+        rows[r] = Row(tuple(cells), origin=rows[r].origin, header=rows[r].header)
+    return Table(tuple(rows), origin=table.origin)
 
 
 def _merge_rows(last: Row, first: Row, modes: dict[int, str], joints: dict[int, str] | None = None) -> Row:

@@ -51,6 +51,7 @@ RULES: tuple[Rule, ...] = (
     Rule("pdf.plain-head-row", "a first row alone at a page's end without emphasis gives no sign that the next page starts a new table"),
     Rule("pdf.merged-row-moved", "rows with an empty first cell count to the row above when asking whether it was moved whole to the next page"),
     Rule("pdf.row-across-page", "the first row of a page goes on with the last row of the page before"),
+    Rule("pdf.merged-cell-across-page", "text at a page's top in a column the cut row leaves empty below a cell merged down is more of that cell"),
     Rule("pdf.cut-across-page", "a cell's text that a page break cut inside a word (a label cut at its column's edge) goes on"),
     Rule("pdf.typed-item-across-page", "a row at a page's top starting with the list marker typed before the last paragraph above starts a new item"),
     Rule("pdf.item-ended", "text at a page's top that would have fitted after a cell's last list item starts a paragraph of that cell"),
