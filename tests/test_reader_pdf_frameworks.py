@@ -177,6 +177,10 @@ def test_paragraphs_at_one_height_after_equal_pauses_beside_a_merged_cell_stay_i
     column waiting for a row's top (two paragraphs of each cell look just the same)."""
     rows = borderless_rows(beside_merged_head("and more"))
     assert rows[0][1] == "At Basic level, / individuals / and more / At Intermediate level, / individuals"
+    m = layout.Metrics(body_size=10.0, right_edge=500.0, text_bottom=720.0)
+    layout.find_borderless_tables(beside_merged_head("and more"), m, [])
+    assert m.notes == []  # the row right above holds the merged cell's line alone: the pauses count from
+    # each column's own last line
 
 
 def test_a_label_cut_at_its_columns_edge_by_a_page_break_goes_on_over_it():

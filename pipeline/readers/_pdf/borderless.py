@@ -438,32 +438,40 @@ def _join_misaligned_rows(
     across and the rows before `first` (written across the whole table) stay as they are.
     A row beside a cell merged down (`_beside_merged_down`) keeps its place; the merged cell's
     text in it goes to the row above."""
+    split: list[tuple[dict[int, RawCell], list[int]]] = []  # rows kept beside a merged cell
     joined = True
     while joined:
         joined = False
         for r in range(len(rows) - 1, first, -1):
             if covered[r] or covered[r - 1] or _starts_a_row(rows[r], rows[r - 1], pitch):
                 continue
-            running = _beside_merged_down(rows[r], rows[r - 1], pitch)
+            lasts = {k: c.lines[-1] for above in rows[:r] for k, c in above.items() if c.lines}
+            running = _beside_merged_down(rows[r], rows[r - 1], lasts, pitch)
             if running:
                 for k in running:
                     rows[r - 1][k].lines += rows[r][k].lines
                     rows[r - 1][k].bottom = max(rows[r - 1][k].bottom, rows[r][k].bottom)
                     rows[r][k].lines = []
-                if m is not None:
-                    top = min(c.lines[0].top for c in rows[r].values() if c.lines)
-                    page = next(c.lines[0].page for c in rows[r].values() if c.lines)
-                    m.notes.append(Note("pdf.rows-beside-merged", "started a row where the text of column(s) "
-                                        f"{', '.join(str(k + 1) for k in sorted(set(rows[r]) - set(running)) if rows[r][k].lines)} "
-                                        "starts at one height, each at its own distance below its text above, while "
-                                        f"column(s) {', '.join(str(k + 1) for k in running)} go on with a sentence or run on beside "
-                                        "it: a cell merged down over both rows", Origin(page=page, top=round(top, 1))))
+                split.append((rows[r], running))
                 continue
             for k, cell in rows[r].items():
                 rows[r - 1][k].lines += cell.lines
                 rows[r - 1][k].bottom = max(rows[r - 1][k].bottom, cell.bottom)
             del rows[r], covered[r]
             joined = True
+    if m is not None:
+        _note_split(m, [(row, running) for row, running in split if any(row is kept for kept in rows)])
+
+
+def _note_split(m: Metrics, split: list[tuple[dict[int, RawCell], list[int]]]) -> None:
+    for row, running in split:
+        starting = [k for k, c in sorted(row.items()) if c.lines and k not in running]
+        first = min((row[k].lines[0] for k in starting), key=lambda ln: ln.top)
+        m.notes.append(Note("pdf.rows-beside-merged", "started a row where the text of column(s) "
+                            f"{', '.join(str(k + 1) for k in starting)} starts at one height, each at its own distance "
+                            f"below its text above, while column(s) {', '.join(str(k + 1) for k in running)} go on with "
+                            "a sentence or run on beside it: a cell merged down over both rows",
+                            Origin(page=first.page, top=round(first.top, 1))))
 
 
 def _starts_a_row(row: dict[int, RawCell], above: dict[int, RawCell], pitch: float) -> bool:
@@ -478,7 +486,9 @@ def _starts_a_row(row: dict[int, RawCell], above: dict[int, RawCell], pitch: flo
     return not _mid_sentence(firsts, above, top, pitch)
 
 
-def _beside_merged_down(row: dict[int, RawCell], above: dict[int, RawCell], pitch: float) -> list[int]:
+def _beside_merged_down(
+    row: dict[int, RawCell], above: dict[int, RawCell], lasts: dict[int, Line], pitch: float
+) -> list[int]:
     """The columns of a cell merged down (Word's vMerge) that runs on beside a row that starts
     in the other columns, or [] where the evidence is not there.
 
@@ -486,13 +496,14 @@ def _beside_merged_down(row: dict[int, RawCell], above: dict[int, RawCell], pitc
     every column with text starts a new paragraph at the row's height, not going on with a
     sentence, after a pause longer than a line pitch; and the pauses differ from column to
     column (a column whose own text would have gone on sooner waited for the row's top, as
-    two paragraphs of one cell would not), or a column starts whose text stopped for whole
-    rows. The merged cell's text goes on a line pitch below its line above, mid-sentence, or
-    its last line stands beside the row's first."""
+    two paragraphs of one cell would not), or a column starts that had no text in the table
+    above it (on this page). The merged cell's text goes on a line pitch below
+    its line above, mid-sentence, or its last line stands beside the row's first. `lasts`: the
+    last line of each column above the row (`above`, the row right above, may show only some)."""
     if not on("pdf.rows-beside-merged"):
         return []
     firsts = {k: c.lines[0] for k, c in row.items() if c.lines}
-    running = [k for k, ln in firsts.items() if above[k].lines and ln.top - above[k].lines[-1].top <= pitch
+    running = [k for k, ln in firsts.items() if k in lasts and ln.top - lasts[k].top <= pitch
                and continues_sentence(ln.text)]
     starting = [k for k in firsts if k not in running]
     if len(starting) < 2:
@@ -505,7 +516,7 @@ def _beside_merged_down(row: dict[int, RawCell], above: dict[int, RawCell], pitc
         return []
     if any(ln.bottom > top + EDGE_SLACK for k, c in above.items() if k not in running for ln in c.lines):
         return []
-    drops = [top - above[k].lines[-1].top for k in starting if above[k].lines]
+    drops = [top - lasts[k].top for k in starting if k in lasts]
     if any(drop <= pitch for drop in drops):
         return []
     waited = len(drops) < len(starting) or max(drops) - min(drops) > ROW_WAITED * pitch
