@@ -73,7 +73,7 @@ def test_coded_statements_at_the_top_of_pages_right_above_more_text_are_content(
                       line("about working with the", 84, n, x0=378)]) for n in (2, 3)]
     found = layout.find_running_lines(pages)
     assert sorted(ln.text for p in pages for ln in p.lines if id(ln) in found) == ["Handbook", "Handbook"]
-    with switched_off("pdf.running-apart"):
+    with switched_off("pdf.running-apart", "pdf.running-in-column"):  # (both rules see them as content)
         assert len(layout.find_running_lines(pages)) == 4
     # the same text word for word on every page (a header row the writer repeats): as before
     same = [page(n, [line("Name and definition", 72, n), line("more of the definition", 84, n)]) for n in (2, 3)]
@@ -232,11 +232,15 @@ def test_a_cells_rest_repeated_at_the_top_of_pages_in_a_later_column_is_content(
     assert layout.find_running_lines(pages) == {}
     with switched_off("pdf.running-in-column"):
         assert len(layout.find_running_lines(pages)) == 2
-    # at the left margin, or above a line in one column only: a running header as before
+    # the rows below in that column alone (the labels' column empty there): content too
+    rest = [page(n, [line("item b.", 72, n, x0=378), line("CS1.2.09: Statement", 100, n, x0=378),
+                     line("Title text", 300, n)]) for n in (2, 3)]
+    assert layout.find_running_lines(rest) == {}
+    # at the page's left text edge, or away from where the text below starts: a running header
     margin = [page(n, [line("Handbook", 72, n), line("Body", 100, n, columns=[(378, "text")])]) for n in (2, 3)]
     assert len(layout.find_running_lines(margin)) == 2
-    alone = [page(n, [line("item b.", 72, n, x0=378), line("Body text", 100, n)]) for n in (2, 3)]
-    assert len(layout.find_running_lines(alone)) == 2
+    apart = [page(n, [line("item b.", 72, n, x0=378), line("Body text", 100, n)]) for n in (2, 3)]
+    assert len(layout.find_running_lines(apart)) == 2
 
 
 def test_a_row_starts_beside_the_last_line_of_a_cell_merged_down():

@@ -28,7 +28,7 @@ RULES: tuple[Rule, ...] = (
     Rule("pdf.running-lines", "lines repeated in the top or bottom margin, and page numbers, are headers and footers"),
     Rule("pdf.table-header-row", "a line repeated at pages' tops that also starts a table mid-page is the table's header row, not a running header"),
     Rule("pdf.running-apart", "a line repeated in the margin that every page sets right against its content is content"),
-    Rule("pdf.running-in-column", "a line repeated at pages' tops where a later column of the table row below it starts is the rest of a cell, not a running header"),
+    Rule("pdf.running-in-column", "a line repeated at pages' tops, indented, where the line below it starts a column is the rest of a cell, not a running header"),
     Rule("pdf.pitch-in-columns", "the line pitch is measured on text wrapped in any column a line's segment starts, not only at its left"),
     Rule("pdf.table-head-lines", "a line repeated at the top of pages that starts the table without rulings below it is its first row, not a running header"),
     Rule("pdf.body-size", "body text is the size most text outside tables has, where table text is set a little smaller"),

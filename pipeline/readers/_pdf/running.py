@@ -134,19 +134,21 @@ def _set_with_content(line: Line, zone: str, pages: list[PageLayout], candidates
 def _in_a_later_column(line: Line, zone: str, pages: list[PageLayout], candidates: list) -> bool:
     """Is a line repeated at the top of pages the rest of a table cell that the page break
     carried over ("item b.", the end of a statement), on every page it stands on: one segment,
-    starting where a later column (not the first) of the next line down, a table row in two
-    or more columns, starts? Running headers stand apart from the table's columns."""
+    indented from the document's left text edge, starting where a segment of the next line down
+    starts (a column of the table that goes on below)? Running headers stand apart from the
+    table's columns."""
     if not on("pdf.running-in-column") or zone != "header" or len(line.segments()) != 1:
         return False
     key = next(c[3] for c in candidates if c[1] is line)
     tops = [(number, ln) for number, ln, z, k in candidates if z == zone and k == key]
     by_number = {page.number: page for page in pages}
+    left = min(o.x0 for page in pages for o in page.lines)
     for number, ln in tops:
         below = [o for o in by_number[number].lines if o.top > ln.bottom]
-        if not below or len(ln.segments()) != 1:
+        if not below or len(ln.segments()) != 1 or ln.x0 <= left + COLUMN_TOLERANCE:
             return False
         segs = min(below, key=lambda o: o.top).segments()
-        if len(segs) < 2 or not any(abs(seg.x0 - ln.x0) <= COLUMN_TOLERANCE for seg in segs[1:]):
+        if not any(abs(seg.x0 - ln.x0) <= COLUMN_TOLERANCE for seg in segs):
             return False
     return True
 
