@@ -259,3 +259,26 @@ def test_a_row_starts_beside_the_last_line_of_a_cell_merged_down():
     assert rows[1] == ["", "At Intermediate level, / individuals", "CS2: Statement two / about the item b."]
     with switched_off("pdf.rows-beside-merged"):
         assert len(borderless_rows(lines)) == 1
+
+
+def test_text_at_a_page_top_below_a_cell_merged_down_goes_to_that_cell():
+    """The page break cut a statement ("about working with the" / "item b."); beside its rest,
+    the first column goes on with the cell merged down over the rows of the page before, which
+    the cut row leaves empty."""
+    a, b = 234, 378
+    first = [line("1. FIND", 652, columns=[(a, "At Basic level,"), (b, "CS1: Statement one")]),
+             line("1.2 Name", 664, columns=[(a, "individuals"), (b, "about the item a.")]),
+             line("CS2: Statement two", 684, x0=b),
+             line("about working with the", 696, x0=b)]
+    rest = [line("Description of", 72, 2, columns=[(b, "item b.")]),
+            line("competence B.", 84, 2),
+            line("At Intermediate level,", 104, 2, x0=a, columns=[(b, "CS3: Statement three")])]
+    table = assembled_across_a_page_break(first, rest)
+    assert [[c.text for c in row.cells] for row in table.rows] == [
+        ["1. FIND 1.2 Name Description of competence B.", "At Basic level, individuals", "CS1: Statement one about the item a."],
+        ["", "", "CS2: Statement two about working with the item b."],
+        ["", "At Intermediate level,", "CS3: Statement three"],
+    ]
+    with switched_off("pdf.merged-cell-across-page"):
+        table = assembled_across_a_page_break(first, rest)
+        assert [c.text for c in table.rows[2].cells] == ["Description of competence B.", "", "item b."]
