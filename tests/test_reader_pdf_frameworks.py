@@ -282,3 +282,19 @@ def test_text_at_a_page_top_below_a_cell_merged_down_goes_to_that_cell():
     with switched_off("pdf.merged-cell-across-page"):
         table = assembled_across_a_page_break(first, rest)
         assert [c.text for c in table.rows[2].cells] == ["Description of competence B.", "", "item b."]
+
+
+def test_the_largest_size_used_twice_on_page_one_is_a_heading_not_the_title():
+    """Area headings ("SHARING", "PLANNING") in the largest size, each above its table, on a
+    document of one page: a title stands once."""
+    def styles(lines):
+        from .test_reader_pdf import paragraphs
+        return [(p.text, p.style) for p in paragraphs(layout.assemble([page(1, lines)]))]
+    body = [line(f"Body text line {k}.", 130 + 40 * k) for k in range(4)]
+    two = [line("SHARING", 100, size=14.0, bold=True)] + body[:2] + [line("PLANNING", 220, size=14.0, bold=True)] + body[2:]
+    two.sort(key=lambda ln: ln.top)
+    assert [s for t, s in styles(two) if t in ("SHARING", "PLANNING")] == ["heading", "heading"]
+    with switched_off("pdf.one-title"):
+        assert [s for t, s in styles(two) if t == "SHARING"] == ["title"]
+    one = [line("Capability framework", 100, size=14.0, bold=True), line("of the region", 118, size=14.0, bold=True)] + body
+    assert [s for t, s in styles(one) if t.startswith("Capability")] == ["title"]

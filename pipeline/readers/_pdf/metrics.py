@@ -182,13 +182,22 @@ def _text_edge(edge: tuple[float, RawTable] | None, m: Metrics) -> float | None:
 
 def _heading_sizes(pages: list[PageLayout], running: set[int], m: Metrics) -> None:
     """Sizes larger than body text are headings, largest first; the largest size used only on
-    page 1 is the title."""
+    page 1, in one run of lines (`pdf.one-title`: a title stands once; the same size again
+    after other text, as "1. SHARE" and "2. PLAN" are, is a heading), is the title."""
     pages_by_size: dict[float, set[int]] = {}
+    runs_on_first: dict[float, int] = {}  # runs of lines of each size on page 1
     for page in pages:
+        previous = None
         for ln in page.lines:
-            if id(ln) not in running and ln.size > m.body_size + SAME_SIZE:
+            if id(ln) in running:
+                continue
+            if ln.size > m.body_size + SAME_SIZE:
                 pages_by_size.setdefault(ln.size, set()).add(page.number)
+                if page.number == 1 and previous != ln.size:
+                    runs_on_first[ln.size] = runs_on_first.get(ln.size, 0) + 1
+            previous = ln.size
     sizes = sorted(pages_by_size, reverse=True)
-    if sizes and pages_by_size[sizes[0]] == {1}:
+    once = not on("pdf.one-title") or (bool(sizes) and runs_on_first.get(sizes[0], 0) == 1)
+    if sizes and pages_by_size[sizes[0]] == {1} and once:
         m.title_size = sizes.pop(0)
     m.heading_levels = {size: level for level, size in enumerate(sizes, start=1)}

@@ -31,6 +31,7 @@ RULES: tuple[Rule, ...] = (
     Rule("pdf.running-in-column", "a line repeated at pages' tops, indented, where the line below it starts a column is the rest of a cell, not a running header"),
     Rule("pdf.pitch-in-columns", "the line pitch is measured on text wrapped in any column a line's segment starts, not only at its left"),
     Rule("pdf.table-head-lines", "a line repeated at the top of pages that starts the table without rulings below it is its first row, not a running header"),
+    Rule("pdf.one-title", "the largest size on page 1 is the title only when it stands in one run of lines: used again after other text, it is a heading"),
     Rule("pdf.body-size", "body text is the size most text outside tables has, where table text is set a little smaller"),
     Rule("pdf.borderless-tables", "runs of lines whose text starts in the same columns are a table without rulings"),
     Rule("pdf.rows-beside-merged", "columns starting paragraphs at one height after differing pauses, beside a sentence going on, start a row beside a cell merged down"),
