@@ -21,13 +21,15 @@ from .rules import on
 from .running import find_running_lines, lowest_headers
 
 
-def make_table(raw: RawTable, m: Metrics) -> Table:
+def make_table(raw: RawTable, m: Metrics, before: RawTable | None = None) -> Table:
+    """The table of a part found on one page; `before`: the part on the page before that this
+    one goes on with, when it starts the page (its rows' spacing counts too)."""
     rows = []
     cells = [c for row in raw.rows for c in row if c is not None]
     numbers = m.line_numbers | line_numbers([ln for c in cells for ln in c.lines])
     padding = raw.padding(m.cell_padding)
     # where no cell of the document shows paragraphs without spacing, take them as spaced
-    spaced = (not raw.ruled and _rows_spaced(raw, m)) or (raw.ruled and not m.tight_cells and on("pdf.tight-cells"))
+    spaced = (not raw.ruled and _rows_spaced(raw, m, before)) or (raw.ruled and not m.tight_cells and on("pdf.tight-cells"))
     for row in raw.rows:
         tops = [c.lines[0].top for c in row if c is not None and c.lines]
         row_top = min(tops) if tops else min(c.top for c in row if c is not None)
@@ -52,19 +54,34 @@ def _make_cell(
     return Cell(paragraphs, origin=paragraphs[0].origin)
 
 
-def _rows_spaced(raw: RawTable, m: Metrics) -> bool:
+def _rows_spaced(raw: RawTable, m: Metrics, before: RawTable | None = None) -> bool:
     """Are the rows of a table without rulings spaced like paragraphs with spacing after them
     (rows start more than a line pitch, and not whole lines, below the row above)? Then its
     cells' paragraphs are taken to be spaced too: a line one pitch below another goes on with
     it. Not when a row starts one line pitch below the row above, or a cell shows a paragraph
     that surely ended (the next line's first word would have fitted) one pitch above the next:
-    there paragraphs follow each other without spacing."""
+    there paragraphs follow each other without spacing. The steps of the part on the page
+    before (`before`: this part starts the page and goes on with it) count too
+    (`pdf.spaced-across-page`): a part of a row or two at a page's top shows too few."""
+    own = _row_steps(raw, m)
+    if own is None:
+        return False
+    spaced, empty = own
+    earlier = _row_steps(before, m) if before is not None and on("pdf.spaced-across-page") else None
+    if earlier is not None:
+        spaced, empty = spaced + earlier[0], empty + earlier[1]
+    return spaced >= 2 and spaced > empty
+
+
+def _row_steps(raw: RawTable, m: Metrics) -> tuple[int, int] | None:
+    """How many row steps of a table without rulings are spaced like paragraphs, and how many
+    are whole empty lines; None where it shows paragraphs without spacing (see `_rows_spaced`)."""
     for cell in (c for row in raw.rows for c in row if c is not None and len(c.lines) > 1):
         right = raw.widest(cell)
         for a, b in zip(cell.lines, cell.lines[1:]):
             close = b.top - a.top <= m.gap_limit(b.size, cell=True)
             if close and next_word_fits(a, b, right):
-                return False
+                return None
     spaced = empty = 0
     for above, row in zip(raw.rows, raw.rows[1:]):
         lasts = [c.lines[-1] for c in above if c is not None and c.lines]
@@ -75,12 +92,12 @@ def _rows_spaced(raw: RawTable, m: Metrics) -> bool:
         step = m.cell_pitch * size
         gap = min(ln.top for ln in firsts) - max(ln.top for ln in lasts)
         if gap <= step + PARAGRAPH_SPACING * size:
-            return False
+            return None
         if whole_lines(gap, step):
             empty += 1
         else:
             spaced += 1
-    return spaced >= 2 and spaced > empty
+    return spaced, empty
 
 
 # ---------------------------------------------------------------------------------------------
@@ -135,6 +152,7 @@ class Assembler:
         self.last_table: tuple[int, RawTable] | None = None  # index in blocks, raw of last part
         self.last_para: tuple[int, ParaLines] | None = None  # the same for a paragraph
         self.tail: list[tuple[int, ParaLines]] = []  # the body paragraphs that end the page so far
+        self.items_end = False  # every list item of the table being stitched ends a sentence
 
     def _table_heads(self) -> list[Line]:
         """Lines taken for running headers that are the first row of a table without rulings,
@@ -255,7 +273,8 @@ class Assembler:
         i = 0
         for start, end, raw in self.borderless[page.number]:
             free += body[i:start]
-            placed.append((raw.top, _Placed(make_table(raw, self.m), raw)))
+            before = self._part_before(raw, page) if start == 0 else None
+            placed.append((raw.top, _Placed(make_table(raw, self.m, before), raw)))
             i = end
         free += body[i:]
         # paragraphs never run across a table: split the free lines at each table's top
@@ -269,6 +288,16 @@ class Assembler:
                 placed.append((para.lines[0].top, _Placed(block, para=para)))
         placed.sort(key=lambda item: item[0])
         return [p for _, p in placed]
+
+    def _part_before(self, raw: RawTable, page: PageLayout) -> RawTable | None:
+        """The borderless part that ended the page before, when `raw` starts this page below no
+        ruled table and has its columns: the same table going on."""
+        if self.last_table is None or any(t.top < raw.top for t in page.tables):
+            return None
+        prev = self.last_table[1]
+        if prev.ruled or prev.page != raw.page - 1 or not _same_columns(prev, raw):
+            return None
+        return prev
 
     # --- stitching -------------------------------------------------------------------------
 
@@ -484,6 +513,7 @@ class Assembler:
         new: Table = placed.block
         rows = list(new.rows)
         owners = _merged_owners(table) if on("pdf.merged-cell-across-page") else {}
+        self.items_end = _items_end_sentences([b for b in self.blocks if isinstance(b, Table)], table)
         modes = self._split_row(prev, placed.raw, table.rows[-1], rows[0], owners) if rows else None
         if modes and "owner" in modes.values():
             self.note("pdf.merged-cell-across-page", "took text at the top of the page in column(s) "
@@ -636,7 +666,8 @@ class Assembler:
         if ends_in_list and not _at_item_indent(before, after) and self._item_ended(prev, before, after):
             return "append", False
         if ends_in_list:  # the unmarked rest of its last item
-            return "join", any(p.style == "list" for p in b.paragraphs) or _at_item_indent(before, after)
+            unfinished = not ended and self.items_end and on("pdf.unfinished-item")
+            return "join", any(p.style == "list" for p in b.paragraphs) or _at_item_indent(before, after) or unfinished
         if not any(c.isalpha() for c in head.text):  # "24/7": the last words of a sentence
             return ("append", False) if ended else ("join", k > 0)  # (a first cell may hold number labels)
         listed = any(p.style == "list" for p in a.paragraphs)
@@ -852,6 +883,17 @@ def _body_outside_tables(pages, bodies, borderless) -> list[tuple[list[Line], No
                 columns.append((body[at:start], None, True, True))
             at = max(at, end)
     return columns
+
+
+def _items_end_sentences(tables: list[Table], table: Table) -> bool:
+    """Does every list item in the document's tables so far end a sentence, but the last ones
+    of `table`'s last row (which a page break may have cut), with two such items at least? Then
+    a last item that does not is unfinished (`pdf.unfinished-item`): its rest on the next page
+    goes on with it, whatever letter it starts with ("und die" / "Daten.")."""
+    last = {id(p) for c in table.rows[-1].cells for p in c.paragraphs[-1:]}
+    items = [p for t in tables for row in t.rows for c in row.cells for p in c.paragraphs
+             if p.style == "list" and id(p) not in last]
+    return len(items) >= 2 and all(ends_sentence(p.text) for p in items)
 
 
 def _merged_owners(table: Table) -> dict[int, int]:
