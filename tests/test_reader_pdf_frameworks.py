@@ -298,3 +298,49 @@ def test_the_largest_size_used_twice_on_page_one_is_a_heading_not_the_title():
         assert [s for t, s in styles(two) if t == "SHARING"] == ["title"]
     one = [line("Capability framework", 100, size=14.0, bold=True), line("of the region", 118, size=14.0, bold=True)] + body
     assert [s for t, s in styles(one) if t.startswith("Capability")] == ["title"]
+
+
+def items_cut_by_a_page_break(first_ending="alles gut."):
+    """Two level columns of bulleted statements (no hanging indent, as LibreOffice sets them);
+    the page break cuts the second row's items after "und die", their rest "Daten." (a noun,
+    capitalised mid-sentence in German) starts the next page."""
+    a, b = 200, 330
+    first = [line("Indicators", 640, columns=[(a, "• Aussage eins über"), (b, "• Aussage zwei über")]),
+             line(first_ending, 652, x0=a, columns=[(b, first_ending)]),
+             line("• Aussage drei über", 676, x0=a, columns=[(b, "• Aussage vier über")]),
+             line("die Arbeit und die", 688, x0=a, columns=[(b, "die Arbeit und die")])]
+    rest = [line("Daten.", 72, 2, x0=a, columns=[(b, "Daten.")]),
+            line("Examples", 96, 2, columns=[(a, "• Aussage fünf."), (b, "• Aussage sechs.")])]
+    return first, rest
+
+
+def test_an_unfinished_last_item_goes_on_over_the_page_break_where_the_other_items_end_sentences():
+    table = assembled_across_a_page_break(*items_cut_by_a_page_break())
+    assert [c.text for c in table.rows[1].cells] == [
+        "", "Aussage drei über die Arbeit und die Daten.", "Aussage vier über die Arbeit und die Daten."]
+    assert len(table.rows) == 3
+    with switched_off("pdf.unfinished-item"):
+        table = assembled_across_a_page_break(*items_cut_by_a_page_break())
+        assert [c.text for c in table.rows[2].cells] == ["", "Daten.", "Daten."]
+    # items that end without a full stop elsewhere too: nothing tells the last one is unfinished
+    table = assembled_across_a_page_break(*items_cut_by_a_page_break("alles gut"))
+    assert [c.text for c in table.rows[2].cells] == ["", "Daten.", "Daten."]
+
+
+def test_a_part_at_a_page_top_counts_the_row_spacing_of_the_part_before():
+    """One row at the top of page 2: its cell's "Daten." one pitch below "und die" would start a
+    paragraph (a capital after a full line, nothing shows spacing), but the rows on page 1 are
+    spaced like paragraphs: a line one pitch below goes on with its paragraph."""
+    a, b = 200, 330
+    first = [line("Basis", 640, columns=[(a, "Midden"), (b, "Hoog")]),
+             line("Eins", 660, columns=[(a, "Zwei"), (b, "Drei")]),
+             line("Vier", 680, columns=[(a, "Funf"), (b, "Sechs")]),
+             line("Sieben", 700, columns=[(a, "Acht"), (b, "Neun")])]  # 8 pt of spacing on a 12 pt pitch
+    rest = [line("Zehn", 72, 2, columns=[(a, "Elf mit der Arbeit und die"), (b, "Zwölf")]),  # fills its column
+            line("Daten.", 84, 2, x0=a)]
+    table = assembled_across_a_page_break(first, rest)
+    assert [[p.text for p in c.paragraphs] for c in table.rows[-1].cells] == [
+        ["Zehn"], ["Elf mit der Arbeit und die Daten."], ["Zwölf"]]
+    with switched_off("pdf.spaced-across-page"):
+        table = assembled_across_a_page_break(first, rest)
+        assert [[p.text for p in c.paragraphs] for c in table.rows[-1].cells][1] == ["Elf mit der Arbeit und die", "Daten."]
