@@ -497,30 +497,40 @@ def _beside_merged_down(
     sentence, after a pause longer than a line pitch; and the pauses differ from column to
     column (a column whose own text would have gone on sooner waited for the row's top, as
     two paragraphs of one cell would not), or a column starts that had no text in the table
-    above it (on this page). The merged cell's text goes on a line pitch below
-    its line above, mid-sentence, or its last line stands beside the row's first. `lasts`: the
+    above it (on this page). The merged cell's text goes on a line pitch below its line above,
+    mid-sentence, or its last line stands beside the row's first, or it starts a paragraph
+    lower than the row's top, no further below its own line above than the columns that did
+    not wait (it keeps its own rhythm). `lasts`: the
     last line of each column above the row (`above`, the row right above, may show only some)."""
     if not on("pdf.rows-beside-merged"):
         return []
     firsts = {k: c.lines[0] for k, c in row.items() if c.lines}
     running = [k for k, ln in firsts.items() if k in lasts and ln.top - lasts[k].top <= pitch
                and continues_sentence(ln.text)]
-    starting = [k for k in firsts if k not in running]
+    top = min(firsts[k].top for k in firsts if k not in running) if len(firsts) > len(running) else None
+    if top is None:
+        return []
+    # a column whose text starts lower than the others goes on in its own rhythm: a new paragraph
+    # of the merged cell, as far below its line above as the columns that did not wait
+    lower = [k for k in firsts if k not in running and firsts[k].top - top > ROW_START * firsts[k].size]
+    starting = [k for k in firsts if k not in running and k not in lower]
     if len(starting) < 2:
         return []
-    top = min(firsts[k].top for k in starting)
     running += [k for k, c in above.items() if k not in firsts and any(ln.bottom > top + EDGE_SLACK for ln in c.lines)]
-    if not running:
+    if not running and not lower:
         return []
     if any(abs(firsts[k].top - top) > EDGE_SLACK or continues_sentence(firsts[k].text) for k in starting):
         return []
-    if any(ln.bottom > top + EDGE_SLACK for k, c in above.items() if k not in running for ln in c.lines):
+    if any(ln.bottom > top + EDGE_SLACK for k, c in above.items() if k not in running + lower for ln in c.lines):
         return []
     drops = [top - lasts[k].top for k in starting if k in lasts]
     if any(drop <= pitch for drop in drops):
         return []
+    if any(k not in lasts or firsts[k].top - lasts[k].top > min(drops, default=0.0) + ROW_START * firsts[k].size
+           for k in lower):
+        return []
     waited = len(drops) < len(starting) or max(drops) - min(drops) > ROW_WAITED * pitch
-    return running if waited else []
+    return running + lower if waited else []
 
 
 def _starts_lower(line: Line, firsts, top: float) -> bool:

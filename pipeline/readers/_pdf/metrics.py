@@ -89,9 +89,15 @@ def _typical_pitch(pairs: list[tuple[Line, Line]]) -> float | None:
 def _wraps_in_a_column(a: Line, b: Line) -> bool:
     """Is `b` a line of text alone in a column that one of `a`'s segments starts (the wrapped
     text of a list item, its bullet a column gap away, in a table without rulings whose other
-    columns are empty on that line)? A pair of wrapped lines too, where documents show no other."""
-    if not on("pdf.pitch-in-columns") or len(b.segments()) != 1:
+    columns are empty on that line), or text in several columns, each where one of `a`'s
+    starts (the first column empty on that line)? A pair of wrapped lines too, where documents
+    show no other."""
+    if not on("pdf.pitch-in-columns"):
         return False
+    below = b.segments()
+    if len(below) != 1:  # text in several columns, each starting where a column of `a` does
+        starts = [_text_start(seg) for seg in a.segments()] + [seg.x0 for seg in a.segments()]
+        return all(any(abs(x - seg.x0) <= SAME_X for x in starts) for seg in below)
     return any(abs(_text_start(seg) - b.x0) <= SAME_X for seg in a.segments()[1:])
 
 
