@@ -344,3 +344,46 @@ def test_a_part_at_a_page_top_counts_the_row_spacing_of_the_part_before():
     with switched_off("pdf.spaced-across-page"):
         table = assembled_across_a_page_break(first, rest)
         assert [[p.text for p in c.paragraphs] for c in table.rows[-1].cells][1] == ["Elf mit der Arbeit und die", "Daten."]
+
+
+def own_rhythm_lines():
+    """The merged first cell's paragraphs follow their own spacing: "Description of" starts
+    8 pt below the second row's top, 20 pt (a paragraph step) below "handling"."""
+    a, b = 234, 378
+    return [
+        line("1. LEARN", 100, columns=[(a, "At Basic level,"), (b, "CS1: Statement one")]),
+        line("individuals", 112, x0=a, columns=[(b, "about the")]),
+        line("1.1 Competence A", 120),
+        line("item a.", 124, x0=b),
+        line("handling", 132),
+        line("At Intermediate level,", 144, x0=a, columns=[(b, "CS2: Statement two")]),
+        line("Description of", 152),
+        line("individuals", 156, x0=a, columns=[(b, "about the item b.")]),
+        line("competence A.", 164),
+        line("At Advanced level,", 176, x0=a, columns=[(b, "CS3: Statement three")]),
+    ]
+
+
+def test_a_merged_cell_keeps_its_own_rhythm_beside_the_rows_it_spans():
+    rows = borderless_rows(own_rhythm_lines())
+    assert rows == [
+        ["1. LEARN / 1.1 Competence A / handling / Description of / competence A.", "At Basic level, / individuals",
+         "CS1: Statement one / about the / item a."],
+        ["", "At Intermediate level, / individuals", "CS2: Statement two / about the item b."],
+        ["", "At Advanced level,", "CS3: Statement three"],
+    ]
+    with switched_off("pdf.rows-beside-merged"):
+        assert len(borderless_rows(own_rhythm_lines())) < 3
+
+
+def test_the_line_pitch_is_measured_on_lines_wrapped_in_several_columns_at_once():
+    """A label and a statement wrap on the same line, the first column empty there (its text
+    interleaves at other heights): the only wrapped pairs the document shows."""
+    a, b = 234, 378
+    lines = [line("Name", 100, columns=[(a, "At Basic level,"), (b, "Statement one")]),
+             line("individuals", 117, x0=a, columns=[(b, "about the item.")]),
+             line("Other text", 150, x0=90)]
+    from pipeline.readers._pdf.metrics import measure
+    assert abs(measure([page(1, lines)], set()).cell_pitch - 1.7) < 0.01
+    with switched_off("pdf.pitch-in-columns"):
+        assert measure([page(1, lines)], set()).cell_pitch != 1.7
