@@ -152,7 +152,7 @@ class Assembler:
         self.last_table: tuple[int, RawTable] | None = None  # index in blocks, raw of last part
         self.last_para: tuple[int, ParaLines] | None = None  # the same for a paragraph
         self.tail: list[tuple[int, ParaLines]] = []  # the body paragraphs that end the page so far
-        self.items_end = False  # every list item of the table being stitched ends a sentence
+        self.stitching: Table | None = None  # the table a part is being stitched to
 
     def _table_heads(self) -> list[Line]:
         """Lines taken for running headers that are the first row of a table without rulings,
@@ -378,8 +378,8 @@ class Assembler:
             return False
         if not _same_columns(prev, raw):
             return False
-        table = self.blocks[index]
-        new = make_table(raw, self.m)
+        table = self.stitching = self.blocks[index]
+        new = make_table(raw, self.m, None if prev.ruled else prev)
         cut_row = bool(new.rows) and self._split_row(prev, raw, table.rows[-1], new.rows[0]) is not None
         if _starts_like_new_table(table, new) and not cut_row:  # a cut row's sentences go on
             return False
@@ -513,7 +513,7 @@ class Assembler:
         new: Table = placed.block
         rows = list(new.rows)
         owners = _merged_owners(table) if on("pdf.merged-cell-across-page") else {}
-        self.items_end = _items_end_sentences([b for b in self.blocks if isinstance(b, Table)], table)
+        self.stitching = table
         modes = self._split_row(prev, placed.raw, table.rows[-1], rows[0], owners) if rows else None
         if modes and "owner" in modes.values():
             self.note("pdf.merged-cell-across-page", "took text at the top of the page in column(s) "
@@ -666,7 +666,8 @@ class Assembler:
         if ends_in_list and not _at_item_indent(before, after) and self._item_ended(prev, before, after):
             return "append", False
         if ends_in_list:  # the unmarked rest of its last item
-            unfinished = not ended and self.items_end and on("pdf.unfinished-item")
+            unfinished = not ended and on("pdf.unfinished-item") and self.stitching is not None and \
+                _items_end_sentences([b for b in self.blocks if isinstance(b, Table)], self.stitching)
             return "join", any(p.style == "list" for p in b.paragraphs) or _at_item_indent(before, after) or unfinished
         if not any(c.isalpha() for c in head.text):  # "24/7": the last words of a sentence
             return ("append", False) if ended else ("join", k > 0)  # (a first cell may hold number labels)
