@@ -387,3 +387,22 @@ def test_the_line_pitch_is_measured_on_lines_wrapped_in_several_columns_at_once(
     assert abs(measure([page(1, lines)], set()).cell_pitch - 1.7) < 0.01
     with switched_off("pdf.pitch-in-columns"):
         assert measure([page(1, lines)], set()).cell_pitch != 1.7
+
+
+def test_a_cells_rest_at_the_top_of_pages_going_on_from_the_page_before_is_content():
+    """"the item a." ends a statement on two pages; on one of them a new competency's name
+    follows (no column below to show it), but the page before ended that column mid-sentence."""
+    def pages():
+        return [
+            page(1, [line("Tier 1: Novice", 690, 1, columns=[(324, "Statement 1.1 about working with")])]),
+            page(2, [line("the item a.", 72, 2, x0=324), line("Tier 2: Middle", 100, 2, columns=[(324, "Statement")]),
+                     line("Tier 3: Skilled", 690, 2, columns=[(324, "Statement 3.3 about working with")])]),
+            page(3, [line("the item a.", 72, 3, x0=324), line("1.2 Name of the next one", 100, 3)]),
+        ]
+    assert layout.find_running_lines(pages()) == {}
+    with switched_off("pdf.running-in-column"):
+        assert len(layout.find_running_lines(pages())) == 2
+    # a header in lower case where the column above ended a sentence stays a header
+    ended = pages()
+    ended[1].lines[-1] = line("Tier 3: Skilled", 690, 2, columns=[(324, "Statement 3.3 is done.")])
+    assert len(layout.find_running_lines(ended)) == 2
