@@ -464,6 +464,7 @@ def _join_misaligned_rows(
 
 
 def _note_split(m: Metrics, split: list[tuple[dict[int, RawCell], list[int]]]) -> None:
+    """A note for each row kept beside a cell merged down (its merged columns `running`)."""
     for row, running in split:
         starting = [k for k, c in sorted(row.items()) if c.lines and k not in running]
         first = min((row[k].lines[0] for k in starting), key=lambda ln: ln.top)
@@ -500,8 +501,8 @@ def _beside_merged_down(
     above it (on this page). The merged cell's text goes on a line pitch below its line above,
     mid-sentence, or its last line stands beside the row's first, or it starts a paragraph
     lower than the row's top, no further below its own line above than the columns that did
-    not wait (it keeps its own rhythm). `lasts`: the
-    last line of each column above the row (`above`, the row right above, may show only some)."""
+    not wait (it keeps its own rhythm). `lasts`: the last line of each column above the row
+    (`above`, the row right above, may show only some)."""
     if not on("pdf.rows-beside-merged"):
         return []
     firsts = {k: c.lines[0] for k, c in row.items() if c.lines}
