@@ -406,3 +406,18 @@ def test_a_cells_rest_at_the_top_of_pages_going_on_from_the_page_before_is_conte
     ended = pages()
     ended[1].lines[-1] = line("Tier 3: Skilled", 690, 2, columns=[(324, "Statement 3.3 is done.")])
     assert len(layout.find_running_lines(ended)) == 2
+
+
+def test_the_largest_size_once_is_no_title_where_a_later_heading_extends_its_section_number():
+    """One area heading ("1. PLAN") in the largest size, once, above headings "1.1 ...": the
+    first heading of a numbered outline, not a title."""
+    def styles(first_text):
+        from .test_reader_pdf import paragraphs
+        lines = [line(first_text, 100, size=16.0, bold=True), line("1.1 Competence A", 130, size=13.0, bold=True),
+                 line("Body text here, long enough to be the most common size.", 160), line("1.2 Competence B", 190, size=13.0, bold=True),
+                 line("More body text, long enough to be the most common size.", 220)]
+        return [(p.text, p.style, p.level) for p in paragraphs(layout.assemble([page(1, lines)]))][:2]
+    assert styles("1. PLAN") == [("1. PLAN", "heading", 1), ("1.1 Competence A", "heading", 2)]
+    with switched_off("pdf.one-title"):
+        assert styles("1. PLAN")[0][1] == "title"
+    assert styles("Capability framework")[0][1] == "title"

@@ -1,6 +1,7 @@
 """What the whole document says about its own typography: sizes, line pitch, edges, words."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -166,6 +167,24 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
     return m
 
 
+_SECTION = re.compile(r"(\d+(?:\.\d+)*)\.?\s")
+
+
+def _numbered_section(pages: list[PageLayout], running: set[int], size: float, m: Metrics) -> bool:
+    """Does the text in `size` start with a section number ("1. PLAN") that a later heading's
+    number extends ("1.1 Competence A")? Then it is the first heading of a numbered outline,
+    not a title (`pdf.one-title`)."""
+    if not on("pdf.one-title"):
+        return False
+    lines = [ln for page in pages for ln in page.lines if id(ln) not in running]
+    first = next((ln for ln in lines if ln.size == size), None)
+    found = _SECTION.match(first.text) if first is not None else None
+    if found is None:
+        return False
+    deeper = re.compile(re.escape(found.group(1)) + r"\.\d")
+    return any(ln.size > m.body_size + SAME_SIZE and ln.size != size and deeper.match(ln.text) for ln in lines)
+
+
 def _body_size(sizes: Counter, outside: Counter) -> float:
     """The size of body text: the most common size, unless the text outside tables is mostly set
     a little larger (HTML printed from a word processor sets table text at 0.9 em or so): then
@@ -204,6 +223,6 @@ def _heading_sizes(pages: list[PageLayout], running: set[int], m: Metrics) -> No
             previous = ln.size
     sizes = sorted(pages_by_size, reverse=True)
     once = not on("pdf.one-title") or (bool(sizes) and runs_on_first.get(sizes[0], 0) == 1)
-    if sizes and pages_by_size[sizes[0]] == {1} and once:
+    if sizes and pages_by_size[sizes[0]] == {1} and once and not _numbered_section(pages, running, sizes[0], m):
         m.title_size = sizes.pop(0)
     m.heading_levels = {size: level for level, size in enumerate(sizes, start=1)}
