@@ -43,6 +43,21 @@ it and the place; `assemble` returns the notes after the blocks.
   one goes on with it (its box may be narrower than the body text), with a note.
 * Slash breaks (`paragraphs._broke_at_slash`): a line that ends in a slash inside a word
   ("en/" / "of") joins the next without a space, unless the PDF draws a space after it; a note.
+* Rows beside a cell merged down (`borderless._beside_merged_down`, `Assembler._beside_merged_down`):
+  without rulings, a row beside a first cell merged over several rows shows only in the other
+  columns: each starts a new paragraph at one height, after pauses that differ (a column waited
+  for the row's top), while the merged cell goes on mid-sentence, runs on beside it, or keeps its
+  own paragraph rhythm; at a page break, the cells that go on are in columns empty in the rows
+  below. Its text there goes to the merged cell; a note. Text at a page's top in a column the
+  cut row leaves empty below a merged cell is more of that cell (`pdf.merged-cell-across-page`).
+* Over a page break (`Assembler._cell_mode`): a word cut at its column's edge goes on
+  (`pdf.cut-across-page`); so does a cell's last list item that does not end a sentence where
+  all other items of the document's tables do (`pdf.unfinished-item`); a part at a page's top
+  counts the row spacing of the part before (`pdf.spaced-across-page`).
+* Rests of cells at pages' tops (`running._in_a_later_column`): a line repeated at the top of
+  pages, indented, starting where a column of the line below starts, is content, not a header.
+* One title (`metrics._heading_sizes`): the largest size on page 1 is the title only in one run
+  of lines; used again after other text (area headings) it is a heading.
 
 The older rules, in the order a document goes through them (details in each function's docstring):
 

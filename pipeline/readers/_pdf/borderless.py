@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 from .geometry import next_word_fits
-from .tolerances import COLUMN_START_GAP, EDGE_SLACK, ROW_REACH, ROW_START, SAME_LINE, SAME_SIZE, SPACE_WIDTH
+from .tolerances import (
+    COLUMN_START_GAP, EDGE_SLACK, ROW_REACH, ROW_START, ROW_WAITED, SAME_LINE, SAME_SIZE, SPACE_WIDTH,
+)
+from ...blocks import Note, Origin
 from .metrics import Metrics
 from .model import (
     COLUMN_GAP, COLUMN_TOLERANCE, MARKER, Glyph, Line, RawCell, RawTable, continues_sentence, marker_of,
@@ -433,18 +436,43 @@ def _join_misaligned_rows(
     above it (while the other columns start paragraphs after a cell's paragraph spacing), or a
     paragraph that surely wraps on from the line right above it (`_wraps_on`), is more
     paragraphs of the cells of the row above. Rows with cells merged
-    across and the rows before `first` (written across the whole table) stay as they are."""
+    across and the rows before `first` (written across the whole table) stay as they are.
+    A row beside a cell merged down (`_beside_merged_down`) keeps its place; the merged cell's
+    text in it goes to the row above."""
+    split: list[tuple[dict[int, RawCell], list[int]]] = []  # rows kept beside a merged cell
     joined = True
     while joined:
         joined = False
         for r in range(len(rows) - 1, first, -1):
             if covered[r] or covered[r - 1] or _starts_a_row(rows[r], rows[r - 1], pitch, m):
                 continue
+            lasts = {k: c.lines[-1] for above in rows[:r] for k, c in above.items() if c.lines}
+            running = _beside_merged_down(rows[r], rows[r - 1], lasts, pitch)
+            if running:
+                for k in running:
+                    rows[r - 1][k].lines += rows[r][k].lines
+                    rows[r - 1][k].bottom = max(rows[r - 1][k].bottom, rows[r][k].bottom)
+                    rows[r][k].lines = []
+                split.append((rows[r], running))
+                continue
             for k, cell in rows[r].items():
                 rows[r - 1][k].lines += cell.lines
                 rows[r - 1][k].bottom = max(rows[r - 1][k].bottom, cell.bottom)
             del rows[r], covered[r]
             joined = True
+    _note_split(m, [(row, running) for row, running in split if any(row is kept for kept in rows)])
+
+
+def _note_split(m: Metrics, split: list[tuple[dict[int, RawCell], list[int]]]) -> None:
+    """A note for each row kept beside a cell merged down (its merged columns `running`)."""
+    for row, running in split:
+        starting = [k for k, c in sorted(row.items()) if c.lines and k not in running]
+        first = min((row[k].lines[0] for k in starting), key=lambda ln: ln.top)
+        m.notes.append(Note("pdf.rows-beside-merged", "started a row where the text of column(s) "
+                            f"{', '.join(str(k + 1) for k in starting)} starts at one height, each at its own distance "
+                            f"below its text above, while column(s) {', '.join(str(k + 1) for k in running)} go on with "
+                            "a sentence or run on beside it: a cell merged down over both rows",
+                            Origin(page=first.page, top=round(first.top, 1))))
 
 
 def _starts_a_row(row: dict[int, RawCell], above: dict[int, RawCell], pitch: float, m: Metrics) -> bool:
@@ -460,6 +488,53 @@ def _starts_a_row(row: dict[int, RawCell], above: dict[int, RawCell], pitch: flo
            for k, ln in firsts.items() if k in above):
         return False  # a paragraph wraps on into it
     return not _mid_sentence(firsts, above, top, pitch)
+
+
+def _beside_merged_down(
+    row: dict[int, RawCell], above: dict[int, RawCell], lasts: dict[int, Line], pitch: float
+) -> list[int]:
+    """The columns of a cell merged down (Word's vMerge) that runs on beside a row that starts
+    in the other columns, or [] where the evidence is not there.
+
+    Without rulings, a row beside a merged cell is drawn only in the other columns: there,
+    every column with text starts a new paragraph at the row's height, not going on with a
+    sentence, after a pause longer than a line pitch; and the pauses differ from column to
+    column (a column whose own text would have gone on sooner waited for the row's top, as
+    two paragraphs of one cell would not), or a column starts that had no text in the table
+    above it (on this page). The merged cell's text goes on a line pitch below its line above,
+    mid-sentence, or its last line stands beside the row's first, or it starts a paragraph
+    lower than the row's top, no further below its own line above than the columns that did
+    not wait (it keeps its own rhythm). `lasts`: the last line of each column above the row
+    (`above`, the row right above, may show only some)."""
+    if not on("pdf.rows-beside-merged"):
+        return []
+    firsts = {k: c.lines[0] for k, c in row.items() if c.lines}
+    running = [k for k, ln in firsts.items() if k in lasts and ln.top - lasts[k].top <= pitch
+               and continues_sentence(ln.text)]
+    top = min(firsts[k].top for k in firsts if k not in running) if len(firsts) > len(running) else None
+    if top is None:
+        return []
+    # a column whose text starts lower than the others goes on in its own rhythm: a new paragraph
+    # of the merged cell, as far below its line above as the columns that did not wait
+    lower = [k for k in firsts if k not in running and firsts[k].top - top > ROW_START * firsts[k].size]
+    starting = [k for k in firsts if k not in running and k not in lower]
+    if len(starting) < 2:
+        return []
+    running += [k for k, c in above.items() if k not in firsts and any(ln.bottom > top + EDGE_SLACK for ln in c.lines)]
+    if not running and not lower:
+        return []
+    if any(abs(firsts[k].top - top) > EDGE_SLACK or continues_sentence(firsts[k].text) for k in starting):
+        return []
+    if any(ln.bottom > top + EDGE_SLACK for k, c in above.items() if k not in running + lower for ln in c.lines):
+        return []
+    drops = [top - lasts[k].top for k in starting if k in lasts]
+    if any(drop <= pitch for drop in drops):
+        return []
+    if any(k not in lasts or firsts[k].top - lasts[k].top > min(drops, default=0.0) + ROW_START * firsts[k].size
+           for k in lower):
+        return []
+    waited = len(drops) < len(starting) or max(drops) - min(drops) > ROW_WAITED * pitch
+    return running + lower if waited else []
 
 
 def _starts_lower(line: Line, firsts, top: float) -> bool:

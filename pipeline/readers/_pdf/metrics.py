@@ -1,6 +1,7 @@
 """What the whole document says about its own typography: sizes, line pitch, edges, words."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -108,9 +109,15 @@ def _typical_pitch(pairs: list[tuple[Line, Line]]) -> float | None:
 def _wraps_in_a_column(a: Line, b: Line) -> bool:
     """Is `b` a line of text alone in a column that one of `a`'s segments starts (the wrapped
     text of a list item, its bullet a column gap away, in a table without rulings whose other
-    columns are empty on that line)? A pair of wrapped lines too, where documents show no other."""
-    if not on("pdf.pitch-in-columns") or len(b.segments()) != 1:
+    columns are empty on that line), or text in several columns, each where one of `a`'s
+    starts (the first column empty on that line)? A pair of wrapped lines too, where documents
+    show no other."""
+    if not on("pdf.pitch-in-columns"):
         return False
+    below = b.segments()
+    if len(below) != 1:  # text in several columns, each starting where a column of `a` does
+        starts = [_text_start(seg) for seg in a.segments()] + [seg.x0 for seg in a.segments()]
+        return all(any(abs(x - seg.x0) <= SAME_X for x in starts) for seg in below)
     return any(abs(_text_start(seg) - b.x0) <= SAME_X for seg in a.segments()[1:])
 
 
@@ -180,6 +187,24 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
     return m
 
 
+_SECTION = re.compile(r"(\d+(?:\.\d+)*)\.?\s")
+
+
+def _numbered_section(pages: list[PageLayout], running: set[int], size: float, m: Metrics) -> bool:
+    """Does the text in `size` start with a section number ("1. PLAN") that a later heading's
+    number extends ("1.1 Competence A")? Then it is the first heading of a numbered outline,
+    not a title (`pdf.one-title`)."""
+    if not on("pdf.one-title"):
+        return False
+    lines = [ln for page in pages for ln in page.lines if id(ln) not in running]
+    first = next((ln for ln in lines if ln.size == size), None)
+    found = _SECTION.match(first.text) if first is not None else None
+    if found is None:
+        return False
+    deeper = re.compile(re.escape(found.group(1)) + r"\.\d")
+    return any(ln.size > m.body_size + SAME_SIZE and ln.size != size and deeper.match(ln.text) for ln in lines)
+
+
 def _body_size(sizes: Counter, outside: Counter) -> float:
     """The size of body text: the most common size, unless the text outside tables is mostly set
     a little larger (HTML printed from a word processor sets table text at 0.9 em or so): then
@@ -202,13 +227,22 @@ def _text_edge(edge: tuple[float, RawTable] | None, m: Metrics) -> float | None:
 
 def _heading_sizes(pages: list[PageLayout], running: set[int], m: Metrics) -> None:
     """Sizes larger than body text are headings, largest first; the largest size used only on
-    page 1 is the title."""
+    page 1, in one run of lines (`pdf.one-title`: a title stands once; the same size again
+    after other text, as "1. SHARE" and "2. PLAN" are, is a heading), is the title."""
     pages_by_size: dict[float, set[int]] = {}
+    runs_on_first: dict[float, int] = {}  # runs of lines of each size on page 1
     for page in pages:
+        previous = None
         for ln in page.lines:
-            if id(ln) not in running and ln.size > m.body_size + SAME_SIZE:
+            if id(ln) in running:
+                continue
+            if ln.size > m.body_size + SAME_SIZE:
                 pages_by_size.setdefault(ln.size, set()).add(page.number)
+                if page.number == 1 and previous != ln.size:
+                    runs_on_first[ln.size] = runs_on_first.get(ln.size, 0) + 1
+            previous = ln.size
     sizes = sorted(pages_by_size, reverse=True)
-    if sizes and pages_by_size[sizes[0]] == {1}:
+    once = not on("pdf.one-title") or (bool(sizes) and runs_on_first.get(sizes[0], 0) == 1)
+    if sizes and pages_by_size[sizes[0]] == {1} and once and not _numbered_section(pages, running, sizes[0], m):
         m.title_size = sizes.pop(0)
     m.heading_levels = {size: level for level, size in enumerate(sizes, start=1)}

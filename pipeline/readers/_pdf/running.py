@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import re
 
-from .model import COLUMN_TOLERANCE, MARGIN_ZONE, OUTER_MARGIN, SAME_HEIGHT, Line, PageLayout
+from .model import (
+    COLUMN_TOLERANCE, MARGIN_ZONE, OUTER_MARGIN, SAME_HEIGHT, Line, PageLayout, continues_sentence, ends_sentence,
+    marker_of,
+)
 from .rules import on
 from .tolerances import RUNNING_GAP
 from .words import page_number_pattern
@@ -47,7 +50,8 @@ def find_running_lines(
             and abs(other.top - ln.top) <= SAME_HEIGHT
             for other_number, other, other_zone, other_key in candidates
         )
-        if repeated and (_table_header_row(ln, key, pages) or _set_with_content(ln, zone, pages, candidates)):
+        if repeated and (_table_header_row(ln, key, pages) or _set_with_content(ln, zone, pages, candidates)
+                         or _in_a_later_column(ln, zone, pages, candidates)):
             continue
         if repeated or _is_page_number(ln.text, number):
             found[id(ln)] = zone == "footer"
@@ -128,6 +132,46 @@ def _set_with_content(line: Line, zone: str, pages: list[PageLayout], candidates
         if not close:
             return False
     return True
+
+
+def _in_a_later_column(line: Line, zone: str, pages: list[PageLayout], candidates: list) -> bool:
+    """Is a line repeated at the top of pages the rest of a table cell that the page break
+    carried over ("item b.", the end of a statement), on every page it stands on: one segment,
+    indented from the document's left text edge, starting where a segment of the next line down
+    starts (a column of the table that goes on below), or going on with the sentence that the
+    page before ended with in that column? Running headers stand apart from the table's columns."""
+    if not on("pdf.running-in-column") or zone != "header" or len(line.segments()) != 1:
+        return False
+    key = next(c[3] for c in candidates if c[1] is line)
+    tops = [(number, ln) for number, ln, z, k in candidates if z == zone and k == key]
+    by_number = {page.number: page for page in pages}
+    left = min(o.x0 for page in pages for o in page.lines)
+    for number, ln in tops:
+        if len(ln.segments()) != 1 or ln.x0 <= left + COLUMN_TOLERANCE:
+            return False
+        below = [o for o in by_number[number].lines if o.top > ln.bottom]
+        segs = min(below, key=lambda o: o.top).segments() if below else []
+        if not any(_starts_at(seg, ln.x0) for seg in segs) and \
+                not _goes_on_from_page_before(ln, by_number.get(number - 1)):
+            return False
+    return True
+
+
+def _goes_on_from_page_before(line: Line, before: PageLayout | None) -> bool:
+    """Does the line go on with a sentence that the page before ended with in the same column:
+    it starts in lower case, and the last text of that page starting at the line's x (the
+    column's last line) does not end a sentence?"""
+    if before is None or not continues_sentence(line.text):
+        return False
+    column = [seg for o in before.lines for seg in o.segments() if _starts_at(seg, line.x0)]
+    return bool(column) and not ends_sentence(max(column, key=lambda seg: seg.top).text)
+
+
+def _starts_at(segment: Line, x: float) -> bool:
+    """Does the segment, or its text after a list marker, start at x?"""
+    found = marker_of(segment)
+    starts = [segment.x0] + ([segment.visible[found[0]].x0] if found else [])
+    return any(abs(start - x) <= COLUMN_TOLERANCE for start in starts)
 
 
 def lowest_headers(pages: list[PageLayout], running: dict[int, bool]) -> list[Line]:

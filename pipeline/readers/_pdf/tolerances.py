@@ -50,6 +50,9 @@ COLUMN_START_GAP = 0.6
 ROW_REACH = 0.5
 # A row starts at one height in all its cells, within this much.
 ROW_START = 0.2
+# Beside a cell merged down, columns whose new paragraphs start at one height after pauses that
+# differ by more than this part of a line pitch waited for a row's top (in line pitches).
+ROW_WAITED = 0.5
 # Line pitch: the extra room two lines of one paragraph may have beyond the document's pitch
 # (at least LINE_SLACK_MIN points), and the range of pitches a document may show at all.
 LINE_SLACK = 0.15
