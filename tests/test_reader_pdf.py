@@ -341,6 +341,18 @@ def test_a_lone_line_in_the_outer_margin_is_a_header():
         ("Mensen meekrijgen", False)]
 
 
+def test_a_lone_line_in_the_outer_margin_is_content_where_other_pages_reach_as_far():
+    # narrow margins: page 2's text runs down to 782; page 1 ends with a name row alone at 770
+    # (its table goes on on the next page), a gap above it as a footer would have
+    pages = [
+        page(1, [line("Tekst", 600), line("meer tekst", 612), line("Samenwerken", 770, bold=True)]),
+        page(2, [line(f"Regel {n}", 698 + 12 * n) for n in range(8)]),
+    ]
+    assert layout.find_running_lines(pages) == {}
+    with switched_off("pdf.margin-reached"):
+        assert [ln.text for ln in pages[0].lines if id(ln) in layout.find_running_lines(pages)] == ["Samenwerken"]
+
+
 def test_body_text_at_the_top_is_not_a_header():
     pages = [page(n, [line(f"Tekst van pagina {chr(64 + n)}", 71.8), line("meer", 85)]) for n in (1, 2, 3)]
     assert layout.find_running_lines(pages) == {}
