@@ -689,6 +689,31 @@ def test_text_merged_across_columns_does_not_widen_a_column():
     assert rows[2][:2] == ["Eerste / regel", "Kort woord / Langerwoorden"]
 
 
+def test_a_bold_name_ending_a_borderless_table_heads_the_table_written_across_below_it():
+    # XHTML printers draw the matrix and the competency's table touching: the name, in the first
+    # column alone, fits the matrix's columns; the definition below it runs across them
+    lines = [
+        line("Competentie", 100, bold=True, columns=[(310, "Niveau")]),
+        line("Analyseren", 116, columns=[(310, "2")]),
+        line("Plannen", 132, columns=[(310, "3")]),
+        line("Samenwerken", 148, bold=True),
+        line("Werkt met anderen aan een gezamenlijk doel en deelt", 164, italic=True),
+        line("Niveau 1", 180, columns=[(310, "Ziet kansen.")]),
+        line("Niveau 2", 196, columns=[(310, "Plant zijn werk.")]),
+    ]
+
+    def tables_of(found):
+        return [[" / ".join(ln.text for ln in c.lines) for row in raw.rows for c in row if c is not None]
+                for _, _, raw in found]
+
+    matrix, levels = tables_of(layout.find_borderless_tables(lines, metrics()))
+    assert matrix == ["Competentie", "Niveau", "Analyseren", "2", "Plannen", "3"]
+    assert levels[:2] == ["Samenwerken", "Werkt met anderen aan een gezamenlijk doel en deelt"]
+    with switched_off("pdf.name-row-below-table"):
+        matrix, levels = tables_of(layout.find_borderless_tables(lines, metrics()))
+    assert matrix[-2:] == ["Samenwerken", ""] and levels[0] == "Werkt met anderen aan een gezamenlijk doel en deelt"
+
+
 def test_a_table_continued_at_the_top_of_a_page_takes_the_latest_columns():
     known = [[90.0, 310.0], [90.0, 200.0, 310.0, 420.0]]  # a matrix, then a levels table
     ((_, _, raw),) = layout.find_borderless_tables([line("Overzicht", 72, page=2, x0=310)], metrics(), known)

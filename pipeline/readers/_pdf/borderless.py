@@ -47,6 +47,8 @@ def find_borderless_tables(
                 floor = runs[-1][2] if runs else 0
                 first = _columned_lines_above(lines, i, floor, columns, m)
                 start = _spanning_rows_above(lines, first, floor, m)
+                if runs and start == floor < first and on("pdf.name-row-below-table"):
+                    start = runs[-1][2] = _head_rows_ending(lines, runs[-1], floor, m)
             runs.append([start, first, end, columns])
             i = end
         else:
@@ -113,6 +115,26 @@ def _spanning_rows_above(lines: list[Line], i: int, floor: int, m: Metrics) -> i
     while start > floor and _emphasised(lines[start - 1]) and _close_above(lines, start, i, m):
         start -= 1
     return start
+
+
+def _head_rows_ending(lines: list[Line], run: list, floor: int, m: Metrics) -> int:
+    """Where the run above really ends, when a table written across its columns (a definition
+    merged across) starts right below it: emphasised lines in its first column alone that end
+    it (a bold name), below a line of another emphasis (the rows of a matrix), are that table's
+    first row. Writers that draw two tables touching leave no gap between them."""
+    start, _, _, columns = run
+    k = floor
+    while k - 1 > start + 1 and _emphasised(lines[k - 1]) and set(_cells_of(lines[k - 1], columns) or ()) == {0}:
+        if not _close_above(lines, k, floor, m):
+            break
+        k -= 1
+    if k == floor or _emphasis(lines[k - 1]) == _emphasis(lines[k]) or not _close_above(lines, floor, floor, m):
+        return floor
+    return k
+
+
+def _emphasis(line: Line) -> tuple[bool, bool]:
+    return all(g.bold for g in line.visible), all(g.italic for g in line.visible)
 
 
 def _columned_lines_above(lines: list[Line], i: int, floor: int, columns: list[float], m: Metrics) -> int:
