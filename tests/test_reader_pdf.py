@@ -762,6 +762,22 @@ def test_a_label_after_whole_empty_lines_starts_a_row_beside_a_running_sentence(
     assert borderless_rows(lines) == [["Niveau 1", "Doet iets en / meer dingen"], ["Niveau 2", "en verder"]]
 
 
+def test_a_wrapped_line_goes_on_beside_a_paragraph_spaced_by_whole_lines():
+    # the next column's paragraphs are spaced by exactly one empty line: its new paragraph looks
+    # like a label after a pause, but column 1's "doorloopt" would have run into column 2
+    lines = [
+        line("Basis", 100, columns=[(230, "Gevorderd")]),
+        line("Een lange zin die", 124, columns=[(230, "Kort punt.")]),
+        line("verder gaat en nog wat", 136),  # ends at 192: "doorloopt" (45 pt) runs past 230
+        line("doorloopt tot hier", 148, columns=[(230, "Tweede punt.")]),
+    ]
+    assert borderless_rows(lines) == [
+        ["Basis", "Gevorderd"],
+        ["Een lange zin die / verder gaat en nog wat / doorloopt tot hier", "Kort punt. / Tweede punt."]]
+    with switched_off("pdf.wrapped-in-column"):
+        assert len(borderless_rows(lines)) == 3
+
+
 def test_a_name_close_to_the_next_column_beside_its_definition_is_a_row():
     name_and_definition = line("Verantwoordelijkheid", 100, bold=True)  # ends 10 pt before column 2
     name_and_definition.glyphs += glyphs_at(200, "Een definitie over twee kolommen", 10.0, True, False)

@@ -427,7 +427,7 @@ def _borderless_table(
             cell.lines.append(seg)
             cell.bottom = max(cell.bottom, seg.bottom)
         prev = line
-    _join_misaligned_rows(rows, covered, first_row, m.gap_limit(lines[0].size, cell=True))
+    _join_misaligned_rows(rows, covered, first_row, m.gap_limit(lines[0].size, cell=True), edges[1:-1])
     table_rows: list[list[RawCell | None]] = []
     for row, skip in zip(rows, covered):
         if skip:  # a row with a merged cell: the empty cells after it are part of it, unseen
@@ -443,7 +443,7 @@ def _borderless_table(
 
 
 def _join_misaligned_rows(
-    rows: list[dict[int, RawCell]], covered: list[set[int]], first: int, pitch: float
+    rows: list[dict[int, RawCell]], covered: list[set[int]], first: int, pitch: float, starts: list[float] = ()
 ) -> None:
     """Join each row that cannot be one to the row above it, until all rows can be.
 
@@ -454,12 +454,14 @@ def _join_misaligned_rows(
     starts beside the last line of the row above, or a sentence that goes on from the line
     right above it (while the other columns start paragraphs after a cell's paragraph spacing),
     is more paragraphs of the cells of the row above. Rows with cells merged
-    across and the rows before `first` (written across the whole table) stay as they are."""
+    across and the rows before `first` (written across the whole table) stay as they are.
+    `starts`: where each column after the first starts (no text of the column before runs on
+    beyond it)."""
     joined = True
     while joined:
         joined = False
         for r in range(len(rows) - 1, first, -1):
-            if covered[r] or covered[r - 1] or _starts_a_row(rows[r], rows[r - 1], pitch):
+            if covered[r] or covered[r - 1] or _starts_a_row(rows[r], rows[r - 1], pitch, starts):
                 continue
             for k, cell in rows[r].items():
                 rows[r - 1][k].lines += cell.lines
@@ -468,7 +470,7 @@ def _join_misaligned_rows(
             joined = True
 
 
-def _starts_a_row(row: dict[int, RawCell], above: dict[int, RawCell], pitch: float) -> bool:
+def _starts_a_row(row: dict[int, RawCell], above: dict[int, RawCell], pitch: float, starts: list[float] = ()) -> bool:
     firsts = {k: c.lines[0] for k, c in row.items() if c.lines}
     if not firsts:
         return True
@@ -477,7 +479,7 @@ def _starts_a_row(row: dict[int, RawCell], above: dict[int, RawCell], pitch: flo
         return False  # a cell starts lower than the others
     if any(ln.bottom > top + EDGE_SLACK for c in above.values() for ln in c.lines):
         return False  # it starts beside the row above
-    return not _mid_sentence(firsts, above, top, pitch)
+    return not _mid_sentence(firsts, above, top, pitch, starts)
 
 
 def _starts_lower(line: Line, firsts, top: float) -> bool:
@@ -490,24 +492,39 @@ def _starts_lower(line: Line, firsts, top: float) -> bool:
     return not any(abs(line.bottom - h.bottom) <= SAME_LINE * max(line.size, h.size) for h in highest)
 
 
-def _mid_sentence(firsts: dict[int, Line], above: dict[int, RawCell], top: float, pitch: float) -> bool:
+def _mid_sentence(
+    firsts: dict[int, Line], above: dict[int, RawCell], top: float, pitch: float, starts: list[float] = ()
+) -> bool:
     """Does a sentence go on here from the line right above it, while the other columns start
     new paragraphs after the spacing between paragraphs of a cell? A column whose text stopped
     for whole lines (or never started in the row above) starts a new label: a row after all.
     The sentence goes on when it starts in lower case, or whatever it starts with when another
-    column shows that spacing: a row would start below it too."""
+    column shows that spacing: a row would start below it too. And whatever the other columns
+    show, when it starts in lower case after a line its first word would have run past the next
+    column's start on (`starts`): that line wrapped (`_wrapped_into`)."""
     if any(not above[k].lines for k in firsts):
         return False
     drops = [top - above[k].lines[-1].top for k in firsts]
     close = [(drop, firsts[k]) for k, drop in zip(firsts, drops) if drop <= pitch]
     if not close:
         return False
+    if any(drop <= pitch and _wrapped_into(above[k].lines[-1], firsts[k], k, starts) for k, drop in zip(firsts, drops)):
+        return True
     step = min(drop for drop, _ in close)
     empty = [drop > step + EDGE_SLACK and whole_lines(drop, step) for drop in drops]
     spaced = any(drop > step + EDGE_SLACK and not whole for drop, whole in zip(drops, empty))
     if not spaced and not any(continues_sentence(ln.text) for _, ln in close):
         return False
     return not any(empty)  # whole lines left empty in a column: a label after a pause
+
+
+def _wrapped_into(last: Line, line: Line, k: int, starts: list[float]) -> bool:
+    """Does `line` go on with the sentence of `last` (the line right above it in column k) for
+    sure: it starts in lower case, and its first word would have run past where the next column
+    starts had it stood on `last`? (The last column's width is known only from its own lines.)"""
+    if not on("pdf.wrapped-in-column") or k >= len(starts) or not line.visible[0].text[:1].islower():
+        return False
+    return last.x1 + SPACE_WIDTH * line.size + line.first_word_width() > starts[k]
 
 
 def _step(above: Line, below: Line) -> float:
