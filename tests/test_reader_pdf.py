@@ -1177,6 +1177,27 @@ def test_after_a_page_break_a_sentence_goes_on_when_its_first_word_with_a_letter
     assert not continues_sentence("3 keer per jaar") and continues_sentence("(intern) overleg")
 
 
+def test_a_space_the_writer_draws_at_each_paragraph_end_tells_a_capital_after_a_wrap():
+    texts = [  # (text, ends in a drawn space): browsers draw none at a wrap
+        ("Een lange regel die tot de rand loopt", False), ("en verder gaat.", True),
+        ("Tweede punt dat ook lang is en loopt", False), ("door tot hier.", True),
+        ("Derde punt met tekst die lang genoeg", False), ("is voor een regel.", True),
+        ("Vierde punt dat tot aan de rand loopt", False),  # "Hoofdstad" would not have fitted
+        ("Hoofdstad noemt nog iets.", True), ("Vijfde punt.", True),
+    ]
+    lines = [line(text + (" " if spaced else ""), 100.5 + 12 * k, x0=90.1) for k, (text, spaced) in enumerate(texts)]
+    raw = layout.RawTable(1, 100, 210, [84.6, 300.6], [[cell(84.6, 300.6, 100, 210, *lines)]])
+    first = ["Een lange regel die tot de rand loopt en verder gaat.", "Tweede punt dat ook lang is en loopt door tot hier.",
+             "Derde punt met tekst die lang genoeg is voor een regel."]
+    (table,) = tables(layout.assemble([page(1, [], [raw])]))
+    assert [p.text for p in table.rows[0].cells[0].paragraphs] == first + [
+        "Vierde punt dat tot aan de rand loopt Hoofdstad noemt nog iets.", "Vijfde punt."]
+    with switched_off("pdf.marked-ends"):  # only the capital tells: a new paragraph
+        (table,) = tables(layout.assemble([page(1, [], [raw])]))
+    assert [p.text for p in table.rows[0].cells[0].paragraphs][3:] == [
+        "Vierde punt dat tot aan de rand loopt", "Hoofdstad noemt nog iets.", "Vijfde punt."]
+
+
 def test_a_name_row_alone_at_a_page_end_goes_on_with_a_row_of_bold_labels():
     def emphasise(table, row, cell, italic=False, bold=False):
         for ln in table.rows[row][cell].lines:

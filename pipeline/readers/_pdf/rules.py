@@ -40,6 +40,7 @@ RULES: tuple[Rule, ...] = (
     # paragraphs
     Rule("pdf.wrapped-heading", "a line of a title's or heading's size right below one goes on with it"),
     Rule("pdf.justified-line", "a line whose word gaps were stretched evenly to reach the edge wrapped: it is no paragraph's last"),
+    Rule("pdf.marked-ends", "where every paragraph that surely ended in a cell ends in a drawn space and no wrap does, that space ends a paragraph"),
     Rule("pdf.tight-cells", "a capital after a full line in a cell starts a paragraph only where cells show unspaced paragraphs"),
     Rule("pdf.cut-word", "a word wider than its column, cut at its edge, is joined without a space"),
     Rule("pdf.cut-label", "a label in capitals cut at a narrow column's edge, its rest in capitals below, is one word"),
