@@ -714,6 +714,24 @@ def test_a_bold_name_ending_a_borderless_table_heads_the_table_written_across_be
     assert matrix[-2:] == ["Samenwerken", ""] and levels[0] == "Werkt met anderen aan een gezamenlijk doel en deelt"
 
 
+def test_a_list_number_hung_left_of_its_column_starts_that_column_s_cell():
+    # browsers hang a list's numbers left of its text: "20." stands 4 pt right of column 2's
+    # edge (where its label starts), 11 pt from column 1's text: less than a column gap
+    first = line("19. Doet iets heel goed", 124, x0=96)
+    first.glyphs.append(layout.Glyph(" ", 203, 214, 10.0, inserted=True))  # the gap, as the reader fills it
+    first.glyphs += glyphs_at(214, "20. ", 10.0, False, False) + glyphs_at(236, "Doet meer", 10.0, False, False)
+    lines = [
+        line("Basis", 100, x0=96, columns=[(210, "Gevorderd")]),
+        first,
+        line("en verder", 136, x0=114, columns=[(236, "en nog")]),
+    ]
+    assert len(first.segments()) == 1
+    assert borderless_rows(lines) == [
+        ["Basis", "Gevorderd"], ["19. Doet iets heel goed / en verder", "20. Doet meer / en nog"]]
+    with switched_off("pdf.hanging-marker"):
+        assert layout.find_borderless_tables(lines, metrics()) == []  # the joined line ends the columns
+
+
 def test_a_table_continued_at_the_top_of_a_page_takes_the_latest_columns():
     known = [[90.0, 310.0], [90.0, 200.0, 310.0, 420.0]]  # a matrix, then a levels table
     ((_, _, raw),) = layout.find_borderless_tables([line("Overzicht", 72, page=2, x0=310)], metrics(), known)

@@ -359,8 +359,9 @@ def _split_at_columns(seg: Line, columns: list[float]) -> list[Line]:
     ("d.", the end of a cut word, looks like one) with the text after its gap, however wide."""
     parts: list[list[Glyph]] = [[]]
     previous: Glyph | None = None  # the last visible glyph
-    for g in seg.glyphs:
-        if previous is not None and not g.blank and parts[-1] and _cell_edge_between(previous, g, columns):
+    for k, g in enumerate(seg.glyphs):
+        if previous is not None and not g.blank and parts[-1] and (
+                _cell_edge_between(previous, g, columns) or _hanging_marker(previous, g, seg.glyphs[k:], columns)):
             parts.append([])
         parts[-1].append(g)
         if not g.blank:
@@ -373,6 +374,22 @@ def _cell_edge_between(previous: Glyph, g: Glyph, columns: list[float]) -> bool:
     at_edge = any(abs(g.x0 - x) <= COLUMN_TOLERANCE for x in columns)
     across = gap > COLUMN_GAP * g.size and any(previous.x1 < x < g.x0 for x in columns)
     return gap >= COLUMN_START_GAP * g.size and (at_edge or across)
+
+
+def _hanging_marker(previous: Glyph, g: Glyph, rest: list[Glyph], columns: list[float]) -> bool:
+    """Does a list marker ("20.") start the next column's cell here, hung left of its text as
+    browsers set a list's numbers (the longer the number, the further left), so close to the
+    text of the column before that the two make one segment? A column edge lies in the gap
+    before it, which is wider than a space, and the marker starts within a list's indent of it."""
+    if not on("pdf.hanging-marker") or g.x0 - previous.x1 < COLUMN_START_GAP * g.size:
+        return False
+    word = ""
+    for glyph in rest:
+        if glyph.blank:
+            break
+        word += glyph.text
+    edge = any(previous.x1 < x < g.x0 and g.x0 - x <= 2 * g.size for x in columns)
+    return edge and bool(MARKER.match(word)) and not word[:1] in "-–*"
 
 
 def _without_gap(glyphs: list[Glyph]) -> list[Glyph]:

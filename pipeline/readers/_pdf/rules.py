@@ -35,6 +35,7 @@ RULES: tuple[Rule, ...] = (
     Rule("pdf.borderless-tables", "runs of lines whose text starts in the same columns are a table without rulings"),
     Rule("pdf.name-row-below-table", "a bold line ending a table without rulings, right above a table written across, is that table's first row"),
     Rule("pdf.wrapped-in-column", "a line in lower case whose first word would have run into the next column on the line above goes on with it"),
+    Rule("pdf.hanging-marker", "a list number right of a column edge, hung left of its text, starts that column's cell"),
     Rule("pdf.filled-label", "a label that fills its column hides where the next starts: the lines below show it"),
     Rule("pdf.table-words", "lines that are rows of a table without rulings teach the document's words as its cells, not as body text"),
     # paragraphs
