@@ -796,6 +796,25 @@ def test_a_wrapped_line_goes_on_beside_a_paragraph_spaced_by_whole_lines():
         assert len(borderless_rows(lines)) == 3
 
 
+def test_in_a_table_with_spaced_rows_the_last_column_goes_on_one_pitch_below():
+    # rows stand 12 pt apart beyond a line; paragraphs of a cell one empty line (whole lines):
+    # the last column's "oekraine" goes on one pitch below its text, beside a new paragraph
+    lines = [
+        line("Basis", 100, columns=[(230, "Gevorderd")]),
+        line("Minimaal doel.", 124, columns=[(230, "Bronzen wapens en")]),
+        line("verder gaan met", 136, x0=230),
+        line("Klaas werkt.", 148, columns=[(230, "oekraine hebben?")]),
+    ]
+    assert borderless_rows(lines) == [
+        ["Basis", "Gevorderd"],
+        ["Minimaal doel. / Klaas werkt.", "Bronzen wapens en / verder gaan met / oekraine hebben?"]]
+    with switched_off("pdf.spaced-rows"):
+        assert len(borderless_rows(lines)) == 3
+    # rows without spacing: a label beside a lower-case start is a new row (see above)
+    close = [line("Basis", 100, columns=[(230, "Gevorderd")])] + [replace(ln, top=ln.top - 12, bottom=ln.bottom - 12) for ln in lines[1:]]
+    assert len(borderless_rows(close)) == 3
+
+
 def test_a_name_close_to_the_next_column_beside_its_definition_is_a_row():
     name_and_definition = line("Verantwoordelijkheid", 100, bold=True)  # ends 10 pt before column 2
     name_and_definition.glyphs += glyphs_at(200, "Een definitie over twee kolommen", 10.0, True, False)

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from .geometry import next_word_fits
-from .tolerances import COLUMN_START_GAP, EDGE_SLACK, ROW_REACH, ROW_START, SAME_LINE, SAME_SIZE, SPACE_WIDTH
+from .tolerances import (
+    COLUMN_START_GAP, EDGE_SLACK, PARAGRAPH_SPACING, ROW_REACH, ROW_START, SAME_LINE, SAME_SIZE, SPACE_WIDTH,
+)
 from .metrics import Metrics
 from .model import (
     COLUMN_GAP, COLUMN_TOLERANCE, MARKER, Glyph, Line, RawCell, RawTable, continues_sentence, marker_of,
@@ -444,7 +446,9 @@ def _borderless_table(
             cell.lines.append(seg)
             cell.bottom = max(cell.bottom, seg.bottom)
         prev = line
-    _join_misaligned_rows(rows, covered, first_row, m.gap_limit(lines[0].size, cell=True), edges[1:-1])
+    pitch = m.gap_limit(lines[0].size, cell=True)
+    spaced = _rows_spaced_apart(rows, first_row, pitch, lines[0].size)
+    _join_misaligned_rows(rows, covered, first_row, pitch, edges[1:-1], spaced)
     table_rows: list[list[RawCell | None]] = []
     for row, skip in zip(rows, covered):
         if skip:  # a row with a merged cell: the empty cells after it are part of it, unseen
@@ -460,7 +464,8 @@ def _borderless_table(
 
 
 def _join_misaligned_rows(
-    rows: list[dict[int, RawCell]], covered: list[set[int]], first: int, pitch: float, starts: list[float] = ()
+    rows: list[dict[int, RawCell]], covered: list[set[int]], first: int, pitch: float, starts: list[float] = (),
+    spaced: bool = False,
 ) -> None:
     """Join each row that cannot be one to the row above it, until all rows can be.
 
@@ -473,12 +478,12 @@ def _join_misaligned_rows(
     is more paragraphs of the cells of the row above. Rows with cells merged
     across and the rows before `first` (written across the whole table) stay as they are.
     `starts`: where each column after the first starts (no text of the column before runs on
-    beyond it)."""
+    beyond it); `spaced`: the table's rows are spaced apart (`_rows_spaced_apart`)."""
     joined = True
     while joined:
         joined = False
         for r in range(len(rows) - 1, first, -1):
-            if covered[r] or covered[r - 1] or _starts_a_row(rows[r], rows[r - 1], pitch, starts):
+            if covered[r] or covered[r - 1] or _starts_a_row(rows[r], rows[r - 1], pitch, starts, spaced):
                 continue
             for k, cell in rows[r].items():
                 rows[r - 1][k].lines += cell.lines
@@ -487,7 +492,9 @@ def _join_misaligned_rows(
             joined = True
 
 
-def _starts_a_row(row: dict[int, RawCell], above: dict[int, RawCell], pitch: float, starts: list[float] = ()) -> bool:
+def _starts_a_row(
+    row: dict[int, RawCell], above: dict[int, RawCell], pitch: float, starts: list[float] = (), spaced: bool = False
+) -> bool:
     firsts = {k: c.lines[0] for k, c in row.items() if c.lines}
     if not firsts:
         return True
@@ -496,7 +503,7 @@ def _starts_a_row(row: dict[int, RawCell], above: dict[int, RawCell], pitch: flo
         return False  # a cell starts lower than the others
     if any(ln.bottom > top + EDGE_SLACK for c in above.values() for ln in c.lines):
         return False  # it starts beside the row above
-    return not _mid_sentence(firsts, above, top, pitch, starts)
+    return not _mid_sentence(firsts, above, top, pitch, starts, spaced)
 
 
 def _starts_lower(line: Line, firsts, top: float) -> bool:
@@ -510,7 +517,8 @@ def _starts_lower(line: Line, firsts, top: float) -> bool:
 
 
 def _mid_sentence(
-    firsts: dict[int, Line], above: dict[int, RawCell], top: float, pitch: float, starts: list[float] = ()
+    firsts: dict[int, Line], above: dict[int, RawCell], top: float, pitch: float, starts: list[float] = (),
+    spaced: bool = False,
 ) -> bool:
     """Does a sentence go on here from the line right above it, while the other columns start
     new paragraphs after the spacing between paragraphs of a cell? A column whose text stopped
@@ -518,7 +526,8 @@ def _mid_sentence(
     The sentence goes on when it starts in lower case, or whatever it starts with when another
     column shows that spacing: a row would start below it too. And whatever the other columns
     show, when it starts in lower case after a line its first word would have run past the next
-    column's start on (`starts`): that line wrapped (`_wrapped_into`)."""
+    column's start on (`starts`): that line wrapped (`_wrapped_into`); or in a table whose rows
+    are spaced apart (`spaced`), where a row never starts one line pitch below the row above."""
     if any(not above[k].lines for k in firsts):
         return False
     drops = [top - above[k].lines[-1].top for k in firsts]
@@ -527,12 +536,27 @@ def _mid_sentence(
         return False
     if any(drop <= pitch and _wrapped_into(above[k].lines[-1], firsts[k], k, starts) for k, drop in zip(firsts, drops)):
         return True
+    if spaced and on("pdf.spaced-rows") and any(ln.visible[0].text[:1].islower() for _, ln in close):
+        return True
     step = min(drop for drop, _ in close)
     empty = [drop > step + EDGE_SLACK and whole_lines(drop, step) for drop in drops]
     spaced = any(drop > step + EDGE_SLACK and not whole for drop, whole in zip(drops, empty))
     if not spaced and not any(continues_sentence(ln.text) for _, ln in close):
         return False
     return not any(empty)  # whole lines left empty in a column: a label after a pause
+
+
+def _rows_spaced_apart(rows: list[dict[int, RawCell]], first: int, pitch: float, size: float) -> bool:
+    """Are the table's rows spaced apart: do the rows that start below the row above in every
+    column it shares with it (more than a line pitch down in each) all start more than a pitch
+    and a paragraph's spacing below it? (Rows that one column goes on into say nothing yet.)"""
+    drops = []
+    for above, row in zip(rows[first:], rows[first + 1:]):
+        shared = [k for k, c in row.items() if c.lines and k in above and above[k].lines]
+        steps = [row[k].lines[0].top - above[k].lines[-1].top for k in shared]
+        if steps and min(steps) > pitch:
+            drops.append(min(steps))
+    return bool(drops) and min(drops) > pitch + PARAGRAPH_SPACING * size
 
 
 def _wrapped_into(last: Line, line: Line, k: int, starts: list[float]) -> bool:

@@ -36,6 +36,7 @@ RULES: tuple[Rule, ...] = (
     Rule("pdf.name-row-below-table", "a bold line ending a table without rulings, right above a table written across, is that table's first row"),
     Rule("pdf.wrapped-in-column", "a line in lower case whose first word would have run into the next column on the line above goes on with it"),
     Rule("pdf.hanging-marker", "a list number right of a column edge, hung left of its text, starts that column's cell"),
+    Rule("pdf.spaced-rows", "where a borderless table's rows are spaced apart, a line in lower case one pitch below its column's text goes on with it"),
     Rule("pdf.filled-label", "a label that fills its column hides where the next starts: the lines below show it"),
     Rule("pdf.table-words", "lines that are rows of a table without rulings teach the document's words as its cells, not as body text"),
     # paragraphs
