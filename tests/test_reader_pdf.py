@@ -784,7 +784,7 @@ def test_a_wrapped_line_goes_on_beside_a_paragraph_spaced_by_whole_lines():
     # the next column's paragraphs are spaced by exactly one empty line: its new paragraph looks
     # like a label after a pause, but column 1's "doorloopt" would have run into column 2
     lines = [
-        line("Basis", 100, columns=[(230, "Gevorderd")]),
+        line("Basis", 112, columns=[(230, "Gevorderd")]),  # rows not spaced apart (see the next test)
         line("Een lange zin die", 124, columns=[(230, "Kort punt.")]),
         line("verder gaat en nog wat", 136),  # ends at 192: "doorloopt" (45 pt) runs past 230
         line("doorloopt tot hier", 148, columns=[(230, "Tweede punt.")]),
