@@ -351,6 +351,11 @@ def test_a_lone_line_in_the_outer_margin_is_content_where_other_pages_reach_as_f
     assert layout.find_running_lines(pages) == {}
     with switched_off("pdf.margin-reached"):
         assert [ln.text for ln in pages[0].lines if id(ln) in layout.find_running_lines(pages)] == ["Samenwerken"]
+    # a footer has no content below it: a name row in the margin whose definition follows on its page
+    alone = [page(1, [line("Tekst", 600), line("Samenwerken", 752, bold=True), line("Werkt met anderen.", 768)])]
+    assert layout.find_running_lines(alone) == {}
+    with switched_off("pdf.margin-reached"):
+        assert [ln.text for ln in alone[0].lines if id(ln) in layout.find_running_lines(alone)] == ["Samenwerken"]
 
 
 def test_body_text_at_the_top_is_not_a_header():

@@ -26,7 +26,7 @@ RULES: tuple[Rule, ...] = (
     # the whole document (assemble.Assembler), before any paragraph is made
     Rule("pdf.partial-rest", "boxes in some columns only at the top of a page are the rest of the table before"),
     Rule("pdf.running-lines", "lines repeated in the top or bottom margin, and page numbers, are headers and footers"),
-    Rule("pdf.margin-reached", "a line alone in a page's outer margin is content where other pages' content reaches as far"),
+    Rule("pdf.margin-reached", "a line alone in a page's outer margin is content where content stands beyond it, or other pages' content reaches as far"),
     Rule("pdf.table-header-row", "a line repeated at pages' tops that also starts a table mid-page is the table's header row, not a running header"),
     Rule("pdf.running-apart", "a line repeated in the margin that every page sets right against its content is content"),
     Rule("pdf.pitch-in-columns", "the line pitch is measured on text wrapped in any column a line's segment starts, not only at its left"),

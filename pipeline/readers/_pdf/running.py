@@ -90,7 +90,8 @@ def _isolated_in_margin(line: Line, zone: str, page: PageLayout, found: dict[int
     """A line in the outer 6 % of the page (Word puts headers half an inch from the edge, body
     text starts an inch in), with a gap of twice its height to everything else: a header or
     footer even when it occurs once (the name of a cluster that fills one page). A header has
-    no content above it (printers with narrow margins put the line below a title there)."""
+    no content above it (printers with narrow margins put the line below a title there), a footer
+    none below it (`pdf.margin-reached`: a name row whose table goes on below)."""
     height = line.bottom - line.top
     if zone == "header":
         if line.top > page.height * OUTER_MARGIN:
@@ -101,6 +102,8 @@ def _isolated_in_margin(line: Line, zone: str, page: PageLayout, found: dict[int
         return all(top - line.bottom >= 2 * height for top in below)
     if line.bottom < page.height * (1 - OUTER_MARGIN):
         return False
+    if on("pdf.margin-reached") and any(ln.top >= line.bottom and id(ln) not in found for ln in page.lines):
+        return False  # a footer has no content below it (a name row whose table goes on below)
     above = [ln.bottom for ln in page.lines if ln.bottom < line.top] + [t.bottom for t in page.tables]
     return all(line.top - bottom >= 2 * height for bottom in above)
 
