@@ -1240,6 +1240,28 @@ def test_a_space_the_writer_draws_at_each_paragraph_end_tells_a_capital_after_a_
         "Vierde punt dat tot aan de rand loopt", "Hoofdstad noemt nog iets.", "Vijfde punt."]
 
 
+def test_a_drawn_space_at_each_spaced_paragraph_end_of_a_borderless_cell_tells_a_wrap():
+    items = [  # (top, text of column 2): each item ends in a space the PDF draws, no wrap does
+        (124, "Eerste punt dat lang"), (136, "doorloopt tot hier. "), (160, "Tweede punt dat lang"),
+        (172, "gaat en verder nog. "), (196, "Derde punt dat lang"), (208, "loopt door en dan"),
+        (220, "Hoofdstad noemt. "), (244, "Vierde punt. "),
+    ]
+    # column 1 runs on beside them in one paragraph, so the items are paragraphs of one cell
+    words = iter("een tekst die in de eerste kolom doorloopt tot aan het einde toe".split())
+    beside = {top: next(words) for top in range(124, 256, 12)}
+    at = dict(items)
+    lines = [line("Basis", 100, columns=[(230, "Gevorderd")])]
+    lines += [line(beside[top], top, columns=[(230, at[top])] if top in at else ()) for top in sorted(beside)]
+
+    def texts():
+        (table,) = tables(layout.assemble([page(1, lines)]))
+        return [p.text for row in table.rows for p in row.cells[-1].paragraphs]
+
+    assert "Derde punt dat lang loopt door en dan Hoofdstad noemt." in texts()
+    with switched_off("pdf.marked-ends"):
+        assert "Hoofdstad noemt." in texts()
+
+
 def test_a_name_row_alone_at_a_page_end_goes_on_with_a_row_of_bold_labels():
     def emphasise(table, row, cell, italic=False, bold=False):
         for ln in table.rows[row][cell].lines:
