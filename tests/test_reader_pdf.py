@@ -341,6 +341,23 @@ def test_a_lone_line_in_the_outer_margin_is_a_header():
         ("Mensen meekrijgen", False)]
 
 
+def test_a_lone_line_in_the_outer_margin_is_content_where_other_pages_reach_as_far():
+    # narrow margins: page 2's text runs down to 782; page 1 ends with a name row alone at 770
+    # (its table goes on on the next page), a gap above it as a footer would have
+    pages = [
+        page(1, [line("Tekst", 600), line("meer tekst", 612), line("Samenwerken", 770, bold=True)]),
+        page(2, [line(f"Regel {n}", 698 + 12 * n) for n in range(8)]),
+    ]
+    assert layout.find_running_lines(pages) == {}
+    with switched_off("pdf.margin-reached"):
+        assert [ln.text for ln in pages[0].lines if id(ln) in layout.find_running_lines(pages)] == ["Samenwerken"]
+    # a footer has no content below it: a name row in the margin whose definition follows on its page
+    alone = [page(1, [line("Tekst", 600), line("Samenwerken", 752, bold=True), line("Werkt met anderen.", 768)])]
+    assert layout.find_running_lines(alone) == {}
+    with switched_off("pdf.margin-reached"):
+        assert [ln.text for ln in alone[0].lines if id(ln) in layout.find_running_lines(alone)] == ["Samenwerken"]
+
+
 def test_body_text_at_the_top_is_not_a_header():
     pages = [page(n, [line(f"Tekst van pagina {chr(64 + n)}", 71.8), line("meer", 85)]) for n in (1, 2, 3)]
     assert layout.find_running_lines(pages) == {}
@@ -772,6 +789,49 @@ def test_text_merged_across_columns_does_not_widen_a_column():
     assert rows[2][:2] == ["Eerste / regel", "Kort woord / Langerwoorden"]
 
 
+def test_a_bold_name_ending_a_borderless_table_heads_the_table_written_across_below_it():
+    # XHTML printers draw the matrix and the competency's table touching: the name, in the first
+    # column alone, fits the matrix's columns; the definition below it runs across them
+    lines = [
+        line("Competentie", 100, bold=True, columns=[(310, "Niveau")]),
+        line("Analyseren", 116, columns=[(310, "2")]),
+        line("Plannen", 132, columns=[(310, "3")]),
+        line("Samenwerken", 148, bold=True),
+        line("Werkt met anderen aan een gezamenlijk doel en deelt", 164, italic=True),
+        line("Niveau 1", 180, columns=[(310, "Ziet kansen.")]),
+        line("Niveau 2", 196, columns=[(310, "Plant zijn werk.")]),
+    ]
+
+    def tables_of(found):
+        return [[" / ".join(ln.text for ln in c.lines) for row in raw.rows for c in row if c is not None]
+                for _, _, raw in found]
+
+    matrix, levels = tables_of(layout.find_borderless_tables(lines, metrics()))
+    assert matrix == ["Competentie", "Niveau", "Analyseren", "2", "Plannen", "3"]
+    assert levels[:2] == ["Samenwerken", "Werkt met anderen aan een gezamenlijk doel en deelt"]
+    with switched_off("pdf.name-row-below-table"):
+        matrix, levels = tables_of(layout.find_borderless_tables(lines, metrics()))
+    assert matrix[-2:] == ["Samenwerken", ""] and levels[0] == "Werkt met anderen aan een gezamenlijk doel en deelt"
+
+
+def test_a_list_number_hung_left_of_its_column_starts_that_column_s_cell():
+    # browsers hang a list's numbers left of its text: "20." stands 4 pt right of column 2's
+    # edge (where its label starts), 11 pt from column 1's text: less than a column gap
+    first = line("19. Doet iets heel goed", 124, x0=96)
+    first.glyphs.append(layout.Glyph(" ", 203, 214, 10.0, inserted=True))  # the gap, as the reader fills it
+    first.glyphs += glyphs_at(214, "20. ", 10.0, False, False) + glyphs_at(236, "Doet meer", 10.0, False, False)
+    lines = [
+        line("Basis", 100, x0=96, columns=[(210, "Gevorderd")]),
+        first,
+        line("en verder", 136, x0=114, columns=[(236, "en nog")]),
+    ]
+    assert len(first.segments()) == 1
+    assert borderless_rows(lines) == [
+        ["Basis", "Gevorderd"], ["19. Doet iets heel goed / en verder", "20. Doet meer / en nog"]]
+    with switched_off("pdf.hanging-marker"):
+        assert layout.find_borderless_tables(lines, metrics()) == []  # the joined line ends the columns
+
+
 def test_a_table_continued_at_the_top_of_a_page_takes_the_latest_columns():
     known = [[90.0, 310.0], [90.0, 200.0, 310.0, 420.0]]  # a matrix, then a levels table
     ((_, _, raw),) = layout.find_borderless_tables([line("Overzicht", 72, page=2, x0=310)], metrics(), known)
@@ -818,6 +878,41 @@ def test_a_label_after_whole_empty_lines_starts_a_row_beside_a_running_sentence(
         line("Niveau 2", 124, columns=[(200, "en verder")]),  # no spacing anywhere: a new row
     ]
     assert borderless_rows(lines) == [["Niveau 1", "Doet iets en / meer dingen"], ["Niveau 2", "en verder"]]
+
+
+def test_a_wrapped_line_goes_on_beside_a_paragraph_spaced_by_whole_lines():
+    # the next column's paragraphs are spaced by exactly one empty line: its new paragraph looks
+    # like a label after a pause, but column 1's "doorloopt" would have run into column 2
+    lines = [
+        line("Basis", 112, columns=[(230, "Gevorderd")]),  # rows not spaced apart (see the next test)
+        line("Een lange zin die", 124, columns=[(230, "Kort punt.")]),
+        line("verder gaat en nog wat", 136),  # ends at 192: "doorloopt" (45 pt) runs past 230
+        line("doorloopt tot hier", 148, columns=[(230, "Tweede punt.")]),
+    ]
+    assert borderless_rows(lines) == [
+        ["Basis", "Gevorderd"],
+        ["Een lange zin die / verder gaat en nog wat / doorloopt tot hier", "Kort punt. / Tweede punt."]]
+    with switched_off("pdf.wrapped-in-column"):
+        assert len(borderless_rows(lines)) == 3
+
+
+def test_in_a_table_with_spaced_rows_the_last_column_goes_on_one_pitch_below():
+    # rows stand 12 pt apart beyond a line; paragraphs of a cell one empty line (whole lines):
+    # the last column's "oekraine" goes on one pitch below its text, beside a new paragraph
+    lines = [
+        line("Basis", 100, columns=[(230, "Gevorderd")]),
+        line("Minimaal doel.", 124, columns=[(230, "Bronzen wapens en")]),
+        line("verder gaan met", 136, x0=230),
+        line("Klaas werkt.", 148, columns=[(230, "oekraine hebben?")]),
+    ]
+    assert borderless_rows(lines) == [
+        ["Basis", "Gevorderd"],
+        ["Minimaal doel. / Klaas werkt.", "Bronzen wapens en / verder gaan met / oekraine hebben?"]]
+    with switched_off("pdf.spaced-rows"):
+        assert len(borderless_rows(lines)) == 3
+    # rows without spacing: a label beside a lower-case start is a new row (see above)
+    close = [line("Basis", 100, columns=[(230, "Gevorderd")])] + [replace(ln, top=ln.top - 12, bottom=ln.bottom - 12) for ln in lines[1:]]
+    assert len(borderless_rows(close)) == 3
 
 
 def test_a_name_close_to_the_next_column_beside_its_definition_is_a_row():
@@ -1238,6 +1333,49 @@ def test_after_a_page_break_a_sentence_goes_on_when_its_first_word_with_a_letter
     assert goes_on("(intern) overleg") and goes_on(", en verder") and not goes_on("24/7")
     # within a page the fit test decides about a number: "3 keer per jaar" may start a paragraph
     assert not continues_sentence("3 keer per jaar") and continues_sentence("(intern) overleg")
+
+
+def test_a_space_the_writer_draws_at_each_paragraph_end_tells_a_capital_after_a_wrap():
+    texts = [  # (text, ends in a drawn space): browsers draw none at a wrap
+        ("Een lange regel die tot de rand loopt", False), ("en verder gaat.", True),
+        ("Tweede punt dat ook lang is en loopt", False), ("door tot hier.", True),
+        ("Derde punt met tekst die lang genoeg", False), ("is voor een regel.", True),
+        ("Vierde punt dat tot aan de rand loopt", False),  # "Hoofdstad" would not have fitted
+        ("Hoofdstad noemt nog iets.", True), ("Vijfde punt.", True),
+    ]
+    lines = [line(text + (" " if spaced else ""), 100.5 + 12 * k, x0=90.1) for k, (text, spaced) in enumerate(texts)]
+    raw = layout.RawTable(1, 100, 210, [84.6, 300.6], [[cell(84.6, 300.6, 100, 210, *lines)]])
+    first = ["Een lange regel die tot de rand loopt en verder gaat.", "Tweede punt dat ook lang is en loopt door tot hier.",
+             "Derde punt met tekst die lang genoeg is voor een regel."]
+    (table,) = tables(layout.assemble([page(1, [], [raw])]))
+    assert [p.text for p in table.rows[0].cells[0].paragraphs] == first + [
+        "Vierde punt dat tot aan de rand loopt Hoofdstad noemt nog iets.", "Vijfde punt."]
+    with switched_off("pdf.marked-ends"):  # only the capital tells: a new paragraph
+        (table,) = tables(layout.assemble([page(1, [], [raw])]))
+    assert [p.text for p in table.rows[0].cells[0].paragraphs][3:] == [
+        "Vierde punt dat tot aan de rand loopt", "Hoofdstad noemt nog iets.", "Vijfde punt."]
+
+
+def test_a_drawn_space_at_each_spaced_paragraph_end_of_a_borderless_cell_tells_a_wrap():
+    items = [  # (top, text of column 2): each item ends in a space the PDF draws, no wrap does
+        (124, "Eerste punt dat lang"), (136, "doorloopt tot hier. "), (160, "Tweede punt dat lang"),
+        (172, "gaat en verder nog. "), (196, "Derde punt dat lang"), (208, "loopt door en dan"),
+        (220, "Hoofdstad noemt. "), (244, "Vierde punt. "),
+    ]
+    # column 1 runs on beside them in one paragraph, so the items are paragraphs of one cell
+    words = iter("een tekst die in de eerste kolom doorloopt tot aan het einde toe".split())
+    beside = {top: next(words) for top in range(124, 256, 12)}
+    at = dict(items)
+    lines = [line("Basis", 100, columns=[(230, "Gevorderd")])]
+    lines += [line(beside[top], top, columns=[(230, at[top])] if top in at else ()) for top in sorted(beside)]
+
+    def texts():
+        (table,) = tables(layout.assemble([page(1, lines)]))
+        return [p.text for row in table.rows for p in row.cells[-1].paragraphs]
+
+    assert "Derde punt dat lang loopt door en dan Hoofdstad noemt." in texts()
+    with switched_off("pdf.marked-ends"):
+        assert "Hoofdstad noemt." in texts()
 
 
 def test_a_name_row_alone_at_a_page_end_goes_on_with_a_row_of_bold_labels():

@@ -9,7 +9,7 @@ from .geometry import next_word_fits, reaches_bottom
 from .tolerances import PARAGRAPH_SPACING, SAME_SIZE, SAME_X
 from .lexicon import Lexicon, cell_column
 from .markers import join_lone_markers
-from .metrics import Metrics, measure
+from .metrics import Metrics, marks_paragraph_ends, measure
 from .model import (
     COLUMN_GAP, COLUMN_TOLERANCE, MARKER, OUTER_MARGIN, Line, PageLayout, RawCell, RawTable, continues_sentence,
     ends_sentence,
@@ -135,6 +135,11 @@ class Assembler:
             self.note("pdf.partial-rest", "took boxes in some columns only at the top of the page as the rest of "
                       "the table on the page before, its other columns empty", number, top)
         self.borderless, self.dropped = self._find_borderless(self.running, self.m)
+        if not self.m.marked_ends:  # the cells of tables without rulings show it as well
+            self.m.marked_ends = marks_paragraph_ends([
+                (a, b, _text_right(cell, raw, self.m)) for found in self.borderless.values() for _, _, raw in found
+                for row in raw.rows for cell in row if cell is not None for a, b in zip(cell.lines, cell.lines[1:])
+            ], self.m)
         for page, body in zip(pages, self._bodies(self.running)):
             repeated = [ln for ln in body if id(ln) in self.dropped]
             if repeated:

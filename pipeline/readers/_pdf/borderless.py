@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from .geometry import next_word_fits
 from .tolerances import (
-    COLUMN_START_GAP, EDGE_SLACK, ROW_REACH, ROW_START, ROW_WAITED, SAME_LINE, SAME_SIZE, SPACE_WIDTH,
+    COLUMN_START_GAP, EDGE_SLACK, PARAGRAPH_SPACING, ROW_REACH, ROW_START, ROW_WAITED, SAME_LINE, SAME_SIZE,
+    SPACE_WIDTH,
 )
 from ...blocks import Note, Origin
 from .metrics import Metrics
@@ -50,6 +51,8 @@ def find_borderless_tables(
                 floor = runs[-1][2] if runs else 0
                 first = _columned_lines_above(lines, i, floor, columns, m)
                 start = _spanning_rows_above(lines, first, floor, m)
+                if runs and start == floor < first and on("pdf.name-row-below-table"):
+                    start = runs[-1][2] = _head_rows_ending(lines, runs[-1], floor, m)
             runs.append([start, first, end, columns])
             i = end
         else:
@@ -116,6 +119,26 @@ def _spanning_rows_above(lines: list[Line], i: int, floor: int, m: Metrics) -> i
     while start > floor and _emphasised(lines[start - 1]) and _close_above(lines, start, i, m):
         start -= 1
     return start
+
+
+def _head_rows_ending(lines: list[Line], run: list, floor: int, m: Metrics) -> int:
+    """Where the run above really ends, when a table written across its columns (a definition
+    merged across) starts right below it: emphasised lines in its first column alone that end
+    it (a bold name), below a line of another emphasis (the rows of a matrix), are that table's
+    first row. Writers that draw two tables touching leave no gap between them."""
+    start, _, _, columns = run
+    k = floor
+    while k - 1 > start + 1 and _emphasised(lines[k - 1]) and set(_cells_of(lines[k - 1], columns) or ()) == {0}:
+        if not _close_above(lines, k, floor, m):
+            break
+        k -= 1
+    if k == floor or _emphasis(lines[k - 1]) == _emphasis(lines[k]) or not _close_above(lines, floor, floor, m):
+        return floor
+    return k
+
+
+def _emphasis(line: Line) -> tuple[bool, bool]:
+    return all(g.bold for g in line.visible), all(g.italic for g in line.visible)
 
 
 def _columned_lines_above(lines: list[Line], i: int, floor: int, columns: list[float], m: Metrics) -> int:
@@ -340,8 +363,9 @@ def _split_at_columns(seg: Line, columns: list[float]) -> list[Line]:
     ("d.", the end of a cut word, looks like one) with the text after its gap, however wide."""
     parts: list[list[Glyph]] = [[]]
     previous: Glyph | None = None  # the last visible glyph
-    for g in seg.glyphs:
-        if previous is not None and not g.blank and parts[-1] and _cell_edge_between(previous, g, columns):
+    for k, g in enumerate(seg.glyphs):
+        if previous is not None and not g.blank and parts[-1] and (
+                _cell_edge_between(previous, g, columns) or _hanging_marker(previous, g, seg.glyphs[k:], columns)):
             parts.append([])
         parts[-1].append(g)
         if not g.blank:
@@ -354,6 +378,22 @@ def _cell_edge_between(previous: Glyph, g: Glyph, columns: list[float]) -> bool:
     at_edge = any(abs(g.x0 - x) <= COLUMN_TOLERANCE for x in columns)
     across = gap > COLUMN_GAP * g.size and any(previous.x1 < x < g.x0 for x in columns)
     return gap >= COLUMN_START_GAP * g.size and (at_edge or across)
+
+
+def _hanging_marker(previous: Glyph, g: Glyph, rest: list[Glyph], columns: list[float]) -> bool:
+    """Does a list marker ("20.") start the next column's cell here, hung left of its text as
+    browsers set a list's numbers (the longer the number, the further left), so close to the
+    text of the column before that the two make one segment? A column edge lies in the gap
+    before it, which is wider than a space, and the marker starts within a list's indent of it."""
+    if not on("pdf.hanging-marker") or g.x0 - previous.x1 < COLUMN_START_GAP * g.size:
+        return False
+    word = ""
+    for glyph in rest:
+        if glyph.blank:
+            break
+        word += glyph.text
+    edge = any(previous.x1 < x < g.x0 and g.x0 - x <= 2 * g.size for x in columns)
+    return edge and bool(MARKER.match(word)) and not word[:1] in "-–*"
 
 
 def _without_gap(glyphs: list[Glyph]) -> list[Glyph]:
@@ -408,7 +448,9 @@ def _borderless_table(
             cell.lines.append(seg)
             cell.bottom = max(cell.bottom, seg.bottom)
         prev = line
-    _join_misaligned_rows(rows, covered, first_row, m.gap_limit(lines[0].size, cell=True), m)
+    pitch = m.gap_limit(lines[0].size, cell=True)
+    spaced = _rows_spaced_apart(rows, first_row, pitch, lines[0].size)
+    _join_misaligned_rows(rows, covered, first_row, pitch, m, edges[1:-1], spaced)
     table_rows: list[list[RawCell | None]] = []
     for row, skip in zip(rows, covered):
         if skip:  # a row with a merged cell: the empty cells after it are part of it, unseen
@@ -424,7 +466,8 @@ def _borderless_table(
 
 
 def _join_misaligned_rows(
-    rows: list[dict[int, RawCell]], covered: list[set[int]], first: int, pitch: float, m: Metrics
+    rows: list[dict[int, RawCell]], covered: list[set[int]], first: int, pitch: float, m: Metrics,
+    starts: list[float] = (), spaced: bool = False,
 ) -> None:
     """Join each row that cannot be one to the row above it, until all rows can be.
 
@@ -438,13 +481,15 @@ def _join_misaligned_rows(
     paragraphs of the cells of the row above. Rows with cells merged
     across and the rows before `first` (written across the whole table) stay as they are.
     A row beside a cell merged down (`_beside_merged_down`) keeps its place; the merged cell's
-    text in it goes to the row above."""
+    text in it goes to the row above.
+    `starts`: where each column after the first starts (no text of the column before runs on
+    beyond it); `spaced`: the table's rows are spaced apart (`_rows_spaced_apart`)."""
     split: list[tuple[dict[int, RawCell], list[int]]] = []  # rows kept beside a merged cell
     joined = True
     while joined:
         joined = False
         for r in range(len(rows) - 1, first, -1):
-            if covered[r] or covered[r - 1] or _starts_a_row(rows[r], rows[r - 1], pitch, m):
+            if covered[r] or covered[r - 1] or _starts_a_row(rows[r], rows[r - 1], pitch, m, starts, spaced):
                 continue
             lasts = {k: c.lines[-1] for above in rows[:r] for k, c in above.items() if c.lines}
             running = _beside_merged_down(rows[r], rows[r - 1], lasts, pitch)
@@ -475,7 +520,10 @@ def _note_split(m: Metrics, split: list[tuple[dict[int, RawCell], list[int]]]) -
                             Origin(page=first.page, top=round(first.top, 1))))
 
 
-def _starts_a_row(row: dict[int, RawCell], above: dict[int, RawCell], pitch: float, m: Metrics) -> bool:
+def _starts_a_row(
+    row: dict[int, RawCell], above: dict[int, RawCell], pitch: float, m: Metrics, starts: list[float] = (),
+    spaced: bool = False,
+) -> bool:
     firsts = {k: c.lines[0] for k, c in row.items() if c.lines}
     if not firsts:
         return True
@@ -487,7 +535,7 @@ def _starts_a_row(row: dict[int, RawCell], above: dict[int, RawCell], pitch: flo
     if any(above[k].lines and _step(above[k].lines[-1], ln) <= pitch and _wraps_on(above[k], m)
            for k, ln in firsts.items() if k in above):
         return False  # a paragraph wraps on into it
-    return not _mid_sentence(firsts, above, top, pitch)
+    return not _mid_sentence(firsts, above, top, pitch, starts, spaced)
 
 
 def _beside_merged_down(
@@ -547,24 +595,56 @@ def _starts_lower(line: Line, firsts, top: float) -> bool:
     return not any(abs(line.bottom - h.bottom) <= SAME_LINE * max(line.size, h.size) for h in highest)
 
 
-def _mid_sentence(firsts: dict[int, Line], above: dict[int, RawCell], top: float, pitch: float) -> bool:
+def _mid_sentence(
+    firsts: dict[int, Line], above: dict[int, RawCell], top: float, pitch: float, starts: list[float] = (),
+    spaced: bool = False,
+) -> bool:
     """Does a sentence go on here from the line right above it, while the other columns start
     new paragraphs after the spacing between paragraphs of a cell? A column whose text stopped
     for whole lines (or never started in the row above) starts a new label: a row after all.
     The sentence goes on when it starts in lower case, or whatever it starts with when another
-    column shows that spacing: a row would start below it too."""
+    column shows that spacing: a row would start below it too. And whatever the other columns
+    show, when it starts in lower case after a line its first word would have run past the next
+    column's start on (`starts`): that line wrapped (`_wrapped_into`); or in a table whose rows
+    are spaced apart (`spaced`), where a row never starts one line pitch below the row above."""
     if any(not above[k].lines for k in firsts):
         return False
     drops = [top - above[k].lines[-1].top for k in firsts]
     close = [(drop, firsts[k]) for k, drop in zip(firsts, drops) if drop <= pitch]
     if not close:
         return False
+    if any(drop <= pitch and _wrapped_into(above[k].lines[-1], firsts[k], k, starts) for k, drop in zip(firsts, drops)):
+        return True
+    if spaced and on("pdf.spaced-rows") and any(ln.visible[0].text[:1].islower() for _, ln in close):
+        return True
     step = min(drop for drop, _ in close)
     empty = [drop > step + EDGE_SLACK and whole_lines(drop, step) for drop in drops]
     spaced = any(drop > step + EDGE_SLACK and not whole for drop, whole in zip(drops, empty))
     if not spaced and not any(continues_sentence(ln.text) for _, ln in close):
         return False
     return not any(empty)  # whole lines left empty in a column: a label after a pause
+
+
+def _rows_spaced_apart(rows: list[dict[int, RawCell]], first: int, pitch: float, size: float) -> bool:
+    """Are the table's rows spaced apart: do the rows that start below the row above in every
+    column it shares with it (more than a line pitch down in each) all start more than a pitch
+    and a paragraph's spacing below it? (Rows that one column goes on into say nothing yet.)"""
+    drops = []
+    for above, row in zip(rows[first:], rows[first + 1:]):
+        shared = [k for k, c in row.items() if c.lines and k in above and above[k].lines]
+        steps = [row[k].lines[0].top - above[k].lines[-1].top for k in shared]
+        if steps and min(steps) > pitch:
+            drops.append(min(steps))
+    return bool(drops) and min(drops) > pitch + PARAGRAPH_SPACING * size
+
+
+def _wrapped_into(last: Line, line: Line, k: int, starts: list[float]) -> bool:
+    """Does `line` go on with the sentence of `last` (the line right above it in column k) for
+    sure: it starts in lower case, and its first word would have run past where the next column
+    starts had it stood on `last`? (The last column's width is known only from its own lines.)"""
+    if not on("pdf.wrapped-in-column") or k >= len(starts) or not line.visible[0].text[:1].islower():
+        return False
+    return last.x1 + SPACE_WIDTH * line.size + line.first_word_width() > starts[k]
 
 
 def _step(above: Line, below: Line) -> float:

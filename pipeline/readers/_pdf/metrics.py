@@ -42,6 +42,11 @@ class Metrics:
     # spacing, so a capital after a full line may start one. Where no cell shows that (one
     # paragraph per cell, as in HTML printed by browsers), a capital after a full line is a wrap.
     tight_cells: bool = False
+    # every paragraph in a cell that surely ended (spacing below it, or a capital right below
+    # whose first word would have fitted) ends in a space the PDF draws, and no line that surely wrapped does
+    # (LibreOffice's XHTML ends each list item with a no-break space; browsers draw no space at
+    # a wrap): then a cell's line without that space wrapped, and one with it ended
+    marked_ends: bool = False
     # the ruled cells as the lexicon took them (`Lexicon.of`), to learn again without the body
     # lines that turn out to be rows of tables without rulings (`Assembler`)
     cell_columns: list = field(default_factory=list)
@@ -79,6 +84,26 @@ def _draws_wrap_spaces(pairs: list[tuple[Line, Line]], finals: list[Line]) -> bo
     wraps = _sure_wraps(pairs)
     padded = 2 * sum(line.ends_in_space for line in finals) >= len(finals) > 0
     return len(wraps) >= 5 and 2 * sum(a.ends_in_space for a in wraps) >= len(wraps) and not padded
+
+
+def marks_paragraph_ends(cell_edges: list[tuple[Line, Line, float]], m: Metrics) -> bool:
+    """Does the writer mark the end of each paragraph in a cell with a space it draws, and draw
+    none where a line wraps (three of each at least, without exception)? See `marked_ends`."""
+    if not on("pdf.marked-ends"):
+        return False
+    ends: list[Line] = []
+    wraps: list[Line] = []
+    for a, b, edge in cell_edges:
+        if a.page != b.page or b.top <= a.top:
+            continue
+        close = b.top - a.top <= m.gap_limit(b.size, cell=True)
+        if close and b.visible[0].text[:1].islower():
+            wraps.append(a)
+        elif abs(a.x0 - b.x0) <= SAME_X and (not close or (b.visible[0].text[:1].isupper() and next_word_fits(a, b, edge))):
+            ends.append(a)  # spacing, or a capital that would have fitted above: a paragraph ended
+    if len(ends) < 3 or len(wraps) < 3:
+        return False
+    return all(a.ends_in_space for a in ends) and not any(a.ends_in_space for a in wraps)
 
 
 def _typical_pitch(pairs: list[tuple[Line, Line]]) -> float | None:
@@ -180,6 +205,7 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
     m.drawn_spaces = _draws_wrap_spaces(body_pairs + cell_pairs, cell_finals)
     m.wrap_space = _wrap_space(body_pairs + cell_pairs) if m.drawn_spaces and on("pdf.cut-at-drawn-space") else None
     m.lexicon = Lexicon.of([(lines, _text_edge(edge, m), *ends) for lines, edge, *ends in columns], m.wrap_space)
+    m.marked_ends = marks_paragraph_ends(cell_edges, m)
     m.tight_cells = any(
         a.page == b.page and 0 < b.top - a.top <= m.gap_limit(b.size, cell=True) and abs(a.x0 - b.x0) <= SAME_X
         and next_word_fits(a, b, edge) for a, b, edge in cell_edges)

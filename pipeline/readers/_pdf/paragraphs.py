@@ -123,6 +123,8 @@ def _breaks(para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bo
         return True  # no space drawn where one fits (nor a word cut: its next letter fits too): it ended
     if m.wrapped(last):
         return False  # it wrapped: whatever the next line starts with goes on with it
+    if cell and m.marked_ends:  # the writer draws a space at each paragraph's end, none at a wrap
+        return last.ends_in_space
     # In a table cell, paragraphs often follow each other without any spacing (one indicator
     # per paragraph, usually without a full stop). Dutch and English do not capitalise words
     # inside a sentence, so a line that starts with a capitalised word ("Brengt", not "P&O")

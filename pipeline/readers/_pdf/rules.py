@@ -26,6 +26,7 @@ RULES: tuple[Rule, ...] = (
     # the whole document (assemble.Assembler), before any paragraph is made
     Rule("pdf.partial-rest", "boxes in some columns only at the top of a page are the rest of the table before"),
     Rule("pdf.running-lines", "lines repeated in the top or bottom margin, and page numbers, are headers and footers"),
+    Rule("pdf.margin-reached", "a line alone in a page's outer margin is content where content stands beyond it, or other pages' content reaches as far"),
     Rule("pdf.table-header-row", "a line repeated at pages' tops that also starts a table mid-page is the table's header row, not a running header"),
     Rule("pdf.running-apart", "a line repeated in the margin that every page sets right against its content is content"),
     Rule("pdf.running-in-column", "a line repeated at pages' tops, indented, where the line below it starts a column is the rest of a cell, not a running header"),
@@ -34,6 +35,10 @@ RULES: tuple[Rule, ...] = (
     Rule("pdf.one-title", "the largest size on page 1 is the title only when it stands in one run of lines: used again after other text, it is a heading"),
     Rule("pdf.body-size", "body text is the size most text outside tables has, where table text is set a little smaller"),
     Rule("pdf.borderless-tables", "runs of lines whose text starts in the same columns are a table without rulings"),
+    Rule("pdf.name-row-below-table", "a bold line ending a table without rulings, right above a table written across, is that table's first row"),
+    Rule("pdf.wrapped-in-column", "a line in lower case whose first word would have run into the next column on the line above goes on with it"),
+    Rule("pdf.hanging-marker", "a list number right of a column edge, hung left of its text, starts that column's cell"),
+    Rule("pdf.spaced-rows", "where a borderless table's rows are spaced apart, a line in lower case one pitch below its column's text goes on with it"),
     Rule("pdf.row-mid-paragraph", "no row of a table without rulings starts where one of its columns wraps on after the space the PDF draws at a wrap"),
     Rule("pdf.rows-beside-merged", "columns starting paragraphs at one height after differing pauses, beside a sentence going on, start a row beside a cell merged down"),
     Rule("pdf.filled-label", "a label that fills its column hides where the next starts: the lines below show it"),
@@ -41,6 +46,7 @@ RULES: tuple[Rule, ...] = (
     # paragraphs
     Rule("pdf.wrapped-heading", "a line of a title's or heading's size right below one goes on with it"),
     Rule("pdf.justified-line", "a line whose word gaps were stretched evenly to reach the edge wrapped: it is no paragraph's last"),
+    Rule("pdf.marked-ends", "where every paragraph that surely ended in a cell ends in a drawn space and no wrap does, that space ends a paragraph"),
     Rule("pdf.tight-cells", "a capital after a full line in a cell starts a paragraph only where cells show unspaced paragraphs"),
     Rule("pdf.spaced-across-page", "the row steps of a table's part on the page before count where its rest starts a page"),
     Rule("pdf.cut-word", "a word wider than its column, cut at its edge, is joined without a space"),

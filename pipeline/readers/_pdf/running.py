@@ -60,19 +60,42 @@ def find_running_lines(
         if id(ln) not in found and any(abs(ln.top - top) <= SAME_HEIGHT for top in bands[zone]):
             found[id(ln)] = zone == "footer"
     by_number = {page.number: page for page in pages}
-    for number, ln, zone, _ in candidates:
-        if id(ln) not in found and _isolated_in_margin(ln, zone, by_number[number], found):
+    lone_lines = [
+        (number, ln, zone) for number, ln, zone, _ in candidates
+        if id(ln) not in found and _isolated_in_margin(ln, zone, by_number[number], found)
+    ]
+    for number, ln, zone in lone_lines:
+        if not _margin_reached(ln, zone, pages, found):
             found[id(ln)] = zone == "footer"
             if lone is not None:
                 lone.append(ln)
     return found
 
 
+def _margin_reached(line: Line, zone: str, pages: list[PageLayout], found: dict[int, bool]) -> bool:
+    """Does another page's content reach as far into the margin as this line: a line of it, not
+    alone in the margin itself, that ends as low (a footer) or starts as high (a header)? Then the line is in the text area, not in a margin (printers with narrow
+    margins set a table's first row alone at a page's end there, its rest on the next page)."""
+    if not on("pdf.margin-reached"):
+        return False
+    for page in pages:
+        if page.number == line.page:
+            continue
+        for ln in page.lines:
+            if id(ln) in found:
+                continue
+            deep = ln.bottom >= line.bottom if zone == "footer" else ln.top <= line.top
+            if deep and not _isolated_in_margin(ln, zone, page, found):
+                return True
+    return False
+
+
 def _isolated_in_margin(line: Line, zone: str, page: PageLayout, found: dict[int, bool]) -> bool:
     """A line in the outer 6 % of the page (Word puts headers half an inch from the edge, body
     text starts an inch in), with a gap of twice its height to everything else: a header or
     footer even when it occurs once (the name of a cluster that fills one page). A header has
-    no content above it (printers with narrow margins put the line below a title there)."""
+    no content above it (printers with narrow margins put the line below a title there), a footer
+    none below it (`pdf.margin-reached`: a name row whose table goes on below)."""
     height = line.bottom - line.top
     if zone == "header":
         if line.top > page.height * OUTER_MARGIN:
@@ -83,6 +106,8 @@ def _isolated_in_margin(line: Line, zone: str, page: PageLayout, found: dict[int
         return all(top - line.bottom >= 2 * height for top in below)
     if line.bottom < page.height * (1 - OUTER_MARGIN):
         return False
+    if on("pdf.margin-reached") and any(ln.top >= line.bottom and id(ln) not in found for ln in page.lines):
+        return False  # a footer has no content below it (a name row whose table goes on below)
     above = [ln.bottom for ln in page.lines if ln.bottom < line.top] + [t.bottom for t in page.tables]
     return all(line.top - bottom >= 2 * height for bottom in above)
 
