@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from ...blocks import Block, Cell, Note, Origin, PageBreak, PageHeader, Paragraph, Row, Span, Table
 from .borderless import find_borderless_tables
+from .centred import top_align_centred_cells
 from .geometry import next_word_fits, reaches_bottom
 from .tolerances import PARAGRAPH_SPACING, SAME_SIZE, SAME_X
 from .lexicon import Lexicon, cell_column
@@ -109,8 +110,15 @@ class Assembler:
             lone = []
             self.running = find_running_lines(pages, lone, frozenset(id(ln) for ln in heads))
         self.m = measure(pages, set(self.running))
+        self.before_centred = [list(page.lines) for page in pages]  # kept alive: ids of lines stay unique
+        centred = top_align_centred_cells(pages, set(self.running) | {id(ln) for ln in heads}, self.m)
+        if centred:  # the line pitch is measured again on the lines as they now stand
+            self.m = measure(pages, set(self.running))
         self.notes: list[Note] = self.m.notes  # the judgements made on weak evidence, where
         self.notes += [note for page in pages for note in page.notes]
+        for number, top, count in centred:
+            self.note("pdf.centred-cells", f"took {count} cell(s) set in the middle of their rows, beside taller "
+                      "cells, as starting at their rows' top (the document centres cells vertically)", number, top)
         for ln in lone:
             self.note("pdf.running-lines", f"took '{ln.text}' for a page {'footer' if self.running[id(ln)] else 'header'}: "
                       "it stands alone in the page's margin, though no other page repeats it", ln.page, ln.top)

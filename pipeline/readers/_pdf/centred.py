@@ -1,0 +1,238 @@
+"""Cells set in the middle of their rows, moved to the top of the row (rule pdf.centred-cells).
+
+HTML printers (WeasyPrint, wkhtmltopdf) centre a table cell's content vertically by default: a
+short cell (a level label, a one-line indicator) stands in the middle of the row beside a taller
+cell, its lines between the lines of the cell beside it. Read by line order, labels and text
+interleave, and the table's columns do not even show on one line.
+
+The structure is in the geometry all the same: a row's cells share one vertical band, from the
+top to the bottom of its tallest cell; a centred cell lies inside that band with its middle at
+the band's middle. A cell merged down over several rows (a level label beside its indicators,
+one row each) is centred on the band of all those rows, whose cells in its column are empty.
+
+The rule finds, per column, blocks of lines (one line pitch apart, in the same column), and for
+each block the band of the other columns' blocks beside it it is centred on: the widest run of
+the bands of those blocks (blocks that overlap each other make one band; each within an empty
+line's reach of the next) that holds nothing else in the block's column. The block then moves
+up to the band's top, where a writer that aligns cells at the top would have put it, and the
+rules for tables without rulings read the table as they read such writers' tables.
+
+It acts only in a document that shows it centres cells: somewhere a block's first line stands
+between the lines of a block beside it, at the height of none of them (a writer that aligns
+cells at the top sets a row's first lines side by side). Without that evidence nothing moves.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from .borderless import split_at_columns
+from .metrics import Metrics
+from .model import Glyph, Line, PageLayout
+from .rules import on
+from .tolerances import CENTRED_SLACK, COLUMN_TOLERANCE, EDGE_SLACK, ROW_REACH, ROW_START, SAME_LINE, SAME_SIZE, WORD_GAP
+
+
+@dataclass
+class _Block:
+    """Segments of consecutive lines in one column, one line pitch apart: a cell's text."""
+
+    segs: list[Line] = field(default_factory=list)
+
+    @property
+    def top(self) -> float:
+        return self.segs[0].top
+
+    @property
+    def bottom(self) -> float:
+        return max(s.bottom for s in self.segs)
+
+    @property
+    def x0(self) -> float:
+        return min(s.x0 for s in self.segs)
+
+    @property
+    def x1(self) -> float:
+        return max(s.x1 for s in self.segs)
+
+    @property
+    def size(self) -> float:
+        return self.segs[0].size
+
+
+def top_align_centred_cells(pages: list[PageLayout], skip: set[int], m: Metrics) -> list[tuple[int, float, int]]:
+    """Move cells set in the middle of their rows to the top of their rows, in place (lines in
+    `skip`, by id, are left alone: running headers and footers). Returns, per page where cells
+    moved, (page, top of the first moved cell, how many moved)."""
+    if not on("pdf.centred-cells"):
+        return []
+    found = [(page, _blocks(page, skip, m)) for page in pages]
+    if not any(_interleaved(blocks) for _, blocks in found):
+        return []
+    moved = []
+    for page, blocks in found:
+        shifts = [(block, top) for block in blocks if (top := _band_top(block, blocks, m)) is not None]
+        if shifts:
+            _move(page, shifts, skip)
+            moved.append((page.number, min(block.top for block, _ in shifts), len(shifts)))
+    return moved
+
+
+def _blocks(page: PageLayout, skip: set[int], m: Metrics) -> list[_Block]:
+    """The page's segments gathered into blocks: a segment goes on the latest block whose last
+    segment it lies below, one line pitch away at most, overlapping it across, in its size.
+    Segments are cut where a word starts at a column (an x where segments of two or more lines
+    start) after a gap wider than a space: a label can end closer to the next column's text
+    than a column gap."""
+    lines = [ln for ln in page.lines if id(ln) not in skip]
+    starts: list[list[float]] = []  # [x, how many segments start there]
+    for seg in (s for ln in lines for s in ln.segments()):
+        spot = next((x for x in starts if abs(x[0] - seg.x0) <= COLUMN_TOLERANCE), None)
+        if spot is None:
+            starts.append([seg.x0, 1])
+        else:
+            spot[1] += 1
+    columns = sorted(x for x, count in starts if count >= 2)
+    pieces = (p for ln in lines for s in ln.segments() for p in split_at_columns(s, columns))
+    segs = sorted(pieces, key=lambda s: (s.top, s.x0))
+    blocks: list[_Block] = []
+    for seg in segs:
+        home = None
+        for block in reversed(blocks):
+            last = block.segs[-1]
+            step = seg.top - last.top
+            if step > m.gap_limit(seg.size, cell=True) + ROW_REACH * seg.size:
+                continue
+            if step > SAME_LINE * seg.size and _across(last, seg) and abs(last.size - seg.size) <= SAME_SIZE:
+                home = block
+                break
+        if home is None:
+            blocks.append(_Block([seg]))
+        else:
+            home.segs.append(seg)
+    return blocks
+
+
+def _across(a, b) -> bool:
+    """Do two boxes overlap across (share some x)?"""
+    return a.x0 < b.x1 and b.x0 < a.x1
+
+
+def _interleaved(blocks: list[_Block]) -> bool:
+    """Does a block's first line stand between the lines of a block beside it, at the height of
+    none of them (neither their tops nor their baselines)? Only a writer that centres cells
+    sets the first line of a cell there."""
+    for block in blocks:
+        first = block.segs[0]
+        for other in blocks:
+            if other is block or _across(block, other) or len(other.segs) < 2:
+                continue
+            if not other.top + ROW_START * first.size < first.top < other.segs[-1].top:
+                continue
+            level = any(
+                abs(first.top - s.top) <= ROW_START * first.size or abs(first.bottom - s.bottom) <= SAME_LINE * first.size
+                for s in other.segs
+            )
+            if not level:
+                return True
+    return False
+
+
+def _band_top(block: _Block, blocks: list[_Block], m: Metrics) -> float | None:
+    """The top of the band the block is centred on, when that is above the block's own top:
+    the widest run of bands of the blocks beside it, with nothing else in the block's column,
+    whose middle is the block's middle."""
+    size = block.size
+    beside = sorted(
+        (b for b in blocks if not _across(b, block) and abs(b.size - size) <= SAME_SIZE), key=lambda b: b.top
+    )
+    bands: list[list[float]] = []  # [top, bottom, top of its last line]
+    for b in beside:
+        if bands and b.top < bands[-1][1] - EDGE_SLACK:
+            bands[-1][1] = max(bands[-1][1], b.bottom)
+            bands[-1][2] = max(bands[-1][2], b.segs[-1].top)
+        else:
+            bands.append([b.top, b.bottom, b.segs[-1].top])
+    column = [b for b in blocks if b is not block and _across(b, block)]
+    reach = 2 * m.gap_limit(size, cell=True) + ROW_REACH * size  # an empty line or more ends a table
+    middle = (block.top + block.bottom) / 2
+    if any(abs(band[0] - block.top) <= ROW_START * size for band in bands):
+        return None  # it starts where a row beside it does: at its row's top already
+    best: tuple[int, float] | None = None
+    for a in range(len(bands)):
+        if bands[a][0] > block.top - ROW_START * size:
+            break
+        for b in range(a, len(bands)):
+            if b > a and bands[b][0] - bands[b - 1][2] > reach:
+                break
+            top, bottom = bands[a][0], max(band[1] for band in bands[a : b + 1])
+            if any(o.top < bottom - EDGE_SLACK and o.bottom > top + EDGE_SLACK for o in column):
+                break  # another cell of the block's column, or text across the table
+            if bottom < block.bottom - EDGE_SLACK:
+                continue
+            if abs((top + bottom) / 2 - middle) <= CENTRED_SLACK * size and (best is None or b - a > best[0]):
+                best = (b - a, top)
+    return None if best is None else best[1]
+
+
+def _move(page: PageLayout, shifts: list[tuple[_Block, float]], skip: set[int]) -> None:
+    """Move each block's glyphs up to its band's top and set them on the line they then stand
+    on (the line whose baseline is theirs), or on a line of their own."""
+    moving: dict[int, float] = {}  # id of a glyph -> how far it moves down (negative: up)
+    for block, top in shifts:
+        for seg in block.segs:
+            for g in seg.glyphs:
+                moving[id(g)] = top - block.top
+    kept: list[Line] = []
+    moved: list[Line] = []
+    for ln in page.lines:
+        if id(ln) in skip or not any(id(g) in moving for g in ln.glyphs):
+            kept.append(ln)
+            continue
+        stay = _trim([g for g in ln.glyphs if id(g) not in moving])
+        go = [g for g in ln.glyphs if id(g) in moving and not (g.blank and g.inserted)]
+        if any(not g.blank for g in stay):
+            kept.append(ln._with(stay))
+        shift = moving[id(next(g for g in go if not g.blank))]
+        glyphs = [replace(g, top=_or(g.top, ln.top) + shift, bottom=_or(g.bottom, ln.bottom) + shift) for g in go]
+        moved.append(Line(ln.page, ln.top + shift, ln.bottom + shift, _trim(glyphs)))
+    for ln in moved:
+        target = next(
+            (k for k, t in enumerate(kept) if id(t) not in skip and abs(t.bottom - ln.bottom) <= SAME_LINE * max(t.size, ln.size)
+             and not any(_across(s, ln) for s in t.segments())),
+            None,
+        )
+        if target is None:
+            kept.append(ln)
+        else:
+            kept[target] = _joined(kept[target], ln)
+    page.lines[:] = sorted(kept, key=lambda ln: (round(ln.bottom, 1), ln.x0))
+
+
+def _or(value: float | None, default: float) -> float:
+    return default if value is None else value
+
+
+def _trim(glyphs: list[Glyph]) -> list[Glyph]:
+    """Without the reader's own spaces at either end (it adds them for gaps between glyphs)."""
+    start, end = 0, len(glyphs)
+    while start < end and glyphs[start].blank and glyphs[start].inserted:
+        start += 1
+    while end > start and glyphs[end - 1].blank and glyphs[end - 1].inserted:
+        end -= 1
+    return glyphs[start:end]
+
+
+def _joined(a: Line, b: Line) -> Line:
+    """One line of the segments of two lines side by side, in order across, with the reader's
+    space in each gap between them."""
+    glyphs: list[Glyph] = []
+    for seg in sorted(a.segments() + b.segments(), key=lambda s: s.x0):
+        first = seg.visible[0]
+        if glyphs and first.x0 - glyphs[-1].x1 > WORD_GAP * first.size:
+            glyphs.append(Glyph(" ", glyphs[-1].x1, first.x0, first.size, inserted=True))
+        own = list(seg.glyphs)
+        if glyphs:  # a segment of its own even where no gap shows it (a label that fills its column)
+            k = own.index(first)
+            own[k] = replace(first, cell_start=True)
+        glyphs += own
+    return Line(a.page, min(a.top, b.top), max(a.bottom, b.bottom), glyphs)
