@@ -29,7 +29,7 @@ from .borderless import split_at_columns
 from .metrics import Metrics
 from .model import Glyph, Line, PageLayout
 from .rules import on
-from .tolerances import CENTRED_SLACK, COLUMN_TOLERANCE, EDGE_SLACK, ROW_REACH, ROW_START, SAME_LINE, SAME_SIZE, WORD_GAP
+from .tolerances import CENTRED_LEAST, CENTRED_SLACK, COLUMN_TOLERANCE, EDGE_SLACK, ROW_REACH, ROW_START, SAME_LINE, SAME_SIZE, WORD_GAP
 
 
 @dataclass
@@ -156,10 +156,10 @@ def _band_top(block: _Block, blocks: list[_Block], m: Metrics) -> float | None:
     reach = 2 * m.gap_limit(size, cell=True) + ROW_REACH * size  # an empty line or more ends a table
     middle = (block.top + block.bottom) / 2
     if any(abs(band[0] - block.top) <= ROW_START * size for band in bands):
-        return None  # it starts where a row beside it does: at its row's top already
+        return None  # it starts where a row beside it starts: that row's cell (a matrix's value)
     best: tuple[int, float] | None = None
     for a in range(len(bands)):
-        if bands[a][0] > block.top - ROW_START * size:
+        if bands[a][0] > block.top - CENTRED_LEAST * size:
             break
         for b in range(a, len(bands)):
             if b > a and bands[b][0] - bands[b - 1][2] > reach:
@@ -183,19 +183,21 @@ def _move(page: PageLayout, shifts: list[tuple[_Block, float]], skip: set[int]) 
             for g in seg.glyphs:
                 moving[id(g)] = top - block.top
     kept: list[Line] = []
-    moved: list[Line] = []
+    moved: list[tuple[Line, bool]] = []  # the moved cells' lines, and what stays of the lines they left
     for ln in page.lines:
         if id(ln) in skip or not any(id(g) in moving for g in ln.glyphs):
             kept.append(ln)
             continue
         stay = _trim([g for g in ln.glyphs if id(g) not in moving])
-        go = [g for g in ln.glyphs if id(g) in moving and not (g.blank and g.inserted)]
-        if any(not g.blank for g in stay):
-            kept.append(ln._with(stay))
-        shift = moving[id(next(g for g in go if not g.blank))]
-        glyphs = [replace(g, top=_or(g.top, ln.top) + shift, bottom=_or(g.bottom, ln.bottom) + shift) for g in go]
-        moved.append(Line(ln.page, ln.top + shift, ln.bottom + shift, _trim(glyphs)))
-    for ln in moved:
+        if any(not g.blank for g in stay):  # on its baseline it may now make one line with another
+            moved.append((ln._with(stay), False))
+        for shift in dict.fromkeys(moving[id(g)] for g in ln.glyphs if id(g) in moving):  # one line per move
+            go = [g for g in ln.glyphs if moving.get(id(g)) == shift and not (g.blank and g.inserted)]
+            glyphs = [replace(g, top=_or(g.top, ln.top) + shift, bottom=_or(g.bottom, ln.bottom) + shift) for g in go]
+            cell = (ln._with(_trim(glyphs)) if all(g.top is not None for g in go)
+                    else Line(ln.page, ln.top + shift, ln.bottom + shift, _trim(glyphs)))
+            moved.append((cell, True))
+    for ln, cell in moved:
         target = next(
             (k for k, t in enumerate(kept) if id(t) not in skip and abs(t.bottom - ln.bottom) <= SAME_LINE * max(t.size, ln.size)
              and not any(_across(s, ln) for s in t.segments())),
@@ -204,7 +206,7 @@ def _move(page: PageLayout, shifts: list[tuple[_Block, float]], skip: set[int]) 
         if target is None:
             kept.append(ln)
         else:
-            kept[target] = _joined(kept[target], ln)
+            kept[target] = _joined(kept[target], ln, cell)
     page.lines[:] = sorted(kept, key=lambda ln: (round(ln.bottom, 1), ln.x0))
 
 
@@ -222,16 +224,17 @@ def _trim(glyphs: list[Glyph]) -> list[Glyph]:
     return glyphs[start:end]
 
 
-def _joined(a: Line, b: Line) -> Line:
+def _joined(a: Line, b: Line, cell: bool) -> Line:
     """One line of the segments of two lines side by side, in order across, with the reader's
-    space in each gap between them."""
+    space in each gap between them; with `cell` (b is a moved cell), each segment after the
+    first starts a segment however narrow the gap before it."""
     glyphs: list[Glyph] = []
     for seg in sorted(a.segments() + b.segments(), key=lambda s: s.x0):
         first = seg.visible[0]
         if glyphs and first.x0 - glyphs[-1].x1 > WORD_GAP * first.size:
             glyphs.append(Glyph(" ", glyphs[-1].x1, first.x0, first.size, inserted=True))
         own = list(seg.glyphs)
-        if glyphs:  # a segment of its own even where no gap shows it (a label that fills its column)
+        if glyphs and cell:  # a segment of its own even where no gap shows it (a label that fills its column)
             k = own.index(first)
             own[k] = replace(first, cell_start=True)
         glyphs += own

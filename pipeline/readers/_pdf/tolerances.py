@@ -54,6 +54,9 @@ ROW_START = 0.2
 # middle within this much of the middle of the row's tallest text (cells whose paragraphs end
 # in different spacing, a list's against a paragraph's, differ by up to 0.21 at 12 pt).
 CENTRED_SLACK = 0.3
+# A cell centred beside a taller one stands half a line or more below the row's top (the taller
+# has a line more at least); less than this is a difference in line height, not centring.
+CENTRED_LEAST = 0.4
 # Line pitch: the extra room two lines of one paragraph may have beyond the document's pitch
 # (at least LINE_SLACK_MIN points), and the range of pitches a document may show at all.
 LINE_SLACK = 0.15
