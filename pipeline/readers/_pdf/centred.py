@@ -27,9 +27,9 @@ from dataclasses import dataclass, field, replace
 
 from .borderless import split_at_columns
 from .metrics import Metrics
-from .model import Glyph, Line, PageLayout
+from .model import MARKER, Glyph, Line, PageLayout
 from .rules import on
-from .tolerances import CENTRED_LEAST, CENTRED_SLACK, COLUMN_TOLERANCE, EDGE_SLACK, ROW_REACH, ROW_START, SAME_LINE, SAME_SIZE, WORD_GAP
+from .tolerances import CENTRED_LEAST, CENTRED_SLACK, COLUMN_START_GAP, COLUMN_TOLERANCE, EDGE_SLACK, ROW_REACH, ROW_START, SAME_LINE, SAME_SIZE, WORD_GAP
 
 
 @dataclass
@@ -65,11 +65,13 @@ def top_align_centred_cells(pages: list[PageLayout], skip: set[int], m: Metrics)
     moved, (page, top of the first moved cell, how many moved)."""
     if not on("pdf.centred-cells"):
         return []
-    found = [(page, _blocks(page, skip, m)) for page in pages]
-    if not any(_interleaved(blocks) for _, blocks in found):
+    if not any(_interleaved(_blocks(page, skip, m)) for page in pages):
         return []
+    for page in pages:
+        _cut_touching_cells(page, skip, m)
     moved = []
-    for page, blocks in found:
+    for page in pages:
+        blocks = _blocks(page, skip, m)
         shifts = [(block, top) for block in blocks if (top := _band_top(block, blocks, m)) is not None]
         if shifts:
             _move(page, shifts, skip)
@@ -84,14 +86,7 @@ def _blocks(page: PageLayout, skip: set[int], m: Metrics) -> list[_Block]:
     start) after a gap wider than a space: a label can end closer to the next column's text
     than a column gap."""
     lines = [ln for ln in page.lines if id(ln) not in skip]
-    starts: list[list[float]] = []  # [x, how many segments start there]
-    for seg in (s for ln in lines for s in ln.segments()):
-        spot = next((x for x in starts if abs(x[0] - seg.x0) <= COLUMN_TOLERANCE), None)
-        if spot is None:
-            starts.append([seg.x0, 1])
-        else:
-            spot[1] += 1
-    columns = sorted(x for x, count in starts if count >= 2)
+    columns = _column_starts(lines)
     pieces = (p for ln in lines for s in ln.segments() for p in split_at_columns(s, columns))
     segs = sorted(pieces, key=lambda s: (s.top, s.x0))
     blocks: list[_Block] = []
@@ -110,6 +105,63 @@ def _blocks(page: PageLayout, skip: set[int], m: Metrics) -> list[_Block]:
         else:
             home.segs.append(seg)
     return blocks
+
+
+def _column_starts(lines: list[Line]) -> list[float]:
+    """Where segments of two or more lines start."""
+    starts: list[list[float]] = []  # [x, how many segments start there]
+    for seg in (s for ln in lines for s in ln.segments()):
+        spot = next((x for x in starts if abs(x[0] - seg.x0) <= COLUMN_TOLERANCE), None)
+        if spot is None:
+            starts.append([seg.x0, 1])
+        else:
+            spot[1] += 1
+    return sorted(x for x, count in starts if count >= 2)
+
+
+def _cut_touching_cells(page: PageLayout, skip: set[int], m: Metrics) -> None:
+    """In a document that centres cells (an HTML printer's, which pads no cell of a table
+    without borders), a label as wide as its column touches the text of the next: the line
+    shows one segment across both. It is cut where a glyph starts right at a column start (an x
+    where segments of two or more lines start) less than a column's start gap after the glyph
+    before it (split_at_columns cuts at wider gaps), when the
+    segment starts at a column start too and a line one line pitch above or below has a
+    segment starting at that column (the cell's text goes on there), or, where a lower-case
+    letter meets a capital there (two words without a space), a line a row away (a matrix's
+    values, one line each). The glyph is marked as a cell's first (`Glyph.cell_start`)."""
+    lines = [ln for ln in page.lines if id(ln) not in skip]
+    columns = _column_starts(lines)
+    for n, ln in enumerate(page.lines):
+        if id(ln) in skip:
+            continue
+        cuts: set[int] = set()
+        for seg in ln.segments():
+            if not any(abs(seg.x0 - c) <= COLUMN_TOLERANCE for c in columns):
+                continue
+            vis = seg.visible
+            for k, (before, g) in enumerate(zip(vis, vis[1:]), start=1):
+                at = next((c for c in columns if abs(g.x0 - c) <= EDGE_SLACK and c > seg.x0 + COLUMN_TOLERANCE), None)
+                if at is None or g.x0 - before.x1 >= COLUMN_START_GAP * g.size or before.text in "-–/":
+                    continue
+                if MARKER.match("".join(v.text for v in vis[:k])):
+                    continue  # a list item's text at its indent after the marker
+                capital = before.text.islower() and g.text.isupper()  # "gereedschappenBasis": two words
+                if any(_goes_on_at(other, ln, at, m, capital) for other in lines if other is not ln):
+                    cuts.add(id(g))
+        if cuts:
+            page.lines[n] = ln._with([replace(g, cell_start=True) if id(g) in cuts else g for g in ln.glyphs])
+
+
+def _goes_on_at(other: Line, line: Line, x: float, m: Metrics, row: bool = False) -> bool:
+    """Is `other` one line pitch above or below `line` (baseline to baseline) with a segment
+    that starts at x? With `row`, a row's reach away will do (an empty line's gap ends a table)."""
+    step = abs(other.bottom - line.bottom)
+    reach = m.gap_limit(line.size, cell=True)
+    if row:
+        reach = 2 * reach + ROW_REACH * line.size
+    if not SAME_LINE * line.size < step <= reach:
+        return False
+    return any(abs(s.x0 - x) <= COLUMN_TOLERANCE for s in other.segments())
 
 
 def _across(a, b) -> bool:
