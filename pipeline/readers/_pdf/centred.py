@@ -127,7 +127,7 @@ def _cut_touching_cells(page: PageLayout, skip: set[int], m: Metrics) -> None:
     before it (split_at_columns cuts at wider gaps), when the
     segment starts at a column start too and a line one line pitch above or below has a
     segment starting at that column (the cell's text goes on there), or, where a lower-case
-    letter meets a capital there (two words without a space), a line a row away (a matrix's
+    letter meets a capital or a digit there (two words without a space), a line a row away (a matrix's
     values, one line each). The glyph is marked as a cell's first (`Glyph.cell_start`)."""
     lines = [ln for ln in page.lines if id(ln) not in skip]
     columns = _column_starts(lines)
@@ -145,7 +145,8 @@ def _cut_touching_cells(page: PageLayout, skip: set[int], m: Metrics) -> None:
                     continue
                 if MARKER.match("".join(v.text for v in vis[:k])):
                     continue  # a list item's text at its indent after the marker
-                capital = before.text.islower() and g.text.isupper()  # "gereedschappenBasis": two words
+                # "gereedschappenBasis", "imaging2": two words, no space
+                capital = before.text.islower() and (g.text.isupper() or g.text.isdigit())
                 if any(_goes_on_at(other, ln, at, m, capital) for other in lines if other is not ln):
                     cuts.add(id(g))
         if cuts:
