@@ -122,13 +122,14 @@ def _column_starts(lines: list[Line]) -> list[float]:
 def _cut_touching_cells(page: PageLayout, skip: set[int], m: Metrics) -> None:
     """In a document that centres cells (an HTML printer's, which pads no cell of a table
     without borders), a label as wide as its column touches the text of the next: the line
-    shows one segment across both. It is cut where a glyph starts right at a column start (an x
-    where segments of two or more lines start) less than a column's start gap after the glyph
-    before it (split_at_columns cuts at wider gaps), when the
-    segment starts at a column start too and a line one line pitch above or below has a
-    segment starting at that column (the cell's text goes on there), or, where a lower-case
-    letter meets a capital or a digit there (two words without a space), a line a row away (a matrix's
-    values, one line each). The glyph is marked as a cell's first (`Glyph.cell_start`)."""
+    shows one segment across both. It is cut before a glyph that follows the one before it by
+    less than a column's start gap (split_at_columns cuts at wider gaps), in a segment that
+    starts at a column start (an x where segments of two or more lines start), where
+    - the glyph starts at a column start too and a line one line pitch above or below has a
+      segment starting right there (the cell's text goes on there), or
+    - a lower-case letter meets a capital or a digit (two words without a space) and a line a
+      row away has a segment starting right there (a matrix's values, one line each).
+    The glyph is marked as a cell's first (`Glyph.cell_start`)."""
     lines = [ln for ln in page.lines if id(ln) not in skip]
     columns = _column_starts(lines)
     for n, ln in enumerate(page.lines):
@@ -140,14 +141,15 @@ def _cut_touching_cells(page: PageLayout, skip: set[int], m: Metrics) -> None:
                 continue
             vis = seg.visible
             for k, (before, g) in enumerate(zip(vis, vis[1:]), start=1):
-                at = next((c for c in columns if abs(g.x0 - c) <= EDGE_SLACK and c > seg.x0 + COLUMN_TOLERANCE), None)
-                if at is None or g.x0 - before.x1 >= COLUMN_START_GAP * g.size or before.text in "-–/":
+                if g.x0 - before.x1 >= COLUMN_START_GAP * g.size or before.text in "-–/" or g.x0 < seg.x0 + COLUMN_TOLERANCE:
                     continue
                 if MARKER.match("".join(v.text for v in vis[:k])):
                     continue  # a list item's text at its indent after the marker
                 # "gereedschappenBasis", "imaging2": two words, no space
                 capital = before.text.islower() and (g.text.isupper() or g.text.isdigit())
-                if any(_goes_on_at(other, ln, at, m, capital) for other in lines if other is not ln):
+                if not capital and not any(abs(g.x0 - c) <= EDGE_SLACK for c in columns):
+                    continue
+                if any(_goes_on_at(other, ln, g.x0, m, capital) for other in lines if other is not ln):
                     cuts.add(id(g))
         if cuts:
             page.lines[n] = ln._with([replace(g, cell_start=True) if id(g) in cuts else g for g in ln.glyphs])
@@ -162,7 +164,7 @@ def _goes_on_at(other: Line, line: Line, x: float, m: Metrics, row: bool = False
         reach = 2 * reach + ROW_REACH * line.size
     if not SAME_LINE * line.size < step <= reach:
         return False
-    return any(abs(s.x0 - x) <= COLUMN_TOLERANCE for s in other.segments())
+    return any(abs(s.x0 - x) <= EDGE_SLACK for s in other.segments())
 
 
 def _across(a, b) -> bool:
