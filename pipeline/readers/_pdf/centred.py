@@ -26,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from .borderless import split_at_columns
+from .geometry import reaches_bottom
 from .metrics import Metrics
 from .model import MARKER, Glyph, Line, PageLayout
 from .rules import on
@@ -37,6 +38,7 @@ class _Block:
     """Segments of consecutive lines in one column, one line pitch apart: a cell's text."""
 
     segs: list[Line] = field(default_factory=list)
+    parts: int = 1  # paragraphs (or list items) apart by their spacing
 
     @property
     def top(self) -> float:
@@ -71,17 +73,27 @@ def top_align_centred_cells(pages: list[PageLayout], skip: set[int], m: Metrics)
         _cut_touching_cells(page, skip, m)
     moved = []
     for page in pages:
-        blocks = _blocks(page, skip, m)
-        shifts = [(block, top) for block in blocks if (top := _band_top(block, blocks, m)) is not None]
-        if shifts:
-            _move(page, shifts, skip)
-            moved.append((page.number, min(block.top for block, _ in shifts), len(shifts)))
+        count, first = 0, None
+        for spaced in (True, False):  # cells of several paragraphs first, then of one
+            blocks = _blocks(page, skip, m, spaced)
+            shifts = [
+                (block, top) for block in blocks
+                if (not spaced or block.parts > 1) and (top := _band_top(block, blocks, m)) is not None
+            ]
+            if shifts:
+                _move(page, shifts, skip)
+                count += len(shifts)
+                first = min([block.top for block, _ in shifts] + ([first] if first is not None else []))
+        if count:
+            moved.append((page.number, first, count))
     return moved
 
 
-def _blocks(page: PageLayout, skip: set[int], m: Metrics) -> list[_Block]:
+def _blocks(page: PageLayout, skip: set[int], m: Metrics, spaced: bool = False) -> list[_Block]:
     """The page's segments gathered into blocks: a segment goes on the latest block whose last
     segment it lies below, one line pitch away at most, overlapping it across, in its size.
+    With `spaced`, a block goes on over the spacing between paragraphs or list items too (less
+    than an empty line: a cell of several paragraphs); `parts` counts its paragraphs.
     Segments are cut where a word starts at a column (an x where segments of two or more lines
     start) after a gap wider than a space: a label can end closer to the next column's text
     than a column gap."""
@@ -92,10 +104,12 @@ def _blocks(page: PageLayout, skip: set[int], m: Metrics) -> list[_Block]:
     blocks: list[_Block] = []
     for seg in segs:
         home = None
+        tight = m.gap_limit(seg.size, cell=True) + ROW_REACH * seg.size
+        reach = 2 * m.gap_limit(seg.size, cell=True) + ROW_REACH * seg.size if spaced else tight
         for block in reversed(blocks):
             last = block.segs[-1]
             step = seg.top - last.top
-            if step > m.gap_limit(seg.size, cell=True) + ROW_REACH * seg.size:
+            if step > reach:
                 continue
             if step > SAME_LINE * seg.size and _across(last, seg) and abs(last.size - seg.size) <= SAME_SIZE:
                 home = block
@@ -103,6 +117,7 @@ def _blocks(page: PageLayout, skip: set[int], m: Metrics) -> list[_Block]:
         if home is None:
             blocks.append(_Block([seg]))
         else:
+            home.parts += seg.top - home.segs[-1].top > tight
             home.segs.append(seg)
     return blocks
 
@@ -157,14 +172,14 @@ def _cut_touching_cells(page: PageLayout, skip: set[int], m: Metrics) -> None:
 
 def _goes_on_at(other: Line, line: Line, x: float, m: Metrics, row: bool = False) -> bool:
     """Is `other` one line pitch above or below `line` (baseline to baseline) with a segment
-    that starts at x? With `row`, a row's reach away will do (an empty line's gap ends a table)."""
+    that starts at x (also where a word starts there after a gap wider than a space)? With `row`, a row's reach away will do (an empty line's gap ends a table)."""
     step = abs(other.bottom - line.bottom)
     reach = m.gap_limit(line.size, cell=True)
     if row:
         reach = 2 * reach + ROW_REACH * line.size
     if not SAME_LINE * line.size < step <= reach:
         return False
-    return any(abs(s.x0 - x) <= EDGE_SLACK for s in other.segments())
+    return any(abs(p.x0 - x) <= EDGE_SLACK for s in other.segments() for p in split_at_columns(s, [x]))
 
 
 def _across(a, b) -> bool:
@@ -224,7 +239,10 @@ def _band_top(block: _Block, blocks: list[_Block], m: Metrics) -> float | None:
                 break  # another cell of the block's column, or text across the table
             if bottom < block.bottom - EDGE_SLACK:
                 continue
-            if abs((top + bottom) / 2 - middle) <= CENTRED_SLACK * size and (best is None or b - a > best[0]):
+            # a row cut by the page break ends lower than its text: by a line that did not fit
+            low = bottom + m.gap_limit(size, cell=True) if reaches_bottom(bottom, size, m.cell_pitch, m.text_bottom) else bottom
+            slack = CENTRED_SLACK * size
+            if (top + bottom) / 2 - slack <= middle <= (top + low) / 2 + slack and (best is None or b - a > best[0]):
                 best = (b - a, top)
     return None if best is None else best[1]
 
