@@ -1,0 +1,164 @@
+"""Cells set in the middle of their rows (pipeline/readers/_pdf/centred.py, rule pdf.centred-cells),
+on pages built in memory: HTML printers centre a cell's text vertically, so a short label stands
+between the lines of the taller cell beside it; the rule moves it to the row's top."""
+from __future__ import annotations
+
+from pipeline.readers import _pdf as layout
+from pipeline.readers._pdf.borderless import _cells_of, _earlier_columns_at_indent
+from pipeline.readers._pdf.centred import top_align_centred_cells
+from pipeline.readers._pdf.rules import switched_off
+
+CHAR, SIZE = 5.0, 10.0  # pitch 12 (1.2): one paragraph's lines up to 14 apart, a row's reach 33
+
+
+def line(top, *pieces, size=SIZE):
+    """pieces: (x0, text); each glyph knows its own top and bottom."""
+    gs = []
+    for x, text in pieces:
+        if gs and x > gs[-1].x1:  # the reader's space for a visible gap
+            gs.append(layout.Glyph(" ", gs[-1].x1, x, size, inserted=True))
+        for ch in text:
+            gs.append(layout.Glyph(ch, x, x + CHAR, size, top=top, bottom=top + size))
+            x += CHAR
+    return layout.Line(1, top, top + size, gs)
+
+
+def metrics():
+    return layout.Metrics(body_size=SIZE, body_pitch=1.2, cell_pitch=1.2, right_edge=500.0, text_bottom=720.0)
+
+
+def page(number, *lines):
+    for ln in lines:
+        ln.page = number
+    return layout.PageLayout(number, 600.0, 800.0, sorted(lines, key=lambda ln: ln.bottom), [])
+
+
+def texts(p):
+    return [[s.text for s in ln.segments()] for ln in p.lines]
+
+
+def centred_label_page(number=1):
+    """A one-line label beside four lines of text, in the middle of them: its line stands
+    between the text's second and third (half a line off both); a second row below it."""
+    return page(
+        number,
+        line(100, (200, "alpha beta gamma")),
+        line(112, (200, "delta epsilon zeta")),
+        line(118, (20, "Basic")),
+        line(124, (200, "eta theta iota")),
+        line(136, (200, "kappa lambda")),
+        line(164, (20, "Advanced"), (200, "omicron pi")),
+    )
+
+
+def test_a_label_in_the_middle_of_its_row_moves_to_the_row_s_top():
+    p = centred_label_page()
+    moved = top_align_centred_cells([p], set(), metrics())
+    assert moved == [(1, 118.0, 1)]
+    assert texts(p)[0] == ["Basic", "alpha beta gamma"]
+    ((_, _, raw),) = layout.find_borderless_tables(p.lines, metrics(), [])
+    rows = [[" / ".join(ln.text for ln in c.lines) for c in row] for row in raw.rows]
+    assert rows == [
+        ["Basic", "alpha beta gamma / delta epsilon zeta / eta theta iota / kappa lambda"],
+        ["Advanced", "omicron pi"],
+    ]
+
+
+def test_the_rule_switched_off_moves_nothing():
+    p = centred_label_page()
+    with switched_off("pdf.centred-cells"):
+        assert top_align_centred_cells([p], set(), metrics()) == []
+    assert ["Basic"] in texts(p)
+
+
+def test_a_label_merged_down_over_rows_moves_to_the_first_of_them():
+    # three rows of text (one line, two lines, one line), the label centred on all three
+    # (and on the middle row alone): the widest span it is centred on, with its column
+    # empty, is the merged cell's
+    p = page(
+        1,
+        line(100, (200, "first row text")),
+        line(130, (200, "second row text")),
+        line(136, (20, "Basic")),
+        line(142, (200, "goes on here")),
+        line(172, (200, "third row text")),
+    )
+    assert top_align_centred_cells([p], set(), metrics()) == [(1, 136.0, 1)]
+    assert texts(p)[0] == ["Basic", "first row text"]
+
+
+def test_a_cell_level_with_a_row_beside_it_stays_there():
+    # a matrix: names one line each, a value beside the middle one only; the value is centred
+    # on the three rows too, but it starts where its row does
+    evidence = centred_label_page(2)
+    p = page(
+        1,
+        line(100, (20, "Name one")),
+        line(130, (20, "Name two"), (200, "2")),
+        line(160, (20, "Name three")),
+    )
+    moved = top_align_centred_cells([p, evidence], set(), metrics())
+    assert [number for number, _, _ in moved] == [2]
+    assert texts(p) == [["Name one"], ["Name two", "2"], ["Name three"]]
+
+
+def test_nothing_moves_in_a_document_that_shows_no_centred_cell():
+    # a two-line label level with the second and third of four lines: centred, or set there
+    # on purpose? Only a document that shows a line between two lines beside it says
+    def two_line_label():
+        return page(
+            1,
+            line(100, (200, "alpha beta gamma")),
+            line(112, (20, "Basic"), (200, "delta epsilon zeta")),
+            line(124, (20, "level"), (200, "eta theta iota")),
+            line(136, (200, "kappa lambda")),
+        )
+
+    alone = two_line_label()
+    assert top_align_centred_cells([alone], set(), metrics()) == []
+    with_evidence = two_line_label()
+    assert top_align_centred_cells([with_evidence, centred_label_page(2)], set(), metrics())[0] == (1, 112.0, 1)
+    assert texts(with_evidence)[:2] == [["Basic", "alpha beta gamma"], ["level", "delta epsilon zeta"]]
+
+
+def test_a_label_that_fills_its_column_is_cut_from_the_text_it_touches():
+    # "Advanced" runs right up to the text column at x 60 (no cell padding): one segment, cut
+    # where the next line's text starts at that column; the matrix row below, its name
+    # touching its value ("Name twoBasic", lower case meeting a capital), is cut where the
+    # value of the row above starts
+    evidence = centred_label_page(2)
+    p = page(
+        1,
+        line(100, (20, "Advanced"), (60, "Text of the row")),
+        line(112, (60, "goes on here")),
+        line(140, (20, "Name twoBasic")),
+        line(170, (20, "Name", ), (60, "Basic")),
+    )
+    top_align_centred_cells([p, evidence], set(), metrics())
+    assert texts(p)[:3] == [["Advanced", "Text of the row"], ["goes on here"], ["Name two", "Basic"]]
+    # the same lines in a document that shows no centring are left as they are
+    q = page(1, line(100, (20, "Advanced"), (60, "Text of the row")), line(112, (60, "goes on here")))
+    top_align_centred_cells([q], set(), metrics())
+    assert texts(q)[0] == ["AdvancedText of the row"]
+
+
+def test_a_label_that_ends_at_the_next_segment_does_not_run_into_its_column():
+    from dataclasses import replace
+
+    columns = [20.0, 61.0]
+    touching = line(100, (20, "Advanced"), (61, "Text"))  # "Advanced" ends at 60, 1 pt before the text
+    assert _cells_of(touching, columns) is None  # one segment, across the column
+    glyphs = [replace(g, cell_start=True) if g.x0 == 61 else g for g in touching.glyphs]
+    cut = layout.Line(1, 100, 110, glyphs)  # as pdf.centred-cells cuts it
+    assert [s.text for s in cut.segments()] == ["Advanced", "Text"]
+    assert set(_cells_of(cut, columns)) == {0, 1}  # "Advanced" ends within 2 pt of the next column
+    ((_, _, raw),) = layout.find_borderless_tables([cut, line(112, (61, "goes on"))], metrics(), [])
+    assert [[" / ".join(ln.text for ln in c.lines) for c in row] for row in raw.rows] == [["Advanced", "Text / goes on"]]
+
+
+def test_columns_a_little_apart_from_an_earlier_table_s_are_its_only_at_a_list_s_indent():
+    earlier = [[20.0, 160.0]]
+    label = line(100, (20, "Basic"), (168, "Text starts further in"))
+    assert _earlier_columns_at_indent(label, [20.0, 168.0], earlier) is None  # another table's own columns
+    item = line(100, (20, "Basic"), (168, "9. Text of an item"))
+    assert _earlier_columns_at_indent(item, [20.0, 168.0], earlier) == [20.0, 160.0]
