@@ -162,3 +162,17 @@ def test_columns_a_little_apart_from_an_earlier_table_s_are_its_only_at_a_list_s
     assert _earlier_columns_at_indent(label, [20.0, 168.0], earlier) is None  # another table's own columns
     item = line(100, (20, "Basic"), (168, "9. Text of an item"))
     assert _earlier_columns_at_indent(item, [20.0, 168.0], earlier) == [20.0, 160.0]
+
+
+def test_a_label_as_wide_as_its_column_beside_an_empty_cell_is_in_its_column():
+    # a matrix whose first column is as wide as its widest name (no cell padding): the name
+    # ends right where the values' column starts, its own value cell empty
+    lines = [
+        line(100, (20, "Competency"), (100, "Level")),
+        line(130, (20, "Journeys Prairie")),  # 16 glyphs: ends at 100
+        line(160, (20, "Participate"), (100, "3")),
+    ]
+    ((_, _, raw),) = layout.find_borderless_tables(lines, metrics(), [])
+    assert [[" / ".join(ln.text for ln in c.lines) for c in row] for row in raw.rows] == [
+        ["Competency", "Level"], ["Journeys Prairie", ""], ["Participate", "3"]]
+    assert _cells_of(line(130, (20, "Journeys Prairie!")), [20.0, 100.0]) is None  # one more glyph: across

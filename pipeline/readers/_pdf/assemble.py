@@ -138,7 +138,10 @@ class Assembler:
         if on("pdf.table-words"):
             self.m.lexicon = Lexicon.of(_body_outside_tables(pages, self._bodies(self.running, self.dropped), self.borderless)
                                         + self.m.cell_columns)
-        self.m.lexicon = self.m.lexicon | Lexicon.of(_borderless_columns(self.borderless.values()))
+        # the cells of tables without rulings, with the words the rest of the document shows known
+        # ("Proficiency" / "level 1" in a column as wide as its widest word is no cut word when
+        # the body shows "level")
+        self.m.lexicon = self.m.lexicon | Lexicon.of(_borderless_columns(self.borderless.values()), self.m.lexicon.words)
         self.blocks: list[Block] = []
         self.last_table: tuple[int, RawTable] | None = None  # index in blocks, raw of last part
         self.last_para: tuple[int, ParaLines] | None = None  # the same for a paragraph

@@ -337,8 +337,17 @@ def _last_column(seg: Line, columns: list[float], index: int, after: float | Non
     while last + 1 < len(columns) and seg.x1 > columns[last + 1] - COLUMN_TOLERANCE:
         if after is not None and after <= columns[last + 1] + COLUMN_TOLERANCE:
             break
+        if seg.x1 <= columns[last + 1] + EDGE_SLACK and _fills_column(seg, columns, index):
+            break
         last += 1
     return last
+
+
+def _fills_column(seg: Line, columns: list[float], index: int) -> bool:
+    """Does a segment that ends right at the next column's start (not past it) fill its own
+    column, as the widest label of a column does where the writer pads no cell (WeasyPrint
+    sizes such a column by it)? When it starts at its column's edge."""
+    return abs(seg.x0 - columns[index]) <= COLUMN_TOLERANCE
 
 
 def split_at_columns(seg: Line, columns: list[float]) -> list[Line]:

@@ -39,14 +39,15 @@ class Lexicon:
     names: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, columns: list[tuple[list[Line], float | None, bool, bool]]) -> "Lexicon":
+    def of(cls, columns: list[tuple[list[Line], float | None, bool, bool]], known: frozenset[str] = frozenset()) -> "Lexicon":
         """`columns`: runs of lines in reading order within one column (a page's body, a cell),
         each with the right edge of its text (None for body text, whose lines may belong to the
         columns of a table without rulings) and whether its start and end are surely breaks at
         a space (not so in a table row that a page break may have cut). A token is a whole word
         when both its ends are sure breaks (`_breaks_at_space`); lines in several columns only
         give the words inside each part and the last word of a part of two or more. Runs of
-        pieces that may be one cut word teach the words no known word explains (`_cut_words`)."""
+        pieces that may be one cut word teach the words no known word explains (`_cut_words`),
+        also none of the words `known` from elsewhere in the document."""
         words: set[str] = set()
         names: set[str] = set()
         runs: list[list[str]] = []
@@ -67,7 +68,7 @@ class Lexicon:
                     else:
                         first, last = 1, (len(found) if len(found) >= 2 else 0)
                     words.update(word_key(t) for t in found[first:last])
-        words |= _cut_words(runs, words)
+        words |= _cut_words(runs, words | known) - known
         words.discard("")
         names.discard("")
         return cls(frozenset(words), frozenset(names))
