@@ -111,11 +111,15 @@ class Assembler:
             self.running = find_running_lines(pages, lone, frozenset(id(ln) for ln in heads))
         self.m = measure(pages, set(self.running))
         self.before_centred = [list(page.lines) for page in pages]  # kept alive: ids of lines stay unique
-        centred = top_align_centred_cells(pages, set(self.running) | {id(ln) for ln in heads}, self.m)
+        touching: list[tuple[int, float, str]] = []
+        centred = top_align_centred_cells(pages, set(self.running) | {id(ln) for ln in heads}, self.m, touching)
         if centred:  # the line pitch is measured again on the lines as they now stand
             self.m = measure(pages, set(self.running))
         self.notes: list[Note] = self.m.notes  # the judgements made on weak evidence, where
         self.notes += [note for page in pages for note in page.notes]
+        for number, top, text in touching:
+            self.note("pdf.touching-cells", f"cut '{text}' from the text before it: it starts where a column of the "
+                      "table starts, right after it, with no space between", number, top)
         for number, top, count in centred:
             self.note("pdf.centred-cells", f"took {count} cell(s) set in the middle of their rows, beside taller "
                       "cells, as starting at their rows' top (the document centres cells vertically)", number, top)

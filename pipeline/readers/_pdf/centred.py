@@ -61,16 +61,22 @@ class _Block:
         return self.segs[0].size
 
 
-def top_align_centred_cells(pages: list[PageLayout], skip: set[int], m: Metrics) -> list[tuple[int, float, int]]:
+def top_align_centred_cells(
+    pages: list[PageLayout], skip: set[int], m: Metrics, cut: list[tuple[int, float, str]] | None = None
+) -> list[tuple[int, float, int]]:
     """Move cells set in the middle of their rows to the top of their rows, in place (lines in
     `skip`, by id, are left alone: running headers and footers). Returns, per page where cells
-    moved, (page, top of the first moved cell, how many moved)."""
-    if not on("pdf.centred-cells"):
+    moved, (page, top of the first moved cell, how many moved). Cells that touch the text of
+    the next column are cut first (`_cut_touching_cells`); where, goes to `cut` (page, top,
+    the text of the cell cut off)."""
+    centred = on("pdf.centred-cells") and any(_interleaved(_blocks(page, skip, m)) for page in pages)
+    if on("pdf.touching-cells"):
+        for page in pages:
+            found = _cut_touching_cells(page, skip, m, centred)
+            if cut is not None:
+                cut += found
+    if not centred:
         return []
-    if not any(_interleaved(_blocks(page, skip, m)) for page in pages):
-        return []
-    for page in pages:
-        _cut_touching_cells(page, skip, m)
     moved = []
     for page in pages:
         count, first = 0, None
@@ -134,7 +140,7 @@ def _column_starts(lines: list[Line]) -> list[float]:
     return sorted(x for x, count in starts if count >= 2)
 
 
-def _cut_touching_cells(page: PageLayout, skip: set[int], m: Metrics) -> None:
+def _cut_touching_cells(page: PageLayout, skip: set[int], m: Metrics, centred: bool) -> list[tuple[int, float, str]]:
     """In a document that centres cells (an HTML printer's, which pads no cell of a table
     without borders), a label as wide as its column touches the text of the next: the line
     shows one segment across both. It is cut before a glyph that follows the one before it by
@@ -142,11 +148,14 @@ def _cut_touching_cells(page: PageLayout, skip: set[int], m: Metrics) -> None:
     starts at a column start (an x where segments of two or more lines start), where
     - the glyph starts at a column start too and a line one line pitch above or below has a
       segment starting right there (the cell's text goes on there), or
-    - a lower-case letter meets a capital or a digit (two words without a space) and a line a
-      row away has a segment starting right there (a matrix's values, one line each).
-    The glyph is marked as a cell's first (`Glyph.cell_start`)."""
+    - a lower-case letter meets a capital or a digit (two words without a space) and a line of
+      the same table has a segment starting right there (a matrix's values, one line each);
+      this in any document, for a matrix shows no centred cell.
+    The glyph is marked as a cell's first (`Glyph.cell_start`). Returns (page, top, text cut
+    off) for each cut."""
     lines = [ln for ln in page.lines if id(ln) not in skip]
     columns = _column_starts(lines)
+    done: list[tuple[int, float, str]] = []
     for n, ln in enumerate(page.lines):
         if id(ln) in skip:
             continue
@@ -162,22 +171,40 @@ def _cut_touching_cells(page: PageLayout, skip: set[int], m: Metrics) -> None:
                     continue  # a list item's text at its indent after the marker
                 # "gereedschappenBasis", "imaging2": two words, no space
                 capital = before.text.islower() and (g.text.isupper() or g.text.isdigit())
-                if not capital and not any(abs(g.x0 - c) <= EDGE_SLACK for c in columns):
+                if not capital and not (centred and any(abs(g.x0 - c) <= EDGE_SLACK for c in columns)):
                     continue
-                if any(_goes_on_at(other, ln, g.x0, m, capital) for other in lines if other is not ln):
+                near = _same_table(lines, ln, m) if capital else [o for o in lines if o is not ln]
+                if any(_goes_on_at(other, ln, g.x0, m, capital) for other in near):
                     cuts.add(id(g))
         if cuts:
             page.lines[n] = ln._with([replace(g, cell_start=True) if id(g) in cuts else g for g in ln.glyphs])
+            done += [(page.number, ln.top, s.text) for s in page.lines[n].segments() if s.visible[0].cell_start]
+    return done
+
+
+def _same_table(lines: list[Line], line: Line, m: Metrics) -> list[Line]:
+    """The other lines above and below `line` as far as each is a row's reach from the next
+    (an empty line's gap ends a table), in its size."""
+    k = next(i for i, ln in enumerate(lines) if ln is line)
+    reach = 2 * m.gap_limit(line.size, cell=True) + ROW_REACH * line.size
+    found = []
+    for step in (-1, 1):
+        j = k
+        while 0 <= j + step < len(lines):
+            a, b = lines[j], lines[j + step]
+            if abs(a.bottom - b.bottom) > reach or abs(b.size - line.size) > SAME_SIZE:
+                break
+            found.append(b)
+            j += step
+    return found
 
 
 def _goes_on_at(other: Line, line: Line, x: float, m: Metrics, row: bool = False) -> bool:
     """Is `other` one line pitch above or below `line` (baseline to baseline) with a segment
-    that starts at x (also where a word starts there after a gap wider than a space)? With `row`, a row's reach away will do (an empty line's gap ends a table)."""
+    that starts at x (also where a word starts there after a gap wider than a space)? With
+    `row`, any line of the same table will do (`_same_table`)."""
     step = abs(other.bottom - line.bottom)
-    reach = m.gap_limit(line.size, cell=True)
-    if row:
-        reach = 2 * reach + ROW_REACH * line.size
-    if not SAME_LINE * line.size < step <= reach:
+    if not row and not SAME_LINE * line.size < step <= m.gap_limit(line.size, cell=True):
         return False
     return any(abs(p.x0 - x) <= EDGE_SLACK for s in other.segments() for p in split_at_columns(s, [x]))
 

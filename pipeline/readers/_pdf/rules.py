@@ -30,6 +30,7 @@ RULES: tuple[Rule, ...] = (
     Rule("pdf.running-apart", "a line repeated in the margin that every page sets right against its content is content"),
     Rule("pdf.pitch-in-columns", "the line pitch is measured on text wrapped in any column a line's segment starts, not only at its left"),
     Rule("pdf.table-head-lines", "a line repeated at the top of pages that starts the table without rulings below it is its first row, not a running header"),
+    Rule("pdf.touching-cells", "a cell's text that touches the next column's (no cell padding) is cut where that column starts"),
     Rule("pdf.centred-cells", "a cell set in the middle of its row, beside a taller one, starts at the row's top (where the document shows it centres cells)"),
     Rule("pdf.body-size", "body text is the size most text outside tables has, where table text is set a little smaller"),
     Rule("pdf.borderless-tables", "runs of lines whose text starts in the same columns are a table without rulings"),
