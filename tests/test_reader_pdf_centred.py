@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pipeline.readers import _pdf as layout
 from pipeline.readers._pdf.borderless import _cells_of, _earlier_columns_at_indent
-from pipeline.readers._pdf.centred import top_align_centred_cells
+from pipeline.readers._pdf.centred import centres_cells, top_align_centred_cells as _top_align
 from pipeline.readers._pdf.rules import switched_off
 
 CHAR, SIZE = 5.0, 10.0  # pitch 12 (1.2): one paragraph's lines up to 14 apart, a row's reach 33
@@ -21,6 +21,10 @@ def line(top, *pieces, size=SIZE):
             gs.append(layout.Glyph(ch, x, x + CHAR, size, top=top, bottom=top + size))
             x += CHAR
     return layout.Line(1, top, top + size, gs)
+
+
+def top_align_centred_cells(pages, skip, m, cut=None):
+    return _top_align(pages, skip, m, centres_cells(pages, skip, m), cut)
 
 
 def metrics():
@@ -188,3 +192,30 @@ def test_a_label_as_wide_as_its_column_beside_an_empty_cell_is_in_its_column():
     assert [[" / ".join(ln.text for ln in c.lines) for c in row] for row in raw.rows] == [
         ["Competency", "Level"], ["Journeys Prairie", ""], ["Participate", "3"]]
     assert _cells_of(line(130, (20, "Journeys Prairie!")), [20.0, 100.0]) is None  # one more glyph: across
+
+
+def test_a_ruled_cell_s_text_in_the_middle_of_its_box_shows_the_document_centres_cells():
+    def table(label_top):
+        label = layout.RawCell(20, 100, 60, 146, [line(label_top, (22, "Basic"))])
+        text = layout.RawCell(60, 100, 300, 146, [line(102 + 12 * k, (62, "text")) for k in range(3)])
+        return layout.RawTable(1, 100, 146, [20, 60, 300], [[label, text]])
+
+    centred = layout.PageLayout(1, 600.0, 800.0, [], [table(118)])  # 18 above the label, 18 below
+    assert centres_cells([centred], set(), metrics())
+    at_top = layout.PageLayout(1, 600.0, 800.0, [], [table(102)])
+    assert not centres_cells([at_top], set(), metrics())
+
+
+def test_in_a_document_that_centres_cells_a_word_that_fills_its_line_is_whole():
+    from pipeline.readers._pdf.paragraphs import _join_spans
+
+    # "confidentiality" fills the cell's line (the column is as wide as it): the cut-word test
+    # would join "original" to it; HTML printers never cut a word, they widen the column
+    lines = [line(100, (20, "Toddlers")), line(112, (20, "confidentiality")), line(124, (20, "original text"))]
+    edge = 20 + 15 * CHAR
+    joined = "".join(s.text for s in _join_spans(lines, edge, layout.Lexicon()))
+    assert joined == "Toddlers confidentialityoriginal text"
+    notes: list = []
+    whole = "".join(s.text for s in _join_spans(lines, edge, layout.Lexicon(), notes, whole_words=True))
+    assert whole == "Toddlers confidentiality original text"
+    assert [n.rule for n in notes] == ["pdf.cut-word"] and "kept 'confidentiality' and 'original' apart" in notes[0].message

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from ...blocks import Block, Cell, Note, Origin, PageBreak, PageHeader, Paragraph, Row, Span, Table
 from .borderless import find_borderless_tables
-from .centred import top_align_centred_cells
+from .centred import centres_cells, top_align_centred_cells
 from .geometry import next_word_fits, reaches_bottom
 from .tolerances import PARAGRAPH_SPACING, SAME_SIZE, SAME_X
 from .lexicon import Lexicon, cell_column
@@ -112,9 +112,12 @@ class Assembler:
         self.m = measure(pages, set(self.running))
         self.before_centred = [list(page.lines) for page in pages]  # kept alive: ids of lines stay unique
         touching: list[tuple[int, float, str]] = []
-        centred = top_align_centred_cells(pages, set(self.running) | {id(ln) for ln in heads}, self.m, touching)
+        skip = set(self.running) | {id(ln) for ln in heads}
+        evidence = centres_cells(pages, skip, self.m)
+        centred = top_align_centred_cells(pages, skip, self.m, evidence, touching)
         if centred:  # the line pitch is measured again on the lines as they now stand
             self.m = measure(pages, set(self.running))
+        self.m.whole_words = evidence
         self.notes: list[Note] = self.m.notes  # the judgements made on weak evidence, where
         self.notes += [note for page in pages for note in page.notes]
         for number, top, text in touching:

@@ -61,15 +61,39 @@ class _Block:
         return self.segs[0].size
 
 
+def centres_cells(pages: list[PageLayout], skip: set[int], m: Metrics) -> bool:
+    """Does the document show that it centres cells vertically? Somewhere a block's first line
+    stands between the lines of a block beside it (`_interleaved`), or a ruled cell's text
+    stands in the middle of its box, lower than the text of another cell of its row
+    (`_centred_in_box`)."""
+    if not on("pdf.centred-cells"):
+        return False
+    return any(_interleaved(_blocks(page, skip, m)) or _centred_in_box(page) for page in pages)
+
+
+def _centred_in_box(page: PageLayout) -> bool:
+    for table in page.tables:
+        for row in table.rows:
+            boxes = [(c, min(ln.top for ln in c.lines), max(ln.bottom for ln in c.lines)) for c in row if c and c.lines]
+            if len(boxes) < 2:
+                continue
+            highest = min(top - c.top for c, top, _ in boxes)
+            for c, top, bottom in boxes:
+                size = c.lines[0].size
+                middle = abs((top - c.top) - (c.bottom - bottom)) <= 2 * CENTRED_SLACK * size
+                if middle and top - c.top > highest + CENTRED_LEAST * size:
+                    return True
+    return False
+
+
 def top_align_centred_cells(
-    pages: list[PageLayout], skip: set[int], m: Metrics, cut: list[tuple[int, float, str]] | None = None
+    pages: list[PageLayout], skip: set[int], m: Metrics, centred: bool, cut: list[tuple[int, float, str]] | None = None
 ) -> list[tuple[int, float, int]]:
     """Move cells set in the middle of their rows to the top of their rows, in place (lines in
-    `skip`, by id, are left alone: running headers and footers). Returns, per page where cells
-    moved, (page, top of the first moved cell, how many moved). Cells that touch the text of
-    the next column are cut first (`_cut_touching_cells`); where, goes to `cut` (page, top,
-    the text of the cell cut off)."""
-    centred = on("pdf.centred-cells") and any(_interleaved(_blocks(page, skip, m)) for page in pages)
+    `skip`, by id, are left alone: running headers and footers), where the document `centred`
+    its cells (`centres_cells`). Returns, per page where cells moved, (page, top of the first
+    moved cell, how many moved). Cells that touch the text of the next column are cut first
+    (`_cut_touching_cells`); where, goes to `cut` (page, top, the text of the cell cut off)."""
     if on("pdf.touching-cells"):
         for page in pages:
             found = _cut_touching_cells(page, skip, m, centred)

@@ -38,6 +38,10 @@ class Metrics:
     # spacing, so a capital after a full line may start one. Where no cell shows that (one
     # paragraph per cell, as in HTML printed by browsers), a capital after a full line is a wrap.
     tight_cells: bool = False
+    # the document centres its cells vertically (pdf.centred-cells found it), as HTML printers
+    # do: they break lines between words only and widen a column for its longest word, so a
+    # word that fills its line in a cell is a whole word, not one cut at the column's edge
+    whole_words: bool = False
     # the ruled cells as the lexicon took them (`Lexicon.of`), to learn again without the body
     # lines that turn out to be rows of tables without rulings (`Assembler`)
     cell_columns: list = field(default_factory=list)
