@@ -152,6 +152,11 @@ def test_a_label_that_fills_its_column_is_cut_from_the_text_it_touches():
     assert top_align_centred_cells([q], set(), metrics(), cut) == []
     assert texts(q) == [["Advancedtext of the row"], ["goes on here"], ["Name two", "Basic"]]
     assert cut == [(1, 140, "Basic")]
+    # a space the PDF draws between them is a word space, however narrow (a justified line)
+    spaced = page(1, line(112, (45.5, "Goes on here")), line(140, (23, "name")))
+    spaced.lines[1].glyphs += [layout.Glyph(" ", 43, 45.5, SIZE)] + line(140, (45.5, "Basic")).glyphs
+    top_align_centred_cells([spaced], set(), metrics())
+    assert texts(spaced)[1] == ["name Basic"]
     with switched_off("pdf.touching-cells"):
         r = page(1, line(112, (60, "goes on here")), line(140, (20, "Name twoBasic")))
         top_align_centred_cells([r], set(), metrics())

@@ -167,8 +167,9 @@ def _column_starts(lines: list[Line]) -> list[float]:
 def _cut_touching_cells(page: PageLayout, skip: set[int], m: Metrics, centred: bool) -> list[tuple[int, float, str]]:
     """In a document that centres cells (an HTML printer's, which pads no cell of a table
     without borders), a label as wide as its column touches the text of the next: the line
-    shows one segment across both. It is cut before a glyph that follows the one before it by
-    less than a column's start gap (split_at_columns cuts at wider gaps), in a segment that
+    shows one segment across both. It is cut before a glyph that touches the one before it (no
+    space between them; in a document that centres cells also a gap the reader filled, narrower
+    than a column's start gap: split_at_columns cuts at wider ones), in a segment that
     starts at a column start (an x where segments of two or more lines start), where
     - the glyph starts at a column start too and a line one line pitch above or below has a
       segment starting right there (the cell's text goes on there), or
@@ -187,11 +188,20 @@ def _cut_touching_cells(page: PageLayout, skip: set[int], m: Metrics, centred: b
         for seg in ln.segments():
             if not any(abs(seg.x0 - c) <= COLUMN_TOLERANCE for c in columns):
                 continue
-            vis = seg.visible
-            for k, (before, g) in enumerate(zip(vis, vis[1:]), start=1):
-                if g.x0 - before.x1 >= COLUMN_START_GAP * g.size or before.text in "-–/" or g.x0 < seg.x0 + COLUMN_TOLERANCE:
+            glyphs = seg.glyphs
+            for k in range(1, len(glyphs)):
+                g = glyphs[k]
+                if g.blank or g.x0 < seg.x0 + COLUMN_TOLERANCE:
                     continue
-                if MARKER.match("".join(v.text for v in vis[:k])):
+                # the glyph before it, right before it (they touch), or after a gap the reader
+                # filled (no space drawn) narrower than a column's start gap, in a document
+                # that centres cells
+                j = k - 1 if not glyphs[k - 1].blank else k - 2
+                before = glyphs[j] if j >= 0 else None
+                filled = j == k - 2 and glyphs[k - 1].inserted and g.x0 - before.x1 < COLUMN_START_GAP * g.size
+                if before is None or before.blank or before.text in "-–/" or not (j == k - 1 or (centred and filled)):
+                    continue
+                if MARKER.match("".join(v.text for v in glyphs[:k]).strip()):
                     continue  # a list item's text at its indent after the marker
                 # "gereedschappenBasis", "imaging2": two words, no space
                 capital = before.text.islower() and (g.text.isupper() or g.text.isdigit())
