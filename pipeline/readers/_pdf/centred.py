@@ -249,21 +249,27 @@ def _across(a, b) -> bool:
 
 
 def _interleaved(blocks: list[_Block]) -> bool:
-    """Does a block's first line stand between the lines of a block beside it, at the height of
-    none of them (neither their tops nor their baselines)? Only a writer that centres cells
-    sets the first line of a cell there."""
+    """Does a block stand in the middle of a block beside it, its first line half a line pitch
+    from the nearest of the other's lines (between two of them), with nothing in its own column
+    from above the other block's top down to it? Only a writer that centres cells sets the
+    first line of a cell there (a later paragraph of a cell may stand anywhere beside
+    another's, a first line a little lower where the cells' spacing differs)."""
     for block in blocks:
         first = block.segs[0]
+        column = [b for b in blocks if b is not block and _across(b, block) and b.top < block.top]
         for other in blocks:
             if other is block or _across(block, other) or len(other.segs) < 2:
                 continue
             if not other.top + ROW_START * first.size < first.top < other.segs[-1].top:
                 continue
-            level = any(
-                abs(first.top - s.top) <= ROW_START * first.size or abs(first.bottom - s.bottom) <= SAME_LINE * first.size
-                for s in other.segs
-            )
-            if not level:
+            if any(b.bottom > other.top - EDGE_SLACK for b in column):
+                continue  # its column has text beside the other block's start: a cell's later paragraph
+            # half a line from the nearest of its lines at least (a centred cell that has a
+            # line less than the one beside it stands half a line pitch off)
+            pitch = (other.segs[-1].top - other.top) / (len(other.segs) - 1)
+            apart = min(abs(first.top - s.top) for s in other.segs) >= pitch / 2 - ROW_START * first.size
+            middle = abs((block.top + block.bottom) / 2 - (other.top + other.bottom) / 2) <= CENTRED_SLACK * first.size
+            if apart and middle:
                 return True
     return False
 
