@@ -198,15 +198,17 @@ def _cut_touching_cells(page: PageLayout, skip: set[int], m: Metrics, centred: b
                 # that centres cells
                 j = k - 1 if not glyphs[k - 1].blank else k - 2
                 before = glyphs[j] if j >= 0 else None
-                filled = j == k - 2 and glyphs[k - 1].inserted and g.x0 - before.x1 < COLUMN_START_GAP * g.size
-                if before is None or before.blank or before.text in "-–/" or not (j == k - 1 or (centred and filled)):
+                if before is None:
                     continue
-                if MARKER.match("".join(v.text for v in glyphs[:k]).strip()):
-                    continue  # a list item's text at its indent after the marker
+                filled = j == k - 2 and glyphs[k - 1].inserted and g.x0 - before.x1 < COLUMN_START_GAP * g.size
+                if before.blank or before.text in "-–/" or not (j == k - 1 or (centred and filled)):
+                    continue
                 # "gereedschappenBasis", "imaging2": two words, no space
                 capital = before.text.islower() and (g.text.isupper() or g.text.isdigit())
                 if not capital and not (centred and any(abs(g.x0 - c) <= EDGE_SLACK for c in columns)):
                     continue
+                if MARKER.match("".join(v.text for v in glyphs[:k]).strip()):
+                    continue  # a list item's text at its indent after the marker
                 near = _same_table(lines, ln, m) if capital else [o for o in lines if o is not ln]
                 if any(_goes_on_at(other, ln, g.x0, m, capital) for other in near):
                     cuts.add(id(g))
