@@ -378,6 +378,35 @@ def test_list_markers_are_conservative():
         (True, "Eerste punt"), (True, "Tweede punt")]
 
 
+def test_a_dash_whose_space_justification_stretched_starts_no_list_item():
+    """A justified line "– machinery" wrapped below a full line that justification hardly
+    stretched: the gap after the dash is as wide as a tab, but holds the space the PDF draws,
+    set apart from the dash (LibreOffice spreads the extra width on both sides of it)."""
+    m = metrics()
+    full = line("Flow snatch yi gc", 100)
+    x = 90.0 + CHAR
+    stretched = layout.Line(1, 112, 122, glyphs_at(90.0, "–", 10.0, False, False)
+                            + [layout.Glyph(" ", x + 10.0, x + 10.0 + SPACE, 10.0)]
+                            + glyphs_at(x + 20.0 + SPACE, "machinery", 10.0, False, False))
+    paras = layout.group_paragraphs([full, stretched], m, full.x1 + 1.0, cell=True)
+    assert [layout.make_paragraph(p, m, False).text for p in paras] == ["Flow snatch yi gc – machinery"]
+    tab = line("–", 112, columns=[(x + 20.0 + SPACE, "machinery")])  # a tab: no space drawn in the gap
+    assert [p.listed for p in layout.group_paragraphs([full, tab], m, full.x1 + 1.0, cell=True)] == [False, True]
+    with switched_off("pdf.justified-spaces"):
+        assert len(layout.group_paragraphs([full, stretched], m, full.x1 + 1.0, cell=True)) == 2
+    # "(a," / "b) ô": a little extra width spread evenly on both sides of the space after "b)"
+    x = 90.0 + 2 * CHAR
+    letter = layout.Line(1, 112, 122, glyphs_at(90.0, "b)", 10.0, False, False)
+                         + [layout.Glyph(" ", x + 1.2, x + 1.2 + SPACE, 10.0)]
+                         + glyphs_at(x + 2.4 + SPACE, "ô en verder", 10.0, False, False))
+    paras = layout.group_paragraphs([line("Regeringen keizer (a,", 100), letter], m, 500.0, cell=True)
+    assert [layout.make_paragraph(p, m, False).text for p in paras] == ["Regeringen keizer (a, b) ô en verder"]
+    flush = layout.Line(1, 112, 122, glyphs_at(90.0, "b)", 10.0, False, False)  # a space, then a tab
+                        + [layout.Glyph(" ", x, x + SPACE, 10.0)] + glyphs_at(x + 2.4 + SPACE, "ô en verder", 10.0, False, False))
+    assert [p.listed for p in layout.group_paragraphs([line("Regeringen keizer (a,", 100), flush], m, 500.0, cell=True)] == [
+        False, True]
+
+
 def test_hyphen_at_a_line_end_is_kept_and_joined_with_a_space():
     m = metrics()
     for first in (line("onderscheidt hoofd-", 100), line("onderscheidt hoofd- ", 100)):
@@ -511,6 +540,72 @@ def test_joins_across_a_page_break_and_cut_words_leave_notes():
     cut = layout.make_paragraph(layout.ParaLines([line("Competenti", 100), line("eniveau 1", 112)]), m, False, 140.0)
     assert cut.text == "Competentieniveau 1"
     assert [(n.rule, n.origin.top) for n in m.notes] == [("pdf.cut-word", 112)]
+
+
+def test_a_one_word_line_with_room_for_the_drawn_wrap_space_but_none_was_cut_inside_a_word():
+    """LibreOffice draws the space a line wraps at where it fits: "Competentie" leaves room for
+    it (4 pt, the space 3 pt) and draws none, so the line did not wrap at a space, though the
+    document shows "niveau" as a word of its own."""
+    lexicon = layout.Lexicon(words=frozenset({"niveau"}))
+    lines = [line("Competentie", 100), line("niveau 1", 112)]
+    edge = lines[0].x1 + 4.0  # not one more letter (5 pt) fits; a space (3 pt) does
+
+    def text(wrap_space):
+        m = metrics(lexicon=lexicon, wrap_space=wrap_space)
+        return layout.make_paragraph(layout.ParaLines(lines), m, False, edge).text
+
+    assert text(None) == "Competentie niveau 1"  # no drawn spaces: the document's words decide
+    assert text(SPACE / 10.0) == "Competentieniveau 1"
+    assert text(0.36) == "Competentie niveau 1"  # a wider space would not have fitted: no evidence
+
+
+def test_a_word_surely_cut_in_one_column_is_known_for_the_others():
+    """Five level labels "Competentie" / "niveau N" in columns of slightly different widths:
+    where one leaves room for the drawn wrap space, it was surely cut, and the lexicon knows
+    "competentieniveau" for the columns where the room is too small to tell."""
+    wide, narrow = [line("Competentie", 100), line("niveau 1", 112)], [line("Competentie", 100), line("niveau 2", 112)]
+    columns = [(wide, wide[0].x1 + 4.0, True, True), (narrow, narrow[0].x1 + 2.0, True, True),
+               ([line("Het niveau is hoog", 200)], 400.0, True, True)]  # "niveau" a word of its own
+    lexicon = layout.Lexicon.of(columns, wrap_space=SPACE / 10.0)
+    assert lexicon.shows_elsewhere("competentieniveau") and lexicon.knows("niveau")
+    m = metrics(lexicon=lexicon, wrap_space=SPACE / 10.0)
+    assert layout.make_paragraph(layout.ParaLines(narrow), m, False, narrow[0].x1 + 2.0).text == "Competentieniveau 2"
+    assert not layout.Lexicon.of(columns).knows("competentieniveau")  # no drawn wrap spaces: nothing sure
+    with switched_off("pdf.cut-at-drawn-space"):
+        assert not layout.Lexicon.of(columns, wrap_space=SPACE / 10.0).knows("competentieniveau")
+
+
+def test_the_wrap_space_is_measured_where_the_writer_draws_it():
+    from pipeline.readers._pdf.metrics import measure
+
+    wrapped = [line("een regel die " if k % 2 == 0 else "verder gaat", 100 + 12 * k) for k in range(12)]
+    assert measure([page(1, wrapped)], set()).wrap_space == SPACE / 10.0
+    with switched_off("pdf.cut-at-drawn-space"):
+        assert measure([page(1, wrapped)], set()).wrap_space is None
+    bare = [line("een regel die" if k % 2 == 0 else "verder gaat", 100 + 12 * k) for k in range(12)]
+    assert measure([page(1, bare)], set()).wrap_space is None
+
+
+def test_a_cut_word_learnt_from_one_place_is_no_evidence_for_that_place():
+    """"ondersteun" fills its line and "geholpen" follows: one cut word or two words? The run
+    of pieces teaches the lexicon "ondersteungeholpen"; learnt there alone, it says nothing
+    about that very place. Shown cut in a second place, it is evidence."""
+    edge = 90 + 10 * CHAR  # "ondersteun" fills the column: not one more letter fits
+
+    lines = [line("Het werk", 100), line("ondersteun", 112), line("geholpen ook", 124)]
+    once, twice = (layout.Lexicon.of([(lines, edge, True, True)] * places) for places in (1, 2))
+    assert once.knows("ondersteungeholpen") and not once.shows_elsewhere("ondersteungeholpen")
+    assert twice.shows_elsewhere("ondersteungeholpen")
+    assert (once | layout.Lexicon(words=frozenset({"ondersteungeholpen"}))).shows_elsewhere("ondersteungeholpen")
+    # the joined word would be 1.8 columns wide: too wide for a cut, unless shown elsewhere
+    assert layout.make_paragraph(layout.ParaLines(lines), metrics(lexicon=once), False, edge).text == (
+        "Het werk ondersteun geholpen ook")
+    assert layout.make_paragraph(layout.ParaLines(lines), metrics(lexicon=twice), False, edge).text == (
+        "Het werk ondersteungeholpen ook")
+    closing = [line("Het werk", 100), line("signaleert", 112), line("; meer", 124)]  # no line starts with ";"
+    learnt = frozenset({"signaleert"})  # learnt from this place alone ("signaleert" / ";"), a word of its own
+    known = metrics(lexicon=layout.Lexicon(words=learnt, once=learnt))
+    assert layout.make_paragraph(layout.ParaLines(closing), known, False, edge).text == "Het werk signaleert; meer"
 
 
 def test_split_row_needs_the_bottom_of_the_page():
@@ -770,6 +865,27 @@ def test_a_justified_line_s_stretched_spaces_are_no_column_gaps():
     assert borderless_rows(lines) == [["Basis", "Doet iets heel goed / verder"], ["Midden", "Meer nog"]]
 
 
+def test_no_row_starts_where_a_column_surely_wraps_on():
+    """Beside a paragraph that ended ("doel:", "Marie" would have fitted after it) the first
+    column wraps on: its line ends in the space the writer draws at a wrap. A row cannot start
+    in the middle of a paragraph."""
+    def rows(first, m):
+        lines = [
+            line("Basis", 76, columns=[(200, "Midden en nog veel meer tekst")]),
+            line(first, 100, columns=[(200, "doel:")]),
+            line("Acceptable", 112, columns=[(200, "Marie socks")]),
+        ]
+        ((_, _, raw),) = layout.find_borderless_tables(lines, m, [])
+        return [[" / ".join(ln.text for ln in c.lines) for c in row if c is not None] for row in raw.rows]
+
+    drawn = metrics(drawn_spaces=True)
+    joined = [["Basis", "Midden en nog veel meer tekst"], ["Sentence jen / Acceptable", "doel: / Marie socks"]]
+    assert rows("Sentence jen ", drawn) == joined
+    assert rows("Sentence jen", drawn) == [joined[0], ["Sentence jen", "doel:"], ["Acceptable", "Marie socks"]]
+    with switched_off("pdf.row-mid-paragraph"):
+        assert len(rows("Sentence jen ", drawn)) == 3
+
+
 def test_columns_out_of_step_keep_their_own_heights():
     """Two columns whose paragraphs are spaced differently drift apart: lines 2 pt apart make
     one line of the page, but each column's text keeps its own height, so the next paragraph in
@@ -941,7 +1057,7 @@ def test_lexicon_learns_nothing_from_bold_headings():
     assert layout.Lexicon.of([(after, edge, True, True)]).knows("proficiencylevel")  # a run no word explains
     # ... unless the rest of the document shows "level" as a word (the cells of tables without
     # rulings learn apart from the body, with the body's words known)
-    assert not layout.Lexicon.of([(after, edge, True, True)], frozenset({"level"})).knows("proficiencylevel")
+    assert not layout.Lexicon.of([(after, edge, True, True)], known=frozenset({"level"})).knows("proficiencylevel")
 
 
 def test_words_in_cells_of_a_table_without_rulings_teach_the_lexicon():

@@ -85,7 +85,9 @@ The older rules, in the order a document goes through them (details in each func
   soft hyphen (U+00AD) always, a plain one where the document shows the word whole elsewhere.
   Whether a one-word line is a cut word or a word that filled its line is asked of the
   document's own words first, then geometry (a cut needs a full line, and the word with its
-  rest is wider than the column); a space the PDF draws at the line end rules a cut out.
+  rest is wider than the column); a space the PDF draws at the line end rules a cut out, and
+  room for the space the writer draws at wraps with none drawn rules it in; a word the lexicon
+  learnt from the place's own pieces alone is no evidence for that place.
   Bullets and list numbers are stripped and the paragraph gets style 'list'.
 * The document's own words (`lexicon.Lexicon`, built before any paragraph): tokens the layout
   shows whole (both ends at a sure break: a line of two words, a list marker, room for one
@@ -96,7 +98,8 @@ The older rules, in the order a document goes through them (details in each func
   lines whose text starts in the same columns (a gap wider than 1.2 font sizes, at the same x
   on several lines, or the columns of a table earlier in the document, the latest first; a
   column a label hides by running up to it shows in the lines below); a row starts at one
-  height in all its cells, below the row above and not mid-sentence (nor one line pitch below
+  height in all its cells, below the row above and not mid-sentence (nor mid-paragraph: a
+  column's line above ends in the space the writer draws where a line wraps; nor one line pitch below
   a column's text where another column shows paragraph spacing); a row merged across does not
   widen its column; lines at the top of a page in the latest table's columns, or at a list's
   indent into them, or a sentence ending in its first column right above more rows, are its

@@ -144,11 +144,12 @@ class Assembler:
                       "the table without rulings it stands on, not for a running header", ln.page, ln.top)
         if on("pdf.table-words"):
             self.m.lexicon = Lexicon.of(_body_outside_tables(pages, self._bodies(self.running, self.dropped), self.borderless)
-                                        + self.m.cell_columns)
+                                        + self.m.cell_columns, self.m.wrap_space)
         # the cells of tables without rulings, with the words the rest of the document shows known
         # ("Proficiency" / "level 1" in a column as wide as its widest word is no cut word when
         # the body shows "level")
-        self.m.lexicon = self.m.lexicon | Lexicon.of(_borderless_columns(self.borderless.values()), self.m.lexicon.words)
+        self.m.lexicon = self.m.lexicon | Lexicon.of(
+            _borderless_columns(self.borderless.values()), self.m.wrap_space, self.m.lexicon.words)
         self.blocks: list[Block] = []
         self.last_table: tuple[int, RawTable] | None = None  # index in blocks, raw of last part
         self.last_para: tuple[int, ParaLines] | None = None  # the same for a paragraph
@@ -333,7 +334,7 @@ class Assembler:
         tail = make_paragraph(para, self.m, body=False, right_edge=edge)
         last = table.rows[-1]
         rest = Row(tuple(Cell((tail,) if i == k else ()) for i in range(len(last.cells))), origin=last.origin)
-        glue = joint(before.lines[-1], para.lines[0], edge, self.m.lexicon, tail.text.split(" ")[0])
+        glue = joint(before.lines[-1], para.lines[0], edge, self.m.lexicon, tail.text.split(" ")[0], self.m.wrap_space)
         self.note("pdf.cell-across-page", "took the text at the top of the page, in one column of the table "
                   "before only, as the rest of its last row", para.lines[0].page, para.lines[0].top)
         merged = _merge_rows(last, rest, {k: "join"}, {k: glue})
@@ -550,7 +551,8 @@ class Assembler:
             if mode != "join" or before is None or after is None or not before.lines or not after.lines:
                 continue
             edge = _text_right(before, prev, self.m)
-            joints[k] = joint(before.lines[-1], after.lines[0], edge, self.m.lexicon, head.text.split(" ")[0])
+            joints[k] = joint(before.lines[-1], after.lines[0], edge, self.m.lexicon, head.text.split(" ")[0],
+                              self.m.wrap_space)
         return joints
 
     def _split_row(self, prev: RawTable, raw: RawTable, last: Row, first: Row) -> dict[int, str] | None:

@@ -425,7 +425,7 @@ def _borderless_table(
             cell.lines.append(seg)
             cell.bottom = max(cell.bottom, seg.bottom)
         prev = line
-    _join_misaligned_rows(rows, covered, first_row, m.gap_limit(lines[0].size, cell=True))
+    _join_misaligned_rows(rows, covered, first_row, m.gap_limit(lines[0].size, cell=True), m)
     table_rows: list[list[RawCell | None]] = []
     for row, skip in zip(rows, covered):
         if skip:  # a row with a merged cell: the empty cells after it are part of it, unseen
@@ -441,7 +441,7 @@ def _borderless_table(
 
 
 def _join_misaligned_rows(
-    rows: list[dict[int, RawCell]], covered: list[set[int]], first: int, pitch: float
+    rows: list[dict[int, RawCell]], covered: list[set[int]], first: int, pitch: float, m: Metrics
 ) -> None:
     """Join each row that cannot be one to the row above it, until all rows can be.
 
@@ -449,15 +449,16 @@ def _join_misaligned_rows(
     rows have a shape paragraphs need not have: every cell of a row starts at the row's top
     (Word aligns cells at the top), a row starts below all text of the row above, and not in
     the middle of a sentence. So a cell whose text starts lower than the others, text that
-    starts beside the last line of the row above, or a sentence that goes on from the line
-    right above it (while the other columns start paragraphs after a cell's paragraph spacing),
-    is more paragraphs of the cells of the row above. Rows with cells merged
+    starts beside the last line of the row above, a sentence that goes on from the line right
+    above it (while the other columns start paragraphs after a cell's paragraph spacing), or a
+    paragraph that surely wraps on from the line right above it (`_wraps_on`), is more
+    paragraphs of the cells of the row above. Rows with cells merged
     across and the rows before `first` (written across the whole table) stay as they are."""
     joined = True
     while joined:
         joined = False
         for r in range(len(rows) - 1, first, -1):
-            if covered[r] or covered[r - 1] or _starts_a_row(rows[r], rows[r - 1], pitch):
+            if covered[r] or covered[r - 1] or _starts_a_row(rows[r], rows[r - 1], pitch, m):
                 continue
             for k, cell in rows[r].items():
                 rows[r - 1][k].lines += cell.lines
@@ -466,7 +467,7 @@ def _join_misaligned_rows(
             joined = True
 
 
-def _starts_a_row(row: dict[int, RawCell], above: dict[int, RawCell], pitch: float) -> bool:
+def _starts_a_row(row: dict[int, RawCell], above: dict[int, RawCell], pitch: float, m: Metrics) -> bool:
     firsts = {k: c.lines[0] for k, c in row.items() if c.lines}
     if not firsts:
         return True
@@ -475,6 +476,9 @@ def _starts_a_row(row: dict[int, RawCell], above: dict[int, RawCell], pitch: flo
         return False  # a cell starts lower than the others
     if any(ln.bottom > top + EDGE_SLACK for c in above.values() for ln in c.lines):
         return False  # it starts beside the row above
+    if any(above[k].lines and _step(above[k].lines[-1], ln) <= pitch and _wraps_on(above[k], m)
+           for k, ln in firsts.items() if k in above):
+        return False  # a paragraph wraps on into it
     return not _mid_sentence(firsts, above, top, pitch)
 
 
@@ -549,6 +553,16 @@ def _continues_row(
         if not (continues_sentence(seg.text) or m.wrapped(cell.lines[-1]) or _goes_on(cell, seg, limits[k])):
             return False
     return True
+
+
+def _wraps_on(cell: RawCell, m: Metrics) -> bool:
+    """Does the cell's paragraph surely wrap on to the next line: its last line ends in the
+    space the PDF draws where a line wraps? Then the row that `_continues_row` started there
+    is no row, whatever the other columns start with: a row cannot start in the middle of a
+    paragraph (they start new paragraphs of their cells: "Sentence jen " / "Acceptable" beside
+    "doel:" / "Marie socks"). (A sentence going on in lower case is weaker evidence: a label
+    after whole empty lines starts a row beside it, `_mid_sentence`.)"""
+    return on("pdf.row-mid-paragraph") and m.wrapped(cell.lines[-1])
 
 
 def _goes_on(cell: RawCell, seg: Line, limit: float) -> bool:

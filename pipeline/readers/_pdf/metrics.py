@@ -30,6 +30,9 @@ class Metrics:
     # the PDF draws the space a line wraps at (LibreOffice does, where the space fits): then a
     # line without one, where one would fit, ended on purpose
     drawn_spaces: bool = False
+    # the width of that space per point of size (the most common one; None where none is drawn):
+    # a one-word line that leaves room for it and draws none was cut inside a word
+    wrap_space: float | None = None
     # the judgements made on weak evidence so far (pipeline.blocks.Note): the rules that make
     # paragraphs and tables get the metrics everywhere, so they write their notes here
     notes: list = field(default_factory=list)
@@ -56,11 +59,27 @@ class Metrics:
         return pitch * size + max(LINE_SLACK_MIN, LINE_SLACK * size)
 
 
+def _sure_wraps(pairs: list[tuple[Line, Line]]) -> list[Line]:
+    """Lines that wrap for sure: the next line, right below, goes on in lower case."""
+    return [a for a, b in pairs if a.page == b.page and 0 < b.top - a.top <= 2 * b.size and b.text[:1].islower()]
+
+
+def _wrap_space(pairs: list[tuple[Line, Line]]) -> float | None:
+    """The most common width, per point of size, of the space the PDF draws after the last
+    word of a line that wraps for sure (`_sure_wraps`)."""
+    widths: Counter = Counter()
+    for line in _sure_wraps(pairs):
+        if line.ends_in_space:
+            space = next(g for g in reversed(line.glyphs) if g.breaking_space and not g.inserted)
+            widths[round((space.x1 - space.x0) / space.size, 2)] += 1
+    return widths.most_common(1)[0][0] if widths else None
+
+
 def _draws_wrap_spaces(pairs: list[tuple[Line, Line]], finals: list[Line]) -> bool:
-    """Do most lines that wrap for sure (the next line, right below, goes on in lower case)
-    end in a space the PDF draws (five such lines at least), and most lines that end a table
-    cell (a paragraph's end) not (a writer that pads every line tells nothing)?"""
-    wraps = [a for a, b in pairs if a.page == b.page and 0 < b.top - a.top <= 2 * b.size and b.text[:1].islower()]
+    """Do most lines that wrap for sure (`_sure_wraps`) end in a space the PDF draws (five
+    such lines at least), and most lines that end a table cell (a paragraph's end) not (a
+    writer that pads every line tells nothing)?"""
+    wraps = _sure_wraps(pairs)
     padded = 2 * sum(line.ends_in_space for line in finals) >= len(finals) > 0
     return len(wraps) >= 5 and 2 * sum(a.ends_in_space for a in wraps) >= len(wraps) and not padded
 
@@ -151,12 +170,13 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
     m.line_numbers = line_numbers([seg for ln in all_lines for seg in ln.segments()])
     m.cell_padding = paddings.most_common(1)[0][0] if paddings else None
     m.cell_columns = [(lines, _text_edge(edge, m), *ends) for lines, edge, *ends in columns if edge is not None]
-    m.lexicon = Lexicon.of([(lines, _text_edge(edge, m), *ends) for lines, edge, *ends in columns])
     if sizes:
         m.body_size = _body_size(sizes, outside)
     m.body_pitch = _typical_pitch(body_pairs) or SINGLE_SPACING
     m.cell_pitch = _typical_pitch(cell_pairs) or m.body_pitch
     m.drawn_spaces = _draws_wrap_spaces(body_pairs + cell_pairs, cell_finals)
+    m.wrap_space = _wrap_space(body_pairs + cell_pairs) if m.drawn_spaces and on("pdf.cut-at-drawn-space") else None
+    m.lexicon = Lexicon.of([(lines, _text_edge(edge, m), *ends) for lines, edge, *ends in columns], m.wrap_space)
     m.tight_cells = any(
         a.page == b.page and 0 < b.top - a.top <= m.gap_limit(b.size, cell=True) and abs(a.x0 - b.x0) <= SAME_X
         and next_word_fits(a, b, edge) for a, b, edge in cell_edges)

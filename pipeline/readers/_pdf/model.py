@@ -240,6 +240,25 @@ BULLETS = "•◦▪▫‣●○■□►▸➢✓∙·\uf0b7\uf0a7\uf0a8\uf076\
 MARKER = re.compile(r"^(?:([" + BULLETS + r"])|([-–*])|(\d{1,3})[.)]|([a-z])[.)])$")
 
 
+def stretched_after(line: Line, count: int) -> bool:
+    """Is the gap after the line's first `count` visible glyphs a word space that justification
+    stretched, not the tab after a list marker (which the PDF draws no space in)? The PDF
+    draws a space in it that `_stretched_space` takes for a stretched one, or that stands
+    apart from the glyphs on both sides (LibreOffice spreads a little extra width evenly
+    around it: "b)" / " " / "ô", 1.2 pt either side)."""
+    vis = line.visible
+    if count >= len(vis):
+        return False
+    at = next(k for k, g in enumerate(line.glyphs) if g is vis[count])
+    before, after = line.glyphs[:at], vis[count]
+    if _stretched_space(before, after):
+        return True
+    last = vis[count - 1]
+    spaces = [g for g in before if g.breaking_space and not g.inserted and g.x0 >= last.x1 - EDGE_SLACK]
+    return rules.on("pdf.justified-spaces") and any(
+        s.x0 - last.x1 > EDGE_SLACK and after.x0 - s.x1 > EDGE_SLACK for s in spaces)
+
+
 def marker_of(line: Line) -> tuple[int, re.Match, float] | None:
     """The list marker a line starts with: (glyph count, match, width of the gap after it)."""
     vis = line.visible

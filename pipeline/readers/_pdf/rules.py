@@ -22,7 +22,7 @@ RULES: tuple[Rule, ...] = (
     Rule("pdf.page-edge", "rulings that run off the page are cut at its edge"),
     Rule("pdf.unmapped-marker", "glyphs with no character that start a list item are its bullet (any other such glyph: refused)"),
     Rule("pdf.open-row", "rulings left open at the page's bottom or top are closed there: a page break cut the row"),
-    Rule("pdf.justified-spaces", "a wide gap that holds a space the PDF draws, stretched to justify the line, is a word space, not a column gap"),
+    Rule("pdf.justified-spaces", "a wide gap that holds a space the PDF draws, stretched to justify the line, is a word space, not a column gap nor a list marker's tab"),
     # the whole document (assemble.Assembler), before any paragraph is made
     Rule("pdf.partial-rest", "boxes in some columns only at the top of a page are the rest of the table before"),
     Rule("pdf.running-lines", "lines repeated in the top or bottom margin, and page numbers, are headers and footers"),
@@ -34,6 +34,7 @@ RULES: tuple[Rule, ...] = (
     Rule("pdf.centred-cells", "a cell set in the middle of its row, beside a taller one, starts at the row's top (where the document shows it centres cells)"),
     Rule("pdf.body-size", "body text is the size most text outside tables has, where table text is set a little smaller"),
     Rule("pdf.borderless-tables", "runs of lines whose text starts in the same columns are a table without rulings"),
+    Rule("pdf.row-mid-paragraph", "no row of a table without rulings starts where one of its columns wraps on after the space the PDF draws at a wrap"),
     Rule("pdf.filled-label", "a label that fills its column hides where the next starts: the lines below show it"),
     Rule("pdf.table-words", "lines that are rows of a table without rulings teach the document's words as its cells, not as body text"),
     # paragraphs
@@ -41,6 +42,7 @@ RULES: tuple[Rule, ...] = (
     Rule("pdf.justified-line", "a line whose word gaps were stretched evenly to reach the edge wrapped: it is no paragraph's last"),
     Rule("pdf.tight-cells", "a capital after a full line in a cell starts a paragraph only where cells show unspaced paragraphs"),
     Rule("pdf.cut-word", "a word wider than its column, cut at its edge, is joined without a space"),
+    Rule("pdf.cut-at-drawn-space", "a one-word line with room for the space its writer draws at a wrap, and none drawn, was cut inside a word"),
     Rule("pdf.cut-label", "a label in capitals cut at a narrow column's edge, its rest in capitals below, is one word"),
     Rule("pdf.hyphenation", "a hyphen the writer added to break a word is dropped"),
     Rule("pdf.slash-break", "a line that breaks after a slash inside a word joins the next without a space"),
