@@ -224,3 +224,21 @@ def test_in_a_document_that_centres_cells_a_word_that_fills_its_line_is_whole():
     whole = "".join(s.text for s in _join_spans(lines, edge, layout.Lexicon(), notes, whole_words=True))
     assert whole == "Toddlers confidentiality original text"
     assert [n.rule for n in notes] == ["pdf.cut-word"] and "kept 'confidentiality' and 'original' apart" in notes[0].message
+
+
+def test_cells_of_a_document_that_centres_cells_are_not_taken_for_unspaced_paragraphs():
+    import importlib
+
+    assemble = importlib.import_module("pipeline.readers._pdf.assemble")
+
+    def pages(with_centred_cells):
+        # a ruled cell whose first line leaves room for the next line's first word (HTML
+        # printers set lines narrower than the box they draw): "paragraphs without spacing"
+        cell = layout.RawCell(300, 400, 500, 440, [line(402, (305, "Burma")), line(414, (305, "thirds and more"))])
+        table = layout.RawTable(1, 400, 440, [300, 500], [[cell]])
+        lines = centred_label_page().lines if with_centred_cells else []
+        return [layout.PageLayout(1, 600.0, 800.0, lines, [table])]
+
+    assert assemble.Assembler(pages(False)).m.tight_cells
+    centred = assemble.Assembler(pages(True)).m
+    assert centred.whole_words and not centred.tight_cells

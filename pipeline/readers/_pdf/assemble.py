@@ -118,6 +118,8 @@ class Assembler:
         if centred:  # the line pitch is measured again on the lines as they now stand
             self.m = measure(pages, set(self.running))
         self.m.whole_words = evidence
+        if evidence:  # an HTML printer's cells: a box wider than the width its lines were set in says
+            self.m.tight_cells = False  # nothing of paragraphs without spacing (one <p> after another is spaced)
         self.notes: list[Note] = self.m.notes  # the judgements made on weak evidence, where
         self.notes += [note for page in pages for note in page.notes]
         for number, top, text in touching:
