@@ -17,9 +17,15 @@ line's reach of the next) that holds nothing else in the block's column. The blo
 up to the band's top, where a writer that aligns cells at the top would have put it, and the
 rules for tables without rulings read the table as they read such writers' tables.
 
-It acts only in a document that shows it centres cells: somewhere a block's first line stands
-between the lines of a block beside it, at the height of none of them (a writer that aligns
-cells at the top sets a row's first lines side by side). Without that evidence nothing moves.
+It acts only in a document that shows it centres cells (`centres_cells`): somewhere a block
+stands in the middle of the block beside it, its first line half a line pitch from the other's
+lines, its own column empty from above the other's top (a writer that aligns cells at the top
+sets a row's first lines side by side); or a ruled cell's text stands in the middle of its box,
+below the text of another cell of its row. Without that evidence nothing moves.
+
+Labels as wide as their column touch the next column's text where the writer pads no cell
+(rule pdf.touching-cells, `_cut_touching_cells`): such a segment is cut where the next column
+starts, before the moves.
 """
 from __future__ import annotations
 
