@@ -1150,6 +1150,9 @@ def test_lexicon_learns_nothing_from_bold_headings():
     after = [line("één rol", 200), line("Proficiency", 212), line("level 2", 224)]  # the same, not bold
     assert not layout.Lexicon.of([(header, edge, True, True)]).knows("proficiencylevel")
     assert layout.Lexicon.of([(after, edge, True, True)]).knows("proficiencylevel")  # a run no word explains
+    # ... unless the rest of the document shows "level" as a word (the cells of tables without
+    # rulings learn apart from the body, with the body's words known)
+    assert not layout.Lexicon.of([(after, edge, True, True)], known=frozenset({"level"})).knows("proficiencylevel")
 
 
 def test_words_in_cells_of_a_table_without_rulings_teach_the_lexicon():

@@ -36,6 +36,23 @@ it and the place; `assemble` returns the notes after the blocks.
   apart from the word before it (LibreOffice spreads a justified line's extra width on both
   sides of each space) or reaching the word after it, is a word space, not a column gap.
 
+* Centred cells (`centred.top_align_centred_cells`, rule pdf.centred-cells): HTML printers
+  (WeasyPrint) centre a cell's text vertically, so a short label stands between the lines of
+  the taller cell beside it. Where the document shows that (a block's first line between the
+  lines of a block beside it, at the height of none; or a ruled cell's text in the middle of
+  its box, below another's), each cell (a column's lines one pitch apart, or over paragraph
+  spacing) centred on the band of the cells beside it (the widest run of their rows, its own
+  column empty there: a label merged down) moves up to the band's top, with a note; a cell
+  that starts where a row beside it starts stays (a matrix's value). Such a document never
+  cuts a word at a column's edge (`Metrics.whole_words`): a word that fills its line in a cell
+  is kept apart from the next, with a note.
+* Touching cells (`centred._cut_touching_cells`, rule pdf.touching-cells): a label as wide as
+  its column (no cell padding) touches the next column's text. A segment is cut before a
+  glyph that touches the one before it where lower case meets a capital or a digit at an x
+  where a line of the same table starts a segment (a matrix row read as one line), and, in a
+  document that centres cells, at a column start a line one pitch away starts at too; with a
+  note. A label that ends right at the next column's start fills its column and does not run
+  into it (`borderless._fills_column`).
 * Body size (`metrics._body_size`): the size most text outside tables has, where table text is
   set a little smaller (at most 1.15 times: HTML printers set table text at 0.9 em), else the
   most common size; only larger sizes are headings.

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from ...blocks import Block, Cell, Note, Origin, PageBreak, PageHeader, Paragraph, Row, Span, Table
 from .borderless import find_borderless_tables
+from .centred import centres_cells, top_align_centred_cells
 from .geometry import next_word_fits, reaches_bottom
 from .tolerances import PARAGRAPH_SPACING, SAME_SIZE, SAME_X
 from .lexicon import Lexicon, cell_column
@@ -126,8 +127,24 @@ class Assembler:
             lone = []
             self.running = find_running_lines(pages, lone, frozenset(id(ln) for ln in heads))
         self.m = measure(pages, set(self.running))
+        self.before_centred = [list(page.lines) for page in pages]  # kept alive: ids of lines stay unique
+        touching: list[tuple[int, float, str]] = []
+        skip = set(self.running) | {id(ln) for ln in heads}
+        evidence = centres_cells(pages, skip, self.m)
+        centred = top_align_centred_cells(pages, skip, self.m, evidence, touching)
+        if centred:  # the line pitch is measured again on the lines as they now stand
+            self.m = measure(pages, set(self.running))
+        self.m.whole_words = evidence
+        if evidence:  # an HTML printer's cells: a box wider than the width its lines were set in says
+            self.m.tight_cells = False  # nothing of paragraphs without spacing (one <p> after another is spaced)
         self.notes: list[Note] = self.m.notes  # the judgements made on weak evidence, where
         self.notes += [note for page in pages for note in page.notes]
+        for number, top, text in touching:
+            self.note("pdf.touching-cells", f"cut '{text}' from the text before it: it starts where a column of the "
+                      "table starts, right after it, with no space between", number, top)
+        for number, top, count in centred:
+            self.note("pdf.centred-cells", f"took {count} cell(s) set in the middle of their rows, beside taller "
+                      "cells, as starting at their rows' top (the document centres cells vertically)", number, top)
         for ln in lone:
             self.note("pdf.running-lines", f"took '{ln.text}' for a page {'footer' if self.running[id(ln)] else 'header'}: "
                       "it stands alone in the page's margin, though no other page repeats it", ln.page, ln.top)
@@ -152,7 +169,11 @@ class Assembler:
         if on("pdf.table-words"):
             self.m.lexicon = Lexicon.of(_body_outside_tables(pages, self._bodies(self.running, self.dropped), self.borderless)
                                         + self.m.cell_columns, self.m.wrap_space)
-        self.m.lexicon = self.m.lexicon | Lexicon.of(_borderless_columns(self.borderless.values()), self.m.wrap_space)
+        # the cells of tables without rulings, with the words the rest of the document shows known
+        # ("Proficiency" / "level 1" in a column as wide as its widest word is no cut word when
+        # the body shows "level")
+        self.m.lexicon = self.m.lexicon | Lexicon.of(
+            _borderless_columns(self.borderless.values()), self.m.wrap_space, self.m.lexicon.words)
         self.blocks: list[Block] = []
         self.last_table: tuple[int, RawTable] | None = None  # index in blocks, raw of last part
         self.last_para: tuple[int, ParaLines] | None = None  # the same for a paragraph

@@ -92,13 +92,19 @@ def _earlier_columns_at_indent(line: Line, found: list[float], earlier: list[lis
     """The columns of an earlier table (the latest first) when those the line shows are its
     columns with the text indented into them, as a numbered list's text is (its markers start
     further left the longer the number, "10." left of "9."): the same table, further rows. Its
-    own columns would leave the wider markers outside."""
+    own columns would leave the wider markers outside. Only where the line's text in each
+    column that starts further in starts with a list marker: tables of a writer that sizes
+    columns by their content start the same columns a little apart from table to table."""
     indent = 2 * line.size
+    own = _cells_of(line, found) or {}
     for columns in reversed(earlier):
         if len(columns) != len(found) or found == columns:
             continue
         among = all(-COLUMN_TOLERANCE <= x - y <= indent for x, y in zip(found, columns))
-        if among and _cells_of(line, columns) is not None:
+        listed = all(
+            k in own and marker_of(own[k]) for k, (x, y) in enumerate(zip(found, columns)) if x - y > COLUMN_TOLERANCE
+        )
+        if among and listed and _cells_of(line, columns) is not None:
             return columns
     return None
 
@@ -313,14 +319,15 @@ def _cells_of(line: Line, columns: list[float], span: bool = False) -> dict[int,
     across). Text in the first column never spans: that is how body text looks."""
     cells: dict[int, Line] = {}
     covered = -1
-    for seg in _pieces(line, columns):
+    pieces = _pieces(line, columns)
+    for n, seg in enumerate(pieces):
         index = None
         for k, x in enumerate(columns):
             if seg.x0 >= x - COLUMN_TOLERANCE:
                 index = k
         if index is None or index <= covered:
             return None
-        reach = _last_column(seg, columns, index)
+        reach = _last_column(seg, columns, index, pieces[n + 1].x0 if n + 1 < len(pieces) else None)
         if reach > index and not (span and index > 0):
             return None
         covered = reach
@@ -332,7 +339,7 @@ def _pieces(line: Line, columns: list[float]) -> list[Line]:
     """The line's segments, cut at the columns, with a list marker kept with its text: a
     marker that starts a column can follow the text of the column before it so closely that
     the two make one segment, cut from its own text only by the column edge."""
-    pieces = [part for whole in line.segments() for part in _split_at_columns(whole, columns)]
+    pieces = [part for whole in line.segments() for part in split_at_columns(whole, columns)]
     out: list[Line] = []
     for piece in pieces:
         marker = out and MARKER.match(out[-1].text.strip())
@@ -348,15 +355,28 @@ def _column_of(x: float, columns: list[float]) -> int:
     return max((k for k, edge in enumerate(columns) if x >= edge - COLUMN_TOLERANCE), default=-1)
 
 
-def _last_column(seg: Line, columns: list[float], index: int) -> int:
-    """The last column a segment that starts in column `index` runs into."""
+def _last_column(seg: Line, columns: list[float], index: int, after: float | None = None) -> int:
+    """The last column a segment that starts in column `index` runs into: not the one where the
+    line's next segment starts (at `after`), however close the segment ends to it (a label that
+    fills its column, in a writer that pads no cell)."""
     last = index
     while last + 1 < len(columns) and seg.x1 > columns[last + 1] - COLUMN_TOLERANCE:
+        if after is not None and after <= columns[last + 1] + COLUMN_TOLERANCE:
+            break
+        if seg.x1 <= columns[last + 1] + EDGE_SLACK and _fills_column(seg, columns, index):
+            break
         last += 1
     return last
 
 
-def _split_at_columns(seg: Line, columns: list[float]) -> list[Line]:
+def _fills_column(seg: Line, columns: list[float], index: int) -> bool:
+    """Does a segment that ends right at the next column's start (not past it) fill its own
+    column, as the widest label of a column does where the writer pads no cell (WeasyPrint
+    sizes such a column by it)? When it starts at its column's edge."""
+    return abs(seg.x0 - columns[index]) <= COLUMN_TOLERANCE
+
+
+def split_at_columns(seg: Line, columns: list[float]) -> list[Line]:
     """Cut a segment where a word starts right at a known column edge after a gap wider than a
     space (two cell paddings): a long label can end closer to the next column than the usual
     column gap. Also cut at a column gap across a column edge: a segment keeps a list marker
@@ -365,7 +385,8 @@ def _split_at_columns(seg: Line, columns: list[float]) -> list[Line]:
     previous: Glyph | None = None  # the last visible glyph
     for k, g in enumerate(seg.glyphs):
         if previous is not None and not g.blank and parts[-1] and (
-                _cell_edge_between(previous, g, columns) or _hanging_marker(previous, g, seg.glyphs[k:], columns)):
+                g.cell_start or _cell_edge_between(previous, g, columns)
+                or _hanging_marker(previous, g, seg.glyphs[k:], columns)):
             parts.append([])
         parts[-1].append(g)
         if not g.blank:
@@ -441,7 +462,7 @@ def _borderless_table(
             covered.append(set())
         for k, seg in cells.items():
             cell = rows[-1][k]
-            reach = _last_column(seg, columns, k)
+            reach = _last_column(seg, columns, k, min((c.x0 for j, c in cells.items() if j > k), default=None))
             if reach > k:
                 cell.x1 = max(cell.x1, edges[reach + 1])
                 covered[-1].update(range(k + 1, reach + 1))
@@ -662,7 +683,10 @@ def _column_limits(
     over later columns (a cell merged across) says nothing about its own column's width."""
     limits = []
     for k in range(len(columns)):
-        ends = [c[k].x1 for _, c in placed if k in c and _last_column(c[k], columns, k) == k]
+        ends = [
+            c[k].x1 for _, c in placed
+            if k in c and _last_column(c[k], columns, k, min((s.x0 for j, s in c.items() if j > k), default=None)) == k
+        ]
         limits.append(max(ends, default=edges[k + 1]))
     return limits
 

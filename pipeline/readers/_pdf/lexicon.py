@@ -44,17 +44,21 @@ class Lexicon:
     once: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, columns: list[tuple[list[Line], float | None, bool, bool]], wrap_space: float | None = None) -> "Lexicon":
+    def of(
+        cls, columns: list[tuple[list[Line], float | None, bool, bool]], wrap_space: float | None = None,
+        known: frozenset[str] = frozenset(),
+    ) -> "Lexicon":
         """`columns`: runs of lines in reading order within one column (a page's body, a cell),
         each with the right edge of its text (None for body text, whose lines may belong to the
         columns of a table without rulings) and whether its start and end are surely breaks at
         a space (not so in a table row that a page break may have cut). A token is a whole word
         when both its ends are sure breaks (`_breaks_at_space`); lines in several columns only
         give the words inside each part and the last word of a part of two or more. Runs of
-        pieces that may be one cut word teach the words no known word explains (`_cut_words`).
-        Where the writer draws the space a line wraps at (`wrap_space`, per point of size), a
-        one-word line that leaves room for it and draws none was surely cut: the joined word is
-        known (`_sure_cuts`), also in bold text (the geometry says so, not the words)."""
+        pieces that may be one cut word teach the words no known word explains (`_cut_words`),
+        also none of the words `known` from elsewhere in the document. Where the writer draws
+        the space a line wraps at (`wrap_space`, per point of size), a one-word line that leaves
+        room for it and draws none was surely cut: the joined word is known (`_sure_cuts`),
+        also in bold text (the geometry says so, not the words)."""
         words: set[str] = set()
         names: set[str] = set()
         runs: list[list[str]] = []
@@ -78,9 +82,9 @@ class Lexicon:
         if wrap_space is not None and on("pdf.cut-at-drawn-space"):
             for lines, edge, _, _ in columns:
                 words.update(_sure_cuts(lines, edge, wrap_space))
-        learnt, once = _cut_words(runs, words)
-        once = once - words
-        words |= learnt
+        learnt, once = _cut_words(runs, words | known)
+        once = once - words - known
+        words |= learnt - known
         words.discard("")
         names.discard("")
         return cls(frozenset(words), frozenset(names), frozenset(once))

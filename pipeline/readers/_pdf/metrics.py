@@ -47,6 +47,10 @@ class Metrics:
     # (LibreOffice's XHTML ends each list item with a no-break space; browsers draw no space at
     # a wrap): then a cell's line without that space wrapped, and one with it ended
     marked_ends: bool = False
+    # the document centres its cells vertically (pdf.centred-cells found it), as HTML printers
+    # do: they break lines between words only and widen a column for its longest word, so a
+    # word that fills its line in a cell is a whole word, not one cut at the column's edge
+    whole_words: bool = False
     # the ruled cells as the lexicon took them (`Lexicon.of`), to learn again without the body
     # lines that turn out to be rows of tables without rulings (`Assembler`)
     cell_columns: list = field(default_factory=list)

@@ -29,6 +29,9 @@ class Glyph:
     # line with a label set a little higher keeps its own top
     top: float | None = None
     bottom: float | None = None
+    # the first glyph of a cell's text set beside another cell's with no gap to show it (a cell
+    # the reader moved there: pdf.centred-cells): a segment starts here whatever the gap
+    cell_start: bool = False
 
     @property
     def blank(self) -> bool:
@@ -123,7 +126,7 @@ class Line:
         for g in self.glyphs:
             if not g.blank and last is not None:
                 gap = min_gap if min_gap is not None else COLUMN_GAP * max(g.size, last.size)
-                if (
+                if g.cell_start or (
                     g.x0 - last.x1 > gap
                     and not MARKER.match("".join(x.text for x in parts[-1] if not x.blank))
                     and not _stretched_space(parts[-1], g)

@@ -179,8 +179,11 @@ def _capitalised(word: str) -> bool:
 
 def _join_spans(
     lines: list[Line], right_edge: float | None, lexicon: Lexicon, notes: list | None = None,
-    wrap_space: float | None = None,
+    wrap_space: float | None = None, whole_words: bool = False,
 ) -> tuple[Span, ...]:
+    """The paragraph's text. With `whole_words` (a writer that never cuts a word at a column's
+    edge, `Metrics.whole_words`), a line the cut-word test would join to the next stays a word
+    of its own, with a note."""
     pieces: list[list] = []  # [text, italic, bold]
 
     def add(text: str, italic: bool, bold: bool) -> None:
@@ -196,6 +199,13 @@ def _join_spans(
     for i in range(len(lines) - 1, 0, -1):
         whole[i] = _first_word(trimmed[i]) + (whole[i + 1] if cuts[i + 1] else "")
         cuts[i] = _broke_in_word(lines[i - 1], trimmed[i], right_edge, lexicon, whole[i], cuts[i + 1], wrap_space)
+        if cuts[i] and whole_words:
+            cuts[i] = False
+            if notes is not None:
+                head, rest = _last_word(lines[i - 1].glyphs), _first_word(trimmed[i])
+                notes.append(Note("pdf.cut-word", f"kept '{head}' and '{rest}' apart, though '{head}' fills its line: the "
+                                  "document centres its cells as HTML printers do, which never cut a word at a column's "
+                                  "edge", Origin(page=lines[i].page, top=round(lines[i].top, 1))))
         if cuts[i] and notes is not None:
             head, rest = _last_word(lines[i - 1].glyphs), _first_word(trimmed[i])
             rule = "pdf.cut-label" if _cut_label(lines[i - 1], _first_word(trimmed[i])) else "pdf.cut-word"
@@ -406,5 +416,5 @@ def make_paragraph(para: ParaLines, m: Metrics, body: bool, right_edge: float | 
     elif body and first.size in m.heading_levels:
         style, level = "heading", m.heading_levels[first.size]
     origin = Origin(page=first.page, top=round(first.top, 1))
-    spans = _join_spans(para.lines, right_edge, m.lexicon, m.notes, m.wrap_space)
+    spans = _join_spans(para.lines, right_edge, m.lexicon, m.notes, m.wrap_space, whole_words=m.whole_words and not body)
     return Paragraph(spans, style=style, level=level, origin=origin)

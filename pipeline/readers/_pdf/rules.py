@@ -33,6 +33,8 @@ RULES: tuple[Rule, ...] = (
     Rule("pdf.pitch-in-columns", "the line pitch is measured on text wrapped in any column a line's segment starts, not only at its left"),
     Rule("pdf.table-head-lines", "a line repeated at the top of pages that starts the table without rulings below it is its first row, not a running header"),
     Rule("pdf.one-title", "the largest size on page 1 is the title only when it stands in one run of lines: used again after other text, it is a heading"),
+    Rule("pdf.touching-cells", "a cell's text that touches the next column's (no cell padding) is cut where that column starts"),
+    Rule("pdf.centred-cells", "a cell set in the middle of its row, beside a taller one, starts at the row's top (where the document shows it centres cells)"),
     Rule("pdf.body-size", "body text is the size most text outside tables has, where table text is set a little smaller"),
     Rule("pdf.borderless-tables", "runs of lines whose text starts in the same columns are a table without rulings"),
     Rule("pdf.name-row-below-table", "a bold line ending a table without rulings, right above a table written across, is that table's first row"),
