@@ -1491,6 +1491,28 @@ def test_a_line_right_below_its_column_goes_on_when_another_column_shows_paragra
     assert not _mid_sentence(firsts, above, 386.4, pitch + 0.5)
 
 
+def test_the_next_item_of_a_columns_numbered_list_beside_a_sentence_going_on_starts_no_row():
+    from pipeline.readers._pdf.borderless import _mid_sentence
+    from pipeline.readers._pdf.rules import switched_off
+
+    # levels across: each level's cell a numbered list, items set apart; column 0's second item
+    # starts one line below column 1's item that goes on mid-sentence (wkhtmltopdf)
+    pitch = 11.6
+    earlier = [{0: cell(90, 300, 100, 136, line("1. Bezorgdheid eentje opladen", 101.8), line("sabotage geschikte", 113.3),
+                        line("nils m.b.t.", 124.8)),
+                1: cell(300, 500, 100, 125, line("3. Benaderen evenveel", 101.8, x0=306), line("wou syriërs?", 113.3, x0=306))}]
+    above = {0: cell(90, 300, 134, 144), 1: cell(300, 500, 134, 144, line("4. Heather samenleving en/of", 134.6, x0=306))}
+    firsts = {0: line("2. Ramen zevenaar", 145.0), 1: line("zonne ea uitgezet", 146.2, x0=306)}
+    assert _mid_sentence(firsts, above, 145.0, pitch + 0.5, earlier=earlier)
+    with switched_off("pdf.list-goes-on"):
+        assert not _mid_sentence(firsts, above, 145.0, pitch + 0.5, earlier=earlier)
+    # a number that does not follow the column's list, or no list above: a label after all
+    firsts[0] = line("5. Ramen zevenaar", 145.0)
+    assert not _mid_sentence(firsts, above, 145.0, pitch + 0.5, earlier=earlier)
+    firsts[0] = line("2. Ramen zevenaar", 145.0)
+    assert not _mid_sentence(firsts, above, 145.0, pitch + 0.5)
+
+
 def test_in_a_borderless_table_with_spaced_rows_a_capital_one_line_below_goes_on():
     lines = [
         line("Niveau 1", 100, columns=[(200, "Werkt met P&O en")]),

@@ -510,7 +510,7 @@ def _join_misaligned_rows(
     while joined:
         joined = False
         for r in range(len(rows) - 1, first, -1):
-            if covered[r] or covered[r - 1] or _starts_a_row(rows[r], rows[r - 1], pitch, m, starts, spaced):
+            if covered[r] or covered[r - 1] or _starts_a_row(rows[r], rows[r - 1], pitch, m, starts, spaced, rows[:r]):
                 continue
             lasts = {k: c.lines[-1] for above in rows[:r] for k, c in above.items() if c.lines}
             running = _beside_merged_down(rows[r], rows[r - 1], lasts, pitch)
@@ -543,7 +543,7 @@ def _note_split(m: Metrics, split: list[tuple[dict[int, RawCell], list[int]]]) -
 
 def _starts_a_row(
     row: dict[int, RawCell], above: dict[int, RawCell], pitch: float, m: Metrics, starts: list[float] = (),
-    spaced: bool = False,
+    spaced: bool = False, earlier: list[dict[int, RawCell]] = (),
 ) -> bool:
     firsts = {k: c.lines[0] for k, c in row.items() if c.lines}
     if not firsts:
@@ -556,7 +556,7 @@ def _starts_a_row(
     if any(above[k].lines and _step(above[k].lines[-1], ln) <= pitch and _wraps_on(above[k], m)
            for k, ln in firsts.items() if k in above):
         return False  # a paragraph wraps on into it
-    return not _mid_sentence(firsts, above, top, pitch, starts, spaced)
+    return not _mid_sentence(firsts, above, top, pitch, starts, spaced, earlier)
 
 
 def _beside_merged_down(
@@ -618,7 +618,7 @@ def _starts_lower(line: Line, firsts, top: float) -> bool:
 
 def _mid_sentence(
     firsts: dict[int, Line], above: dict[int, RawCell], top: float, pitch: float, starts: list[float] = (),
-    spaced: bool = False,
+    spaced: bool = False, earlier: list[dict[int, RawCell]] = (),
 ) -> bool:
     """Does a sentence go on here from the line right above it, while the other columns start
     new paragraphs after the spacing between paragraphs of a cell? A column whose text stopped
@@ -627,23 +627,46 @@ def _mid_sentence(
     column shows that spacing: a row would start below it too. And whatever the other columns
     show, when it starts in lower case after a line its first word would have run past the next
     column's start on (`starts`): that line wrapped (`_wrapped_into`); or in a table whose rows
-    are spaced apart (`spaced`), where a row never starts one line pitch below the row above."""
-    if any(not above[k].lines for k in firsts):
-        return False
-    drops = [top - above[k].lines[-1].top for k in firsts]
+    are spaced apart (`spaced`), where a row never starts one line pitch below the row above.
+    A column empty in the row above whose text is the next item of the numbered list it held
+    in a row before (`earlier`, the rows above) did start there: its list goes on
+    (pdf.list-goes-on), measured from its last line."""
+    lasts = {k: above[k].lines[-1] for k in firsts if k in above and above[k].lines}
+    listed = set()  # columns whose numbered list goes on: no pause of theirs is a label's
+    for k in firsts:
+        if k not in lasts:
+            last = _list_goes_on(firsts[k], k, earlier)
+            if last is None:
+                return False
+            lasts[k] = last
+            listed.add(k)
+    drops = [top - lasts[k].top for k in firsts]
     close = [(drop, firsts[k]) for k, drop in zip(firsts, drops) if drop <= pitch]
     if not close:
         return False
-    if any(drop <= pitch and _wrapped_into(above[k].lines[-1], firsts[k], k, starts) for k, drop in zip(firsts, drops)):
+    if any(drop <= pitch and _wrapped_into(lasts[k], firsts[k], k, starts) for k, drop in zip(firsts, drops)):
         return True
     if spaced and on("pdf.spaced-rows") and any(ln.visible[0].text[:1].islower() for _, ln in close):
         return True
     step = min(drop for drop, _ in close)
-    empty = [drop > step + EDGE_SLACK and whole_lines(drop, step) for drop in drops]
+    empty = [drop > step + EDGE_SLACK and whole_lines(drop, step) and k not in listed for k, drop in zip(firsts, drops)]
     spaced = any(drop > step + EDGE_SLACK and not whole for drop, whole in zip(drops, empty))
     if not spaced and not any(continues_sentence(ln.text) for _, ln in close):
         return False
     return not any(empty)  # whole lines left empty in a column: a label after a pause
+
+
+def _list_goes_on(line: Line, k: int, earlier: list[dict[int, RawCell]]) -> Line | None:
+    """The last line of column k in the rows `earlier`, where `line` starts the next item of the
+    numbered list the column held there ("2." after "1."), else None."""
+    if not on("pdf.list-goes-on"):
+        return None
+    found = marker_of(line)
+    if not (found and found[1].group(3)):
+        return None
+    lines = [ln for row in earlier if k in row for ln in row[k].lines]
+    numbers = [int(f[1].group(3)) for f in map(marker_of, lines) if f and f[1].group(3)]
+    return lines[-1] if numbers and numbers[-1] + 1 == int(found[1].group(3)) else None
 
 
 def _rows_spaced_apart(rows: list[dict[int, RawCell]], first: int, pitch: float, size: float) -> bool:
