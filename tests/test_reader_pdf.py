@@ -1996,3 +1996,38 @@ def test_a_row_without_a_label_at_a_page_top_taken_as_its_own_row_is_noted():
     with switched_off("pdf.row-across-page"):
         assert not [n for n in layout.assemble([page(1, first), page(2, rest), filler]) if isinstance(n, Note)
                     and n.rule == "pdf.row-across-page"]
+
+
+def test_tables_of_one_shape_whose_columns_stand_apart_were_sized_by_their_text():
+    from pipeline.readers._pdf.assemble import _columns_sized_by_content
+
+    def table(number, top, columns):
+        return layout.RawTable(number, top, top + 100, columns, [[None] * (len(columns) - 1)])
+
+    # a word processor: each competency table keeps the widths its author set
+    same = [page(3, [], [table(3, 80, [84.6, 171.0, 257.4, 516.6])]), page(4, [], [table(4, 60, [84.6, 171.0, 257.4, 516.6])])]
+    assert _columns_sized_by_content(same, {}) is None
+    # a browser: each table's columns as wide as the text they hold (a matrix of two columns says nothing)
+    sized = [page(3, [], [table(3, 40, [14.5, 180.3, 346.2]), table(3, 300, [14.5, 116.4, 212.0, 412.4])]),
+             page(4, [], [table(4, 60, [14.5, 111.2, 206.8, 412.4])])]
+    assert _columns_sized_by_content(sized, {}) == (4, 60)
+    # within the drawing's precision, the same widths
+    near = [page(3, [], [table(3, 80, [14.5, 180.3, 346.2])]), page(4, [], [table(4, 60, [14.5, 180.0, 346.2])])]
+    assert _columns_sized_by_content(near, {}) is None
+
+
+def test_a_document_whose_tables_are_sized_by_their_text_keeps_words_that_fill_a_line_whole():
+    from pipeline.readers._pdf.assemble import Assembler
+    from pipeline.readers._pdf.rules import switched_off
+
+    def table(number, top, columns, text):
+        cells = [cell(a, b, top, top + 30, line(text if i == 0 else "kort", top + 2, number, a + 4))
+                 for i, (a, b) in enumerate(zip(columns, columns[1:]))]
+        return layout.RawTable(number, top, top + 30, columns, [cells])
+
+    pages = [page(1, [line("Titel", 60)], [table(1, 100, [14.5, 116.4, 212.0, 412.4], "Eerste")]),
+             page(2, [], [table(2, 100, [14.5, 111.2, 206.8, 412.4], "Tweede")])]
+    found = Assembler(pages)
+    assert found.m.whole_words and any(n.rule == "pdf.sized-columns" for n in found.notes)
+    with switched_off("pdf.sized-columns"):
+        assert not Assembler(pages).m.whole_words

@@ -114,6 +114,24 @@ class _Placed:
     para: ParaLines | None = None
 
 
+def _columns_sized_by_content(pages: list[PageLayout], borderless: dict) -> tuple[int, float] | None:
+    """Where a table sets its inner column edges apart (more than COLUMN_TOLERANCE) from those of
+    an earlier table with as many columns, its place (page, top); else None. A word processor
+    gives a document's tables of one shape the widths their author set, the same in each; a
+    browser sizes each table's columns by the text they hold, so no two tables agree."""
+    tables = [t for page in pages for t in page.tables]
+    tables += [raw for found in borderless.values() for _, _, raw in found]
+    seen: dict[int, list[list[float]]] = {}
+    for table in sorted(tables, key=lambda t: (t.page, t.top)):
+        inner = table.columns[1:-1]
+        if not inner:
+            continue
+        if any(any(abs(a - b) > COLUMN_TOLERANCE for a, b in zip(inner, other)) for other in seen.get(len(inner), [])):
+            return table.page, table.top
+        seen.setdefault(len(inner), []).append(inner)
+    return None
+
+
 class Assembler:
     """Turns the laid-out pages into one block stream, stitching tables across page breaks."""
 
@@ -157,6 +175,14 @@ class Assembler:
                 (a, b, _text_right(cell, raw, self.m)) for found in self.borderless.values() for _, _, raw in found
                 for row in raw.rows for cell in row if cell is not None for a, b in zip(cell.lines, cell.lines[1:])
             ], self.m)
+        if not self.m.whole_words and not self.m.drawn_spaces and on("pdf.sized-columns"):
+            sized = _columns_sized_by_content(pages, self.borderless)
+            if sized is not None:
+                self.m.whole_words = True
+                self.note("pdf.sized-columns", "took the document for one whose tables size each column by its text, "
+                          "as HTML printers do, which never cut a word at a column's edge: this table's columns stand "
+                          "apart from those of an earlier table with as many columns, and no line wraps after a space "
+                          "drawn", *sized)
         for page, body in zip(pages, self._bodies(self.running)):
             repeated = [ln for ln in body if id(ln) in self.dropped]
             if repeated:

@@ -204,8 +204,8 @@ def _join_spans(
             if notes is not None:
                 head, rest = _last_word(lines[i - 1].glyphs), _first_word(trimmed[i])
                 notes.append(Note("pdf.cut-word", f"kept '{head}' and '{rest}' apart, though '{head}' fills its line: the "
-                                  "document centres its cells as HTML printers do, which never cut a word at a column's "
-                                  "edge", Origin(page=lines[i].page, top=round(lines[i].top, 1))))
+                                  "document sets its tables as HTML printers do (cells centred, or columns sized by their "
+                                  "text), which never cut a word at a column's edge", Origin(page=lines[i].page, top=round(lines[i].top, 1))))
         if cuts[i] and notes is not None:
             head, rest = _last_word(lines[i - 1].glyphs), _first_word(trimmed[i])
             rule = "pdf.cut-label" if _cut_label(lines[i - 1], _first_word(trimmed[i])) else "pdf.cut-word"

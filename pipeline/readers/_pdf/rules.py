@@ -35,6 +35,7 @@ RULES: tuple[Rule, ...] = (
     Rule("pdf.one-title", "the largest size on page 1 is the title only when it stands in one run of lines: used again after other text, it is a heading"),
     Rule("pdf.touching-cells", "a cell's text that touches the next column's (no cell padding) is cut where that column starts"),
     Rule("pdf.centred-cells", "a cell set in the middle of its row, beside a taller one, starts at the row's top (where the document shows it centres cells)"),
+    Rule("pdf.sized-columns", "tables of one shape whose columns stand apart, in a document that draws no space at a wrap, are an HTML printer's: no word is cut at a column's edge"),
     Rule("pdf.body-size", "body text is the size most text outside tables has, where table text is set a little smaller"),
     Rule("pdf.borderless-tables", "runs of lines whose text starts in the same columns are a table without rulings"),
     Rule("pdf.name-row-below-table", "a bold line ending a table without rulings, right above a table written across, is that table's first row"),
