@@ -2031,3 +2031,17 @@ def test_a_document_whose_tables_are_sized_by_their_text_keeps_words_that_fill_a
     assert found.m.whole_words and any(n.rule == "pdf.sized-columns" for n in found.notes)
     with switched_off("pdf.sized-columns"):
         assert not Assembler(pages).m.whole_words
+
+
+def test_the_next_number_alone_below_a_numbered_item_starts_a_paragraph():
+    from pipeline.readers._pdf.rules import switched_off
+
+    # a page break parted "11." from its text: it is no end of item 10's sentence
+    item = layout.Line(1, 100, 110, glyphs_at(90, "10.", 10.0, False, False) + glyphs_at(120, "Fridge milky farms curled.", 10.0, False, False))
+    alone = line("11.", 112)
+    paras = layout.group_paragraphs([item, alone], metrics(), 300.0, cell=True)
+    assert [p.number for p in paras] == [10, None] and paras[1].lines[0].text == "11."
+    with switched_off("pdf.lone-marker"):
+        assert len(layout.group_paragraphs([item, alone], metrics(), 300.0, cell=True)) == 1
+    # another number, or none before it: the sentence may end in it ("chapter" / "11.")
+    assert len(layout.group_paragraphs([item, line("12.", 112)], metrics(), 300.0, cell=True)) == 1

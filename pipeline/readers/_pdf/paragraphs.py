@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ...blocks import Note, Origin, Paragraph, Span
 from .lexicon import Lexicon, word_key
 from .metrics import Metrics
-from .model import Glyph, Line, continues_sentence, line_numbers, marker_of, stretched_after
+from .model import MARKER, Glyph, Line, continues_sentence, line_numbers, marker_of, stretched_after
 from .geometry import next_word_fits
 from .rules import on
 from .tolerances import (
@@ -78,11 +78,19 @@ def group_paragraphs(
             previous.lines.append(line)
         elif (item := _list_item(line, previous, numbers)) is not None:
             paras.append(item)
-        elif previous is None or _breaks(previous, line, m, right_edge, cell, spaced):
+        elif previous is None or _next_number_alone(previous, line) or _breaks(previous, line, m, right_edge, cell, spaced):
             paras.append(ParaLines([line]))
         else:
             previous.lines.append(line)
     return paras
+
+
+def _next_number_alone(para: ParaLines, line: Line) -> bool:
+    """Is the line only the next number of the numbered item it follows ("11." after item 10)?
+    A page break can part a marker from its item's text (pdf.lone-marker): it starts a
+    paragraph, never ends the item before it, as "11." ending a wrapped sentence would."""
+    match = MARKER.match(line.text.strip()) if on("pdf.lone-marker") else None
+    return bool(match and match.group(3)) and para.number is not None and int(match.group(3)) == para.number + 1
 
 
 def _apart(last: Line, line: Line, m: Metrics, cell: bool) -> bool:
