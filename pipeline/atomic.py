@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 # mkstemp creates files readable by the owner only; output files are meant to be shared.
@@ -25,9 +25,10 @@ _deferred: list[tuple[Path, bool]] | None = None  # within syncs_deferred(): (pa
 
 
 @contextmanager
-def syncs_deferred():
+def syncs_deferred(around=nullcontext):
     """The fsyncs of the files written within the block (and of their folders), all at once at
-    its end; none when it ends with an exception (what was written is thrown away)."""
+    its end, within `around()` (the batch defers signals there, as around every write); none
+    when the block ends with an exception (what was written is thrown away)."""
     global _deferred
     outer, _deferred = _deferred, []
     try:
@@ -38,7 +39,7 @@ def syncs_deferred():
     if pending:
         from concurrent.futures import ThreadPoolExecutor
 
-        with ThreadPoolExecutor(min(_SYNC_THREADS, len(pending))) as pool:
+        with around(), ThreadPoolExecutor(min(_SYNC_THREADS, len(pending))) as pool:
             for _ in pool.map(_fsync_path, pending):
                 pass  # the first OSError is raised here
 

@@ -199,7 +199,7 @@ def run(
         generations.remove_all_but(output, {previous_root})
         staging = generations.start(output, run_id)
         try:
-            with syncs_deferred():  # all on disk at the end of the block, before the generation is published
+            with syncs_deferred(around=signals.deferred):  # all on disk before the generation is published
                 result = _run_into(staging, previous_root, inputs, jobs=jobs, force=force, vocabulary=vocabulary,
                                    run_id=run_id, case_base_uri=case_base_uri, signals=signals, on_event=on_event)
             with signals.deferred():

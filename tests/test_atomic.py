@@ -59,3 +59,18 @@ def test_a_failing_deferred_sync_is_raised_at_the_end_of_the_block(tmp_path, mon
     with pytest.raises(OSError, match="No space"):
         with atomic.syncs_deferred():
             atomic.write_new(tmp_path / "x.json", b"x")
+
+
+def test_deferred_syncs_run_within_the_given_context(tmp_path, fsynced):
+    seen = []
+
+    class Around:
+        def __enter__(self):
+            seen.append(("enter", len(fsynced)))
+
+        def __exit__(self, *exc):
+            seen.append(("exit", len(fsynced)))
+
+    with atomic.syncs_deferred(around=Around):
+        atomic.write_new(tmp_path / "x.json", b"x")
+    assert seen == [("enter", 0), ("exit", 1)]
