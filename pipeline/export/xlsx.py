@@ -173,7 +173,7 @@ def _cell(ref: str, value, style: str) -> str:
 
 
 _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"}
-_TO_ESCAPE = re.compile("[&<>\r\x80-\U0010ffff]")
+_TO_ESCAPE = re.compile("[&<>\r]|[^\x00-\x7f]")  # not [\x80-\U0010ffff]: slow to compile
 
 
 def _escape(text: str) -> str:
