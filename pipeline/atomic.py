@@ -49,7 +49,10 @@ def _fsync_path(item: tuple[Path, bool]) -> None:
     if folder:
         fsync_folder(path)
         return
-    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))  # writable: Windows syncs only those
+    try:
+        fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))  # writable: Windows syncs only those
+    except PermissionError:  # a file made read-only (it kept the mode of the one it replaced)
+        fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:

@@ -74,3 +74,17 @@ def test_deferred_syncs_run_within_the_given_context(tmp_path, fsynced):
     with atomic.syncs_deferred(around=Around):
         atomic.write_new(tmp_path / "x.json", b"x")
     assert seen == [("enter", 0), ("exit", 1)]
+
+
+def test_a_file_that_cannot_be_opened_for_writing_is_fsynced_read_only(tmp_path, fsynced, monkeypatch):
+    real = os.open
+
+    def refuse_writing(path, flags, *args):
+        if flags & os.O_RDWR:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, flags, *args)
+
+    with atomic.syncs_deferred():
+        atomic.write_new(tmp_path / "x.json", b"x")
+        monkeypatch.setattr(atomic.os, "open", refuse_writing)
+    assert fsynced == [str(tmp_path / "x.json")]
