@@ -1717,3 +1717,25 @@ def test_a_row_without_a_label_at_a_page_top_taken_as_its_own_row_is_noted():
     with switched_off("pdf.row-across-page"):
         assert not [n for n in layout.assemble([page(1, first), page(2, rest), filler]) if isinstance(n, Note)
                     and n.rule == "pdf.row-across-page"]
+
+
+def test_the_cycle_collector_is_paused_while_a_pdf_is_read_and_runs_again_after(monkeypatch, tmp_path):
+    import gc
+
+    seen = []
+    real = pdf.assemble
+    monkeypatch.setattr(pdf, "assemble", lambda pages: seen.append(gc.isenabled()) or real(pages))
+    assert gc.isenabled()
+    pdf.read(REFERENCE["pdf"])
+    assert seen == [False] and gc.isenabled()
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(REFERENCE["pdf"].read_bytes()[:2000])
+    with pytest.raises(ReadError):
+        pdf.read(damaged)
+    assert gc.isenabled()  # also after a file that cannot be read
+    gc.disable()
+    try:
+        pdf.read(REFERENCE["pdf"])
+        assert not gc.isenabled()  # a caller that paused it itself keeps it paused
+    finally:
+        gc.enable()
