@@ -144,15 +144,16 @@ def make_cases(salt: str, numbers: list[int], folder: Path) -> list[Case]:
 # --- the work (each function here runs in a worker process) ----------------------------------------
 
 
-def made_before(folder: Path, make, sources: list[Path]) -> list[Path]:
-    """`make(sources, folder)`, or the files it made from these very sources in `folder` on an
-    earlier run (`--reuse`): judging the same printed files again after a rule changed costs no
-    printing. The record maps each source to its file and only grows, so a run of some cases
+def made_before(folder: Path, make, sources: list[Path], reuse: bool = True) -> list[Path]:
+    """`make(sources, folder)`, or (`reuse`) the files it made from these very sources in `folder`
+    on an earlier run: judging the same printed files again after a rule changed costs no
+    printing. Every run records what it made, so a first run without `--reuse` can be re-judged
+    later. The record maps each source to its file and only grows, so a run of some cases
     (`--only`) neither reuses another case's file nor forgets the others'."""
     record = folder / MADE_RECORD
     made = json.loads(record.read_text(encoding="utf-8")) if record.exists() else {}
     keys = [str(Path(source).resolve()) for source in sources]
-    if isinstance(made, dict) and all(k in made and Path(made[k]).exists() for k in keys):
+    if reuse and isinstance(made, dict) and all(k in made and Path(made[k]).exists() for k in keys):
         return [Path(made[k]) for k in keys]
     files = make(sources, folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -167,8 +168,7 @@ def print_and_judge(writer: str, items: list[tuple[int, Path, dict]], folder: Pa
     """Print `items` (number, source file, wanted data) with `writer` and judge each file it made."""
     sources = [source for _, source, _ in items]
     try:
-        files = (made_before(folder, WRITERS[writer].make, sources) if reuse
-                 else WRITERS[writer].make(sources, folder))
+        files = made_before(folder, WRITERS[writer].make, sources, reuse)
     except Exception as error:  # noqa: BLE001 - a program that fails or hangs leaves its files unrendered
         failed = error if isinstance(error, WriterFailed) else WriterFailed(f"{type(error).__name__}: {error}")
         return [(number, classify({}, failed)) for number, _, _ in items]
@@ -218,10 +218,7 @@ def sweep(run: Run, folder: Path, jobs: int, reuse: bool = False) -> None:
                 pending[future] = ("writer", writer.name, part)
 
         for source in sorted({w.source for w in chosen} - {"docx"}):
-            if reuse:
-                future = pool.submit(made_before, folder / source, _exporter(source), [c.docx for c in cases])
-            else:
-                future = pool.submit(export_sources, [c.docx for c in cases], folder / source, source)
+            future = pool.submit(made_before, folder / source, _exporter(source), [c.docx for c in cases], reuse)
             pending[future] = ("export", source, None)
         for writer in chosen:
             if writer.source == "docx":

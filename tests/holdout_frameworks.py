@@ -1,6 +1,11 @@
 """Frameworks of other organisations printed to PDF and read back, per writer: exact, refused, wrong.
 
     python -m tests.holdout_frameworks [--set 1|2|3] [--writer NAME ...] [--keep DIR]
+    python -m tests.holdout_frameworks --seed TEXT [--count N] [--writer NAME ...] [--keep DIR]
+
+`--seed` draws a fresh set instead (`drawn_set`): each variant one of the builder's shapes with
+counts, levels, areas, language and options drawn from the seed, so a set nobody has looked at
+can be measured (use a seed of your own, never one that was measured before).
 
 Each variant is built by tests/framework_builder.py as a .docx (the truth: its data minus source
 and id), printed by each writer, and converted; a PDF is exact when its data equals the .docx's,
@@ -15,6 +20,7 @@ headless Chromium with its page header and footer), chromium-nohf (the same with
 from __future__ import annotations
 
 import argparse
+import random
 import shutil
 import subprocess
 import tempfile
@@ -216,6 +222,59 @@ SETS = {
 }
 
 
+AREA_WORDS = ("PLAN", "MAKE", "CHECK", "SHARE", "GUARD", "LEAD", "LEARN", "SERVE")
+NAMED_LEVELS = (("Level {}: {}", ("Aware", "Developing", "Proficient", "Leading", "Expert")),
+                ("Stage {} - {}", ("Entry", "Working", "Practitioner", "Senior", "Expert")),
+                ("Tier {}: {}", ("Novice", "Competent", "Skilled", "Master", "Guru")))
+
+
+def drawn_set(seed: str, count: int) -> dict:
+    """`count` variants drawn from `seed`: a shape, and its counts, levels, areas and options."""
+    rng = random.Random(seed)
+    out = {}
+    for index in range(count):
+        shape = rng.choice(("digital", "capability", "merged", "numbered", "split", "one-per-row", "banner",
+                            "banner-onecell", "name-in-header"))
+        n, per = rng.randint(2, 8), rng.randint(1, 3)
+        areas = tuple(f"{k + 1}. {w}" for k, w in enumerate(rng.sample(AREA_WORDS, rng.randint(1, min(3, n)))))
+        levels = 4
+        if shape == "digital":
+            language, levels = rng.choice(("en", "nl")), rng.randint(2, 4)
+            comps = sc(count=n, levels=levels, per_level=per, coded=rng.random() < 0.7, areas=areas, language=language)
+            options = dict(language=language, header_row=rng.random() < 0.4, every=rng.randint(1, 4),
+                           title_line=rng.choice(("3.1 Drawn framework", "Drawn skills", "4.2 Region framework")))
+            build = (lambda c, o: lambda p: fb.digital_framework(p, c, **o))(comps, options)
+        elif shape == "capability":
+            language = rng.choice(("en", "de"))
+            comps = sc(count=n, per_level=per, coded=False, areas=areas if rng.random() < 0.5 else (), language=language)
+            options = dict(language=language, title=f"Drawn capabilities {index}", alignment=rng.random() < 0.5,
+                           contents=rng.random() < 0.5, bullets=rng.choice(("style", "•", "-")))
+            build = (lambda c, o: lambda p: fb.capability_framework(p, c, **o))(comps, options)
+        elif shape == "merged":
+            comps = sc(count=n, per_level=per, coded=False, areas=())
+            build = (lambda c: lambda p: fb.merged_head_framework(p, c, title="Drawn merged"))(comps)
+        elif shape == "numbered":
+            levels = rng.randint(3, 5)
+            form, words = rng.choice(NAMED_LEVELS)
+            labels = [form.format(k + 1, words[k]) for k in range(levels)]
+            comps = sc(count=n, levels=levels, per_level=per, coded=False, areas=())
+            build = (lambda c, la: lambda p: fb.numbered_named_levels_framework(p, c, la))(comps, labels)
+        elif shape == "split":
+            comps = sc(count=n, per_level=max(per, 2), coded=rng.random() < 0.5)
+            build = (lambda c: lambda p: fb.split_tables_framework(p, c))(comps)
+        elif shape == "one-per-row":
+            comps = sc(count=n, per_level=per, coded=False, areas=areas)
+            build = (lambda c: lambda p: fb.one_per_row_framework(p, c, title="Drawn rows"))(comps)
+        elif shape in ("banner", "banner-onecell"):
+            comps = sc(count=n, per_level=per, areas=areas)
+            build = (lambda c, one: lambda p: fb.banner_framework(p, c, one_cell=one))(comps, shape == "banner-onecell")
+        else:
+            comps = sc(count=n, per_level=per, coded=rng.random() < 0.5)
+            build = (lambda c: lambda p: fb.name_in_header_framework(p, c))(comps)
+        out[f"{index + 1:02d}-{shape}-{n}x{per}"] = build
+    return out
+
+
 def _data(path: Path) -> dict | str:
     try:
         data = convert(path).data
@@ -239,12 +298,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=SETS, default="2", help="which variant set (default 2)")
     parser.add_argument("--writer", action="append", choices=WRITERS, help="only this writer (repeatable)")
+    parser.add_argument("--seed", help="draw a fresh set from this seed instead of --set (see drawn_set)")
+    parser.add_argument("--count", type=int, default=12, help="variants to draw with --seed (default 12)")
     parser.add_argument("--keep", type=Path, help="write the documents here and reuse PDFs found there")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="holdout-frameworks-"))
     folder.mkdir(parents=True, exist_ok=True)
     tally: dict[str, dict[str, int]] = {}
-    for name, build in SETS[args.set].items():
+    variants = drawn_set(args.seed, args.count) if args.seed else SETS[args.set]
+    for name, build in variants.items():
         word = build(folder / f"{name}.docx")
         truth = _data(word)
         for writer in args.writer or WRITERS:

@@ -207,9 +207,8 @@ def test_a_writer_whose_program_is_missing_is_skipped_with_the_reason(tmp_path, 
     assert json.loads(summary_file.read_text(encoding="utf-8"))["skipped"] == {"chromium": "chromium, soffice not installed"}
 
 
-def test_reuse_judges_the_files_printed_before_and_prints_again_when_one_is_gone(tmp_path):
-    calls = []
-
+def _printer(calls: list):
+    """A writer that 'prints' each source to <stem>.pdf and records each call."""
     def make(sources, folder):
         calls.append([s.name for s in sources])
         folder.mkdir(parents=True, exist_ok=True)
@@ -217,6 +216,12 @@ def test_reuse_judges_the_files_printed_before_and_prints_again_when_one_is_gone
         for path in out:
             path.write_text("printed")
         return out
+    return make
+
+
+def test_reuse_judges_the_files_printed_before_and_prints_again_when_one_is_gone(tmp_path):
+    calls = []
+    make = _printer(calls)
 
     a, b = tmp_path / "a.docx", tmp_path / "b.docx"
     first = made_before(tmp_path / "w", make, [a, b])
@@ -228,3 +233,13 @@ def test_reuse_judges_the_files_printed_before_and_prints_again_when_one_is_gone
     c = tmp_path / "c.docx"
     assert made_before(tmp_path / "w", make, [c]) == [tmp_path / "w" / "c.pdf"] and calls[-1] == ["c.docx"]
     assert made_before(tmp_path / "w", make, [a, b]) == first and len(calls) == 3
+
+
+def test_a_run_without_reuse_prints_again_and_records_for_a_later_reuse(tmp_path):
+    calls = []
+    make = _printer(calls)
+
+    a = tmp_path / "a.docx"
+    first = made_before(tmp_path / "w", make, [a], reuse=False)
+    assert made_before(tmp_path / "w", make, [a], reuse=False) == first and len(calls) == 2
+    assert made_before(tmp_path / "w", make, [a]) == first and len(calls) == 2

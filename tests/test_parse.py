@@ -120,6 +120,19 @@ def test_levels_of_another_competency_are_never_added_to_the_one_before():
         run(title_page() + [competency(), PageBreak(page=3), again])
 
 
+def test_a_table_among_the_competencies_that_is_neither_a_competency_nor_the_matrix_is_noted():
+    """A reader that took a table apart leaves pieces that read as neither: their indicators are
+    lost, so the conversion must say so where."""
+    stray = table(("doorloopt nog.", "Verder met werk"), ("Verwijt iets", "Kaap Galerij."))
+    result = run(title_page() + [competency(), PageBreak(page=3), stray])
+    assert [c.name for c in result.handbook.competencies] == ["Analyseren"]
+    (note,) = result.notes
+    assert note.rule == "parse.stray-table" and "after competency 'Analyseren'" in note.message
+    assert "'doorloopt nog.'" in note.message
+    empty = table(("", ""))  # an empty table loses nothing
+    assert run(title_page() + [competency(), empty]).notes == []
+
+
 def test_cumulative_from_introduction():
     intro = [para("Hogere niveaus: het gedrag van lagere niveaus wordt als aanwezig verondersteld.")]
     assert run(title_page() + intro + [competency()]).handbook.levels.cumulative is True

@@ -341,6 +341,23 @@ def test_a_lone_line_in_the_outer_margin_is_a_header():
         ("Mensen meekrijgen", False)]
 
 
+def test_a_lone_line_in_the_outer_margin_is_content_where_other_pages_reach_as_far():
+    # narrow margins: page 2's text runs down to 782; page 1 ends with a name row alone at 770
+    # (its table goes on on the next page), a gap above it as a footer would have
+    pages = [
+        page(1, [line("Tekst", 600), line("meer tekst", 612), line("Samenwerken", 770, bold=True)]),
+        page(2, [line(f"Regel {n}", 698 + 12 * n) for n in range(8)]),
+    ]
+    assert layout.find_running_lines(pages) == {}
+    with switched_off("pdf.margin-reached"):
+        assert [ln.text for ln in pages[0].lines if id(ln) in layout.find_running_lines(pages)] == ["Samenwerken"]
+    # a footer has no content below it: a name row in the margin whose definition follows on its page
+    alone = [page(1, [line("Tekst", 600), line("Samenwerken", 752, bold=True), line("Werkt met anderen.", 768)])]
+    assert layout.find_running_lines(alone) == {}
+    with switched_off("pdf.margin-reached"):
+        assert [ln.text for ln in alone[0].lines if id(ln) in layout.find_running_lines(alone)] == ["Samenwerken"]
+
+
 def test_body_text_at_the_top_is_not_a_header():
     pages = [page(n, [line(f"Tekst van pagina {chr(64 + n)}", 71.8), line("meer", 85)]) for n in (1, 2, 3)]
     assert layout.find_running_lines(pages) == {}
@@ -376,6 +393,35 @@ def test_list_markers_are_conservative():
     paras = layout.group_paragraphs(bullets, m, 470, cell=True)
     assert [(p.listed, layout.make_paragraph(p, m, body=False).text) for p in paras] == [
         (True, "Eerste punt"), (True, "Tweede punt")]
+
+
+def test_a_dash_whose_space_justification_stretched_starts_no_list_item():
+    """A justified line "– machinery" wrapped below a full line that justification hardly
+    stretched: the gap after the dash is as wide as a tab, but holds the space the PDF draws,
+    set apart from the dash (LibreOffice spreads the extra width on both sides of it)."""
+    m = metrics()
+    full = line("Flow snatch yi gc", 100)
+    x = 90.0 + CHAR
+    stretched = layout.Line(1, 112, 122, glyphs_at(90.0, "–", 10.0, False, False)
+                            + [layout.Glyph(" ", x + 10.0, x + 10.0 + SPACE, 10.0)]
+                            + glyphs_at(x + 20.0 + SPACE, "machinery", 10.0, False, False))
+    paras = layout.group_paragraphs([full, stretched], m, full.x1 + 1.0, cell=True)
+    assert [layout.make_paragraph(p, m, False).text for p in paras] == ["Flow snatch yi gc – machinery"]
+    tab = line("–", 112, columns=[(x + 20.0 + SPACE, "machinery")])  # a tab: no space drawn in the gap
+    assert [p.listed for p in layout.group_paragraphs([full, tab], m, full.x1 + 1.0, cell=True)] == [False, True]
+    with switched_off("pdf.justified-spaces"):
+        assert len(layout.group_paragraphs([full, stretched], m, full.x1 + 1.0, cell=True)) == 2
+    # "(a," / "b) ô": a little extra width spread evenly on both sides of the space after "b)"
+    x = 90.0 + 2 * CHAR
+    letter = layout.Line(1, 112, 122, glyphs_at(90.0, "b)", 10.0, False, False)
+                         + [layout.Glyph(" ", x + 1.2, x + 1.2 + SPACE, 10.0)]
+                         + glyphs_at(x + 2.4 + SPACE, "ô en verder", 10.0, False, False))
+    paras = layout.group_paragraphs([line("Regeringen keizer (a,", 100), letter], m, 500.0, cell=True)
+    assert [layout.make_paragraph(p, m, False).text for p in paras] == ["Regeringen keizer (a, b) ô en verder"]
+    flush = layout.Line(1, 112, 122, glyphs_at(90.0, "b)", 10.0, False, False)  # a space, then a tab
+                        + [layout.Glyph(" ", x, x + SPACE, 10.0)] + glyphs_at(x + 2.4 + SPACE, "ô en verder", 10.0, False, False))
+    assert [p.listed for p in layout.group_paragraphs([line("Regeringen keizer (a,", 100), flush], m, 500.0, cell=True)] == [
+        False, True]
 
 
 def test_hyphen_at_a_line_end_is_kept_and_joined_with_a_space():
@@ -511,6 +557,72 @@ def test_joins_across_a_page_break_and_cut_words_leave_notes():
     cut = layout.make_paragraph(layout.ParaLines([line("Competenti", 100), line("eniveau 1", 112)]), m, False, 140.0)
     assert cut.text == "Competentieniveau 1"
     assert [(n.rule, n.origin.top) for n in m.notes] == [("pdf.cut-word", 112)]
+
+
+def test_a_one_word_line_with_room_for_the_drawn_wrap_space_but_none_was_cut_inside_a_word():
+    """LibreOffice draws the space a line wraps at where it fits: "Competentie" leaves room for
+    it (4 pt, the space 3 pt) and draws none, so the line did not wrap at a space, though the
+    document shows "niveau" as a word of its own."""
+    lexicon = layout.Lexicon(words=frozenset({"niveau"}))
+    lines = [line("Competentie", 100), line("niveau 1", 112)]
+    edge = lines[0].x1 + 4.0  # not one more letter (5 pt) fits; a space (3 pt) does
+
+    def text(wrap_space):
+        m = metrics(lexicon=lexicon, wrap_space=wrap_space)
+        return layout.make_paragraph(layout.ParaLines(lines), m, False, edge).text
+
+    assert text(None) == "Competentie niveau 1"  # no drawn spaces: the document's words decide
+    assert text(SPACE / 10.0) == "Competentieniveau 1"
+    assert text(0.36) == "Competentie niveau 1"  # a wider space would not have fitted: no evidence
+
+
+def test_a_word_surely_cut_in_one_column_is_known_for_the_others():
+    """Five level labels "Competentie" / "niveau N" in columns of slightly different widths:
+    where one leaves room for the drawn wrap space, it was surely cut, and the lexicon knows
+    "competentieniveau" for the columns where the room is too small to tell."""
+    wide, narrow = [line("Competentie", 100), line("niveau 1", 112)], [line("Competentie", 100), line("niveau 2", 112)]
+    columns = [(wide, wide[0].x1 + 4.0, True, True), (narrow, narrow[0].x1 + 2.0, True, True),
+               ([line("Het niveau is hoog", 200)], 400.0, True, True)]  # "niveau" a word of its own
+    lexicon = layout.Lexicon.of(columns, wrap_space=SPACE / 10.0)
+    assert lexicon.shows_elsewhere("competentieniveau") and lexicon.knows("niveau")
+    m = metrics(lexicon=lexicon, wrap_space=SPACE / 10.0)
+    assert layout.make_paragraph(layout.ParaLines(narrow), m, False, narrow[0].x1 + 2.0).text == "Competentieniveau 2"
+    assert not layout.Lexicon.of(columns).knows("competentieniveau")  # no drawn wrap spaces: nothing sure
+    with switched_off("pdf.cut-at-drawn-space"):
+        assert not layout.Lexicon.of(columns, wrap_space=SPACE / 10.0).knows("competentieniveau")
+
+
+def test_the_wrap_space_is_measured_where_the_writer_draws_it():
+    from pipeline.readers._pdf.metrics import measure
+
+    wrapped = [line("een regel die " if k % 2 == 0 else "verder gaat", 100 + 12 * k) for k in range(12)]
+    assert measure([page(1, wrapped)], set()).wrap_space == SPACE / 10.0
+    with switched_off("pdf.cut-at-drawn-space"):
+        assert measure([page(1, wrapped)], set()).wrap_space is None
+    bare = [line("een regel die" if k % 2 == 0 else "verder gaat", 100 + 12 * k) for k in range(12)]
+    assert measure([page(1, bare)], set()).wrap_space is None
+
+
+def test_a_cut_word_learnt_from_one_place_is_no_evidence_for_that_place():
+    """"ondersteun" fills its line and "geholpen" follows: one cut word or two words? The run
+    of pieces teaches the lexicon "ondersteungeholpen"; learnt there alone, it says nothing
+    about that very place. Shown cut in a second place, it is evidence."""
+    edge = 90 + 10 * CHAR  # "ondersteun" fills the column: not one more letter fits
+
+    lines = [line("Het werk", 100), line("ondersteun", 112), line("geholpen ook", 124)]
+    once, twice = (layout.Lexicon.of([(lines, edge, True, True)] * places) for places in (1, 2))
+    assert once.knows("ondersteungeholpen") and not once.shows_elsewhere("ondersteungeholpen")
+    assert twice.shows_elsewhere("ondersteungeholpen")
+    assert (once | layout.Lexicon(words=frozenset({"ondersteungeholpen"}))).shows_elsewhere("ondersteungeholpen")
+    # the joined word would be 1.8 columns wide: too wide for a cut, unless shown elsewhere
+    assert layout.make_paragraph(layout.ParaLines(lines), metrics(lexicon=once), False, edge).text == (
+        "Het werk ondersteun geholpen ook")
+    assert layout.make_paragraph(layout.ParaLines(lines), metrics(lexicon=twice), False, edge).text == (
+        "Het werk ondersteungeholpen ook")
+    closing = [line("Het werk", 100), line("signaleert", 112), line("; meer", 124)]  # no line starts with ";"
+    learnt = frozenset({"signaleert"})  # learnt from this place alone ("signaleert" / ";"), a word of its own
+    known = metrics(lexicon=layout.Lexicon(words=learnt, once=learnt))
+    assert layout.make_paragraph(layout.ParaLines(closing), known, False, edge).text == "Het werk signaleert; meer"
 
 
 def test_split_row_needs_the_bottom_of_the_page():
@@ -677,6 +789,49 @@ def test_text_merged_across_columns_does_not_widen_a_column():
     assert rows[2][:2] == ["Eerste / regel", "Kort woord / Langerwoorden"]
 
 
+def test_a_bold_name_ending_a_borderless_table_heads_the_table_written_across_below_it():
+    # XHTML printers draw the matrix and the competency's table touching: the name, in the first
+    # column alone, fits the matrix's columns; the definition below it runs across them
+    lines = [
+        line("Competentie", 100, bold=True, columns=[(310, "Niveau")]),
+        line("Analyseren", 116, columns=[(310, "2")]),
+        line("Plannen", 132, columns=[(310, "3")]),
+        line("Samenwerken", 148, bold=True),
+        line("Werkt met anderen aan een gezamenlijk doel en deelt", 164, italic=True),
+        line("Niveau 1", 180, columns=[(310, "Ziet kansen.")]),
+        line("Niveau 2", 196, columns=[(310, "Plant zijn werk.")]),
+    ]
+
+    def tables_of(found):
+        return [[" / ".join(ln.text for ln in c.lines) for row in raw.rows for c in row if c is not None]
+                for _, _, raw in found]
+
+    matrix, levels = tables_of(layout.find_borderless_tables(lines, metrics()))
+    assert matrix == ["Competentie", "Niveau", "Analyseren", "2", "Plannen", "3"]
+    assert levels[:2] == ["Samenwerken", "Werkt met anderen aan een gezamenlijk doel en deelt"]
+    with switched_off("pdf.name-row-below-table"):
+        matrix, levels = tables_of(layout.find_borderless_tables(lines, metrics()))
+    assert matrix[-2:] == ["Samenwerken", ""] and levels[0] == "Werkt met anderen aan een gezamenlijk doel en deelt"
+
+
+def test_a_list_number_hung_left_of_its_column_starts_that_column_s_cell():
+    # browsers hang a list's numbers left of its text: "20." stands 4 pt right of column 2's
+    # edge (where its label starts), 11 pt from column 1's text: less than a column gap
+    first = line("19. Doet iets heel goed", 124, x0=96)
+    first.glyphs.append(layout.Glyph(" ", 203, 214, 10.0, inserted=True))  # the gap, as the reader fills it
+    first.glyphs += glyphs_at(214, "20. ", 10.0, False, False) + glyphs_at(236, "Doet meer", 10.0, False, False)
+    lines = [
+        line("Basis", 100, x0=96, columns=[(210, "Gevorderd")]),
+        first,
+        line("en verder", 136, x0=114, columns=[(236, "en nog")]),
+    ]
+    assert len(first.segments()) == 1
+    assert borderless_rows(lines) == [
+        ["Basis", "Gevorderd"], ["19. Doet iets heel goed / en verder", "20. Doet meer / en nog"]]
+    with switched_off("pdf.hanging-marker"):
+        assert layout.find_borderless_tables(lines, metrics()) == []  # the joined line ends the columns
+
+
 def test_a_table_continued_at_the_top_of_a_page_takes_the_latest_columns():
     known = [[90.0, 310.0], [90.0, 200.0, 310.0, 420.0]]  # a matrix, then a levels table
     ((_, _, raw),) = layout.find_borderless_tables([line("Overzicht", 72, page=2, x0=310)], metrics(), known)
@@ -725,6 +880,41 @@ def test_a_label_after_whole_empty_lines_starts_a_row_beside_a_running_sentence(
     assert borderless_rows(lines) == [["Niveau 1", "Doet iets en / meer dingen"], ["Niveau 2", "en verder"]]
 
 
+def test_a_wrapped_line_goes_on_beside_a_paragraph_spaced_by_whole_lines():
+    # the next column's paragraphs are spaced by exactly one empty line: its new paragraph looks
+    # like a label after a pause, but column 1's "doorloopt" would have run into column 2
+    lines = [
+        line("Basis", 112, columns=[(230, "Gevorderd")]),  # rows not spaced apart (see the next test)
+        line("Een lange zin die", 124, columns=[(230, "Kort punt.")]),
+        line("verder gaat en nog wat", 136),  # ends at 192: "doorloopt" (45 pt) runs past 230
+        line("doorloopt tot hier", 148, columns=[(230, "Tweede punt.")]),
+    ]
+    assert borderless_rows(lines) == [
+        ["Basis", "Gevorderd"],
+        ["Een lange zin die / verder gaat en nog wat / doorloopt tot hier", "Kort punt. / Tweede punt."]]
+    with switched_off("pdf.wrapped-in-column"):
+        assert len(borderless_rows(lines)) == 3
+
+
+def test_in_a_table_with_spaced_rows_the_last_column_goes_on_one_pitch_below():
+    # rows stand 12 pt apart beyond a line; paragraphs of a cell one empty line (whole lines):
+    # the last column's "oekraine" goes on one pitch below its text, beside a new paragraph
+    lines = [
+        line("Basis", 100, columns=[(230, "Gevorderd")]),
+        line("Minimaal doel.", 124, columns=[(230, "Bronzen wapens en")]),
+        line("verder gaan met", 136, x0=230),
+        line("Klaas werkt.", 148, columns=[(230, "oekraine hebben?")]),
+    ]
+    assert borderless_rows(lines) == [
+        ["Basis", "Gevorderd"],
+        ["Minimaal doel. / Klaas werkt.", "Bronzen wapens en / verder gaan met / oekraine hebben?"]]
+    with switched_off("pdf.spaced-rows"):
+        assert len(borderless_rows(lines)) == 3
+    # rows without spacing: a label beside a lower-case start is a new row (see above)
+    close = [line("Basis", 100, columns=[(230, "Gevorderd")])] + [replace(ln, top=ln.top - 12, bottom=ln.bottom - 12) for ln in lines[1:]]
+    assert len(borderless_rows(close)) == 3
+
+
 def test_a_name_close_to_the_next_column_beside_its_definition_is_a_row():
     name_and_definition = line("Verantwoordelijkheid", 100, bold=True)  # ends 10 pt before column 2
     name_and_definition.glyphs += glyphs_at(200, "Een definitie over twee kolommen", 10.0, True, False)
@@ -768,6 +958,27 @@ def test_a_justified_line_s_stretched_spaces_are_no_column_gaps():
         layout.Line(1, 136, 146, glyphs_at(90, "Midden", 10.0, False, False) + justified(200, ["Meer", "nog"], 30.0)),
     ]
     assert borderless_rows(lines) == [["Basis", "Doet iets heel goed / verder"], ["Midden", "Meer nog"]]
+
+
+def test_no_row_starts_where_a_column_surely_wraps_on():
+    """Beside a paragraph that ended ("doel:", "Marie" would have fitted after it) the first
+    column wraps on: its line ends in the space the writer draws at a wrap. A row cannot start
+    in the middle of a paragraph."""
+    def rows(first, m):
+        lines = [
+            line("Basis", 76, columns=[(200, "Midden en nog veel meer tekst")]),
+            line(first, 100, columns=[(200, "doel:")]),
+            line("Acceptable", 112, columns=[(200, "Marie socks")]),
+        ]
+        ((_, _, raw),) = layout.find_borderless_tables(lines, m, [])
+        return [[" / ".join(ln.text for ln in c.lines) for c in row if c is not None] for row in raw.rows]
+
+    drawn = metrics(drawn_spaces=True)
+    joined = [["Basis", "Midden en nog veel meer tekst"], ["Sentence jen / Acceptable", "doel: / Marie socks"]]
+    assert rows("Sentence jen ", drawn) == joined
+    assert rows("Sentence jen", drawn) == [joined[0], ["Sentence jen", "doel:"], ["Acceptable", "Marie socks"]]
+    with switched_off("pdf.row-mid-paragraph"):
+        assert len(rows("Sentence jen ", drawn)) == 3
 
 
 def test_columns_out_of_step_keep_their_own_heights():
@@ -939,6 +1150,9 @@ def test_lexicon_learns_nothing_from_bold_headings():
     after = [line("één rol", 200), line("Proficiency", 212), line("level 2", 224)]  # the same, not bold
     assert not layout.Lexicon.of([(header, edge, True, True)]).knows("proficiencylevel")
     assert layout.Lexicon.of([(after, edge, True, True)]).knows("proficiencylevel")  # a run no word explains
+    # ... unless the rest of the document shows "level" as a word (the cells of tables without
+    # rulings learn apart from the body, with the body's words known)
+    assert not layout.Lexicon.of([(after, edge, True, True)], known=frozenset({"level"})).knows("proficiencylevel")
 
 
 def test_words_in_cells_of_a_table_without_rulings_teach_the_lexicon():
@@ -1124,6 +1338,49 @@ def test_after_a_page_break_a_sentence_goes_on_when_its_first_word_with_a_letter
     assert not continues_sentence("3 keer per jaar") and continues_sentence("(intern) overleg")
 
 
+def test_a_space_the_writer_draws_at_each_paragraph_end_tells_a_capital_after_a_wrap():
+    texts = [  # (text, ends in a drawn space): browsers draw none at a wrap
+        ("Een lange regel die tot de rand loopt", False), ("en verder gaat.", True),
+        ("Tweede punt dat ook lang is en loopt", False), ("door tot hier.", True),
+        ("Derde punt met tekst die lang genoeg", False), ("is voor een regel.", True),
+        ("Vierde punt dat tot aan de rand loopt", False),  # "Hoofdstad" would not have fitted
+        ("Hoofdstad noemt nog iets.", True), ("Vijfde punt.", True),
+    ]
+    lines = [line(text + (" " if spaced else ""), 100.5 + 12 * k, x0=90.1) for k, (text, spaced) in enumerate(texts)]
+    raw = layout.RawTable(1, 100, 210, [84.6, 300.6], [[cell(84.6, 300.6, 100, 210, *lines)]])
+    first = ["Een lange regel die tot de rand loopt en verder gaat.", "Tweede punt dat ook lang is en loopt door tot hier.",
+             "Derde punt met tekst die lang genoeg is voor een regel."]
+    (table,) = tables(layout.assemble([page(1, [], [raw])]))
+    assert [p.text for p in table.rows[0].cells[0].paragraphs] == first + [
+        "Vierde punt dat tot aan de rand loopt Hoofdstad noemt nog iets.", "Vijfde punt."]
+    with switched_off("pdf.marked-ends"):  # only the capital tells: a new paragraph
+        (table,) = tables(layout.assemble([page(1, [], [raw])]))
+    assert [p.text for p in table.rows[0].cells[0].paragraphs][3:] == [
+        "Vierde punt dat tot aan de rand loopt", "Hoofdstad noemt nog iets.", "Vijfde punt."]
+
+
+def test_a_drawn_space_at_each_spaced_paragraph_end_of_a_borderless_cell_tells_a_wrap():
+    items = [  # (top, text of column 2): each item ends in a space the PDF draws, no wrap does
+        (124, "Eerste punt dat lang"), (136, "doorloopt tot hier. "), (160, "Tweede punt dat lang"),
+        (172, "gaat en verder nog. "), (196, "Derde punt dat lang"), (208, "loopt door en dan"),
+        (220, "Hoofdstad noemt. "), (244, "Vierde punt. "),
+    ]
+    # column 1 runs on beside them in one paragraph, so the items are paragraphs of one cell
+    words = iter("een tekst die in de eerste kolom doorloopt tot aan het einde toe".split())
+    beside = {top: next(words) for top in range(124, 256, 12)}
+    at = dict(items)
+    lines = [line("Basis", 100, columns=[(230, "Gevorderd")])]
+    lines += [line(beside[top], top, columns=[(230, at[top])] if top in at else ()) for top in sorted(beside)]
+
+    def texts():
+        (table,) = tables(layout.assemble([page(1, lines)]))
+        return [p.text for row in table.rows for p in row.cells[-1].paragraphs]
+
+    assert "Derde punt dat lang loopt door en dan Hoofdstad noemt." in texts()
+    with switched_off("pdf.marked-ends"):
+        assert "Hoofdstad noemt." in texts()
+
+
 def test_a_name_row_alone_at_a_page_end_goes_on_with_a_row_of_bold_labels():
     def emphasise(table, row, cell, italic=False, bold=False):
         for ln in table.rows[row][cell].lines:
@@ -1232,6 +1489,28 @@ def test_a_line_right_below_its_column_goes_on_when_another_column_shows_paragra
     # without the spacing (whole lines empty in column 0), a capital start is a new row
     above[0] = cell(90, 300, 300, 375, line("carefully coordinates 50%?", 357.0, size=11.0))
     assert not _mid_sentence(firsts, above, 386.4, pitch + 0.5)
+
+
+def test_the_next_item_of_a_columns_numbered_list_beside_a_sentence_going_on_starts_no_row():
+    from pipeline.readers._pdf.borderless import _mid_sentence
+    from pipeline.readers._pdf.rules import switched_off
+
+    # levels across: each level's cell a numbered list, items set apart; column 0's second item
+    # starts one line below column 1's item that goes on mid-sentence (wkhtmltopdf)
+    pitch = 11.6
+    earlier = [{0: cell(90, 300, 100, 136, line("1. Bezorgdheid eentje opladen", 101.8), line("sabotage geschikte", 113.3),
+                        line("nils m.b.t.", 124.8)),
+                1: cell(300, 500, 100, 125, line("3. Benaderen evenveel", 101.8, x0=306), line("wou syriërs?", 113.3, x0=306))}]
+    above = {0: cell(90, 300, 134, 144), 1: cell(300, 500, 134, 144, line("4. Heather samenleving en/of", 134.6, x0=306))}
+    firsts = {0: line("2. Ramen zevenaar", 145.0), 1: line("zonne ea uitgezet", 146.2, x0=306)}
+    assert _mid_sentence(firsts, above, 145.0, pitch + 0.5, earlier=earlier)
+    with switched_off("pdf.list-goes-on"):
+        assert not _mid_sentence(firsts, above, 145.0, pitch + 0.5, earlier=earlier)
+    # a number that does not follow the column's list, or no list above: a label after all
+    firsts[0] = line("5. Ramen zevenaar", 145.0)
+    assert not _mid_sentence(firsts, above, 145.0, pitch + 0.5, earlier=earlier)
+    firsts[0] = line("2. Ramen zevenaar", 145.0)
+    assert not _mid_sentence(firsts, above, 145.0, pitch + 0.5)
 
 
 def test_in_a_borderless_table_with_spaced_rows_a_capital_one_line_below_goes_on():
@@ -1717,6 +1996,41 @@ def test_a_row_without_a_label_at_a_page_top_taken_as_its_own_row_is_noted():
     with switched_off("pdf.row-across-page"):
         assert not [n for n in layout.assemble([page(1, first), page(2, rest), filler]) if isinstance(n, Note)
                     and n.rule == "pdf.row-across-page"]
+
+
+def test_tables_of_one_shape_whose_columns_stand_apart_were_sized_by_their_text():
+    from pipeline.readers._pdf.assemble import _columns_sized_by_content
+
+    def table(number, top, columns):
+        return layout.RawTable(number, top, top + 100, columns, [[None] * (len(columns) - 1)])
+
+    # a word processor: each competency table keeps the widths its author set
+    same = [page(3, [], [table(3, 80, [84.6, 171.0, 257.4, 516.6])]), page(4, [], [table(4, 60, [84.6, 171.0, 257.4, 516.6])])]
+    assert _columns_sized_by_content(same, {}) is None
+    # a browser: each table's columns as wide as the text they hold (a matrix of two columns says nothing)
+    sized = [page(3, [], [table(3, 40, [14.5, 180.3, 346.2]), table(3, 300, [14.5, 116.4, 212.0, 412.4])]),
+             page(4, [], [table(4, 60, [14.5, 111.2, 206.8, 412.4])])]
+    assert _columns_sized_by_content(sized, {}) == (4, 60)
+    # within the drawing's precision, the same widths
+    near = [page(3, [], [table(3, 80, [14.5, 180.3, 346.2])]), page(4, [], [table(4, 60, [14.5, 180.0, 346.2])])]
+    assert _columns_sized_by_content(near, {}) is None
+
+
+def test_a_document_whose_tables_are_sized_by_their_text_keeps_words_that_fill_a_line_whole():
+    from pipeline.readers._pdf.assemble import Assembler
+    from pipeline.readers._pdf.rules import switched_off
+
+    def table(number, top, columns, text):
+        cells = [cell(a, b, top, top + 30, line(text if i == 0 else "kort", top + 2, number, a + 4))
+                 for i, (a, b) in enumerate(zip(columns, columns[1:]))]
+        return layout.RawTable(number, top, top + 30, columns, [cells])
+
+    pages = [page(1, [line("Titel", 60)], [table(1, 100, [14.5, 116.4, 212.0, 412.4], "Eerste")]),
+             page(2, [], [table(2, 100, [14.5, 111.2, 206.8, 412.4], "Tweede")])]
+    found = Assembler(pages)
+    assert found.m.whole_words and any(n.rule == "pdf.sized-columns" for n in found.notes)
+    with switched_off("pdf.sized-columns"):
+        assert not Assembler(pages).m.whole_words
 
 
 def test_the_cycle_collector_is_paused_while_a_pdf_is_read_and_runs_again_after(monkeypatch, tmp_path):

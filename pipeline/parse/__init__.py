@@ -144,9 +144,20 @@ def _handbook_tables(blocks, title_page: TitlePage | None, vocabulary: Vocabular
                     drafts.append((read_competency(block, levels), cluster))
             elif is_matrix_table(block, levels):
                 matrices.append(block)
+            elif drafts and any(c.text for r in block.rows for c in r.cells):
+                notes.append(_stray_table(block, drafts[-1][0].name))
             heading = None
         # A PageBreak changes nothing: a heading before it still heads the table after it.
     return drafts, matrices, notes
+
+
+def _stray_table(table: Table, after: str) -> Note:
+    """A note on a table among the competencies' tables that is neither a competency's (no name
+    row, no level labels) nor the matrix: its text is left out, and a reader that took a table
+    apart may have lost indicators with it."""
+    first = next(c.text for r in table.rows for c in r.cells if c.text)
+    return Note("parse.stray-table", f"left out a table after competency '{after[:60]}' that is neither a "
+                f"competency's nor the matrix (it starts with '{first[:60]}')", table.origin)
 
 
 def _split_joined(blocks, levels: LevelReader, notes: list[Note]):

@@ -36,6 +36,23 @@ it and the place; `assemble` returns the notes after the blocks.
   apart from the word before it (LibreOffice spreads a justified line's extra width on both
   sides of each space) or reaching the word after it, is a word space, not a column gap.
 
+* Centred cells (`centred.top_align_centred_cells`, rule pdf.centred-cells): HTML printers
+  (WeasyPrint) centre a cell's text vertically, so a short label stands between the lines of
+  the taller cell beside it. Where the document shows that (a block's first line between the
+  lines of a block beside it, at the height of none; or a ruled cell's text in the middle of
+  its box, below another's), each cell (a column's lines one pitch apart, or over paragraph
+  spacing) centred on the band of the cells beside it (the widest run of their rows, its own
+  column empty there: a label merged down) moves up to the band's top, with a note; a cell
+  that starts where a row beside it starts stays (a matrix's value). Such a document never
+  cuts a word at a column's edge (`Metrics.whole_words`): a word that fills its line in a cell
+  is kept apart from the next, with a note.
+* Touching cells (`centred._cut_touching_cells`, rule pdf.touching-cells): a label as wide as
+  its column (no cell padding) touches the next column's text. A segment is cut before a
+  glyph that touches the one before it where lower case meets a capital or a digit at an x
+  where a line of the same table starts a segment (a matrix row read as one line), and, in a
+  document that centres cells, at a column start a line one pitch away starts at too; with a
+  note. A label that ends right at the next column's start fills its column and does not run
+  into it (`borderless._fills_column`).
 * Body size (`metrics._body_size`): the size most text outside tables has, where table text is
   set a little smaller (at most 1.15 times: HTML printers set table text at 0.9 em), else the
   most common size; only larger sizes are headings.
@@ -43,6 +60,21 @@ it and the place; `assemble` returns the notes after the blocks.
   one goes on with it (its box may be narrower than the body text), with a note.
 * Slash breaks (`paragraphs._broke_at_slash`): a line that ends in a slash inside a word
   ("en/" / "of") joins the next without a space, unless the PDF draws a space after it; a note.
+* Rows beside a cell merged down (`borderless._beside_merged_down`, `Assembler._beside_merged_down`):
+  without rulings, a row beside a first cell merged over several rows shows only in the other
+  columns: each starts a new paragraph at one height, after pauses that differ (a column waited
+  for the row's top), while the merged cell goes on mid-sentence, runs on beside it, or keeps its
+  own paragraph rhythm; at a page break, the cells that go on are in columns empty in the rows
+  below. Its text there goes to the merged cell; a note. Text at a page's top in a column the
+  cut row leaves empty below a merged cell is more of that cell (`pdf.merged-cell-across-page`).
+* Over a page break (`Assembler._cell_mode`): a word cut at its column's edge goes on
+  (`pdf.cut-across-page`); so does a cell's last list item that does not end a sentence where
+  all other items of the document's tables do (`pdf.unfinished-item`); a part at a page's top
+  counts the row spacing of the part before (`pdf.spaced-across-page`).
+* Rests of cells at pages' tops (`running._in_a_later_column`): a line repeated at the top of
+  pages, indented, starting where a column of the line below starts, is content, not a header.
+* One title (`metrics._heading_sizes`): the largest size on page 1 is the title only in one run
+  of lines; used again after other text (area headings) it is a heading.
 
 The older rules, in the order a document goes through them (details in each function's docstring):
 
@@ -68,7 +100,9 @@ The older rules, in the order a document goes through them (details in each func
   soft hyphen (U+00AD) always, a plain one where the document shows the word whole elsewhere.
   Whether a one-word line is a cut word or a word that filled its line is asked of the
   document's own words first, then geometry (a cut needs a full line, and the word with its
-  rest is wider than the column); a space the PDF draws at the line end rules a cut out.
+  rest is wider than the column); a space the PDF draws at the line end rules a cut out, and
+  room for the space the writer draws at wraps with none drawn rules it in; a word the lexicon
+  learnt from the place's own pieces alone is no evidence for that place.
   Bullets and list numbers are stripped and the paragraph gets style 'list'.
 * The document's own words (`lexicon.Lexicon`, built before any paragraph): tokens the layout
   shows whole (both ends at a sure break: a line of two words, a list marker, room for one
@@ -79,7 +113,8 @@ The older rules, in the order a document goes through them (details in each func
   lines whose text starts in the same columns (a gap wider than 1.2 font sizes, at the same x
   on several lines, or the columns of a table earlier in the document, the latest first; a
   column a label hides by running up to it shows in the lines below); a row starts at one
-  height in all its cells, below the row above and not mid-sentence (nor one line pitch below
+  height in all its cells, below the row above and not mid-sentence (nor mid-paragraph: a
+  column's line above ends in the space the writer draws where a line wraps; nor one line pitch below
   a column's text where another column shows paragraph spacing); a row merged across does not
   widen its column; lines at the top of a page in the latest table's columns, or at a list's
   indent into them, or a sentence ending in its first column right above more rows, are its

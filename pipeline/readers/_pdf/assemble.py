@@ -5,11 +5,12 @@ from dataclasses import dataclass
 
 from ...blocks import Block, Cell, Note, Origin, PageBreak, PageHeader, Paragraph, Row, Span, Table
 from .borderless import find_borderless_tables
+from .centred import centres_cells, top_align_centred_cells
 from .geometry import next_word_fits, reaches_bottom
 from .tolerances import PARAGRAPH_SPACING, SAME_SIZE, SAME_X
 from .lexicon import Lexicon, cell_column
 from .markers import join_lone_markers
-from .metrics import Metrics, measure
+from .metrics import Metrics, marks_paragraph_ends, measure
 from .model import (
     COLUMN_GAP, COLUMN_TOLERANCE, MARKER, OUTER_MARGIN, Line, PageLayout, RawCell, RawTable, continues_sentence,
     ends_sentence,
@@ -21,13 +22,15 @@ from .rules import on
 from .running import find_running_lines, lowest_headers
 
 
-def make_table(raw: RawTable, m: Metrics) -> Table:
+def make_table(raw: RawTable, m: Metrics, before: RawTable | None = None) -> Table:
+    """The table of a part found on one page; `before`: the part on the page before that this
+    one goes on with, when it starts the page (its rows' spacing counts too)."""
     rows = []
     cells = [c for row in raw.rows for c in row if c is not None]
     numbers = m.line_numbers | line_numbers([ln for c in cells for ln in c.lines])
     padding = raw.padding(m.cell_padding)
     # where no cell of the document shows paragraphs without spacing, take them as spaced
-    spaced = (not raw.ruled and _rows_spaced(raw, m)) or (raw.ruled and not m.tight_cells and on("pdf.tight-cells"))
+    spaced = (not raw.ruled and _rows_spaced(raw, m, before)) or (raw.ruled and not m.tight_cells and on("pdf.tight-cells"))
     for row in raw.rows:
         tops = [c.lines[0].top for c in row if c is not None and c.lines]
         row_top = min(tops) if tops else min(c.top for c in row if c is not None)
@@ -52,19 +55,34 @@ def _make_cell(
     return Cell(paragraphs, origin=paragraphs[0].origin)
 
 
-def _rows_spaced(raw: RawTable, m: Metrics) -> bool:
+def _rows_spaced(raw: RawTable, m: Metrics, before: RawTable | None = None) -> bool:
     """Are the rows of a table without rulings spaced like paragraphs with spacing after them
     (rows start more than a line pitch, and not whole lines, below the row above)? Then its
     cells' paragraphs are taken to be spaced too: a line one pitch below another goes on with
     it. Not when a row starts one line pitch below the row above, or a cell shows a paragraph
     that surely ended (the next line's first word would have fitted) one pitch above the next:
-    there paragraphs follow each other without spacing."""
+    there paragraphs follow each other without spacing. The steps of the part on the page
+    before (`before`: this part starts the page and goes on with it) count too
+    (`pdf.spaced-across-page`): a part of a row or two at a page's top shows too few."""
+    own = _row_steps(raw, m)
+    if own is None:
+        return False
+    spaced, empty = own
+    earlier = _row_steps(before, m) if before is not None and on("pdf.spaced-across-page") else None
+    if earlier is not None:
+        spaced, empty = spaced + earlier[0], empty + earlier[1]
+    return spaced >= 2 and spaced > empty
+
+
+def _row_steps(raw: RawTable, m: Metrics) -> tuple[int, int] | None:
+    """How many row steps of a table without rulings are spaced like paragraphs, and how many
+    are whole empty lines; None where it shows paragraphs without spacing (see `_rows_spaced`)."""
     for cell in (c for row in raw.rows for c in row if c is not None and len(c.lines) > 1):
         right = raw.widest(cell)
         for a, b in zip(cell.lines, cell.lines[1:]):
             close = b.top - a.top <= m.gap_limit(b.size, cell=True)
             if close and next_word_fits(a, b, right):
-                return False
+                return None
     spaced = empty = 0
     for above, row in zip(raw.rows, raw.rows[1:]):
         lasts = [c.lines[-1] for c in above if c is not None and c.lines]
@@ -75,12 +93,12 @@ def _rows_spaced(raw: RawTable, m: Metrics) -> bool:
         step = m.cell_pitch * size
         gap = min(ln.top for ln in firsts) - max(ln.top for ln in lasts)
         if gap <= step + PARAGRAPH_SPACING * size:
-            return False
+            return None
         if whole_lines(gap, step):
             empty += 1
         else:
             spaced += 1
-    return spaced >= 2 and spaced > empty
+    return spaced, empty
 
 
 # ---------------------------------------------------------------------------------------------
@@ -96,6 +114,24 @@ class _Placed:
     para: ParaLines | None = None
 
 
+def _columns_sized_by_content(pages: list[PageLayout], borderless: dict) -> tuple[int, float] | None:
+    """Where a table sets its inner column edges apart (more than COLUMN_TOLERANCE) from those of
+    an earlier table with as many columns, its place (page, top); else None. A word processor
+    gives a document's tables of one shape the widths their author set, the same in each; a
+    browser sizes each table's columns by the text they hold, so no two tables agree."""
+    tables = [t for page in pages for t in page.tables]
+    tables += [raw for found in borderless.values() for _, _, raw in found]
+    seen: dict[int, list[list[float]]] = {}
+    for table in sorted(tables, key=lambda t: (t.page, t.top)):
+        inner = table.columns[1:-1]
+        if not inner:
+            continue
+        if any(any(abs(a - b) > COLUMN_TOLERANCE for a, b in zip(inner, other)) for other in seen.get(len(inner), [])):
+            return table.page, table.top
+        seen.setdefault(len(inner), []).append(inner)
+    return None
+
+
 class Assembler:
     """Turns the laid-out pages into one block stream, stitching tables across page breaks."""
 
@@ -109,8 +145,24 @@ class Assembler:
             lone = []
             self.running = find_running_lines(pages, lone, frozenset(id(ln) for ln in heads))
         self.m = measure(pages, set(self.running))
+        self.before_centred = [list(page.lines) for page in pages]  # kept alive: ids of lines stay unique
+        touching: list[tuple[int, float, str]] = []
+        skip = set(self.running) | {id(ln) for ln in heads}
+        evidence = centres_cells(pages, skip, self.m)
+        centred = top_align_centred_cells(pages, skip, self.m, evidence, touching)
+        if centred:  # the line pitch is measured again on the lines as they now stand
+            self.m = measure(pages, set(self.running))
+        self.m.whole_words = evidence
+        if evidence:  # an HTML printer's cells: a box wider than the width its lines were set in says
+            self.m.tight_cells = False  # nothing of paragraphs without spacing (one <p> after another is spaced)
         self.notes: list[Note] = self.m.notes  # the judgements made on weak evidence, where
         self.notes += [note for page in pages for note in page.notes]
+        for number, top, text in touching:
+            self.note("pdf.touching-cells", f"cut '{text}' from the text before it: it starts where a column of the "
+                      "table starts, right after it, with no space between", number, top)
+        for number, top, count in centred:
+            self.note("pdf.centred-cells", f"took {count} cell(s) set in the middle of their rows, beside taller "
+                      "cells, as starting at their rows' top (the document centres cells vertically)", number, top)
         for ln in lone:
             self.note("pdf.running-lines", f"took '{ln.text}' for a page {'footer' if self.running[id(ln)] else 'header'}: "
                       "it stands alone in the page's margin, though no other page repeats it", ln.page, ln.top)
@@ -118,6 +170,19 @@ class Assembler:
             self.note("pdf.partial-rest", "took boxes in some columns only at the top of the page as the rest of "
                       "the table on the page before, its other columns empty", number, top)
         self.borderless, self.dropped = self._find_borderless(self.running, self.m)
+        if not self.m.marked_ends:  # the cells of tables without rulings show it as well
+            self.m.marked_ends = marks_paragraph_ends([
+                (a, b, _text_right(cell, raw, self.m)) for found in self.borderless.values() for _, _, raw in found
+                for row in raw.rows for cell in row if cell is not None for a, b in zip(cell.lines, cell.lines[1:])
+            ], self.m)
+        if not self.m.whole_words and not self.m.drawn_spaces and on("pdf.sized-columns"):
+            sized = _columns_sized_by_content(pages, self.borderless)
+            if sized is not None:
+                self.m.whole_words = True
+                self.note("pdf.sized-columns", "took the document for one whose tables size each column by its text, "
+                          "as HTML printers do, which never cut a word at a column's edge: this table's columns stand "
+                          "apart from those of an earlier table with as many columns, and no line wraps after a space "
+                          "drawn", *sized)
         for page, body in zip(pages, self._bodies(self.running)):
             repeated = [ln for ln in body if id(ln) in self.dropped]
             if repeated:
@@ -129,12 +194,17 @@ class Assembler:
                       "the table without rulings it stands on, not for a running header", ln.page, ln.top)
         if on("pdf.table-words"):
             self.m.lexicon = Lexicon.of(_body_outside_tables(pages, self._bodies(self.running, self.dropped), self.borderless)
-                                        + self.m.cell_columns)
-        self.m.lexicon = self.m.lexicon | Lexicon.of(_borderless_columns(self.borderless.values()))
+                                        + self.m.cell_columns, self.m.wrap_space)
+        # the cells of tables without rulings, with the words the rest of the document shows known
+        # ("Proficiency" / "level 1" in a column as wide as its widest word is no cut word when
+        # the body shows "level")
+        self.m.lexicon = self.m.lexicon | Lexicon.of(
+            _borderless_columns(self.borderless.values()), self.m.wrap_space, self.m.lexicon.words)
         self.blocks: list[Block] = []
         self.last_table: tuple[int, RawTable] | None = None  # index in blocks, raw of last part
         self.last_para: tuple[int, ParaLines] | None = None  # the same for a paragraph
         self.tail: list[tuple[int, ParaLines]] = []  # the body paragraphs that end the page so far
+        self.stitching: Table | None = None  # the table a part is being stitched to
 
     def _table_heads(self) -> list[Line]:
         """Lines taken for running headers that are the first row of a table without rulings,
@@ -255,7 +325,8 @@ class Assembler:
         i = 0
         for start, end, raw in self.borderless[page.number]:
             free += body[i:start]
-            placed.append((raw.top, _Placed(make_table(raw, self.m), raw)))
+            before = self._part_before(raw, page) if start == 0 else None
+            placed.append((raw.top, _Placed(make_table(raw, self.m, before), raw)))
             i = end
         free += body[i:]
         # paragraphs never run across a table: split the free lines at each table's top
@@ -269,6 +340,16 @@ class Assembler:
                 placed.append((para.lines[0].top, _Placed(block, para=para)))
         placed.sort(key=lambda item: item[0])
         return [p for _, p in placed]
+
+    def _part_before(self, raw: RawTable, page: PageLayout) -> RawTable | None:
+        """The borderless part that ended the page before, when `raw` starts this page below no
+        ruled table and has its columns: the same table going on."""
+        if self.last_table is None or any(t.top < raw.top for t in page.tables):
+            return None
+        prev = self.last_table[1]
+        if prev.ruled or prev.page != raw.page - 1 or not _same_columns(prev, raw):
+            return None
+        return prev
 
     # --- stitching -------------------------------------------------------------------------
 
@@ -315,7 +396,7 @@ class Assembler:
         tail = make_paragraph(para, self.m, body=False, right_edge=edge)
         last = table.rows[-1]
         rest = Row(tuple(Cell((tail,) if i == k else ()) for i in range(len(last.cells))), origin=last.origin)
-        glue = joint(before.lines[-1], para.lines[0], edge, self.m.lexicon, tail.text.split(" ")[0])
+        glue = joint(before.lines[-1], para.lines[0], edge, self.m.lexicon, tail.text.split(" ")[0], self.m.wrap_space)
         self.note("pdf.cell-across-page", "took the text at the top of the page, in one column of the table "
                   "before only, as the rest of its last row", para.lines[0].page, para.lines[0].top)
         merged = _merge_rows(last, rest, {k: "join"}, {k: glue})
@@ -349,8 +430,8 @@ class Assembler:
             return False
         if not _same_columns(prev, raw):
             return False
-        table = self.blocks[index]
-        new = make_table(raw, self.m)
+        table = self.stitching = self.blocks[index]
+        new = make_table(raw, self.m, None if prev.ruled else prev)
         cut_row = bool(new.rows) and self._split_row(prev, raw, table.rows[-1], new.rows[0]) is not None
         if _starts_like_new_table(table, new) and not cut_row:  # a cut row's sentences go on
             return False
@@ -483,17 +564,37 @@ class Assembler:
         table: Table = self.blocks[index]
         new: Table = placed.block
         rows = list(new.rows)
-        modes = self._split_row(prev, placed.raw, table.rows[-1], rows[0]) if rows else None
+        owners = _merged_owners(table) if on("pdf.merged-cell-across-page") else {}
+        self.stitching = table
+        modes = self._split_row(prev, placed.raw, table.rows[-1], rows[0], owners) if rows else None
+        if modes and "owner" in modes.values():
+            self.note("pdf.merged-cell-across-page", "took text at the top of the page in column(s) "
+                      f"{', '.join(str(k + 1) for k, mode in modes.items() if mode == 'owner')} for more of the cell "
+                      "merged down over the last rows of the page before: the other cells go on from there",
+                      placed.raw.page, placed.raw.top)
+            table = _to_owners(table, rows[0], {k: owners[k] for k, mode in modes.items() if mode == "owner"})
+            modes = {k: mode for k, mode in modes.items() if mode != "owner"}
         if modes:
             joints = self._joints(prev, placed.raw, rows[0], modes)
-            if prev.cut_below and placed.raw.cut_above:
-                self.note("pdf.open-row", "took the first row of the page as the rest of the last row of the page "
-                          "before: the page break left their rulings open", placed.raw.page, placed.raw.top)
-            else:
-                self.note("pdf.row-across-page", "took the first row of the page as the rest of the last row "
-                          "of the page before: its text goes on (judged from the text, not from rulings)",
+            running = self._beside_merged_down(rows, modes)
+            if running:
+                self.note("pdf.rows-beside-merged", "took the first row of the page for a row of its own beside a "
+                          f"cell merged down: only column(s) {', '.join(str(k + 1) for k in running)} go on from the "
+                          "page before, and stay empty in the rows below; the others start new paragraphs",
                           placed.raw.page, placed.raw.top)
-            merged = _merge_rows(table.rows[-1], rows.pop(0), modes, joints)
+                first = rows[0]
+                rows[0] = Row(tuple(Cell((), origin=c.origin) if k in running else c for k, c in enumerate(first.cells)),
+                              origin=first.origin, header=first.header)
+                merged = _merge_rows(table.rows[-1], first, {k: modes[k] for k in running}, joints)
+            else:
+                if prev.cut_below and placed.raw.cut_above:
+                    self.note("pdf.open-row", "took the first row of the page as the rest of the last row of the "
+                              "page before: the page break left their rulings open", placed.raw.page, placed.raw.top)
+                else:
+                    self.note("pdf.row-across-page", "took the first row of the page as the rest of the last row "
+                              "of the page before: its text goes on (judged from the text, not from rulings)",
+                              placed.raw.page, placed.raw.top)
+                merged = _merge_rows(table.rows[-1], rows.pop(0), modes, joints)
             table = Table(table.rows[:-1] + (merged,), origin=table.origin)
         elif rows and self._maybe_cut(prev, rows[0]):
             self.note("pdf.row-across-page", "took the first row of the page, which has no text in its first "
@@ -501,6 +602,21 @@ class Assembler:
                       "may have cut it, and nothing in the text tells", placed.raw.page, placed.raw.top)
         self.blocks[index] = Table(table.rows + tuple(rows), origin=table.origin)
         self.last_table = (index, placed.raw)
+
+    def _beside_merged_down(self, rows: list[Row], modes: dict[int, str]) -> list[int]:
+        """The columns of a cell merged down that a page break cut beside the start of a new row
+        (`pdf.rows-beside-merged`), or []: the cells that go on mid-sentence are in columns left
+        empty in every row below on the new page (Word's continuation cells of a merged cell),
+        and two or more other cells start new paragraphs of their own there."""
+        if not on("pdf.rows-beside-merged") or len(rows) < 2:
+            return []
+        running = [k for k, mode in modes.items() if mode == "join"]
+        starting = [k for k, mode in modes.items() if mode == "append"]
+        if not running or len(starting) < 2 or len(modes) != len(running) + len(starting):
+            return []
+        empty_below = all(not row.cells[k].text for row in rows[1:] for k in running if k < len(row.cells))
+        others_below = all(any(c.text for k, c in enumerate(row.cells) if k not in running) for row in rows[1:])
+        return running if empty_below and others_below else []
 
     def _note_apart(self, placed: _Placed) -> None:
         """A table that starts a page, taken as a table of its own although the page before ended
@@ -532,13 +648,20 @@ class Assembler:
             if mode != "join" or before is None or after is None or not before.lines or not after.lines:
                 continue
             edge = _text_right(before, prev, self.m)
-            joints[k] = joint(before.lines[-1], after.lines[0], edge, self.m.lexicon, head.text.split(" ")[0])
+            joints[k] = joint(before.lines[-1], after.lines[0], edge, self.m.lexicon, head.text.split(" ")[0],
+                              self.m.wrap_space)
         return joints
 
-    def _split_row(self, prev: RawTable, raw: RawTable, last: Row, first: Row) -> dict[int, str] | None:
+    def _split_row(
+        self, prev: RawTable, raw: RawTable, last: Row, first: Row, owners: dict[int, int] | None = None
+    ) -> dict[int, str] | None:
         """Is the new part's first row the rest of the previous part's last row? Then, for each
         cell with text: 'join' (its first paragraph continues the last one) or 'append' (more
         paragraphs of the same cell).
+
+        A cell with text in a column that the last row leaves empty below a cell merged down
+        (`owners`: column -> the row that cell is in) is 'owner': more paragraphs of that
+        cell, as long as another cell surely goes on (`pdf.merged-cell-across-page`).
 
         A row cut by the page break leaves: the previous part running to the bottom of the text
         area; and in the first row on the new page, text only in cells where the last row has
@@ -565,6 +688,9 @@ class Assembler:
         for k, (a, b) in enumerate(zip(last.cells, first.cells)):
             if not b.text:
                 continue
+            if not a.text and k in (owners or {}):
+                maybe[k] = "owner"
+                continue
             found = self._cell_mode(prev, raw, k, a, b) if a.text else None
             if found is None:
                 return None
@@ -588,10 +714,14 @@ class Assembler:
         goes_on = continues_sentence(head.text) or (not ended and continues_sentence(head.text, numbers_first=True))
         if goes_on or self._name_goes_on(a, head) or self._wraps_into(prev, before, after):
             return "join", True
+        if self._cut_in_word(prev, before, after, head):
+            return "join", True
         if ends_in_list and not _at_item_indent(before, after) and self._item_ended(prev, before, after):
             return "append", False
         if ends_in_list:  # the unmarked rest of its last item
-            return "join", any(p.style == "list" for p in b.paragraphs) or _at_item_indent(before, after)
+            unfinished = not ended and on("pdf.unfinished-item") and self.stitching is not None and \
+                _items_end_sentences([b for b in self.blocks if isinstance(b, Table)], self.stitching)
+            return "join", any(p.style == "list" for p in b.paragraphs) or _at_item_indent(before, after) or unfinished
         if not any(c.isalpha() for c in head.text):  # "24/7": the last words of a sentence
             return ("append", False) if ended else ("join", k > 0)  # (a first cell may hold number labels)
         listed = any(p.style == "list" for p in a.paragraphs)
@@ -618,6 +748,15 @@ class Assembler:
         last, first = before.lines[-1], after.lines[0]
         edge = _text_right(before, prev, self.m)
         return (self.m.wrapped(last) and not next_word_fits(last, first, edge)) or justified(last, edge)
+
+    def _cut_in_word(self, prev: RawTable, before: RawCell | None, after: RawCell | None, head: Paragraph) -> bool:
+        """Did the page break fall inside a word (`pdf.cut-word`, `pdf.cut-label`: a label in
+        capitals cut at a narrow column's edge, "INTERMEDIA" / "TE"), or after a hyphen or slash
+        inside one? The same test as for two lines of a cell on one page."""
+        if not on("pdf.cut-across-page") or before is None or after is None or not before.lines or not after.lines:
+            return False
+        edge = _text_right(before, prev, self.m)
+        return joint(before.lines[-1], after.lines[0], edge, self.m.lexicon, head.text.split(" ")[0]) == ""
 
     def _runs_down(self, prev: RawTable, k: int) -> bool:
         """Does the text of cell k of the previous part's last row end within two line pitches of
@@ -798,6 +937,47 @@ def _body_outside_tables(pages, bodies, borderless) -> list[tuple[list[Line], No
                 columns.append((body[at:start], None, True, True))
             at = max(at, end)
     return columns
+
+
+def _items_end_sentences(tables: list[Table], table: Table) -> bool:
+    """Does every list item in the document's tables so far end a sentence, but the last ones
+    of `table`'s last row (which a page break may have cut), with two such items at least? Then
+    a last item that does not is unfinished (`pdf.unfinished-item`): its rest on the next page
+    goes on with it, whatever letter it starts with ("und die" / "Daten.")."""
+    last = {id(p) for c in table.rows[-1].cells for p in c.paragraphs[-1:]}
+    items = [p for t in tables for row in t.rows for c in row.cells for p in c.paragraphs
+             if p.style == "list" and id(p) not in last]
+    return len(items) >= 2 and all(ends_sentence(p.text) for p in items)
+
+
+def _merged_owners(table: Table) -> dict[int, int]:
+    """For each column the table's last row leaves empty: the row above with the text of the
+    cell merged down over it (the rows between empty in that column too), when there is one."""
+    owners = {}
+    last = table.rows[-1].cells
+    for k in range(len(last)):
+        if last[k].text:
+            continue
+        for r in range(len(table.rows) - 2, -1, -1):
+            cells = table.rows[r].cells
+            if len(cells) != len(last):
+                break
+            if cells[k].text:
+                owners[k] = r
+                break
+    return owners
+
+
+def _to_owners(table: Table, first: Row, owners: dict[int, int]) -> Table:
+    """The table with the paragraphs of `first` in columns `owners` added to the cells merged
+    down there (column -> row)."""
+    rows = list(table.rows)
+    for k, r in owners.items():
+        cells = list(rows[r].cells)
+        cells[k] = Cell(cells[k].paragraphs + tuple(p for p in first.cells[k].paragraphs if p.text),
+                        origin=cells[k].origin, span=cells[k].span)
+        rows[r] = Row(tuple(cells), origin=rows[r].origin, header=rows[r].header)
+    return Table(tuple(rows), origin=table.origin)
 
 
 def _merge_rows(last: Row, first: Row, modes: dict[int, str], joints: dict[int, str] | None = None) -> Row:

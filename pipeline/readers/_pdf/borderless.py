@@ -2,7 +2,11 @@
 from __future__ import annotations
 
 from .geometry import next_word_fits
-from .tolerances import COLUMN_START_GAP, EDGE_SLACK, ROW_REACH, ROW_START, SAME_LINE, SAME_SIZE, SPACE_WIDTH
+from .tolerances import (
+    COLUMN_START_GAP, EDGE_SLACK, PARAGRAPH_SPACING, ROW_REACH, ROW_START, ROW_WAITED, SAME_LINE, SAME_SIZE,
+    SPACE_WIDTH,
+)
+from ...blocks import Note, Origin
 from .metrics import Metrics
 from .model import (
     COLUMN_GAP, COLUMN_TOLERANCE, MARKER, Glyph, Line, RawCell, RawTable, continues_sentence, marker_of,
@@ -47,6 +51,8 @@ def find_borderless_tables(
                 floor = runs[-1][2] if runs else 0
                 first = _columned_lines_above(lines, i, floor, columns, m)
                 start = _spanning_rows_above(lines, first, floor, m)
+                if runs and start == floor < first and on("pdf.name-row-below-table"):
+                    start = runs[-1][2] = _head_rows_ending(lines, runs[-1], floor, m)
             runs.append([start, first, end, columns])
             i = end
         else:
@@ -86,13 +92,19 @@ def _earlier_columns_at_indent(line: Line, found: list[float], earlier: list[lis
     """The columns of an earlier table (the latest first) when those the line shows are its
     columns with the text indented into them, as a numbered list's text is (its markers start
     further left the longer the number, "10." left of "9."): the same table, further rows. Its
-    own columns would leave the wider markers outside."""
+    own columns would leave the wider markers outside. Only where the line's text in each
+    column that starts further in starts with a list marker: tables of a writer that sizes
+    columns by their content start the same columns a little apart from table to table."""
     indent = 2 * line.size
+    own = _cells_of(line, found) or {}
     for columns in reversed(earlier):
         if len(columns) != len(found) or found == columns:
             continue
         among = all(-COLUMN_TOLERANCE <= x - y <= indent for x, y in zip(found, columns))
-        if among and _cells_of(line, columns) is not None:
+        listed = all(
+            k in own and marker_of(own[k]) for k, (x, y) in enumerate(zip(found, columns)) if x - y > COLUMN_TOLERANCE
+        )
+        if among and listed and _cells_of(line, columns) is not None:
             return columns
     return None
 
@@ -113,6 +125,26 @@ def _spanning_rows_above(lines: list[Line], i: int, floor: int, m: Metrics) -> i
     while start > floor and _emphasised(lines[start - 1]) and _close_above(lines, start, i, m):
         start -= 1
     return start
+
+
+def _head_rows_ending(lines: list[Line], run: list, floor: int, m: Metrics) -> int:
+    """Where the run above really ends, when a table written across its columns (a definition
+    merged across) starts right below it: emphasised lines in its first column alone that end
+    it (a bold name), below a line of another emphasis (the rows of a matrix), are that table's
+    first row. Writers that draw two tables touching leave no gap between them."""
+    start, _, _, columns = run
+    k = floor
+    while k - 1 > start + 1 and _emphasised(lines[k - 1]) and set(_cells_of(lines[k - 1], columns) or ()) == {0}:
+        if not _close_above(lines, k, floor, m):
+            break
+        k -= 1
+    if k == floor or _emphasis(lines[k - 1]) == _emphasis(lines[k]) or not _close_above(lines, floor, floor, m):
+        return floor
+    return k
+
+
+def _emphasis(line: Line) -> tuple[bool, bool]:
+    return all(g.bold for g in line.visible), all(g.italic for g in line.visible)
 
 
 def _columned_lines_above(lines: list[Line], i: int, floor: int, columns: list[float], m: Metrics) -> int:
@@ -287,14 +319,15 @@ def _cells_of(line: Line, columns: list[float], span: bool = False) -> dict[int,
     across). Text in the first column never spans: that is how body text looks."""
     cells: dict[int, Line] = {}
     covered = -1
-    for seg in _pieces(line, columns):
+    pieces = _pieces(line, columns)
+    for n, seg in enumerate(pieces):
         index = None
         for k, x in enumerate(columns):
             if seg.x0 >= x - COLUMN_TOLERANCE:
                 index = k
         if index is None or index <= covered:
             return None
-        reach = _last_column(seg, columns, index)
+        reach = _last_column(seg, columns, index, pieces[n + 1].x0 if n + 1 < len(pieces) else None)
         if reach > index and not (span and index > 0):
             return None
         covered = reach
@@ -306,7 +339,7 @@ def _pieces(line: Line, columns: list[float]) -> list[Line]:
     """The line's segments, cut at the columns, with a list marker kept with its text: a
     marker that starts a column can follow the text of the column before it so closely that
     the two make one segment, cut from its own text only by the column edge."""
-    pieces = [part for whole in line.segments() for part in _split_at_columns(whole, columns)]
+    pieces = [part for whole in line.segments() for part in split_at_columns(whole, columns)]
     out: list[Line] = []
     for piece in pieces:
         marker = out and MARKER.match(out[-1].text.strip())
@@ -322,23 +355,38 @@ def _column_of(x: float, columns: list[float]) -> int:
     return max((k for k, edge in enumerate(columns) if x >= edge - COLUMN_TOLERANCE), default=-1)
 
 
-def _last_column(seg: Line, columns: list[float], index: int) -> int:
-    """The last column a segment that starts in column `index` runs into."""
+def _last_column(seg: Line, columns: list[float], index: int, after: float | None = None) -> int:
+    """The last column a segment that starts in column `index` runs into: not the one where the
+    line's next segment starts (at `after`), however close the segment ends to it (a label that
+    fills its column, in a writer that pads no cell)."""
     last = index
     while last + 1 < len(columns) and seg.x1 > columns[last + 1] - COLUMN_TOLERANCE:
+        if after is not None and after <= columns[last + 1] + COLUMN_TOLERANCE:
+            break
+        if seg.x1 <= columns[last + 1] + EDGE_SLACK and _fills_column(seg, columns, index):
+            break
         last += 1
     return last
 
 
-def _split_at_columns(seg: Line, columns: list[float]) -> list[Line]:
+def _fills_column(seg: Line, columns: list[float], index: int) -> bool:
+    """Does a segment that ends right at the next column's start (not past it) fill its own
+    column, as the widest label of a column does where the writer pads no cell (WeasyPrint
+    sizes such a column by it)? When it starts at its column's edge."""
+    return abs(seg.x0 - columns[index]) <= COLUMN_TOLERANCE
+
+
+def split_at_columns(seg: Line, columns: list[float]) -> list[Line]:
     """Cut a segment where a word starts right at a known column edge after a gap wider than a
     space (two cell paddings): a long label can end closer to the next column than the usual
     column gap. Also cut at a column gap across a column edge: a segment keeps a list marker
     ("d.", the end of a cut word, looks like one) with the text after its gap, however wide."""
     parts: list[list[Glyph]] = [[]]
     previous: Glyph | None = None  # the last visible glyph
-    for g in seg.glyphs:
-        if previous is not None and not g.blank and parts[-1] and _cell_edge_between(previous, g, columns):
+    for k, g in enumerate(seg.glyphs):
+        if previous is not None and not g.blank and parts[-1] and (
+                g.cell_start or _cell_edge_between(previous, g, columns)
+                or _hanging_marker(previous, g, seg.glyphs[k:], columns)):
             parts.append([])
         parts[-1].append(g)
         if not g.blank:
@@ -351,6 +399,22 @@ def _cell_edge_between(previous: Glyph, g: Glyph, columns: list[float]) -> bool:
     at_edge = any(abs(g.x0 - x) <= COLUMN_TOLERANCE for x in columns)
     across = gap > COLUMN_GAP * g.size and any(previous.x1 < x < g.x0 for x in columns)
     return gap >= COLUMN_START_GAP * g.size and (at_edge or across)
+
+
+def _hanging_marker(previous: Glyph, g: Glyph, rest: list[Glyph], columns: list[float]) -> bool:
+    """Does a list marker ("20.") start the next column's cell here, hung left of its text as
+    browsers set a list's numbers (the longer the number, the further left), so close to the
+    text of the column before that the two make one segment? A column edge lies in the gap
+    before it, which is wider than a space, and the marker starts within a list's indent of it."""
+    if not on("pdf.hanging-marker") or g.x0 - previous.x1 < COLUMN_START_GAP * g.size:
+        return False
+    word = ""
+    for glyph in rest:
+        if glyph.blank:
+            break
+        word += glyph.text
+    edge = any(previous.x1 < x < g.x0 and g.x0 - x <= 2 * g.size for x in columns)
+    return edge and bool(MARKER.match(word)) and not word[:1] in "-–*"
 
 
 def _without_gap(glyphs: list[Glyph]) -> list[Glyph]:
@@ -398,14 +462,16 @@ def _borderless_table(
             covered.append(set())
         for k, seg in cells.items():
             cell = rows[-1][k]
-            reach = _last_column(seg, columns, k)
+            reach = _last_column(seg, columns, k, min((c.x0 for j, c in cells.items() if j > k), default=None))
             if reach > k:
                 cell.x1 = max(cell.x1, edges[reach + 1])
                 covered[-1].update(range(k + 1, reach + 1))
             cell.lines.append(seg)
             cell.bottom = max(cell.bottom, seg.bottom)
         prev = line
-    _join_misaligned_rows(rows, covered, first_row, m.gap_limit(lines[0].size, cell=True))
+    pitch = m.gap_limit(lines[0].size, cell=True)
+    spaced = _rows_spaced_apart(rows, first_row, pitch, lines[0].size)
+    _join_misaligned_rows(rows, covered, first_row, pitch, m, edges[1:-1], spaced)
     table_rows: list[list[RawCell | None]] = []
     for row, skip in zip(rows, covered):
         if skip:  # a row with a merged cell: the empty cells after it are part of it, unseen
@@ -421,7 +487,8 @@ def _borderless_table(
 
 
 def _join_misaligned_rows(
-    rows: list[dict[int, RawCell]], covered: list[set[int]], first: int, pitch: float
+    rows: list[dict[int, RawCell]], covered: list[set[int]], first: int, pitch: float, m: Metrics,
+    starts: list[float] = (), spaced: bool = False,
 ) -> None:
     """Join each row that cannot be one to the row above it, until all rows can be.
 
@@ -429,24 +496,55 @@ def _join_misaligned_rows(
     rows have a shape paragraphs need not have: every cell of a row starts at the row's top
     (Word aligns cells at the top), a row starts below all text of the row above, and not in
     the middle of a sentence. So a cell whose text starts lower than the others, text that
-    starts beside the last line of the row above, or a sentence that goes on from the line
-    right above it (while the other columns start paragraphs after a cell's paragraph spacing),
-    is more paragraphs of the cells of the row above. Rows with cells merged
-    across and the rows before `first` (written across the whole table) stay as they are."""
+    starts beside the last line of the row above, a sentence that goes on from the line right
+    above it (while the other columns start paragraphs after a cell's paragraph spacing), or a
+    paragraph that surely wraps on from the line right above it (`_wraps_on`), is more
+    paragraphs of the cells of the row above. Rows with cells merged
+    across and the rows before `first` (written across the whole table) stay as they are.
+    A row beside a cell merged down (`_beside_merged_down`) keeps its place; the merged cell's
+    text in it goes to the row above.
+    `starts`: where each column after the first starts (no text of the column before runs on
+    beyond it); `spaced`: the table's rows are spaced apart (`_rows_spaced_apart`)."""
+    split: list[tuple[dict[int, RawCell], list[int]]] = []  # rows kept beside a merged cell
     joined = True
     while joined:
         joined = False
         for r in range(len(rows) - 1, first, -1):
-            if covered[r] or covered[r - 1] or _starts_a_row(rows[r], rows[r - 1], pitch):
+            if covered[r] or covered[r - 1] or _starts_a_row(rows[r], rows[r - 1], pitch, m, starts, spaced, rows[:r]):
+                continue
+            lasts = {k: c.lines[-1] for above in rows[:r] for k, c in above.items() if c.lines}
+            running = _beside_merged_down(rows[r], rows[r - 1], lasts, pitch)
+            if running:
+                for k in running:
+                    rows[r - 1][k].lines += rows[r][k].lines
+                    rows[r - 1][k].bottom = max(rows[r - 1][k].bottom, rows[r][k].bottom)
+                    rows[r][k].lines = []
+                split.append((rows[r], running))
                 continue
             for k, cell in rows[r].items():
                 rows[r - 1][k].lines += cell.lines
                 rows[r - 1][k].bottom = max(rows[r - 1][k].bottom, cell.bottom)
             del rows[r], covered[r]
             joined = True
+    _note_split(m, [(row, running) for row, running in split if any(row is kept for kept in rows)])
 
 
-def _starts_a_row(row: dict[int, RawCell], above: dict[int, RawCell], pitch: float) -> bool:
+def _note_split(m: Metrics, split: list[tuple[dict[int, RawCell], list[int]]]) -> None:
+    """A note for each row kept beside a cell merged down (its merged columns `running`)."""
+    for row, running in split:
+        starting = [k for k, c in sorted(row.items()) if c.lines and k not in running]
+        first = min((row[k].lines[0] for k in starting), key=lambda ln: ln.top)
+        m.notes.append(Note("pdf.rows-beside-merged", "started a row where the text of column(s) "
+                            f"{', '.join(str(k + 1) for k in starting)} starts at one height, each at its own distance "
+                            f"below its text above, while column(s) {', '.join(str(k + 1) for k in running)} go on with "
+                            "a sentence or run on beside it: a cell merged down over both rows",
+                            Origin(page=first.page, top=round(first.top, 1))))
+
+
+def _starts_a_row(
+    row: dict[int, RawCell], above: dict[int, RawCell], pitch: float, m: Metrics, starts: list[float] = (),
+    spaced: bool = False, earlier: list[dict[int, RawCell]] = (),
+) -> bool:
     firsts = {k: c.lines[0] for k, c in row.items() if c.lines}
     if not firsts:
         return True
@@ -455,7 +553,57 @@ def _starts_a_row(row: dict[int, RawCell], above: dict[int, RawCell], pitch: flo
         return False  # a cell starts lower than the others
     if any(ln.bottom > top + EDGE_SLACK for c in above.values() for ln in c.lines):
         return False  # it starts beside the row above
-    return not _mid_sentence(firsts, above, top, pitch)
+    if any(above[k].lines and _step(above[k].lines[-1], ln) <= pitch and _wraps_on(above[k], m)
+           for k, ln in firsts.items() if k in above):
+        return False  # a paragraph wraps on into it
+    return not _mid_sentence(firsts, above, top, pitch, starts, spaced, earlier)
+
+
+def _beside_merged_down(
+    row: dict[int, RawCell], above: dict[int, RawCell], lasts: dict[int, Line], pitch: float
+) -> list[int]:
+    """The columns of a cell merged down (Word's vMerge) that runs on beside a row that starts
+    in the other columns, or [] where the evidence is not there.
+
+    Without rulings, a row beside a merged cell is drawn only in the other columns: there,
+    every column with text starts a new paragraph at the row's height, not going on with a
+    sentence, after a pause longer than a line pitch; and the pauses differ from column to
+    column (a column whose own text would have gone on sooner waited for the row's top, as
+    two paragraphs of one cell would not), or a column starts that had no text in the table
+    above it (on this page). The merged cell's text goes on a line pitch below its line above,
+    mid-sentence, or its last line stands beside the row's first, or it starts a paragraph
+    lower than the row's top, no further below its own line above than the columns that did
+    not wait (it keeps its own rhythm). `lasts`: the last line of each column above the row
+    (`above`, the row right above, may show only some)."""
+    if not on("pdf.rows-beside-merged"):
+        return []
+    firsts = {k: c.lines[0] for k, c in row.items() if c.lines}
+    running = [k for k, ln in firsts.items() if k in lasts and ln.top - lasts[k].top <= pitch
+               and continues_sentence(ln.text)]
+    top = min(firsts[k].top for k in firsts if k not in running) if len(firsts) > len(running) else None
+    if top is None:
+        return []
+    # a column whose text starts lower than the others goes on in its own rhythm: a new paragraph
+    # of the merged cell, as far below its line above as the columns that did not wait
+    lower = [k for k in firsts if k not in running and firsts[k].top - top > ROW_START * firsts[k].size]
+    starting = [k for k in firsts if k not in running and k not in lower]
+    if len(starting) < 2:
+        return []
+    running += [k for k, c in above.items() if k not in firsts and any(ln.bottom > top + EDGE_SLACK for ln in c.lines)]
+    if not running and not lower:
+        return []
+    if any(abs(firsts[k].top - top) > EDGE_SLACK or continues_sentence(firsts[k].text) for k in starting):
+        return []
+    if any(ln.bottom > top + EDGE_SLACK for k, c in above.items() if k not in running + lower for ln in c.lines):
+        return []
+    drops = [top - lasts[k].top for k in starting if k in lasts]
+    if any(drop <= pitch for drop in drops):
+        return []
+    if any(k not in lasts or firsts[k].top - lasts[k].top > min(drops, default=0.0) + ROW_START * firsts[k].size
+           for k in lower):
+        return []
+    waited = len(drops) < len(starting) or max(drops) - min(drops) > ROW_WAITED * pitch
+    return running + lower if waited else []
 
 
 def _starts_lower(line: Line, firsts, top: float) -> bool:
@@ -468,24 +616,79 @@ def _starts_lower(line: Line, firsts, top: float) -> bool:
     return not any(abs(line.bottom - h.bottom) <= SAME_LINE * max(line.size, h.size) for h in highest)
 
 
-def _mid_sentence(firsts: dict[int, Line], above: dict[int, RawCell], top: float, pitch: float) -> bool:
+def _mid_sentence(
+    firsts: dict[int, Line], above: dict[int, RawCell], top: float, pitch: float, starts: list[float] = (),
+    spaced: bool = False, earlier: list[dict[int, RawCell]] = (),
+) -> bool:
     """Does a sentence go on here from the line right above it, while the other columns start
     new paragraphs after the spacing between paragraphs of a cell? A column whose text stopped
     for whole lines (or never started in the row above) starts a new label: a row after all.
     The sentence goes on when it starts in lower case, or whatever it starts with when another
-    column shows that spacing: a row would start below it too."""
-    if any(not above[k].lines for k in firsts):
-        return False
-    drops = [top - above[k].lines[-1].top for k in firsts]
+    column shows that spacing: a row would start below it too. And whatever the other columns
+    show, when it starts in lower case after a line its first word would have run past the next
+    column's start on (`starts`): that line wrapped (`_wrapped_into`); or in a table whose rows
+    are spaced apart (`spaced`), where a row never starts one line pitch below the row above.
+    A column empty in the row above whose text is the next item of the numbered list it held
+    in a row before (`earlier`, the rows above) did start there: its list goes on
+    (pdf.list-goes-on), measured from its last line."""
+    lasts = {k: above[k].lines[-1] for k in firsts if k in above and above[k].lines}
+    listed = set()  # columns whose numbered list goes on: no pause of theirs is a label's
+    for k in firsts:
+        if k not in lasts:
+            last = _list_goes_on(firsts[k], k, earlier)
+            if last is None:
+                return False
+            lasts[k] = last
+            listed.add(k)
+    drops = [top - lasts[k].top for k in firsts]
     close = [(drop, firsts[k]) for k, drop in zip(firsts, drops) if drop <= pitch]
     if not close:
         return False
+    if any(drop <= pitch and _wrapped_into(lasts[k], firsts[k], k, starts) for k, drop in zip(firsts, drops)):
+        return True
+    if spaced and on("pdf.spaced-rows") and any(ln.visible[0].text[:1].islower() for _, ln in close):
+        return True
     step = min(drop for drop, _ in close)
-    empty = [drop > step + EDGE_SLACK and whole_lines(drop, step) for drop in drops]
+    empty = [drop > step + EDGE_SLACK and whole_lines(drop, step) and k not in listed for k, drop in zip(firsts, drops)]
     spaced = any(drop > step + EDGE_SLACK and not whole for drop, whole in zip(drops, empty))
     if not spaced and not any(continues_sentence(ln.text) for _, ln in close):
         return False
     return not any(empty)  # whole lines left empty in a column: a label after a pause
+
+
+def _list_goes_on(line: Line, k: int, earlier: list[dict[int, RawCell]]) -> Line | None:
+    """The last line of column k in the rows `earlier`, where `line` starts the next item of the
+    numbered list the column held there ("2." after "1."), else None."""
+    if not on("pdf.list-goes-on"):
+        return None
+    found = marker_of(line)
+    if not (found and found[1].group(3)):
+        return None
+    lines = [ln for row in earlier if k in row for ln in row[k].lines]
+    numbers = [int(f[1].group(3)) for f in map(marker_of, lines) if f and f[1].group(3)]
+    return lines[-1] if numbers and numbers[-1] + 1 == int(found[1].group(3)) else None
+
+
+def _rows_spaced_apart(rows: list[dict[int, RawCell]], first: int, pitch: float, size: float) -> bool:
+    """Are the table's rows spaced apart: do the rows that start below the row above in every
+    column it shares with it (more than a line pitch down in each) all start more than a pitch
+    and a paragraph's spacing below it? (Rows that one column goes on into say nothing yet.)"""
+    drops = []
+    for above, row in zip(rows[first:], rows[first + 1:]):
+        shared = [k for k, c in row.items() if c.lines and k in above and above[k].lines]
+        steps = [row[k].lines[0].top - above[k].lines[-1].top for k in shared]
+        if steps and min(steps) > pitch:
+            drops.append(min(steps))
+    return bool(drops) and min(drops) > pitch + PARAGRAPH_SPACING * size
+
+
+def _wrapped_into(last: Line, line: Line, k: int, starts: list[float]) -> bool:
+    """Does `line` go on with the sentence of `last` (the line right above it in column k) for
+    sure: it starts in lower case, and its first word would have run past where the next column
+    starts had it stood on `last`? (The last column's width is known only from its own lines.)"""
+    if not on("pdf.wrapped-in-column") or k >= len(starts) or not line.visible[0].text[:1].islower():
+        return False
+    return last.x1 + SPACE_WIDTH * line.size + line.first_word_width() > starts[k]
 
 
 def _step(above: Line, below: Line) -> float:
@@ -503,7 +706,10 @@ def _column_limits(
     over later columns (a cell merged across) says nothing about its own column's width."""
     limits = []
     for k in range(len(columns)):
-        ends = [c[k].x1 for _, c in placed if k in c and _last_column(c[k], columns, k) == k]
+        ends = [
+            c[k].x1 for _, c in placed
+            if k in c and _last_column(c[k], columns, k, min((s.x0 for j, s in c.items() if j > k), default=None)) == k
+        ]
         limits.append(max(ends, default=edges[k + 1]))
     return limits
 
@@ -526,6 +732,16 @@ def _continues_row(
         if not (continues_sentence(seg.text) or m.wrapped(cell.lines[-1]) or _goes_on(cell, seg, limits[k])):
             return False
     return True
+
+
+def _wraps_on(cell: RawCell, m: Metrics) -> bool:
+    """Does the cell's paragraph surely wrap on to the next line: its last line ends in the
+    space the PDF draws where a line wraps? Then the row that `_continues_row` started there
+    is no row, whatever the other columns start with: a row cannot start in the middle of a
+    paragraph (they start new paragraphs of their cells: "Sentence jen " / "Acceptable" beside
+    "doel:" / "Marie socks"). (A sentence going on in lower case is weaker evidence: a label
+    after whole empty lines starts a row beside it, `_mid_sentence`.)"""
+    return on("pdf.row-mid-paragraph") and m.wrapped(cell.lines[-1])
 
 
 def _goes_on(cell: RawCell, seg: Line, limit: float) -> bool:

@@ -7,9 +7,11 @@ most words whole somewhere, and writes names capitalised mid-sentence.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from .model import MARKER, Line, continues_sentence, ends_sentence, marker_of
+from .rules import on
 from .tolerances import EDGE_SLACK
 
 _EDGE_PUNCTUATION = "'\"‘’“”«»()[]{}.,;:!?…"
@@ -37,16 +39,26 @@ class Lexicon:
 
     words: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()
+    # words learnt from one run of cut pieces alone, never seen whole: the place that taught
+    # one is no evidence for itself (`shows_elsewhere`)
+    once: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, columns: list[tuple[list[Line], float | None, bool, bool]]) -> "Lexicon":
+    def of(
+        cls, columns: list[tuple[list[Line], float | None, bool, bool]], wrap_space: float | None = None,
+        known: frozenset[str] = frozenset(),
+    ) -> "Lexicon":
         """`columns`: runs of lines in reading order within one column (a page's body, a cell),
         each with the right edge of its text (None for body text, whose lines may belong to the
         columns of a table without rulings) and whether its start and end are surely breaks at
         a space (not so in a table row that a page break may have cut). A token is a whole word
         when both its ends are sure breaks (`_breaks_at_space`); lines in several columns only
         give the words inside each part and the last word of a part of two or more. Runs of
-        pieces that may be one cut word teach the words no known word explains (`_cut_words`)."""
+        pieces that may be one cut word teach the words no known word explains (`_cut_words`),
+        also none of the words `known` from elsewhere in the document. Where the writer draws
+        the space a line wraps at (`wrap_space`, per point of size), a one-word line that leaves
+        room for it and draws none was surely cut: the joined word is known (`_sure_cuts`),
+        also in bold text (the geometry says so, not the words)."""
         words: set[str] = set()
         names: set[str] = set()
         runs: list[list[str]] = []
@@ -67,16 +79,28 @@ class Lexicon:
                     else:
                         first, last = 1, (len(found) if len(found) >= 2 else 0)
                     words.update(word_key(t) for t in found[first:last])
-        words |= _cut_words(runs, words)
+        if wrap_space is not None and on("pdf.cut-at-drawn-space"):
+            for lines, edge, _, _ in columns:
+                words.update(_sure_cuts(lines, edge, wrap_space))
+        learnt, once = _cut_words(runs, words | known)
+        once = once - words - known
+        words |= learnt - known
         words.discard("")
         names.discard("")
-        return cls(frozenset(words), frozenset(names))
+        return cls(frozenset(words), frozenset(names), frozenset(once))
 
     def __or__(self, other: "Lexicon") -> "Lexicon":
-        return Lexicon(self.words | other.words, self.names | other.names)
+        once = (self.once - other.words) | (other.once - self.words)
+        return Lexicon(self.words | other.words, self.names | other.names, once)
 
     def knows(self, token: str) -> bool:
         return word_key(token) in self.words
+
+    def shows_elsewhere(self, token: str) -> bool:
+        """Does the document show the word whole, or cut at a column's edge in two places or
+        more? (A word learnt from one place's cut pieces alone says nothing about that place.)"""
+        key = word_key(token)
+        return key in self.words and key not in self.once
 
     def is_name(self, token: str) -> bool:
         return word_key(token) in self.names
@@ -97,6 +121,27 @@ def _breaks_at_space(before: Line, line: Line, before_parts: list[Line], parts: 
         return True
     first = line.visible[0]
     return before.x1 + (first.x1 - first.x0) <= edge - EDGE_SLACK
+
+
+def _sure_cuts(lines: list[Line], edge: float | None, wrap_space: float) -> set[str]:
+    """Words cut at the column's edge for sure: a line of one word that leaves room for the
+    space the writer draws where a line wraps (and draws none), but not for the next line's
+    first letter, followed by a line going on in lower case (or in capitals after capitals)."""
+    found: set[str] = set()
+    if edge is None:
+        return found
+    for before, line in zip(lines, lines[1:]):
+        if before.page != line.page or before.ends_in_space or len(before.segments()) > 1 or len(line.segments()) > 1:
+            continue
+        head, rest = before.text.strip(), _words(line)[0]
+        if " " in head or not head[-1:].isalpha() or not rest[:1].isalpha():
+            continue
+        if not (rest[:1].islower() or (head.isupper() and rest.isupper())):
+            continue
+        first = line.visible[0]
+        if wrap_space * before.size + EDGE_SLACK <= edge - before.x1 < first.x1 - first.x0:
+            found.add(word_key(head + rest))
+    return found
 
 
 def _cut_runs(lines: list[Line], parts: list[list[Line]], sure: list[bool]) -> list[list[str]]:
@@ -122,11 +167,12 @@ def _cut_runs(lines: list[Line], parts: list[list[Line]], sure: list[bool]) -> l
     return runs
 
 
-def _cut_words(runs: list[list[str]], words: set[str]) -> set[str]:
-    """Whole words that runs show. A run of two pieces whose second is a known word was two
-    words ("bewoners" / "doel: één"), so its first piece is a word too. A run that no known
-    word explains, joined, was one word cut at the column edge; one that splits where a known
-    or joined word starts or ends ("signaleert" / "samenwer" / "king") was two words."""
+def _cut_words(runs: list[list[str]], words: set[str]) -> tuple[set[str], set[str]]:
+    """Whole words that runs show, and those of them only one run shows. A run of two pieces
+    whose second is a known word was two words ("bewoners" / "doel: één"), so its first piece
+    is a word too. A run that no known word explains, joined, was one word cut at the column
+    edge; one that splits where a known or joined word starts or ends ("signaleert" /
+    "samenwer" / "king") was two words."""
     runs = [[word_key(piece) for piece in run] for run in runs]
     heads = {run[0] for run in runs if len(run) == 2 and run[1] in words and len(run[1]) >= 3}
     words = words | heads
@@ -137,7 +183,8 @@ def _cut_words(runs: list[list[str]], words: set[str]) -> set[str]:
         head, rest = "".join(run[:j]), "".join(run[j:])
         return (rest in known and len(rest) >= 3) or (head in known and len(head) >= 4)
 
-    return heads | {"".join(run) for run in runs if not any(two_words(run, j) for j in range(1, len(run)))}
+    joined = Counter("".join(run) for run in runs if not any(two_words(run, j) for j in range(1, len(run))))
+    return heads | set(joined), {word for word, count in joined.items() if count == 1} - heads
 
 
 def _words(line: Line) -> list[str]:

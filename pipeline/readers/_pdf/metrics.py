@@ -1,6 +1,7 @@
 """What the whole document says about its own typography: sizes, line pitch, edges, words."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -30,6 +31,9 @@ class Metrics:
     # the PDF draws the space a line wraps at (LibreOffice does, where the space fits): then a
     # line without one, where one would fit, ended on purpose
     drawn_spaces: bool = False
+    # the width of that space per point of size (the most common one; None where none is drawn):
+    # a one-word line that leaves room for it and draws none was cut inside a word
+    wrap_space: float | None = None
     # the judgements made on weak evidence so far (pipeline.blocks.Note): the rules that make
     # paragraphs and tables get the metrics everywhere, so they write their notes here
     notes: list = field(default_factory=list)
@@ -38,6 +42,15 @@ class Metrics:
     # spacing, so a capital after a full line may start one. Where no cell shows that (one
     # paragraph per cell, as in HTML printed by browsers), a capital after a full line is a wrap.
     tight_cells: bool = False
+    # every paragraph in a cell that surely ended (spacing below it, or a capital right below
+    # whose first word would have fitted) ends in a space the PDF draws, and no line that surely wrapped does
+    # (LibreOffice's XHTML ends each list item with a no-break space; browsers draw no space at
+    # a wrap): then a cell's line without that space wrapped, and one with it ended
+    marked_ends: bool = False
+    # the document centres its cells vertically (pdf.centred-cells found it), as HTML printers
+    # do: they break lines between words only and widen a column for its longest word, so a
+    # word that fills its line in a cell is a whole word, not one cut at the column's edge
+    whole_words: bool = False
     # the ruled cells as the lexicon took them (`Lexicon.of`), to learn again without the body
     # lines that turn out to be rows of tables without rulings (`Assembler`)
     cell_columns: list = field(default_factory=list)
@@ -52,13 +65,49 @@ class Metrics:
         return pitch * size + max(LINE_SLACK_MIN, LINE_SLACK * size)
 
 
+def _sure_wraps(pairs: list[tuple[Line, Line]]) -> list[Line]:
+    """Lines that wrap for sure: the next line, right below, goes on in lower case."""
+    return [a for a, b in pairs if a.page == b.page and 0 < b.top - a.top <= 2 * b.size and b.text[:1].islower()]
+
+
+def _wrap_space(pairs: list[tuple[Line, Line]]) -> float | None:
+    """The most common width, per point of size, of the space the PDF draws after the last
+    word of a line that wraps for sure (`_sure_wraps`)."""
+    widths: Counter = Counter()
+    for line in _sure_wraps(pairs):
+        if line.ends_in_space:
+            space = next(g for g in reversed(line.glyphs) if g.breaking_space and not g.inserted)
+            widths[round((space.x1 - space.x0) / space.size, 2)] += 1
+    return widths.most_common(1)[0][0] if widths else None
+
+
 def _draws_wrap_spaces(pairs: list[tuple[Line, Line]], finals: list[Line]) -> bool:
-    """Do most lines that wrap for sure (the next line, right below, goes on in lower case)
-    end in a space the PDF draws (five such lines at least), and most lines that end a table
-    cell (a paragraph's end) not (a writer that pads every line tells nothing)?"""
-    wraps = [a for a, b in pairs if a.page == b.page and 0 < b.top - a.top <= 2 * b.size and b.text[:1].islower()]
+    """Do most lines that wrap for sure (`_sure_wraps`) end in a space the PDF draws (five
+    such lines at least), and most lines that end a table cell (a paragraph's end) not (a
+    writer that pads every line tells nothing)?"""
+    wraps = _sure_wraps(pairs)
     padded = 2 * sum(line.ends_in_space for line in finals) >= len(finals) > 0
     return len(wraps) >= 5 and 2 * sum(a.ends_in_space for a in wraps) >= len(wraps) and not padded
+
+
+def marks_paragraph_ends(cell_edges: list[tuple[Line, Line, float]], m: Metrics) -> bool:
+    """Does the writer mark the end of each paragraph in a cell with a space it draws, and draw
+    none where a line wraps (three of each at least, without exception)? See `marked_ends`."""
+    if not on("pdf.marked-ends"):
+        return False
+    ends: list[Line] = []
+    wraps: list[Line] = []
+    for a, b, edge in cell_edges:
+        if a.page != b.page or b.top <= a.top:
+            continue
+        close = b.top - a.top <= m.gap_limit(b.size, cell=True)
+        if close and b.visible[0].text[:1].islower():
+            wraps.append(a)
+        elif abs(a.x0 - b.x0) <= SAME_X and (not close or (b.visible[0].text[:1].isupper() and next_word_fits(a, b, edge))):
+            ends.append(a)  # spacing, or a capital that would have fitted above: a paragraph ended
+    if len(ends) < 3 or len(wraps) < 3:
+        return False
+    return all(a.ends_in_space for a in ends) and not any(a.ends_in_space for a in wraps)
 
 
 def _typical_pitch(pairs: list[tuple[Line, Line]]) -> float | None:
@@ -89,9 +138,15 @@ def _typical_pitch(pairs: list[tuple[Line, Line]]) -> float | None:
 def _wraps_in_a_column(a: Line, b: Line) -> bool:
     """Is `b` a line of text alone in a column that one of `a`'s segments starts (the wrapped
     text of a list item, its bullet a column gap away, in a table without rulings whose other
-    columns are empty on that line)? A pair of wrapped lines too, where documents show no other."""
-    if not on("pdf.pitch-in-columns") or len(b.segments()) != 1:
+    columns are empty on that line), or text in several columns, each where one of `a`'s
+    starts (the first column empty on that line)? A pair of wrapped lines too, where documents
+    show no other."""
+    if not on("pdf.pitch-in-columns"):
         return False
+    below = b.segments()
+    if len(below) != 1:  # text in several columns, each starting where a column of `a` does
+        starts = [_text_start(seg) for seg in a.segments()] + [seg.x0 for seg in a.segments()]
+        return all(any(abs(x - seg.x0) <= SAME_X for x in starts) for seg in below)
     return any(abs(_text_start(seg) - b.x0) <= SAME_X for seg in a.segments()[1:])
 
 
@@ -147,17 +202,37 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
     m.line_numbers = line_numbers([seg for ln in all_lines for seg in ln.segments()])
     m.cell_padding = paddings.most_common(1)[0][0] if paddings else None
     m.cell_columns = [(lines, _text_edge(edge, m), *ends) for lines, edge, *ends in columns if edge is not None]
-    m.lexicon = Lexicon.of([(lines, _text_edge(edge, m), *ends) for lines, edge, *ends in columns])
     if sizes:
         m.body_size = _body_size(sizes, outside)
     m.body_pitch = _typical_pitch(body_pairs) or SINGLE_SPACING
     m.cell_pitch = _typical_pitch(cell_pairs) or m.body_pitch
     m.drawn_spaces = _draws_wrap_spaces(body_pairs + cell_pairs, cell_finals)
+    m.wrap_space = _wrap_space(body_pairs + cell_pairs) if m.drawn_spaces and on("pdf.cut-at-drawn-space") else None
+    m.lexicon = Lexicon.of([(lines, _text_edge(edge, m), *ends) for lines, edge, *ends in columns], m.wrap_space)
+    m.marked_ends = marks_paragraph_ends(cell_edges, m)
     m.tight_cells = any(
         a.page == b.page and 0 < b.top - a.top <= m.gap_limit(b.size, cell=True) and abs(a.x0 - b.x0) <= SAME_X
         and next_word_fits(a, b, edge) for a, b, edge in cell_edges)
     _heading_sizes(pages, running, m)
     return m
+
+
+_SECTION = re.compile(r"(\d+(?:\.\d+)*)\.?\s")
+
+
+def _numbered_section(pages: list[PageLayout], running: set[int], size: float, m: Metrics) -> bool:
+    """Does the text in `size` start with a section number ("1. PLAN") that a later heading's
+    number extends ("1.1 Competence A")? Then it is the first heading of a numbered outline,
+    not a title (`pdf.one-title`)."""
+    if not on("pdf.one-title"):
+        return False
+    lines = [ln for page in pages for ln in page.lines if id(ln) not in running]
+    first = next((ln for ln in lines if ln.size == size), None)
+    found = _SECTION.match(first.text) if first is not None else None
+    if found is None:
+        return False
+    deeper = re.compile(re.escape(found.group(1)) + r"\.\d")
+    return any(ln.size > m.body_size + SAME_SIZE and ln.size != size and deeper.match(ln.text) for ln in lines)
 
 
 def _body_size(sizes: Counter, outside: Counter) -> float:
@@ -182,13 +257,22 @@ def _text_edge(edge: tuple[float, RawTable] | None, m: Metrics) -> float | None:
 
 def _heading_sizes(pages: list[PageLayout], running: set[int], m: Metrics) -> None:
     """Sizes larger than body text are headings, largest first; the largest size used only on
-    page 1 is the title."""
+    page 1, in one run of lines (`pdf.one-title`: a title stands once; the same size again
+    after other text, as "1. SHARE" and "2. PLAN" are, is a heading), is the title."""
     pages_by_size: dict[float, set[int]] = {}
+    runs_on_first: dict[float, int] = {}  # runs of lines of each size on page 1
     for page in pages:
+        previous = None
         for ln in page.lines:
-            if id(ln) not in running and ln.size > m.body_size + SAME_SIZE:
+            if id(ln) in running:
+                continue
+            if ln.size > m.body_size + SAME_SIZE:
                 pages_by_size.setdefault(ln.size, set()).add(page.number)
+                if page.number == 1 and previous != ln.size:
+                    runs_on_first[ln.size] = runs_on_first.get(ln.size, 0) + 1
+            previous = ln.size
     sizes = sorted(pages_by_size, reverse=True)
-    if sizes and pages_by_size[sizes[0]] == {1}:
+    once = not on("pdf.one-title") or (bool(sizes) and runs_on_first.get(sizes[0], 0) == 1)
+    if sizes and pages_by_size[sizes[0]] == {1} and once and not _numbered_section(pages, running, sizes[0], m):
         m.title_size = sizes.pop(0)
     m.heading_levels = {size: level for level, size in enumerate(sizes, start=1)}

@@ -29,6 +29,9 @@ class Glyph:
     # line with a label set a little higher keeps its own top
     top: float | None = None
     bottom: float | None = None
+    # the first glyph of a cell's text set beside another cell's with no gap to show it (a cell
+    # the reader moved there: pdf.centred-cells): a segment starts here whatever the gap
+    cell_start: bool = False
 
     @property
     def blank(self) -> bool:
@@ -123,7 +126,7 @@ class Line:
         for g in self.glyphs:
             if not g.blank and last is not None:
                 gap = min_gap if min_gap is not None else COLUMN_GAP * max(g.size, last.size)
-                if (
+                if g.cell_start or (
                     g.x0 - last.x1 > gap
                     and not MARKER.match("".join(x.text for x in parts[-1] if not x.blank))
                     and not _stretched_space(parts[-1], g)
@@ -235,6 +238,25 @@ class PageLayout:
 # Word lists use (U+F0B7 is Symbol's bullet, U+F0A7 Wingdings' square, ...).
 BULLETS = "•◦▪▫‣●○■□►▸➢✓∙·\uf0b7\uf0a7\uf0a8\uf076\uf0d8\uf0fc\uf0e0\uf06e\uf071"
 MARKER = re.compile(r"^(?:([" + BULLETS + r"])|([-–*])|(\d{1,3})[.)]|([a-z])[.)])$")
+
+
+def stretched_after(line: Line, count: int) -> bool:
+    """Is the gap after the line's first `count` visible glyphs a word space that justification
+    stretched, not the tab after a list marker (which the PDF draws no space in)? The PDF
+    draws a space in it that `_stretched_space` takes for a stretched one, or that stands
+    apart from the glyphs on both sides (LibreOffice spreads a little extra width evenly
+    around it: "b)" / " " / "ô", 1.2 pt either side)."""
+    vis = line.visible
+    if count >= len(vis):
+        return False
+    at = next(k for k, g in enumerate(line.glyphs) if g is vis[count])
+    before, after = line.glyphs[:at], vis[count]
+    if _stretched_space(before, after):
+        return True
+    last = vis[count - 1]
+    spaces = [g for g in before if g.breaking_space and not g.inserted and g.x0 >= last.x1 - EDGE_SLACK]
+    return rules.on("pdf.justified-spaces") and any(
+        s.x0 - last.x1 > EDGE_SLACK and after.x0 - s.x1 > EDGE_SLACK for s in spaces)
 
 
 def marker_of(line: Line) -> tuple[int, re.Match, float] | None:

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from ...blocks import Note, Origin, Paragraph, Span
 from .lexicon import Lexicon, word_key
 from .metrics import Metrics
-from .model import Glyph, Line, continues_sentence, line_numbers, marker_of
+from .model import Glyph, Line, continues_sentence, line_numbers, marker_of, stretched_after
 from .geometry import next_word_fits
 from .rules import on
 from .tolerances import (
-    CUT_WORD_AT_MOST, FIT_SLACK, JUSTIFIED_EVEN, JUSTIFIED_STRETCH, SAME_SIZE, SAME_X, SPACE_WIDTH, TAB_GAP, WORD_GAP,
+    CUT_WORD_AT_MOST, EDGE_SLACK, FIT_SLACK, JUSTIFIED_EVEN, JUSTIFIED_STRETCH, SAME_SIZE, SAME_X, SPACE_WIDTH, TAB_GAP, WORD_GAP,
 )
 from .words import conjunctions
 
@@ -29,7 +29,7 @@ def _list_item(line: Line, previous: ParaLines | None, numbers: set[int]) -> Par
 
     Conservative: a bullet glyph always counts; a dash, star, number or letter needs a space
     after it, and counts when the gap after it is tab-like (Word and LibreOffice put a tab
-    there), or when it continues the list of the previous paragraph (the same dash, the next
+    there; not a space the PDF draws that justification stretched), or when it continues the list of the previous paragraph (the same dash, the next
     number). A number also counts, even when it touches its text ("10.Tekst": a long number
     fills the tab), when the lines around it hold the number before or after it.
     """
@@ -42,7 +42,9 @@ def _list_item(line: Line, previous: ParaLines | None, numbers: set[int]) -> Par
     rest = line.drop_prefix(count)
     if bullet:
         return ParaLines([rest], True, None, bullet, line.x0)
-    tab_like = gap >= TAB_GAP * size
+    # justifying a wrapped line widens the space after a dash as it would a tab ("gc" / "–
+    # machinery"); LibreOffice draws that space apart from the dash, and nothing in a tab
+    tab_like = gap >= TAB_GAP * size and not stretched_after(line, count)
     if number:
         value = int(number)
         in_sequence = value - 1 in numbers or value + 1 in numbers
@@ -121,6 +123,8 @@ def _breaks(para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bo
         return True  # no space drawn where one fits (nor a word cut: its next letter fits too): it ended
     if m.wrapped(last):
         return False  # it wrapped: whatever the next line starts with goes on with it
+    if cell and m.marked_ends:  # the writer draws a space at each paragraph's end, none at a wrap
+        return last.ends_in_space
     # In a table cell, paragraphs often follow each other without any spacing (one indicator
     # per paragraph, usually without a full stop). Dutch and English do not capitalise words
     # inside a sentence, so a line that starts with a capitalised word ("Brengt", not "P&O")
@@ -175,7 +179,11 @@ def _capitalised(word: str) -> bool:
 
 def _join_spans(
     lines: list[Line], right_edge: float | None, lexicon: Lexicon, notes: list | None = None,
+    wrap_space: float | None = None, whole_words: bool = False,
 ) -> tuple[Span, ...]:
+    """The paragraph's text. With `whole_words` (a writer that never cuts a word at a column's
+    edge, `Metrics.whole_words`), a line the cut-word test would join to the next stays a word
+    of its own, with a note."""
     pieces: list[list] = []  # [text, italic, bold]
 
     def add(text: str, italic: bool, bold: bool) -> None:
@@ -190,7 +198,14 @@ def _join_spans(
     whole = [""] * (len(lines) + 1)  # a line's first word, with its rest on later lines when cut again
     for i in range(len(lines) - 1, 0, -1):
         whole[i] = _first_word(trimmed[i]) + (whole[i + 1] if cuts[i + 1] else "")
-        cuts[i] = _broke_in_word(lines[i - 1], trimmed[i], right_edge, lexicon, whole[i], cuts[i + 1])
+        cuts[i] = _broke_in_word(lines[i - 1], trimmed[i], right_edge, lexicon, whole[i], cuts[i + 1], wrap_space)
+        if cuts[i] and whole_words:
+            cuts[i] = False
+            if notes is not None:
+                head, rest = _last_word(lines[i - 1].glyphs), _first_word(trimmed[i])
+                notes.append(Note("pdf.cut-word", f"kept '{head}' and '{rest}' apart, though '{head}' fills its line: the "
+                                  "document sets its tables as HTML printers do (cells centred, or columns sized by their "
+                                  "text), which never cut a word at a column's edge", Origin(page=lines[i].page, top=round(lines[i].top, 1))))
         if cuts[i] and notes is not None:
             head, rest = _last_word(lines[i - 1].glyphs), _first_word(trimmed[i])
             rule = "pdf.cut-label" if _cut_label(lines[i - 1], _first_word(trimmed[i])) else "pdf.cut-word"
@@ -218,14 +233,18 @@ def _join_spans(
     return tuple(Span(re.sub(r"[ \t]+", " ", t), italic=it, bold=b) for t, it, b in pieces)
 
 
-def joint(previous: Line, line: Line, right_edge: float | None, lexicon: Lexicon, rest_word: str) -> str:
+def joint(
+    previous: Line, line: Line, right_edge: float | None, lexicon: Lexicon, rest_word: str,
+    wrap_space: float | None = None,
+) -> str:
     """What goes between two lines of one paragraph that a page break separates: nothing inside
-    a hyphenated or cut word, else a space. `rest_word`: the whole first word after the break."""
+    a hyphenated or cut word, else a space. `rest_word`: the whole first word after the break;
+    `wrap_space`: as `Metrics.wrap_space`."""
     glyphs = _trimmed(line.glyphs)
     marker = marker_of(previous)
     if marker:  # the first line of a list item: the marker is no part of the text
         previous = previous.drop_prefix(marker[0])
-    if _broke_at_hyphen(previous, glyphs) or _broke_in_word(previous, glyphs, right_edge, lexicon, rest_word, False):
+    if _broke_at_hyphen(previous, glyphs) or _broke_in_word(previous, glyphs, right_edge, lexicon, rest_word, False, wrap_space):
         return ""
     if _broke_at_slash(previous, glyphs):
         return ""
@@ -318,16 +337,22 @@ _CLOSING = set(".,;:!?)]}'\"’”…")
 
 
 def _broke_in_word(
-    previous: Line, glyphs: list[Glyph], right_edge: float | None, lexicon: Lexicon, rest_word: str, goes_on: bool
+    previous: Line, glyphs: list[Glyph], right_edge: float | None, lexicon: Lexicon, rest_word: str, goes_on: bool,
+    wrap_space: float | None = None,
 ) -> bool:
     """A word wider than its column is cut where the column ends ("Competenti" / "eniveau").
 
     Never when the PDF draws the space the line broke at. Only possible when the previous line
     is that one word, the rest is letters starting in lower case or closing punctuation, and
-    not even its first letter would have fitted after it. Geometry cannot tell such a cut from
+    not even its first letter would have fitted after it. Where the writer draws the space a
+    line wraps at (`wrap_space`, per point of size) and the line leaves room for it but draws
+    none, the line did not wrap at a space: a cut, whatever the words (`pdf.cut-at-drawn-space`:
+    "Competentie" / "niveau 1", though "niveau" is a word). Else geometry cannot tell such a cut from
     a word that happens to fill its line followed by a word that did not fit ("financiële" /
-    "draagt"), so the document's own words decide
-    first: the joined word seen elsewhere means a cut; the rest seen as a word of its own
+    "draagt"), so a rest of closing punctuation alone is a cut (no line wrapped at a space starts
+    with it), then the document's own words decide: the joined word seen elsewhere (whole, or
+    cut in another place too: a word learnt from this place's pieces alone is no evidence for
+    it, `Lexicon.shows_elsewhere`) means a cut; the rest seen as a word of its own
     (and the part before it too, or the rest being three letters or more), or the part before
     it seen as a word of four letters or more, means two words. Otherwise: a cut when the word
     with its rest is wider than the column but less than 1.75 times as wide (unless the rest is
@@ -354,8 +379,12 @@ def _broke_in_word(
     next_letter = glyphs[0].x1 - glyphs[0].x0
     if previous.x1 + next_letter <= right_edge:
         return False  # a cut word fills its line: not one more letter would have fitted
+    if wrap_space is not None and previous.x1 + wrap_space * previous.size + EDGE_SLACK <= right_edge:
+        return True  # room for the space the writer draws where a line wraps, and none drawn
+    if set(word) <= _CLOSING:
+        return True  # no line wrapped at a space starts with closing punctuation
     head = _first_word(previous.glyphs[first:])
-    if lexicon.knows(head + rest_word):
+    if lexicon.shows_elsewhere(head + rest_word):
         return True
     if lexicon.knows(rest_word) and (lexicon.knows(head) or len(word_key(rest_word)) >= 3):
         return False  # a rest of three letters or more that is a word of its own: two words
@@ -387,4 +416,5 @@ def make_paragraph(para: ParaLines, m: Metrics, body: bool, right_edge: float | 
     elif body and first.size in m.heading_levels:
         style, level = "heading", m.heading_levels[first.size]
     origin = Origin(page=first.page, top=round(first.top, 1))
-    return Paragraph(_join_spans(para.lines, right_edge, m.lexicon, m.notes), style=style, level=level, origin=origin)
+    spans = _join_spans(para.lines, right_edge, m.lexicon, m.notes, m.wrap_space, whole_words=m.whole_words and not body)
+    return Paragraph(spans, style=style, level=level, origin=origin)

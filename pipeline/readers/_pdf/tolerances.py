@@ -50,6 +50,16 @@ COLUMN_START_GAP = 0.6
 ROW_REACH = 0.5
 # A row starts at one height in all its cells, within this much.
 ROW_START = 0.2
+# Beside a cell merged down, columns whose new paragraphs start at one height after pauses that
+# differ by more than this part of a line pitch waited for a row's top (in line pitches).
+ROW_WAITED = 0.5
+# A cell's text set in the middle of its row (HTML printers centre cells vertically) has its
+# middle within this much of the middle of the row's tallest text (cells whose paragraphs end
+# in different spacing, a list's against a paragraph's, differ by up to 0.21 at 12 pt).
+CENTRED_SLACK = 0.3
+# A cell centred beside a taller one stands half a line or more below the row's top (the taller
+# has a line more at least); less than this is a difference in line height, not centring.
+CENTRED_LEAST = 0.4
 # Line pitch: the extra room two lines of one paragraph may have beyond the document's pitch
 # (at least LINE_SLACK_MIN points), and the range of pitches a document may show at all.
 LINE_SLACK = 0.15
