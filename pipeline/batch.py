@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import generations, layout, library, manifest
-from .atomic import write_new
+from .atomic import syncs_deferred, write_new
 from .conversion import convert, handbook_id, sha256_of
 from .errors import HandbookError
 from .lock import output_lock
@@ -199,8 +199,9 @@ def run(
         generations.remove_all_but(output, {previous_root})
         staging = generations.start(output, run_id)
         try:
-            result = _run_into(staging, previous_root, inputs, jobs=jobs, force=force, vocabulary=vocabulary,
-                               run_id=run_id, case_base_uri=case_base_uri, signals=signals, on_event=on_event)
+            with syncs_deferred(around=signals.deferred):  # all on disk before the generation is published
+                result = _run_into(staging, previous_root, inputs, jobs=jobs, force=force, vocabulary=vocabulary,
+                                   run_id=run_id, case_base_uri=case_base_uri, signals=signals, on_event=on_event)
             with signals.deferred():
                 result.generation = generations.publish(output, staging)
                 # keep the generation just replaced: a reader may have opened it a moment ago

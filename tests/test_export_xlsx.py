@@ -7,11 +7,13 @@ import zipfile
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from pipeline.cli import main
 from pipeline.export import xlsx
 from tests.conftest import FIXTURES, REFERENCE
-from tests.export_data import small, without_matrix
+from tests import xlsx_openpyxl
+from tests.export_data import reference_data, small, without_matrix
 
 SHEET_FILES = {"Indicators": "indicators.csv", "Competencies": "competencies.csv",
                "Requirements": "requirements.csv", "Role profile": "role_profile.csv",
@@ -106,3 +108,42 @@ def test_empty_run_and_framework_without_matrix(tmp_path):
     workbook = load(path.read_bytes())
     assert workbook["Requirements"].max_row == 1 and workbook["Role profile"].max_row == 1
     assert workbook["Library"]["D2"].value is None  # no role
+
+
+def test_noncharacters_xml_cannot_hold_become_replacement_characters():
+    data = small()
+    data["competencies"][0]["levels"][0]["indicators"][0]["text"] = "a\ufffeb\uffff"
+    workbook = load(xlsx.render_workbook([data]))
+    assert workbook["Indicators"]["G2"].value == "a\ufffdb\ufffd"
+
+
+# The workbook is written directly; its bytes are those openpyxl writes (tests/xlsx_openpyxl.py).
+
+def _many(count: int) -> list[dict]:
+    """Handbooks enough for sheets of many rows (the writer hands them to the compressor in pieces)."""
+    return [small(f"rol-{i:03d}") for i in range(count)]
+
+
+@pytest.mark.parametrize("handbooks", [
+    lambda: [], lambda: [small()], lambda: [without_matrix(small())], lambda: _many(150),
+    lambda: [reference_data("docx"), reference_data("pdf") | {"id": "pdf-form"}, small("b")],
+], ids=["empty", "small", "no-matrix", "many", "reference"])
+def test_bytes_are_those_openpyxl_writes(handbooks):
+    handbooks = handbooks()
+    assert xlsx.render_workbook(handbooks) == xlsx_openpyxl.render_workbook(handbooks)
+
+
+_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=80) | st.sampled_from(
+    ["", " lead", "trail ", "=1+1", "a\r\nb", "<&>\"'", "\x07", "\ufffe", "\u00a0x\u2003", "\U0001f600"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts=st.lists(_TEXT, min_size=4, max_size=4), code=st.none() | _TEXT)
+def test_bytes_are_those_openpyxl_writes_for_any_text(texts, code):
+    data = small()
+    competency = data["competencies"][0]
+    competency["name"], competency["definition"] = texts[0], texts[1]
+    indicator = competency["levels"][0]["indicators"][0]
+    indicator["text"], indicator["code"] = texts[2], code
+    data["role"] = texts[3]
+    assert xlsx.render_workbook([data]) == xlsx_openpyxl.render_workbook([data])

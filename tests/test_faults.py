@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import batch
+from pipeline import atomic, batch
 from pipeline.cli import main
 from pipeline.export import csv as csv_export
 from pipeline.validate_output import validate_output_dir
@@ -163,11 +163,13 @@ def fail_at(monkeypatch, module, name: str, nth: int, error: int):
 
 # Every write of the second run below: the new handbook's exports, the library and the report
 # (write_new), the CSV tables and the manifest (write_bytes_atomic), and each rename (os.replace:
-# the tables', the manifest's, the generation's and the `current` link's).
+# the tables', the manifest's, the generation's and the `current` link's), and the fsyncs of
+# the new generation's files, which run together before it is published (atomic._fsync_path).
 WRITES = ([(batch, "write_new", n) for n in range(1, 6)]
           + [(csv_export, "write_bytes_atomic", n) for n in range(1, 4)]
           + [(batch.manifest, "write_bytes_atomic", 1)]
-          + [(os, "replace", n) for n in range(1, 7)])
+          + [(os, "replace", n) for n in range(1, 7)]
+          + [(atomic, "_fsync_path", n) for n in (1, 9)])
 
 
 @pytest.mark.parametrize("module,name,nth", WRITES, ids=[f"{n}#{k}" for _, n, k in WRITES])

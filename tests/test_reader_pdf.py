@@ -2045,3 +2045,25 @@ def test_the_next_number_alone_below_a_numbered_item_starts_a_paragraph():
         assert len(layout.group_paragraphs([item, alone], metrics(), 300.0, cell=True)) == 1
     # another number, or none before it: the sentence may end in it ("chapter" / "11.")
     assert len(layout.group_paragraphs([item, line("12.", 112)], metrics(), 300.0, cell=True)) == 1
+
+
+def test_the_cycle_collector_is_paused_while_a_pdf_is_read_and_runs_again_after(monkeypatch, tmp_path):
+    import gc
+
+    seen = []
+    real = pdf.assemble
+    monkeypatch.setattr(pdf, "assemble", lambda pages: seen.append(gc.isenabled()) or real(pages))
+    assert gc.isenabled()
+    pdf.read(REFERENCE["pdf"])
+    assert seen == [False] and gc.isenabled()
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(REFERENCE["pdf"].read_bytes()[:2000])
+    with pytest.raises(ReadError):
+        pdf.read(damaged)
+    assert gc.isenabled()  # also after a file that cannot be read
+    gc.disable()
+    try:
+        pdf.read(REFERENCE["pdf"])
+        assert not gc.isenabled()  # a caller that paused it itself keeps it paused
+    finally:
+        gc.enable()
