@@ -2067,3 +2067,15 @@ def test_the_cycle_collector_is_paused_while_a_pdf_is_read_and_runs_again_after(
         assert not gc.isenabled()  # a caller that paused it itself keeps it paused
     finally:
         gc.enable()
+
+
+def test_where_no_space_is_drawn_at_a_wrap_a_word_surely_fitted_only_as_far_as_the_cells_lines_reach():
+    # an HTML printer's cell, padded more on the right than on the left: "(1)?" would fit before
+    # the edge the left padding gives, but not within the lines the cell set, so it wrapped
+    lines = [line("aaaa bbbb cccc", 100, x0=79.5, size=8.6), line("dd eeee ffff", 110, x0=79.5, size=8.6),
+             line("(1)?", 120, x0=79.5, size=8.6)]
+    assert lines[1].x1 + 2.2 + lines[2].first_word_width() > lines[0].x1  # beyond the widest line
+    wrapped = layout.group_paragraphs(lines, metrics(drawn_spaces=False), 160.0, cell=True)
+    assert len(wrapped) == 1
+    # a writer that draws the space at a wrap pads both sides alike: the cell's edge holds
+    assert len(layout.group_paragraphs(lines, metrics(drawn_spaces=True), 160.0, cell=True)) == 2

@@ -70,6 +70,9 @@ def group_paragraphs(
     `spaced`: the column's paragraphs are taken to have spacing between them."""
     paras: list[ParaLines] = []
     numbers = line_numbers(lines) if numbers is None else numbers
+    # a writer that draws no space at a wrap (an HTML printer) may pad a cell's right side more
+    # than its left (its CSS): a word surely fitted only as far as the cell's lines reach
+    reach = max(ln.x1 for ln in lines) if cell and lines and not m.drawn_spaces else None
     for line in lines:
         previous = paras[-1] if paras else None
         if _after_justified(previous, line, m, right_edge, cell):
@@ -78,7 +81,8 @@ def group_paragraphs(
             previous.lines.append(line)
         elif (item := _list_item(line, previous, numbers)) is not None:
             paras.append(item)
-        elif previous is None or _next_number_alone(previous, line) or _breaks(previous, line, m, right_edge, cell, spaced):
+        elif previous is None or _next_number_alone(previous, line) or _breaks(
+                previous, line, m, right_edge, cell, spaced, reach):
             paras.append(ParaLines([line]))
         else:
             previous.lines.append(line)
@@ -107,7 +111,11 @@ def _after_justified(para: ParaLines | None, line: Line, m: Metrics, right_edge:
     return justified(para.lines[-1], right_edge)
 
 
-def _breaks(para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bool, spaced: bool) -> bool:
+def _breaks(
+    para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bool, spaced: bool, reach: float | None = None,
+) -> bool:
+    """Does `line` start a new paragraph after `para`? `reach`: how far the lines around it
+    surely run, where that is less sure than `right_edge` (`group_paragraphs`)."""
     last = para.lines[-1]
     size = max(line.size, last.size)
     if _apart(last, line, m, cell):
@@ -122,7 +130,7 @@ def _breaks(para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bo
         m.notes.append(Note("pdf.wrapped-heading", f"took '{line.text}' for the wrapped rest of the heading or title "
                             "above it: same size, right below it", Origin(page=line.page, top=round(line.top, 1))))
         return False
-    if next_word_fits(last, line, right_edge):
+    if next_word_fits(last, line, right_edge if reach is None else min(right_edge, reach)):
         return True
     space, slack = SPACE_WIDTH * line.size, FIT_SLACK * line.size
     fits = last.x1 + space < right_edge - slack and last.x1 + line.visible[0].x1 - line.visible[0].x0 <= right_edge
