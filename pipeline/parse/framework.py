@@ -59,6 +59,9 @@ def read_framework(blocks: list[Block], hints: Hints, title: str | None = None) 
     running = running_lines(blocks)
     notes: list[Note] = []
     areas = repeated_areas(blocks)
+    if running:  # one numbered heading over every few tables: a title line, or the one area of all
+        notes.append(Note("framework.running-title", "headings repeated above several tables read as a running "
+                          f"title line, not as an area: {', '.join(repr(t) for t in sorted(running))}"))
     if areas:
         notes.append(Note("framework.repeated-areas", "headings repeated above several tables, with section numbers "
                           f"of one depth, read as areas, not as a running title line: {', '.join(sorted(areas))}"))
