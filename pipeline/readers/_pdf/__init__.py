@@ -73,6 +73,18 @@ it and the place; `assemble` returns the notes after the blocks.
   counts the row spacing of the part before (`pdf.spaced-across-page`).
 * Rests of cells at pages' tops (`running._in_a_later_column`): a line repeated at the top of
   pages, indented, starting where a column of the line below starts, is content, not a header.
+* Columns sized by their text (`assemble._columns_sized_by_content`, rule pdf.sized-columns):
+  where tables with as many columns set their inner column edges apart, and no line wraps
+  after a space the PDF draws, the document is an HTML printer's, which never cuts a word at a
+  column's edge: `Metrics.whole_words`, as for centred cells; a note.
+* Where no space is drawn at a wrap (`paragraphs.group_paragraphs`, `reach`): the next word
+  surely fitted on a cell's line only within the cell's widest line (an HTML printer's CSS may
+  pad a cell's right side more than its left).
+* A numbered list going on (`borderless._list_goes_on`, rule pdf.list-goes-on): a column empty
+  in the row above whose text is the next item of the numbered list it held in a row before
+  ("2." after "1."), beside another column's sentence going on, starts no row. A line that is
+  only the next number of the item above ("11." below item 10) starts a paragraph
+  (`paragraphs._next_number_alone`, rule pdf.lone-marker).
 * One title (`metrics._heading_sizes`): the largest size on page 1 is the title only in one run
   of lines; used again after other text (area headings) it is a heading.
 
