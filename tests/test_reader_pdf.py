@@ -2079,3 +2079,21 @@ def test_where_no_space_is_drawn_at_a_wrap_a_word_surely_fitted_only_as_far_as_t
     assert len(wrapped) == 1
     # a writer that draws the space at a wrap pads both sides alike: the cell's edge holds
     assert len(layout.group_paragraphs(lines, metrics(drawn_spaces=True), 160.0, cell=True)) == 2
+
+
+def test_no_row_starts_below_a_justified_line_in_a_table_without_rulings():
+    from pipeline.readers._pdf.borderless import _starts_a_row
+
+    edge = 90 + 26 * CHAR
+    # levels across, paragraphs in cells: column 0's justified line wrapped; column 1 starts its
+    # next paragraph beside the rest of it, one line below
+    above = {0: cell(90, 300, 100, 110, justified_line("Skype geheimen tumor", 100, edge)),
+             1: cell(306, 500, 100, 110)}
+    row = {0: cell(90, 300, 112, 122, line("parlementslid dappere val", 112)),
+           1: cell(306, 500, 112, 122, line("Bevriend verlichten huid", 112, x0=306))}
+    assert not _starts_a_row(row, above, 12.5, metrics())
+    with switched_off("pdf.row-mid-paragraph"):
+        assert _starts_a_row(row, above, 12.5, metrics())
+    # natural gaps: nothing says the line wrapped, and column 1 starts anew
+    above[0] = cell(90, 300, 100, 110, line("Skype geheimen tumor", 100))
+    assert _starts_a_row(row, above, 12.5, metrics())

@@ -12,7 +12,7 @@ from .model import (
     COLUMN_GAP, COLUMN_TOLERANCE, MARKER, Glyph, Line, RawCell, RawTable, continues_sentence, marker_of,
     whole_lines,
 )
-from .paragraphs import group_paragraphs
+from .paragraphs import group_paragraphs, justified
 from .rules import on
 
 
@@ -740,8 +740,11 @@ def _wraps_on(cell: RawCell, m: Metrics) -> bool:
     is no row, whatever the other columns start with: a row cannot start in the middle of a
     paragraph (they start new paragraphs of their cells: "Sentence jen " / "Acceptable" beside
     "doel:" / "Marie socks"). (A sentence going on in lower case is weaker evidence: a label
-    after whole empty lines starts a row beside it, `_mid_sentence`.)"""
-    return on("pdf.row-mid-paragraph") and m.wrapped(cell.lines[-1])
+    after whole empty lines starts a row beside it, `_mid_sentence`.) So does a line set
+    justified, its word gaps stretched evenly to the cell's widest line (`justified`): only a
+    line that wraps is stretched so."""
+    last = cell.lines[-1]
+    return on("pdf.row-mid-paragraph") and (m.wrapped(last) or justified(last, max(ln.x1 for ln in cell.lines)))
 
 
 def _goes_on(cell: RawCell, seg: Line, limit: float) -> bool:
