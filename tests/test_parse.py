@@ -1,5 +1,8 @@
+from dataclasses import replace
+
 import pytest
 
+from pipeline.blocks import Origin
 from pipeline.errors import ParseError
 from pipeline.model import Source
 from pipeline.parse import choose_vocabulary, parse
@@ -118,6 +121,20 @@ def test_levels_of_another_competency_are_never_added_to_the_one_before():
     again = table(("Competentieniveau 2", "Doet d"))  # the level the table ended on, named again
     with pytest.raises(ParseError, match="starts level 2"):
         run(title_page() + [competency(), PageBreak(page=3), again])
+
+
+def test_body_text_among_the_competencies_is_noted_where_it_is_left_out():
+    """A table's last line a reader took for body text at the next page's top (its indicator
+    lost): text after a competency's table that is no heading names no cluster and is no
+    competency's, so the conversion says what it left out and where."""
+    rest = replace(para("Liter kletsen schudden?"), origin=Origin(page=3, top=59.1))
+    result = run(title_page() + [competency(), PageBreak(page=3), rest])
+    (note,) = result.notes
+    assert note.rule == "parse.stray-text" and "'Liter kletsen schudden?'" in note.message
+    assert note.origin == Origin(page=3, top=59.1)
+    # a heading there names the next competency's cluster: nothing is left out
+    heading = para("Samenwerken", style="heading")
+    assert run(title_page() + [competency(), heading, competency("Plannen")]).notes == []
 
 
 def test_a_table_among_the_competencies_that_is_neither_a_competency_nor_the_matrix_is_noted():

@@ -128,6 +128,10 @@ def _handbook_tables(blocks, title_page: TitlePage | None, vocabulary: Vocabular
                 continue
             is_heading = block.style == "heading" or (block.style is None and looks_like_heading(text))
             heading = text if is_heading and text.casefold() not in matrix_headings else None
+            if drafts and not is_heading:
+                notes.append(Note("parse.stray-text", f"left out text after competency '{drafts[-1][0].name[:60]}' "
+                                  f"that is no heading: '{text[:60]}' (a reader may have taken part of a table "
+                                  "for body text)", block.origin))
         elif isinstance(block, PageHeader):
             if not block.footer and block.text not in skip_texts and block.text != header:
                 header, header_fresh = block.text, True
