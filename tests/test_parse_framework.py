@@ -331,6 +331,15 @@ def test_numbered_headings_repeated_above_tables_are_areas_not_a_title_line():
     # which may be the one area of them all: said in a note, never dropped without a word
     assert [n.rule for n in read.notes if "3.2 Framework" in n.message] == ["framework.running-title"]
     assert not any(n.rule == "framework.running-title" for n in result.notes)
+    # the one area of them all: its number heads the names' numbers in the tables below it
+    one_area = [heading("1. SERVE"), phrase_table("1.1 Alpha", [["a1"], ["a2"], ["a3"]]),
+                heading("1. SERVE"), phrase_table("1.2 Beta", [["b1"], ["b2"], ["b3"]])]
+    read = run(one_area)
+    assert [(c.name, c.cluster) for c in read.handbook.competencies] == [("Alpha", "serve"), ("Beta", "serve")]
+    assert not any(n.rule == "framework.running-title" for n in read.notes)
+    numbered_title = [heading("3.2 Framework"), phrase_table("1.1 Alpha", [["a1"], ["a2"], ["a3"]]),
+                      heading("3.2 Framework"), phrase_table("1.2 Beta", [["b1"], ["b2"], ["b3"]])]
+    assert [c.cluster for c in run(numbered_title).handbook.competencies] == [None, None]
 
 
 def test_a_name_in_the_last_row_where_labels_stand_names_the_next_table():

@@ -2097,3 +2097,22 @@ def test_no_row_starts_below_a_justified_line_in_a_table_without_rulings():
     # natural gaps: nothing says the line wrapped, and column 1 starts anew
     above[0] = cell(90, 300, 100, 110, line("Skype geheimen tumor", 100))
     assert _starts_a_row(row, above, 12.5, metrics())
+
+
+def test_a_writer_that_draws_the_space_at_a_wrap_cuts_words_whatever_its_cells_look_like(monkeypatch):
+    import importlib
+
+    assemble = importlib.import_module("pipeline.readers._pdf.assemble")
+
+    pages = [page(1, [line("Titel", 60), line("Tekst van de pagina.", 80)])]
+    monkeypatch.setattr(assemble, "centres_cells", lambda *args: True)  # cells that look centred
+    assert assemble.Assembler(pages).m.whole_words
+    measured = assemble.measure
+
+    def drawing_wrap_spaces(*args):
+        m = measured(*args)
+        m.drawn_spaces = True  # a word processor's: LibreOffice draws the space a line wraps at
+        return m
+
+    monkeypatch.setattr(assemble, "measure", drawing_wrap_spaces)
+    assert not assemble.Assembler(pages).m.whole_words

@@ -6,6 +6,8 @@ the last heading above the table is the name and the paragraphs under it the def
 """
 from __future__ import annotations
 
+import re
+
 from ..blocks import Block, Paragraph, Table
 from ..errors import ParseError
 from .marks import section_depth, strip_enclosing_quotes, strip_section_number
@@ -105,11 +107,26 @@ def repeated_areas(blocks: list[Block]) -> set[str]:
     tables, then "2. SAFETY"), as the area row of each table reads when a PDF reader finds it
     above the table. A title line repeats one text."""
     by_depth: dict[int, set[str]] = {}
+    parents: set[str] = set()  # headings whose number heads the numbers in the table below them
     for before, block in zip(blocks, blocks[1:]):
         if isinstance(block, Table) and isinstance(before, Paragraph) and rank(before) and section_depth(before.text):
             by_depth.setdefault(section_depth(before.text), set()).add(before.text)
+            if _numbers_below(before.text, block):
+                parents.add(before.text)
     repeated = _repeated(blocks)
-    return {text for texts in by_depth.values() if len(texts) >= 2 for text in texts & repeated}
+    return {text for texts in by_depth.values() if len(texts) >= 2 for text in texts & repeated} | (parents & repeated)
+
+
+def _numbers_below(heading: str, table: Table) -> bool:
+    """Does the table's first column number its texts under the heading's section number
+    ("1.1 Competence A" below "1. SERVE")? Then the heading is their area, even as the only one
+    (a running title line, "3.2 Framework", numbers nothing below it)."""
+    number = _SECTION_PREFIX.match(heading)
+    if number is None:
+        return False
+    prefix = number.group(1) + "."
+    firsts = (p.text for row in table.rows[:2] for cell in row.cells[:1] for p in cell.paragraphs)
+    return any(text.startswith(prefix) and section_depth(text) == section_depth(heading) + 1 for text in firsts)
 
 
 def _repeated(blocks: list[Block]) -> set[str]:
@@ -118,6 +135,9 @@ def _repeated(blocks: list[Block]) -> set[str]:
         if isinstance(block, Paragraph) and block.text and rank(block):
             seen[block.text] = seen.get(block.text, 0) + 1
     return {text for text, count in seen.items() if count >= 2}
+
+
+_SECTION_PREFIX = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
 
 
 def where(origin) -> str:

@@ -152,8 +152,10 @@ class Assembler:
         centred = top_align_centred_cells(pages, skip, self.m, evidence, touching)
         if centred:  # the line pitch is measured again on the lines as they now stand
             self.m = measure(pages, set(self.running))
-        self.m.whole_words = evidence
-        if evidence:  # an HTML printer's cells: a box wider than the width its lines were set in says
+        # an HTML printer's cells; a writer that draws the space a line wraps at is a word
+        # processor, which does cut a word wider than its column (a label: "INTERMEDIA" / "TE")
+        self.m.whole_words = evidence and not self.m.drawn_spaces
+        if self.m.whole_words:  # a box wider than the width its lines were set in says
             self.m.tight_cells = False  # nothing of paragraphs without spacing (one <p> after another is spaced)
         self.notes: list[Note] = self.m.notes  # the judgements made on weak evidence, where
         self.notes += [note for page in pages for note in page.notes]
