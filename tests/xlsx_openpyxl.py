@@ -31,12 +31,7 @@ def render_workbook(handbooks) -> bytes:
 
 
 def _fill(sheet, header, rows, styles) -> None:
-    widths, count = [len(title) for title in header], 0
-    for row in rows():
-        count += 1
-        for column, value in enumerate(row):
-            if value is not None:
-                widths[column] = max(widths[column], len(str(value)))
+    widths, count = xlsx.column_widths(header, rows)
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = min(max(width + 2, xlsx.MIN_WIDTH), xlsx.MAX_WIDTH)
     sheet.freeze_panes = "A2"

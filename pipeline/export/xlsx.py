@@ -120,15 +120,22 @@ def _add(archive: zipfile.ZipFile, name: str, text: str) -> None:
     archive.writestr(_entry(name), text.encode("ascii"))
 
 
-def _write_sheet(stream, header: list[str], rows: Callable[[], Iterator[list]]) -> tuple[str, bool]:
-    """Widths from a first pass over the rows, then the header and the rows, written into
-    `stream`; returns the sheet's cell range and whether a cell wraps its text."""
+def column_widths(header: list[str], rows: Callable[[], Iterator[list]]) -> tuple[list[int], int]:
+    """The longest text of each column (its title included) and the number of rows: a first
+    pass over the rows, before any is written."""
     widths, count = [len(title) for title in header], 0
     for row in rows():
         count += 1
         for column, value in enumerate(row):
             if value is not None:
                 widths[column] = max(widths[column], len(str(value)))
+    return widths, count
+
+
+def _write_sheet(stream, header: list[str], rows: Callable[[], Iterator[list]]) -> tuple[str, bool]:
+    """Widths from a first pass over the rows, then the header and the rows, written into
+    `stream`; returns the sheet's cell range and whether a cell wraps its text."""
+    widths, count = column_widths(header, rows)
     letters = [_column_letter(column) for column in range(1, len(header) + 1)]
     cells = f"A1:{letters[-1]}{count + 1}"
     out = [parts.SHEET_HEAD, "<cols>"]

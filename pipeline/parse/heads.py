@@ -6,11 +6,9 @@ the last heading above the table is the name and the paragraphs under it the def
 """
 from __future__ import annotations
 
-import re
-
 from ..blocks import Block, Paragraph, Table
 from ..errors import ParseError
-from .marks import section_depth, strip_enclosing_quotes, strip_section_number
+from .marks import section_depth, section_number, strip_enclosing_quotes, strip_section_number
 from .tables import CompetencyDraft
 from .words import looks_like_heading
 
@@ -121,10 +119,10 @@ def _numbers_below(heading: str, table: Table) -> bool:
     """Does the table's first column number its texts under the heading's section number
     ("1.1 Competence A" below "1. SERVE")? Then the heading is their area, even as the only one
     (a running title line, "3.2 Framework", numbers nothing below it)."""
-    number = _SECTION_PREFIX.match(heading)
+    number = section_number(heading)
     if number is None:
         return False
-    prefix = number.group(1) + "."
+    prefix = number + "."
     firsts = (p.text for row in table.rows[:2] for cell in row.cells[:1] for p in cell.paragraphs)
     return any(text.startswith(prefix) and section_depth(text) == section_depth(heading) + 1 for text in firsts)
 
@@ -135,9 +133,6 @@ def _repeated(blocks: list[Block]) -> set[str]:
         if isinstance(block, Paragraph) and block.text and rank(block):
             seen[block.text] = seen.get(block.text, 0) + 1
     return {text for text, count in seen.items() if count >= 2}
-
-
-_SECTION_PREFIX = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
 
 
 def where(origin) -> str:

@@ -50,12 +50,16 @@ def strip_section_number(text: str) -> str:
     return _SECTION_NUMBER.sub("", text, count=1) or text
 
 
+def section_number(text: str) -> str | None:
+    """ "1. SERVE" -> "1", "3.2 Framework" -> "3.2"; None without a section number."""
+    match = _SECTION_NUMBER.match(text)
+    return match.group(0).strip().rstrip(".") if match else None
+
+
 def section_depth(text: str) -> int:
     """How many parts the section number in front of a text has: "1." -> 1, "1.2" -> 2, none -> 0."""
-    match = _SECTION_NUMBER.match(text)
-    if not match:
-        return 0
-    return len([p for p in match.group(0).strip().rstrip(".").split(".") if p])
+    number = section_number(text)
+    return len([p for p in number.split(".") if p]) if number else 0
 
 
 def strip_enclosing_quotes(text: str) -> str:
