@@ -340,6 +340,17 @@ def test_a_full_one_word_line_in_a_table_column_is_a_cut_unless_its_parts_are_wo
     assert wrap_joint(line("verantwoordelijk"), line("heid"), bare, ends) == (" ", None)
 
 
+def test_a_word_cut_just_after_its_apostrophe_at_a_full_column_edge_is_joined():
+    ends = [72 + 16 * CHAR, 72 + 15.5 * CHAR, 72 + 9 * CHAR]
+    spaced = DocumentWords.of([[line("een zin die "), line("doorloopt")]])  # the writer draws wrap spaces
+    for head, straight in (("televisieprog'", "'"), ("televisieprog\u2019", "\u2019")):
+        joint, (rule, message) = wrap_joint(line(head), line("s en meer"), spaced, ends)
+        assert (joint, rule) == ("", "pdf.tagged.word-cut-at-edge") and f"{straight}s'" in message
+    # a quote closing a quoted word, or standing alone, is no word to go on
+    assert wrap_joint(line("'"), line("s en meer"), spaced, ends) == (" ", None)
+    assert wrap_joint(line("televisieprog' "), line("s en meer"), spaced, ends) == ("", None)  # the space is drawn
+
+
 def test_a_word_in_capitals_cut_at_a_full_column_edge_is_joined():
     ends = [72 + 10 * CHAR, 72 + 10 * CHAR, 72 + 8 * CHAR]  # a narrow column of labels in capitals
     spaced = DocumentWords.of([[line("een zin die "), line("doorloopt")]])

@@ -47,6 +47,7 @@ LIGATURES = str.maketrans({
 # Punctuation that does not start a line wrapped at a space: after a wrap without one it is
 # the rest of a word cut at the column's edge ("samenwerking" / ";").
 _CLOSING = set(".,;:!?)]}…")
+APOSTROPHES = "'\u2019"
 _EDGE_PUNCTUATION = "\"'“”‘’()[]{}.,;:!?…"
 
 
@@ -231,7 +232,7 @@ def _cut_at_edge(
     a cut falls (a word that overflows its column, as Chromium lets one, ends further right; a
     whole word rarely ends exactly there). `rest`: the rest's whole word, over further lines
     when it is cut again."""
-    if len(previous.text.split()) != 1 or not (_goes_on(head, rest) and head[-1:].isalpha()):
+    if len(previous.text.split()) != 1 or not (_goes_on(head, rest) and ends_inside_word(head)):
         return False
     if words.knows(head + rest):
         return True
@@ -248,6 +249,13 @@ def _cut_at_edge(
     if abs(previous.x1 - edge) > previous.visible[-1].size * FULL_LINE:
         return False
     return True
+
+
+def ends_inside_word(head: str) -> bool:
+    """Could a word be cut right after `head`? It ends in a letter, or in an apostrophe after
+    one: a word too wide for its column is cut at the edge wherever that falls, also just after
+    the apostrophe of "mcdonald's" or "programma's"."""
+    return head[-1:].isalpha() or (head[-1:] in APOSTROPHES and head[-2:-1].isalpha())
 
 
 def _goes_on(head: str, rest: str) -> bool:
