@@ -10,7 +10,8 @@ generator meant:
 
 - exact: the same data;
 - refused: the pipeline said no, with a message (acceptable, not good);
-- wrong: converted to different data (the worst; "silent" when it came with no note);
+- wrong: converted to different data (the worst; "silent" when it came with no note at all, "not
+  pointed at" when no note names a page its wrong text stands on);
 - crashed: an exception that is not a HandbookError (a bug);
 - unrendered: the writer's program made no file (not the pipeline's fault).
 
@@ -31,7 +32,7 @@ import tempfile
 import time
 from collections import Counter
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
@@ -60,11 +61,18 @@ class Outcome:
     detail: str = ""  # the refusal message, the first difference, the exception or the writer's failure
     differences: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()  # the notes the conversion gave (rule: message @ place)
+    # of a wrong PDF: does a note name a page its wrong text stands on? (None: not worked out)
+    pointed: bool | None = None
 
     @property
     def silent(self) -> bool:
-        """Wrong data that no note pointed at: what a user cannot catch."""
+        """Wrong data that came with no note at all: what a user cannot catch."""
         return self.kind == WRONG and not self.notes
+
+    @property
+    def unpointed(self) -> bool:
+        """Wrong data that no note points at: notes elsewhere in the file do not lead a user to it."""
+        return self.kind == WRONG and not (self.notes if self.pointed is None else self.pointed)
 
 
 def classify(want: dict, got: dict | BaseException, notes=()) -> Outcome:
@@ -88,7 +96,90 @@ def judge(path: Path, want: dict) -> Outcome:
         conversion = convert(path)
     except Exception as error:  # noqa: BLE001 - a crash is a finding, not a reason to stop the sweep
         return classify(want, error)
-    return classify(want, data(conversion.handbook), [note_line(n) for n in conversion.notes])
+    got = data(conversion.handbook)
+    return pointed_at(classify(want, got, [note_line(n) for n in conversion.notes]), path, want, got, conversion.notes)
+
+
+def pointed_at(outcome: Outcome, path: Path, want: dict, got: dict, notes) -> Outcome:
+    """A wrong PDF's outcome, told whether a note points at its wrong text: a note on a page
+    that text stands on which quotes one of the words that differ, or which quotes nothing (it
+    names only a place: "a row joined across a page break") and stands within NEAR of such a
+    word. A note quoting other words is about another place."""
+    if outcome.kind != WRONG or path.suffix.lower() != ".pdf":
+        return outcome
+    pairs = differing_texts(want, got)
+    changed = set().union(*(_changed_words(w, g) for w, g in pairs)) if pairs else set()
+    places = places_showing(path, [t for pair in pairs for t in pair], changed)
+
+    def points(note) -> bool:
+        if note.origin.page not in places:
+            return False
+        if _QUOTES & set(note.message):
+            return bool(changed & _word_keys(note.message))
+        tops = places[note.origin.page]
+        return note.origin.top is None or any(abs(note.origin.top - t) <= NEAR for t in tops)
+
+    return replace(outcome, pointed=any(points(n) for n in notes))
+
+
+NEAR = 36.0  # points: a note naming only a place points at a wrong word within three lines of it
+_QUOTES = set("'\"‘’“”")
+
+
+def _changed_words(want: str, got: str) -> set[str]:
+    """The words one side has and the other has not, the longer ones (short ones like "a" and
+    "of" stand in any note's wording)."""
+    changed = _word_keys(want) ^ _word_keys(got)
+    long = {w for w in changed if len(w) >= 4}
+    return long or set(sorted(changed, key=len)[-1:])
+
+
+def differing_texts(want, got) -> list[tuple[str, str]]:
+    """(wanted, got) texts where two to_dict trees differ; a list whose length differs gives all
+    its texts on each side as one pair (a merged or split item)."""
+    if isinstance(want, dict) and isinstance(got, dict):
+        return [t for k in {**want, **got} for t in differing_texts(want.get(k), got.get(k))]
+    if isinstance(want, list) and isinstance(got, list) and len(want) == len(got):
+        return [t for w, g in zip(want, got) for t in differing_texts(w, g)]
+    if want == got:
+        return []
+    return [(" ".join(_texts(want)), " ".join(_texts(got)))]
+
+
+def _texts(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _texts(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in _texts(v)]
+    return []
+
+
+def _word_keys(text: str) -> set[str]:
+    return {w.strip(".,;:!?()[]'\"“”‘’/").casefold() for w in text.split()} - {""}
+
+
+def places_showing(path: Path, texts: list[str], changed: set[str]) -> dict[int, list[float]]:
+    """The pages (from 1) the texts stand on most (where the most of a text's words stand, a word
+    counting the less the more pages show it), each with the tops of the `changed` words on it."""
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        words = [page.extract_words() for page in pdf.pages]
+    pages = [{k for w in page for k in _word_keys(w["text"])} for page in words]
+    found: dict[int, list[float]] = {}
+    for text in texts:
+        keys = _word_keys(text)
+        weight = {w: 1 / n for w in keys if (n := sum(w in page for page in pages))}
+        scores = [sum(weight.get(w, 0) for w in keys & page) for page in pages]
+        for i, score in enumerate(scores):
+            if score and score == max(scores):
+                # where the changed words stand; a word cut over lines shows only its pieces:
+                # then where the text's other long words stand
+                found[i + 1] = [w["top"] for w in words[i] if _word_keys(w["text"]) & changed] or [
+                    w["top"] for w in words[i] if {k for k in _word_keys(w["text"]) if len(k) >= 4} & keys]
+    return found
 
 
 def note_line(note) -> str:
@@ -269,7 +360,7 @@ def _outcomes(future: Future, part) -> list[tuple[int, Outcome]]:
 def _show(writer: str, number: int, layout: str, outcome: Outcome) -> None:
     if outcome.kind == EXACT:
         return
-    silent = " (silent)" if outcome.silent else ""
+    silent = " (silent)" if outcome.silent else " (no note points at it)" if outcome.unpointed else ""
     print(f"{writer} #{number} [{layout}]: {outcome.kind.upper()}{silent}: {outcome.detail}", flush=True)
 
 
@@ -291,19 +382,21 @@ def tally(outcomes: dict[int, Outcome]) -> dict[str, int]:
     counts = Counter(o.kind for o in outcomes.values())
     row = {kind: counts.get(kind, 0) for kind in KINDS}
     row["silent"] = sum(o.silent for o in outcomes.values())
+    row["unpointed"] = sum(o.unpointed for o in outcomes.values())
     return row
 
 
 def table(run: Run) -> str:
     """The per-writer table, in the README's Markdown."""
-    lines = ["| writer | exact | refused | wrong (silent) | crashed | unrendered |", "| --- | --- | --- | --- | --- | --- |"]
+    lines = ["| writer | exact | refused | wrong (silent / unpointed) | crashed | unrendered |",
+             "| --- | --- | --- | --- | --- | --- |"]
     for name in run.writers:
         if name in run.skipped:
             lines.append(f"| {name} | skipped: {run.skipped[name]} | | | | |")
             continue
         row = tally(run.results.get(name, {}))
         total = sum(row[k] for k in KINDS)
-        lines.append(f"| {name} | {row[EXACT]}/{total} | {row[REFUSED]} | {row[WRONG]} ({row['silent']}) "
+        lines.append(f"| {name} | {row[EXACT]}/{total} | {row[REFUSED]} | {row[WRONG]} ({row['silent']} / {row['unpointed']}) "
                      f"| {row[CRASHED]} | {row[UNRENDERED]} |")
     return "\n".join(lines)
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 import random
+from functools import partial
+from pathlib import Path
 
 from pipeline.blocks import Note, Origin
 from pipeline.errors import ParseError
@@ -11,6 +13,7 @@ from .handbook_factory import WORDS, make_handbook, real_words
 from .holdout import (
     CRASHED,
     EXACT,
+    NEAR,
     REFUSED,
     UNRENDERED,
     WRONG,
@@ -19,11 +22,14 @@ from .holdout import (
     case,
     choose_writers,
     classify,
+    differing_texts,
     main,
     made_before,
     make_cases,
     note_line,
     parse_numbers,
+    places_showing,
+    pointed_at,
     print_and_judge,
     stated,
     summary,
@@ -105,14 +111,14 @@ def test_tally_counts_each_kind_and_the_silent_wrongs():
         2: Outcome(WRONG, "y"),
         3: Outcome(REFUSED, "no"),
     }
-    assert tally(outcomes) == {EXACT: 1, REFUSED: 1, WRONG: 2, CRASHED: 0, UNRENDERED: 0, "silent": 1}
+    assert tally(outcomes) == {EXACT: 1, REFUSED: 1, WRONG: 2, CRASHED: 0, UNRENDERED: 0, "silent": 1, "unpointed": 1}
 
 
 def test_the_table_shows_a_skipped_writer_with_its_reason():
     run = Run("t", [0, 1], ["word", "chromium"], skipped={"chromium": "chromium not installed"})
     run.results["word"] = {0: Outcome(EXACT), 1: Outcome(WRONG, "x")}
     lines = table(run).splitlines()
-    assert lines[2] == "| word | 1/2 | 0 | 1 (1) | 0 | 0 |"
+    assert lines[2] == "| word | 1/2 | 0 | 1 (1 / 1) | 0 | 0 |"
     assert lines[3] == "| chromium | skipped: chromium not installed | | | | |"
 
 
@@ -243,3 +249,34 @@ def test_a_run_without_reuse_prints_again_and_records_for_a_later_reuse(tmp_path
     first = made_before(tmp_path / "w", make, [a], reuse=False)
     assert made_before(tmp_path / "w", make, [a], reuse=False) == first and len(calls) == 2
     assert made_before(tmp_path / "w", make, [a]) == first and len(calls) == 2
+
+
+# --- does a note point at the wrong text? ----------------------------------------------------------
+
+LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
+
+
+def _wrong_english_handbook():
+    """The English layout's data, and a copy with one indicator's word 'overview' dropped."""
+    want = json.loads((LAYOUTS / "english-handbook.expected.json").read_text(encoding="utf-8"))
+    got = copy(want)
+    indicators = [i for lv in got["competencies"][-1]["levels"] for i in lv["indicators"]]
+    changed = next(i for i in indicators if " overview " in i["text"])
+    changed["text"] = changed["text"].replace(" overview ", " ")
+    return want, got
+
+
+def test_a_wrong_pdf_is_pointed_at_only_by_a_note_quoting_its_changed_words_or_naming_its_place():
+    pdf = LAYOUTS / "english-handbook.pdf"
+    want, got = _wrong_english_handbook()
+    places = places_showing(pdf, [t for pair in differing_texts(want, got) for t in pair], {"overview"})
+    [(page, tops)] = places.items()
+    judged = partial(pointed_at, classify(want, got), pdf, want, got)
+    assert judged([]).unpointed
+    assert not judged([Note("pdf.x", "'over' / 'view' read as the word 'overview'", Origin(page=page, top=tops[0]))]).unpointed
+    assert judged([Note("pdf.x", "'carefu' / 'lly' read as one word", Origin(page=page, top=tops[0]))]).unpointed
+    assert not judged([Note("pdf.x", "a row joined across a page break", Origin(page=page, top=tops[0] + 12))]).unpointed
+    assert judged([Note("pdf.x", "a row joined across a page break", Origin(page=page, top=max(tops) + 2 * NEAR))]).unpointed
+    assert judged([Note("pdf.x", "a row joined across a page break", Origin(page=page + 1 if page == 1 else page - 1))]).unpointed
+    # a wrong Word file has no pages: any note counts, as for 'silent'
+    assert not pointed_at(classify(want, got, ["x: y"]), LAYOUTS / "english-handbook.docx", want, got, []).unpointed
