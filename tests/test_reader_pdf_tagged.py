@@ -333,9 +333,16 @@ def test_a_full_one_word_line_in_a_table_column_is_a_cut_unless_its_parts_are_wo
     joint, (rule, _) = wrap_joint(line("verantwoordelijk"), line("heid detail"), spaced, ends)
     assert (joint, rule) == ("", "pdf.tagged.word-cut-at-edge")
     known = DocumentWords.of([[line("een zin die "), line("doorloopt")], [line("ziet het detail van")]])
-    assert wrap_joint(line("verantwoordelijk"), line("detail"), known, ends) == (" ", None)
-    overflowing = [72 + 16 * CHAR, 72 + 9 * CHAR]  # the line alone reaches that far: it overflows
-    assert wrap_joint(line("verantwoordelijk"), line("heid"), spaced, overflowing) == (" ", None)
+    # a rest standing as a word elsewhere makes two words, noted when the line ends at the edge
+    joint, (rule, message) = wrap_joint(line("verantwoordelijk"), line("detail"), known, ends)
+    assert (joint, rule) == (" ", "pdf.tagged.word-cut-at-edge") and "two words" in message
+    assert wrap_joint(line("verantwoordelijk"), line("detail"), known, [72 + 20 * CHAR]) == (" ", None)
+    # the line alone reaches that far: the column's other lines all wrapped earlier; a writer
+    # that draws wrap spaces cuts words rather than let them overflow
+    widest = [72 + 16 * CHAR, 72 + 9 * CHAR]
+    assert wrap_joint(line("verantwoordelijk"), line("heid"), spaced, widest)[0] == ""
+    short = [72 + 16 * CHAR, 72 + 12 * CHAR, 72 + 20 * CHAR]  # other lines reach four letters further
+    assert wrap_joint(line("verantwoordelijk"), line("heid"), spaced, short) == (" ", None)
     bare = DocumentWords.of([[line("een zin die"), line("doorloopt")]])  # wraps without a space (Chromium)
     assert wrap_joint(line("verantwoordelijk"), line("heid"), bare, ends) == (" ", None)
 
@@ -361,7 +368,8 @@ def test_a_word_in_capitals_cut_at_a_full_column_edge_is_joined():
     assert wrap_joint(line("HR"), line("A"), spaced, ends) == (" ", None)
     # a capital rest standing as a word of its own elsewhere: two words
     known = DocumentWords.of([[line("een zin die "), line("doorloopt")], [line("LEVEL TWO IS")]])
-    assert wrap_joint(line("INTERMEDIA"), line("TWO"), known, ends) == (" ", None)
+    joint, (_, message) = wrap_joint(line("INTERMEDIA"), line("TWO"), known, ends)
+    assert joint == " " and "two words" in message
 
 
 def test_join_lines_keeps_emphasis_and_reads_ligatures():

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...blocks import Note, Origin, Span
-from .model import Glyph, Line
+from .model import MARKER, Glyph, Line
 from .words import conjunctions
 
 # Two pieces of marked content are on one line when their baselines differ by less than this
@@ -166,9 +166,14 @@ def wrap_joint(
     if after[:1] in _CLOSING:
         message = f"'{head}' / '{rest}' at a line wrap: punctuation no line starts with, read as '{head}{rest}'"
         return "", ("pdf.tagged.word-cut-at-edge", message)
-    if _cut_at_edge(previous, line, head, rest_word, words, column_ends):
+    cut = _cut_at_edge(previous, line, head, rest_word, words, column_ends)
+    if cut:
         message = f"'{head}' / '{rest}' at a line wrap read as the word '{head}{rest_word}' cut at the column's edge"
         return "", ("pdf.tagged.word-cut-at-edge", message)
+    if cut is None:
+        message = (f"'{head}' / '{rest}' at a line wrap read as two words, as one of them stands alone elsewhere, "
+                   "though the line ends at the column's edge without the space this writer draws at a wrap")
+        return " ", ("pdf.tagged.word-cut-at-edge", message)
     return " ", None
 
 
@@ -221,34 +226,46 @@ def _would_have_fitted(previous: Line, line: Line, column_ends: list[float] | No
 
 def _cut_at_edge(
     previous: Line, line: Line, head: str, rest: str, words: DocumentWords, column_ends: list[float] | None
-) -> bool:
+) -> bool | None:
     """A word too wide for its column, cut without a hyphen: the line is that one word and the
     rest starts in lower case (or both are in capitals). The document's words decide first: the whole word standing
     elsewhere means a cut (even when its two parts are words of their own, "Competentie" /
     "niveau"); the rest standing as a word of its own (three letters or more, or the head
-    too), or the head as one of four letters or more, means two words. Else, when the writer
-    draws the spaces lines wrap at (so a wrap without one says something): geometry. The line
-    ends where the column's other widest line ends, within a letter: at the column's edge, where
-    a cut falls (a word that overflows its column, as Chromium lets one, ends further right; a
-    whole word rarely ends exactly there). `rest`: the rest's whole word, over further lines
-    when it is cut again."""
-    if len(previous.text.split()) != 1 or not (_goes_on(head, rest) and ends_inside_word(head)):
+    too), or the head as one of four letters or more, means two words: None (in doubt) when
+    the picture says cut. Else, when the writer draws the spaces lines wrap at (so a wrap
+    without one says something): geometry (`_at_edge`). `rest`: the rest's whole word, over
+    further lines when it is cut again."""
+    if len(_words_after_marker(previous)) != 1 or not (_goes_on(head, rest) and ends_inside_word(head)):
         return False
     if words.knows(head + rest):
         return True
+    at_edge = _at_edge(previous, words, column_ends)
     if words.knows(rest) and (words.knows(head) or len(_key(rest)) >= 3) or words.knows(head) and len(_key(head)) >= 4:
-        return False  # a rest, or a head, that stands as a word of its own elsewhere: two words
-    if not words.draws_wrap_spaces:
-        return False  # a writer that never draws it shows nothing at a full line: two words
+        # a rest, or a head, that stands as a word of its own elsewhere: two words, in doubt
+        # when the picture says the line was cut
+        return None if at_edge else False
+    return at_edge
+
+
+def _at_edge(previous: Line, words: DocumentWords, column_ends: list[float] | None) -> bool:
+    """Does a line of a writer that draws the space at a wrap end without one at its column's
+    edge? A writer that never draws it shows nothing at a full line."""
     others = list(column_ends or [])
     if previous.x1 in others:
         others.remove(previous.x1)
-    if not others:
+    if not words.draws_wrap_spaces or not others:
         return False
-    edge = max(others)
-    if abs(previous.x1 - edge) > previous.visible[-1].size * FULL_LINE:
-        return False
-    return True
+    # short of the column's widest other line: not at the edge. Beyond it is no evidence against
+    # a cut here (the writer cuts words; it does not let them overflow): the column's other
+    # lines may all have wrapped earlier.
+    return max(others) - previous.x1 <= previous.visible[-1].size * FULL_LINE
+
+
+def _words_after_marker(line: Line) -> list[str]:
+    """The line's words after a list item's number or bullet ("13." "Aanmoedi"): the marker is
+    no word of the item's text."""
+    words = line.text.split()
+    return words[1:] if len(words) > 1 and MARKER.match(words[0]) else words
 
 
 def ends_inside_word(head: str) -> bool:
