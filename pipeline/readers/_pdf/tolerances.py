@@ -66,6 +66,9 @@ LINE_SLACK = 0.15
 LINE_SLACK_MIN = 2.0
 PITCH_RANGE = (0.8, 3.0)
 PITCH_MODE = 0.03  # pitches this close to the most common one count to it
+# A run of glyphs the PDF names no character for is a list bullet only up to this wide (Word's
+# Symbol bullet, which browsers draw twice over, is about 1 em): wider, it is unreadable text.
+UNMAPPED_MARKER_WIDTH = 1.5
 # A word with its rest wider than the column, but less than this many times as wide, is one
 # word cut at the column's edge (longer, it is two words).
 CUT_WORD_AT_MOST = 1.75
