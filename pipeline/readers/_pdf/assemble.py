@@ -9,7 +9,7 @@ from .centred import centres_cells, top_align_centred_cells
 from .geometry import next_word_fits, reaches_bottom
 from .tolerances import PARAGRAPH_SPACING, SAME_SIZE, SAME_X
 from .lexicon import Lexicon, cell_column
-from .markers import join_lone_markers
+from .markers import join_lone_markers, lone_marker
 from .metrics import Metrics, marks_paragraph_ends, measure
 from .model import (
     COLUMN_GAP, COLUMN_TOLERANCE, MARKER, OUTER_MARGIN, Line, PageLayout, RawCell, RawTable, continues_sentence,
@@ -671,7 +671,7 @@ class Assembler:
         letter or with punctuation that cannot start a sentence, or with a name the document
         writes mid-sentence too, after text that does not end a sentence, or the text before
         the break ends in a space drawn where a line wraps), or the next item of
-        a list that cell holds, or the unmarked rest of its last list item (followed by more
+        a list that cell holds, or the text of a list marker left alone at the page's end, or the unmarked rest of its last list item (followed by more
         items, or standing where the text of that item starts, right of its marker), or a
         paragraph without letters after a sentence that did not end, in a cell after the first.
 
@@ -711,6 +711,8 @@ class Assembler:
         ends_in_list = a.paragraphs[-1].style == "list"
         if head.style == "list":  # a marker starts a new item
             return ("append", True) if ends_in_list else None
+        if lone_marker(a.paragraphs[-1]) and on("pdf.lone-marker"):  # its item's text went on to this page
+            return "append", True
         if _typed_item(a.paragraphs[-1], head):
             return "append", True
         goes_on = continues_sentence(head.text) or (not ended and continues_sentence(head.text, numbers_first=True))

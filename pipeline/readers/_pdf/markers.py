@@ -32,14 +32,14 @@ def _body(blocks: list[Block], notes: list[Note]) -> list[Block]:
     for i, block in enumerate(blocks):
         if i in skip:
             continue
-        if not (isinstance(block, Paragraph) and _lone_marker(block)):
+        if not (isinstance(block, Paragraph) and lone_marker(block)):
             out.append(block)
             continue
         j = i + 1
         while j < len(blocks) and isinstance(blocks[j], (PageBreak, PageHeader, Note)):
             j += 1
         after = blocks[j] if j < len(blocks) else None
-        if not (isinstance(after, Paragraph) and after.text and not _lone_marker(after)
+        if not (isinstance(after, Paragraph) and after.text and not lone_marker(after)
                 and after.origin.page is not None and block.origin.page is not None
                 and after.origin.page > block.origin.page):
             raise ReadError(f"page {block.origin.page}: the list marker '{block.text}' stands alone, with no "
@@ -52,18 +52,19 @@ def _body(blocks: list[Block], notes: list[Note]) -> list[Block]:
     return out
 
 
-def _lone_marker(paragraph: Paragraph) -> bool:
+def lone_marker(paragraph: Paragraph) -> bool:
+    """Is the paragraph only a bullet or a number (a list marker without its item's text)?"""
     match = MARKER.match(paragraph.text.strip())
     return bool(match) and bool(match.group(1) or match.group(3))  # a bullet or a number, not a dash or letter
 
 
 def _table(table: Table, notes: list[Note]) -> Table:
-    if not any(_lone_marker(p) for row in table.rows for c in row.cells for p in c.paragraphs):
+    if not any(lone_marker(p) for row in table.rows for c in row.cells for p in c.paragraphs):
         return table
     grid = [[list(c.paragraphs) for c in row.cells] for row in table.rows]
     for r, cells in enumerate(grid):
         for k, paragraphs in enumerate(cells):
-            if paragraphs and _lone_marker(paragraphs[-1]):
+            if paragraphs and lone_marker(paragraphs[-1]):
                 _to_next_row(grid, r, k)  # the item's text in the row below (the page break made it a row)
             grid[r][k] = _joined(grid[r][k], notes)
     rows = []
@@ -89,12 +90,12 @@ def _joined(paragraphs: list[Paragraph], notes: list[Note]) -> list[Paragraph]:
     i = 0
     while i < len(paragraphs):
         p = paragraphs[i]
-        if not _lone_marker(p):
+        if not lone_marker(p):
             out.append(p)
             i += 1
             continue
         after = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
-        if after is None or not after.text or _lone_marker(after):
+        if after is None or not after.text or lone_marker(after):
             raise ReadError(f"page {p.origin.page}: the list marker '{p.text}' stands alone in a table cell, with "
                             "no text after it to be its item's: the item cannot be read exactly")
         notes.append(Note("pdf.lone-marker", f"took the list marker '{p.text}' alone in a table cell for the "

@@ -43,6 +43,7 @@ RULES: tuple[Rule, ...] = (
     Rule("pdf.hanging-marker", "a list number right of a column edge, hung left of its text, starts that column's cell"),
     Rule("pdf.spaced-rows", "where a borderless table's rows are spaced apart, a line in lower case one pitch below its column's text goes on with it"),
     Rule("pdf.list-goes-on", "the next item of a numbered list a column held in a row above, beside a sentence going on in another column, starts no row"),
+    Rule("pdf.item-indent", "a line without a marker at a list item's text indent, one line pitch below the item, goes on with it: it starts no row"),
     Rule("pdf.row-mid-paragraph", "no row of a table without rulings starts where one of its columns wraps on after the space the PDF draws at a wrap"),
     Rule("pdf.rows-beside-merged", "columns starting paragraphs at one height after differing pauses, beside a sentence going on, start a row beside a cell merged down"),
     Rule("pdf.filled-label", "a label that fills its column hides where the next starts: the lines below show it"),
