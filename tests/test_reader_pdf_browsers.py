@@ -143,15 +143,3 @@ def test_a_list_marker_keeps_its_text_only_within_a_tab_s_reach():
 
     assert [s.text for s in line(100, (20, "•"), (50, "Alpha beta")).segments()] == ["• Alpha beta"]
     assert [s.text for s in line(100, (20, "•"), (120, "Alpha beta")).segments()] == ["•", "Alpha beta"]
-
-
-def test_a_page_whose_text_runs_beyond_the_paper_s_edge_is_refused():
-    import pytest
-
-    from pipeline.errors import ReadError
-    from pipeline.readers.pdf import _on_the_page
-
-    chars = [{"text": t, "x0": x, "x1": x + 5.0} for t, x in (("a", 500.0), ("b", 610.0))]
-    with pytest.raises(ReadError, match="beyond the edge of the page"):
-        _on_the_page(chars, 4, 612.0)
-    _on_the_page(chars[:1], 4, 612.0)  # within the page: nothing to say

@@ -225,7 +225,6 @@ def _layout(page) -> PageLayout:
     number = page.page_number
     flags = _font_flags(page)
     chars = [c for c in page.chars if c.get("upright", True) and c["text"]]
-    _on_the_page(chars, number, float(page.width))
     settings, cut = _rulings(page)
     tables, frames = [], []
     if settings is not None:
@@ -246,17 +245,6 @@ def _layout(page) -> PageLayout:
             cell.lines = _named(_lines(cell.lines, number, flags), notes)
     lines = _named(_lines(free, number, flags), notes)
     return PageLayout(number, float(page.width), float(page.height), lines, tables, frames, notes)
-
-
-def _on_the_page(chars: list[dict], number: int, width: float) -> None:
-    """Refuse a page whose text runs beyond the paper's left or right edge: an HTML printer sets
-    a table wider than the page and draws what does not fit where no one sees it; which of its
-    columns are whole cannot be told (the layout rules read cells by where they stand)."""
-    off = [c for c in chars if c["x1"] > width + OFF_PAGE or c["x0"] < -OFF_PAGE]
-    if off:
-        words = "".join(c["text"] for c in off[:12]).strip()
-        raise ReadError(f"page {number}: text runs beyond the edge of the page ('{words}'...): a table wider than "
-                        "the page, cut off where it is printed, cannot be read exactly")
 
 
 def _named(lines: list[Line], notes: list) -> list[Line]:

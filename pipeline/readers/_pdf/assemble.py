@@ -430,7 +430,7 @@ class Assembler:
         index, prev = self.last_table
         if prev.page != raw.page - 1:
             return False
-        if not _same_columns(prev, raw):
+        if not _same_columns(prev, raw) and not self._resized_rest(prev, raw):
             return False
         table = self.stitching = self.blocks[index]
         new = make_table(raw, self.m, None if prev.ruled else prev)
@@ -446,6 +446,27 @@ class Assembler:
                       raw.page, raw.top)
             return True
         return False
+
+    def _resized_rest(self, prev: RawTable, raw: RawTable) -> bool:
+        """Is `raw`, at the top of the page, the rest of `prev` though its inner column edges
+        moved (rule pdf.resized-rest)? An HTML printer sizes a table's columns by the text they
+        hold (`Metrics.whole_words`), and may size the part on the next page anew. The part has
+        as many columns within the same outer edges, the part before ran down to the page's end,
+        and its first cell is empty beside text (the rest of a cut row, or of a label merged
+        down): no table starts so. Noted, as the columns do not say it."""
+        if not (on("pdf.resized-rest") and self.m.whole_words and prev.ruled and raw.ruled and raw.rows):
+            return False
+        if len(prev.columns) != len(raw.columns) or any(
+                abs(prev.columns[k] - raw.columns[k]) > COLUMN_TOLERANCE for k in (0, -1)):
+            return False
+        first = raw.rows[0]
+        empty = first[0] is None or not first[0].lines
+        if not (empty and any(c is not None and c.lines for c in first[1:]) and self._reaches_bottom(prev)):
+            return False
+        self.note("pdf.resized-rest", "took the table at the top of the page for the rest of the one that ended the "
+                  "page before, though its inner column edges moved: its first cell is empty, as a cut row's rest, "
+                  "and the document sizes its tables' columns by their text", raw.page, raw.top)
+        return True
 
     def _repeated_head(self, placed: _Placed) -> _Placed | None:
         """The table at the top of this page without the rows it starts with that repeat the

@@ -63,6 +63,7 @@ RULES: tuple[Rule, ...] = (
     # stitching over page breaks
     Rule("pdf.repeated-header", "rows at a page's top that repeat the table's first rows are dropped"),
     Rule("pdf.table-across-page", "a table that starts a page with the columns of the one that ended the page before goes on with it"),
+    Rule("pdf.resized-rest", "in a document that sizes columns by their text, a ruled part at a page's top within the same outer edges, its first cell empty, is the rest of the table before even where its inner edges moved"),
     Rule("pdf.plain-head-row", "a first row alone at a page's end without emphasis gives no sign that the next page starts a new table"),
     Rule("pdf.merged-row-moved", "rows with an empty first cell count to the row above when asking whether it was moved whole to the next page"),
     Rule("pdf.row-across-page", "the first row of a page goes on with the last row of the page before"),
