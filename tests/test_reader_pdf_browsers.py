@@ -143,3 +143,20 @@ def test_a_list_marker_keeps_its_text_only_within_a_tab_s_reach():
 
     assert [s.text for s in line(100, (20, "•"), (50, "Alpha beta")).segments()] == ["• Alpha beta"]
     assert [s.text for s in line(100, (20, "•"), (120, "Alpha beta")).segments()] == ["•", "Alpha beta"]
+
+
+def test_a_bullet_alone_above_its_item_s_text_shows_an_html_printer_that_never_cuts_a_word():
+    from pipeline.readers._pdf.assemble import Assembler
+    from pipeline.readers._pdf.rules import switched_off
+    from tests.test_reader_pdf_centred import line, page
+
+    def pages():  # the float bullet, then a first word too wide to stand beside it, on the line below
+        return [page(1, line(100, (20, "•"), (30, "Alpha")), line(112, (20, "beta gamma")), line(124, (20, "•")),
+                     line(136, (20, "Democratically")), line(148, (20, "delta")))]
+
+    found = Assembler(pages())
+    assert found.m.whole_words and [n.origin.top for n in found.notes if n.rule == "pdf.marker-above-text"] == [124]
+    with switched_off("pdf.marker-above-text"):
+        assert not Assembler(pages()).m.whole_words
+    beside = [page(1, line(100, (20, "•"), (30, "Alpha")), line(112, (30, "beta gamma")))]  # a word processor's item
+    assert not Assembler(beside).m.whole_words

@@ -7,7 +7,7 @@ from ...blocks import Block, Cell, Note, Origin, PageBreak, PageHeader, Paragrap
 from .borderless import find_borderless_tables
 from .centred import centres_cells, top_align_centred_cells
 from .geometry import next_word_fits, reaches_bottom
-from .tolerances import PARAGRAPH_SPACING, SAME_SIZE, SAME_X
+from .tolerances import PARAGRAPH_SPACING, SAME_LINE, SAME_SIZE, SAME_X
 from .lexicon import Lexicon, cell_column
 from .markers import join_lone_markers, lone_marker
 from .metrics import Metrics, marks_paragraph_ends, measure
@@ -132,6 +132,25 @@ def _columns_sized_by_content(pages: list[PageLayout], borderless: dict) -> tupl
     return None
 
 
+def _marker_above_text(pages: list[PageLayout], m: Metrics) -> tuple[int, float] | None:
+    """The place (page, top) of a bullet alone on its line (in its column) with a line one line
+    pitch below starting where it stands (rule pdf.marker-above-text), else None. A word
+    processor sets a list item's first line beside its marker, whatever its length; an HTML
+    printer floats the marker and sets a first word too wide beside it on the line below."""
+    for page in pages:
+        groups = [page.lines] + [c.lines for t in page.tables for row in t.rows for c in row if c is not None]
+        for lines in groups:
+            segs = [s for ln in lines for s in ln.segments()]
+            for seg in segs:
+                match = MARKER.match(seg.text.strip())
+                if not (match and match.group(1)):
+                    continue
+                if any(abs(o.x0 - seg.x0) <= SAME_X and SAME_LINE * seg.size < o.top - seg.top <= m.gap_limit(seg.size, True)
+                       and not MARKER.match(o.text.strip()) for o in segs):
+                    return page.number, seg.top
+    return None
+
+
 class Assembler:
     """Turns the laid-out pages into one block stream, stitching tables across page breaks."""
 
@@ -185,6 +204,13 @@ class Assembler:
                           "as HTML printers do, which never cut a word at a column's edge: this table's columns stand "
                           "apart from those of an earlier table with as many columns, and no line wraps after a space "
                           "drawn", *sized)
+        if not self.m.whole_words and not self.m.drawn_spaces and on("pdf.marker-above-text"):
+            floated = _marker_above_text(pages, self.m)
+            if floated is not None:
+                self.m.whole_words = True
+                self.note("pdf.marker-above-text", "took the document for an HTML printer's, which never cuts a word at "
+                          "a column's edge: a list bullet stands alone on its line with its item's text starting "
+                          "below it (a floated marker; a word processor sets an item's text beside its marker)", *floated)
         for page, body in zip(pages, self._bodies(self.running)):
             repeated = [ln for ln in body if id(ln) in self.dropped]
             if repeated:

@@ -36,6 +36,7 @@ RULES: tuple[Rule, ...] = (
     Rule("pdf.touching-cells", "a cell's text that touches the next column's (no cell padding) is cut where that column starts"),
     Rule("pdf.centred-cells", "a cell set in the middle of its row, beside a taller one, starts at the row's top (where the document shows it centres cells)"),
     Rule("pdf.sized-columns", "tables of one shape whose columns stand apart, in a document that draws no space at a wrap, are an HTML printer's: no word is cut at a column's edge"),
+    Rule("pdf.marker-above-text", "a bullet alone on its line with its item's text starting below it shows an HTML printer's floated marker: no word is cut at a column's edge"),
     Rule("pdf.body-size", "body text is the size most text outside tables has, where table text is set a little smaller"),
     Rule("pdf.borderless-tables", "runs of lines whose text starts in the same columns are a table without rulings"),
     Rule("pdf.name-row-below-table", "a bold line ending a table without rulings, right above a table written across, is that table's first row"),
