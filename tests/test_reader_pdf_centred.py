@@ -275,3 +275,19 @@ def test_lists_that_start_together_or_two_columns_that_share_a_middle_show_nothi
     assert not centres_cells([lists_across_page(columns=2)], set(), metrics())
     with switched_off("pdf.centred-cells"):
         assert not centres_cells([lists_across_page()], set(), metrics())
+
+
+def test_a_label_centred_beside_a_list_moves_up_though_it_stands_level_with_an_item():
+    def label_beside_list():  # three items spaced apart; the label's middle is the list's, level with item two
+        return page(1,
+                    line(100, (200, "•"), (210, "first item line one")), line(112, (210, "first item line two")),
+                    line(136, (20, "Advanced"), (200, "•"), (210, "second item")),
+                    line(160, (200, "•"), (210, "third item line one")), line(172, (210, "third item line two")))
+
+    p = label_beside_list()
+    top_align_centred_cells([p, centred_label_page(2)], set(), metrics())
+    assert texts(p)[0] == ["Advanced", "• first item line one"]
+    with switched_off("pdf.centred-cells"):
+        q = label_beside_list()
+        top_align_centred_cells([q, centred_label_page(2)], set(), metrics())
+        assert texts(q)[2] == ["Advanced", "• second item"]

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field, replace
 from .borderless import split_at_columns
 from .geometry import reaches_bottom
 from .metrics import Metrics
-from .model import MARKER, Glyph, Line, PageLayout
+from .model import MARKER, Glyph, Line, PageLayout, marker_of
 from .rules import on
 from .tolerances import CENTRED_COLUMNS, CENTRED_LEAST, CENTRED_SLACK, COLUMN_START_GAP, COLUMN_TOLERANCE, EDGE_SLACK, ROW_REACH, ROW_START, SAME_LINE, SAME_SIZE, WORD_GAP
 
@@ -138,9 +138,12 @@ def top_align_centred_cells(
         count, first = 0, None
         for spaced in (True, False):  # cells of several paragraphs first, then of one
             blocks = _blocks(page, skip, m, spaced)
+            # a cell of one paragraph beside cells of several (a label beside a list) is centred
+            # on those cells whole: its line may stand level with a later item's first line
+            whole = None if spaced else _blocks(page, skip, m, True)
             shifts = [
                 (block, top) for block in blocks
-                if (not spaced or block.parts > 1) and (top := _band_top(block, blocks, m)) is not None
+                if (not spaced or block.parts > 1) and (top := _band_top(block, blocks, m, whole)) is not None
             ]
             if shifts:
                 _move(page, shifts, skip)
@@ -315,10 +318,26 @@ def _interleaved(blocks: list[_Block]) -> bool:
     return False
 
 
-def _band_top(block: _Block, blocks: list[_Block], m: Metrics) -> float | None:
+def _band_top(block: _Block, blocks: list[_Block], m: Metrics, whole: list[_Block] | None = None) -> float | None:
     """The top of the band the block is centred on, when that is above the block's own top:
     the widest run of bands of the blocks beside it, with nothing else in the block's column,
-    whose middle is the block's middle."""
+    whose middle is the block's middle. Where a band beside starts at the block's top (a
+    row's cell, or a label that happens to stand level with an item of a list beside it),
+    the cells of several paragraphs `whole` (blocks over paragraph spacing) are asked instead,
+    when the block is one of them as it is: a list (each paragraph starts with a marker; a
+    column of one-line names spaced apart is a matrix's rows) whose middle is the block's,
+    with nothing else in its column, is the row the block is centred on."""
+    top = _band_top_among(block, blocks, m)
+    if top is not None or whole is None or not on("pdf.centred-cells"):
+        return top
+    same = next((w for w in whole if w.segs == block.segs), None)
+    if same is None:
+        return None
+    lists = [w for w in whole if w is not same and w.parts > 1 and sum(1 for x in w.segs if marker_of(x)) == w.parts]
+    return _band_top_among(same, [same] + lists + [w for w in whole if _across(w, same) and w is not same], m)
+
+
+def _band_top_among(block: _Block, blocks: list[_Block], m: Metrics) -> float | None:
     size = block.size
     beside = sorted(
         (b for b in blocks if not _across(b, block) and abs(b.size - size) <= SAME_SIZE), key=lambda b: b.top
