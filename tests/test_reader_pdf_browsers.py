@@ -160,3 +160,16 @@ def test_a_bullet_alone_above_its_item_s_text_shows_an_html_printer_that_never_c
         assert not Assembler(pages()).m.whole_words
     beside = [page(1, line(100, (20, "•"), (30, "Alpha")), line(112, (30, "beta gamma")))]  # a word processor's item
     assert not Assembler(beside).m.whole_words
+
+
+def test_list_items_side_by_side_outside_any_table_are_refused():
+    import pytest
+
+    from pipeline.errors import ReadError
+    from tests.test_reader_pdf_centred import line, page
+
+    # one line holding items of two columns no table was made of: read as one paragraph otherwise
+    lines = [line(100, (20, "A title line")), line(130, (20, "first words of it"), (200, "•"), (210, "Second item"))]
+    with pytest.raises(ReadError, match="side by side"):
+        layout.assemble([page(1, *lines)])
+    layout.assemble([page(1, line(100, (20, "•"), (30, "One item")), line(112, (20, "•"), (30, "Another item")))])

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...errors import ReadError
 from ...blocks import Block, Cell, Note, Origin, PageBreak, PageHeader, Paragraph, Row, Span, Table
 from .borderless import find_borderless_tables
 from .centred import centres_cells, top_align_centred_cells
@@ -130,6 +131,18 @@ def _columns_sized_by_content(pages: list[PageLayout], borderless: dict) -> tupl
             return table.page, table.top
         seen.setdefault(len(inner), []).append(inner)
     return None
+
+
+def _no_items_side_by_side(lines: list[Line]) -> None:
+    """Refuse lines outside any table that hold a bulleted list item after a column gap,
+    beside other text: columns of lists side by side, a table the rules could not make out
+    (its cells would be read as one paragraph)."""
+    for line in lines:
+        later = line.segments()[1:]
+        if any((found := marker_of(seg)) and found[1].group(1) for seg in later):
+            raise ReadError(f"page {line.page}: a line outside any table holds list items side by side "
+                            f"('{line.text[:60]}'): a table whose columns could not be made out; it cannot be read "
+                            "exactly")
 
 
 def _marker_above_text(pages: list[PageLayout], m: Metrics) -> tuple[int, float] | None:
@@ -357,6 +370,7 @@ class Assembler:
             placed.append((raw.top, _Placed(make_table(raw, self.m, before), raw)))
             i = end
         free += body[i:]
+        _no_items_side_by_side(free)
         # paragraphs never run across a table: split the free lines at each table's top
         tops = sorted(top for top, _ in placed)
         groups: dict[int, list[Line]] = {}
