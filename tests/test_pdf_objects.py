@@ -37,3 +37,49 @@ def test_read_objects_reads_a_page_once_until_it_is_closed(reference):
         page.close()
         read_objects(page)
         assert page.chars is not chars and page.chars == chars
+
+
+# An encoding CMap embedded as a stream, as WeasyPrint writes one (its codes are not glyph ids).
+EMBEDDED = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /WP-Encod-0 def\n"
+            b"1 begincodespacerange <0000> <ffff> endcodespacerange\n"
+            b"2 begincidchar <0cb8> 0 <0025> 7 endcidchar\n"
+            b"1 begincidrange <0041> <0043> 20 endcidrange\nendcmap\n")
+
+
+def _font(encoding):
+    from pdfminer.pdffont import PDFCIDFont
+    from pdfminer.pdfinterp import PDFResourceManager
+    from pdfminer.psparser import LIT
+
+    descendant = {"Subtype": LIT("CIDFontType2"), "BaseFont": LIT("X"), "FontDescriptor": {"FontName": LIT("X")},
+                  "CIDSystemInfo": {"Registry": b"Adobe", "Ordering": b"Identity", "Supplement": 0}}
+    return PDFCIDFont(PDFResourceManager(), {"Subtype": LIT("Type0"), "BaseFont": LIT("X"), "Encoding": encoding,
+                                             "DescendantFonts": [descendant]})
+
+
+def test_a_composite_font_reads_its_embedded_encoding_cmap():
+    from pdfminer.pdftypes import PDFStream
+
+    font = _font(PDFStream({"CMapName": "WP-Encod-0"}, EMBEDDED))
+    assert list(font.decode(b"\x0c\xb8\x00\x25\x00\x42\x00\x99")) == [0, 7, 21]  # an unmapped code gives nothing
+    assert not font._encoding_unreadable
+
+
+def test_text_in_a_font_whose_encoding_gives_no_code_stops_the_page():
+    from pdfminer.pdftypes import PDFStream
+    from pdfminer.pdfinterp import PDFTextState
+    from pipeline.readers.pdf_objects import _CharRecorder
+
+    font = _font(PDFStream({"CMapName": "WP-Encod-0"}, b"begincmap endcmap"))
+    assert font._encoding_unreadable
+
+    class Page:  # what the device reads of a pdfplumber page
+        pdf = type("Pdf", (), {"rsrcmgr": None})()
+        page_number, height, mediabox, initial_doctop = 1, 792.0, (0, 0, 612, 792), 0.0
+
+    device = _CharRecorder(Page())
+    device.set_ctm((1, 0, 0, 1, 0, 0))
+    state = PDFTextState()
+    state.font, state.fontsize = font, 10.0
+    device.render_string(state, [b"\x00\x25"], None, None)
+    assert device.unreadable and device.unreadable == str(font.fontname)  # read_objects raises UnreadableText for it

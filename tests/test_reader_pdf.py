@@ -2116,3 +2116,21 @@ def test_a_writer_that_draws_the_space_at_a_wrap_cuts_words_whatever_its_cells_l
 
     monkeypatch.setattr(assemble, "measure", drawing_wrap_spaces)
     assert not assemble.Assembler(pages).m.whole_words
+
+
+def test_a_part_at_a_page_s_top_with_moved_inner_edges_and_an_empty_first_cell_is_the_rest_of_the_table():
+    from pipeline.readers._pdf.rules import switched_off
+
+    def pages():
+        first = two_column_table(1, 600, [("Naam", "Definitie van de competentie", 600),
+                                          ("Niveau 1", "Ziet het grotere geheel", 612)], 718)
+        rest = layout.RawTable(2, 72, 96, [84.6, 304.0, 516.6], [[
+            cell(84.6, 304.0, 72, 96), cell(304.0, 516.6, 72, 96, line("Maakt keuzes", 72.5, 2, 309.5))]])
+        return [page(1, [line("Titel", 60)], [first]), page(2, [], [rest])]
+
+    blocks = layout.assemble(pages())
+    (table,) = tables(blocks)  # an HTML printer sized the part on the next page anew
+    assert [c.text for c in table.rows[-1].cells] == ["", "Maakt keuzes"]
+    assert any(isinstance(n, Note) and n.rule == "pdf.resized-rest" and n.origin.page == 2 for n in blocks)
+    with switched_off("pdf.resized-rest"):
+        assert len(tables(layout.assemble(pages()))) == 2

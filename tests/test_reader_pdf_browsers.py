@@ -89,3 +89,87 @@ def test_a_number_alone_in_a_cell_is_the_marker_of_the_item_after_it():
         join_lone_markers([labelled], [])
     with switched_off("pdf.lone-marker"):
         assert join_lone_markers([labelled], []) == [labelled]
+
+
+# --- lists in tables written across (WeasyPrint), built with the centred-cells tests' helpers ---
+
+def _cells(blocks):
+    from pipeline.blocks import Table
+
+    return [[[(p.style, p.text) for p in c.paragraphs] for c in r.cells] for b in blocks if isinstance(b, Table)
+            for r in b.rows]
+
+
+def test_a_line_at_a_list_item_s_text_indent_goes_on_with_the_item_and_starts_no_row():
+    from pipeline.readers._pdf.rules import switched_off
+    from tests.test_reader_pdf_centred import line, page
+
+    def items():
+        return page(1,
+                    line(88, (20, "Basic"), (200, "Advanced")),
+                    line(112, (20, "•"), (30, "Improve colours patient"), (200, "•"), (210, "Bet ba release;")),
+                    line(124, (30, "hygiene daily"), (210, "went home")),
+                    line(136, (30, "Eaten explanation"), (200, "•"), (210, "Youth training jerome")),
+                    line(148, (30, "rebuilt lately;"), (210, "profs lead filled.")))
+
+    rows = _cells(layout.assemble([items()]))
+    assert len(rows) == 2 and rows[1][0][-1][1] == "Eaten explanation rebuilt lately;"  # in the item's row
+    assert rows[1][1] == [("list", "Bet ba release; went home"), ("list", "Youth training jerome profs lead filled.")]
+    with switched_off("pdf.item-indent"):
+        assert len(_cells(layout.assemble([items()]))) == 3  # 'Eaten' taken for a new row
+
+
+def test_a_bullet_alone_at_a_page_s_end_takes_the_text_on_the_next_page_and_its_row_goes_on():
+    from pipeline.readers._pdf.rules import switched_off
+    from tests.test_reader_pdf_centred import line, page
+
+    def pages():
+        first = page(1, line(88, (20, "Basic"), (200, "Advanced")),
+                     *[line(100 + 12 * k, (20, f"first column line {k}"), (200, f"second column line {k}"))
+                       for k in range(50)],
+                     line(700, (20, "first column line end"), (200, "•")),
+                     line(712, (20, "last words of it")))
+        second = page(2, line(60, (200, "Register stories?")), line(72, (20, "going on here"), (200, "and more")))
+        return [first, second]
+
+    rows = _cells(layout.assemble(pages()))
+    assert rows[-2][1][-1] == ("list", "Register stories?") and rows[-2][0][0][1].endswith("last words of it")
+    with switched_off("pdf.lone-marker"):
+        assert _cells(layout.assemble(pages()))[-2][0] == []  # a row of its own, the bullet lost
+
+
+def test_a_list_marker_keeps_its_text_only_within_a_tab_s_reach():
+    from tests.test_reader_pdf_centred import line
+
+    assert [s.text for s in line(100, (20, "•"), (50, "Alpha beta")).segments()] == ["• Alpha beta"]
+    assert [s.text for s in line(100, (20, "•"), (120, "Alpha beta")).segments()] == ["•", "Alpha beta"]
+
+
+def test_a_bullet_alone_above_its_item_s_text_shows_an_html_printer_that_never_cuts_a_word():
+    from pipeline.readers._pdf.assemble import Assembler
+    from pipeline.readers._pdf.rules import switched_off
+    from tests.test_reader_pdf_centred import line, page
+
+    def pages():  # the float bullet, then a first word too wide to stand beside it, on the line below
+        return [page(1, line(100, (20, "•"), (30, "Alpha")), line(112, (20, "beta gamma")), line(124, (20, "•")),
+                     line(136, (20, "Democratically")), line(148, (20, "delta")))]
+
+    found = Assembler(pages())
+    assert found.m.whole_words and [n.origin.top for n in found.notes if n.rule == "pdf.marker-above-text"] == [124]
+    with switched_off("pdf.marker-above-text"):
+        assert not Assembler(pages()).m.whole_words
+    beside = [page(1, line(100, (20, "•"), (30, "Alpha")), line(112, (30, "beta gamma")))]  # a word processor's item
+    assert not Assembler(beside).m.whole_words
+
+
+def test_list_items_side_by_side_outside_any_table_are_refused():
+    import pytest
+
+    from pipeline.errors import ReadError
+    from tests.test_reader_pdf_centred import line, page
+
+    # one line holding items of two columns no table was made of: read as one paragraph otherwise
+    lines = [line(100, (20, "A title line")), line(130, (20, "first words of it"), (200, "•"), (210, "Second item"))]
+    with pytest.raises(ReadError, match="side by side"):
+        layout.assemble([page(1, *lines)])
+    layout.assemble([page(1, line(100, (20, "•"), (30, "One item")), line(112, (20, "•"), (30, "Another item")))])

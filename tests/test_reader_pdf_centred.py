@@ -3,6 +3,8 @@ on pages built in memory: HTML printers centre a cell's text vertically, so a sh
 between the lines of the taller cell beside it; the rule moves it to the row's top."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pipeline.readers import _pdf as layout
 from pipeline.readers._pdf.borderless import _cells_of, _earlier_columns_at_indent
 from pipeline.readers._pdf.centred import centres_cells, top_align_centred_cells as _top_align
@@ -242,3 +244,50 @@ def test_cells_of_a_document_that_centres_cells_are_not_taken_for_unspaced_parag
     assert assemble.Assembler(pages(False)).m.tight_cells
     centred = assemble.Assembler(pages(True)).m
     assert centred.whole_words and not centred.tight_cells
+
+
+def lists_across_page(centred=True, columns=3):
+    """A bold head row over lists of ten, four and two lines, one per column: centred on one
+    middle (each column's tops a line apart or more), or all at the row's top. The four- and
+    two-line lists stand level with lines of the ten (no line between two), so only their
+    shared middle can show the centring."""
+    heads = line(76, (20, "Basic"), (200, "Advanced"), (380, "Expert"))
+    heads.glyphs = [replace(g, bold=not g.blank) for g in heads.glyphs]
+    rows = {top: [(20, f"first list line {k}")] for k, top in enumerate(range(100, 220, 12))}
+    lengths = {200: 4, 380: 2}
+    for x, count in list(lengths.items())[: columns - 1]:
+        start = 100 + (10 - count) // 2 * 12 if centred else 100
+        for k in range(count):
+            rows[start + 12 * k].append((x, f"list {x} line {k}"))
+    return page(1, heads, *(line(top, *pieces) for top, pieces in rows.items()))
+
+
+def test_lists_across_that_share_their_middle_show_centred_cells_and_move_up_below_the_head_row():
+    p = lists_across_page()
+    assert centres_cells([p], set(), metrics())
+    assert top_align_centred_cells([p], set(), metrics())
+    assert texts(p)[1] == ["first list line 0", "list 200 line 0", "list 380 line 0"]
+    assert texts(p)[0] == ["Basic", "Advanced", "Expert"]  # the bold head row is no part of the cells below
+
+
+def test_lists_that_start_together_or_two_columns_that_share_a_middle_show_nothing():
+    assert not centres_cells([lists_across_page(centred=False)], set(), metrics())
+    assert not centres_cells([lists_across_page(columns=2)], set(), metrics())
+    with switched_off("pdf.centred-cells"):
+        assert not centres_cells([lists_across_page()], set(), metrics())
+
+
+def test_a_label_centred_beside_a_list_moves_up_though_it_stands_level_with_an_item():
+    def label_beside_list():  # three items spaced apart; the label's middle is the list's, level with item two
+        return page(1,
+                    line(100, (200, "•"), (210, "first item line one")), line(112, (210, "first item line two")),
+                    line(136, (20, "Advanced"), (200, "•"), (210, "second item")),
+                    line(160, (200, "•"), (210, "third item line one")), line(172, (210, "third item line two")))
+
+    p = label_beside_list()
+    top_align_centred_cells([p, centred_label_page(2)], set(), metrics())
+    assert texts(p)[0] == ["Advanced", "• first item line one"]
+    with switched_off("pdf.centred-cells"):
+        q = label_beside_list()
+        top_align_centred_cells([q, centred_label_page(2)], set(), metrics())
+        assert texts(q)[2] == ["Advanced", "• second item"]

@@ -8,7 +8,8 @@ from pipeline.blocks import Note, Paragraph
 from pipeline.readers import _pdf as layout
 from pipeline.readers import pdf
 from pipeline.readers._pdf.rules import switched_off
-from pipeline.readers._pdf.unmapped import UNMAPPED, UnmappedText, unmapped_markers
+from pipeline.errors import ReadError
+from pipeline.readers._pdf.unmapped import UNMAPPED, UnmappedText, aligned_runs, unmapped_markers
 
 CHAR = 5.0
 
@@ -47,11 +48,43 @@ def test_unnamed_glyphs_after_a_column_gap_start_a_column_item():
 @pytest.mark.parametrize("pieces", [
     [(90, "Ir?a neemt")],           # inside a word
     [(90, "Irma ? neemt")],          # between words, no column gap before it
-    [(90, "Irma neemt"), (300, "??")],  # leads to no text
+    [(90, "Irma neemt ??????")],     # after a word, at no x where other runs start
+    [(90, "??????????")],            # wider than a bullet: unreadable text
 ])
 def test_unnamed_glyphs_anywhere_else_refuse_the_file(pieces):
     with pytest.raises(UnmappedText, match="names no character"):
         unmapped_markers(line(pieces))
+
+
+def test_unnamed_glyphs_alone_in_their_column_are_a_bullet_whose_text_went_on():
+    made, notes = unmapped_markers(line([(90, "Irma neemt"), (300, "??")]))
+    assert made.text.endswith("•") and "alone in its column" in notes[0].message
+
+
+def test_unnamed_glyphs_a_word_space_after_text_start_a_column_where_other_runs_start_there():
+    lines = [line([(90, "Irma neemt"), (300, "??Irma")], top=100), line([(90, "Rust"), (300, "??Kees")], top=112),
+             line([(90, "Irma neemt wel"), (165, "??Kees")], top=124)]
+    aligned = aligned_runs(lines)
+    made, _ = unmapped_markers(line([(90, "Irma neemt wel"), (301, "??Kees")]), aligned)
+    assert made.text.endswith("•Kees")
+    with pytest.raises(UnmappedText):  # a run after text at an x no other run starts at
+        unmapped_markers(lines[2], aligned)
+
+
+def test_a_bullet_alone_at_a_page_end_starts_the_next_page_s_paragraph_or_refuses():
+    first = layout.PageLayout(1, 612.0, 792.0, [], [])
+    second = layout.PageLayout(2, 612.0, 792.0, [], [])
+    a, _ = unmapped_markers(line([(90, "??Irma neemt")], top=700))
+    b, notes = unmapped_markers(line([(90, "??")], top=712))
+    first.lines, first.notes = [a, b], notes
+    second.lines = [line([(90, "Kees rust")], top=100, page=2)]
+    blocks = layout.assemble([first, second])
+    paras = [(p.style, p.text) for p in blocks if isinstance(p, Paragraph)]
+    assert paras == [("list", "Irma neemt"), ("list", "Kees rust")]
+    assert "pdf.lone-marker" in [n.rule for n in blocks if isinstance(n, Note)]
+    first.lines = [a, b]
+    with pytest.raises(ReadError, match="stands alone"):
+        layout.assemble([first])
 
 
 def test_switched_off_every_unnamed_glyph_refuses():

@@ -33,8 +33,8 @@ from ._pdf.marked import nest_marked_content
 from ._pdf.rules import on
 from ._pdf.structure import Marked, TreeError, read_structure_tree
 from ._pdf.tagged import MarkedContent, TreeDoesNotFit, tree_blocks
-from ._pdf.unmapped import char_text, unmapped_markers
-from .pdf_objects import read_objects
+from ._pdf.unmapped import aligned_runs, char_text, unmapped_markers
+from .pdf_objects import UnreadableText, read_objects
 from ._pdf.tolerances import (
     BACKGROUND_BAND, BOX_SLACK, MARGIN_ZONE, OFF_PAGE, OVERPRINT, PAGE_BACKGROUND, RULING_SNAP, SAME_LINE, SLANT, SYNTHETIC_BOLD_SHIFT,
     WORD_GAP,
@@ -42,6 +42,8 @@ from ._pdf.tolerances import (
 
 ENCRYPTED = "the PDF is encrypted: a password is needed to read it"
 NO_TEXT = "the PDF has no text layer (probably a scan): it needs OCR before it can be converted"
+UNREADABLE = ("the PDF draws text in font {} with an encoding the reader cannot decode: its words would be "
+              "lost, so nothing is converted")
 DAMAGED = "the PDF is damaged or not a PDF: {}"
 
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
@@ -73,6 +75,8 @@ def read(path: Path, jobs: int = 1) -> list[Block | Note]:
                 pages = _layouts(pdf, range(count))
     except (PdfminerException, MalformedPDFException, PSException) as error:
         raise _read_error(error) from error
+    except UnreadableText as error:
+        raise ReadError(UNREADABLE.format(error.font)) from error
     if not any(page.lines or page.tables for page in pages):
         raise ReadError(NO_TEXT)
     with _without_cycle_collection():
@@ -247,8 +251,9 @@ def _named(lines: list[Line], notes: list) -> list[Line]:
     """The lines with glyphs the PDF names no character for made list bullets where they start
     a list item (a note each, added to `notes`); raises UnmappedText for any other."""
     out = []
+    aligned = aligned_runs(lines)
     for line in lines:
-        line, found = unmapped_markers(line)
+        line, found = unmapped_markers(line, aligned)
         out.append(line)
         notes += found
     return out

@@ -10,15 +10,90 @@ and the marked-content id and tag pdfplumber adds. Colours and colour spaces are
 nothing reads them. Rectangles, lines, curves and images are few; pdfminer makes them and
 pdfplumber turns them into dicts as usual. The result is put where pdfplumber keeps a page's
 objects, so `page.chars`, `page.rects`, `page.edges` and the table finder work from it.
+
+A composite (Type0) font names the CMap that turns its string's bytes into glyph ids. pdfminer
+knows the predefined CMaps only: for one embedded in the file as a stream (WeasyPrint writes
+such, `WP-Encod-0`, where a subset's glyph ids are not its codes) it decodes nothing, and the
+font's text is lost without a word. `read_embedded_cmaps` reads such a stream's `cidchar` and
+`cidrange` entries, which is all a font's encoding CMap holds; a font whose encoding still
+cannot be read stops the file (`UnreadableText`) rather than give a page without its words.
 """
 from __future__ import annotations
 
+import re
+
+from pdfminer.cmapdb import CMap
 from pdfminer.layout import LTChar
-from pdfminer.pdffont import PDFUnicodeNotDefined
+from pdfminer.pdffont import PDFCIDFont, PDFUnicodeNotDefined
+from pdfminer.pdftypes import PDFStream, resolve1
 from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.utils import apply_matrix_rect
 from pdfplumber.page import PDFPageAggregatorWithMarkedContent, fix_fontname_bytes
 from pdfplumber.utils.exceptions import PdfminerException
+
+
+class UnreadableText(Exception):
+    """Text drawn in a font whose encoding pdfminer cannot read: its words would be lost."""
+
+    def __init__(self, font: str):
+        super().__init__(font)
+        self.font = font
+
+
+_UNREADABLE = "_encoding_unreadable"  # set on a font whose encoding CMap decodes nothing
+_CIDCHAR = re.compile(rb"begincidchar(.*?)endcidchar", re.S)
+_CIDRANGE = re.compile(rb"begincidrange(.*?)endcidrange", re.S)
+_CHAR_ENTRY = re.compile(rb"<([0-9A-Fa-f]+)>\s*(\d+)")
+_RANGE_ENTRY = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(\d+)")
+
+
+def embedded_cmap(data: bytes) -> CMap:
+    """The CMap of an encoding CMap stream's text: each code (its bytes) to its glyph id."""
+    cmap = CMap()
+
+    def add(code: bytes, cid: int) -> None:
+        d = cmap.code2cid
+        for byte in code[:-1]:
+            d = d.setdefault(byte, {})
+            if not isinstance(d, dict):
+                return  # a shorter code already ends here: a broken map, keep the first
+        d[code[-1]] = cid
+
+    for block in _CIDRANGE.findall(data):
+        for start, end, cid in _RANGE_ENTRY.findall(block):
+            low, high, width = int(start, 16), int(end, 16), len(start) // 2
+            if len(start) != len(end) or not 0 < width <= 4 or high - low > 0xFFFF:
+                continue
+            for k in range(high - low + 1):
+                add((low + k).to_bytes(width, "big"), int(cid) + k)
+    for block in _CIDCHAR.findall(data):
+        for code, cid in _CHAR_ENTRY.findall(block):
+            if 0 < len(code) // 2 <= 4 and len(code) % 2 == 0:
+                add(bytes.fromhex(code.decode()), int(cid))
+    return cmap
+
+
+def read_embedded_cmaps() -> None:
+    """Let pdfminer's composite fonts read an encoding CMap embedded as a stream (module
+    docstring); a font whose encoding gives no code at all is marked unreadable."""
+    if getattr(PDFCIDFont, "_reads_embedded_cmaps", False):
+        return
+    predefined = PDFCIDFont.get_cmap_from_spec
+
+    def get_cmap_from_spec(self, spec, strict):
+        cmap = predefined(self, spec, strict)
+        if isinstance(cmap, CMap) and not cmap.code2cid:  # pdfminer found no CMap by that name
+            encoding = resolve1(spec.get("Encoding"))
+            if isinstance(encoding, PDFStream):
+                cmap = embedded_cmap(encoding.get_data())
+            setattr(self, _UNREADABLE, not cmap.code2cid)
+        return cmap
+
+    PDFCIDFont.get_cmap_from_spec = get_cmap_from_spec
+    PDFCIDFont._reads_embedded_cmaps = True
+
+
+read_embedded_cmaps()
 
 
 def read_objects(page) -> None:
@@ -31,6 +106,8 @@ def read_objects(page) -> None:
         interpreter.process_page(page.page_obj)
     except Exception as error:  # as pdfplumber's Page.layout does
         raise PdfminerException(error) from error
+    if device.unreadable:
+        raise UnreadableText(device.unreadable)
     objects: dict[str, list[dict]] = {}
     for obj in page.iter_layout_objects(device.get_result()._objs):  # all but the characters
         if obj["object_type"] != "anno":
@@ -52,6 +129,13 @@ class _CharRecorder(PDFPageAggregatorWithMarkedContent):
         self.doctop = page.initial_doctop
         self.chars: list[dict] = []
         self.latest: tuple | None = None  # (character, its container, the container's length then)
+        self.unreadable = ""  # the name of a font whose text could not be decoded
+
+    def render_string(self, textstate, seq, ncs, graphicstate) -> None:
+        font = textstate.font
+        if getattr(font, _UNREADABLE, False) and any(isinstance(part, bytes) and part for part in seq):
+            self.unreadable = self.unreadable or str(fix_fontname_bytes(font.fontname) if isinstance(font.fontname, bytes) else font.fontname)
+        super().render_string(textstate, seq, ncs, graphicstate)
 
     def tag_cur_item(self) -> None:
         """pdfplumber's device gives the current marked content to the latest object of the

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...errors import ReadError
 from ...blocks import Block, Cell, Note, Origin, PageBreak, PageHeader, Paragraph, Row, Span, Table
 from .borderless import find_borderless_tables
 from .centred import centres_cells, top_align_centred_cells
 from .geometry import next_word_fits, reaches_bottom
-from .tolerances import PARAGRAPH_SPACING, SAME_SIZE, SAME_X
+from .tolerances import PARAGRAPH_SPACING, SAME_LINE, SAME_SIZE, SAME_X
 from .lexicon import Lexicon, cell_column
-from .markers import join_lone_markers
+from .markers import join_lone_markers, lone_marker
 from .metrics import Metrics, marks_paragraph_ends, measure
 from .model import (
     COLUMN_GAP, COLUMN_TOLERANCE, MARKER, OUTER_MARGIN, Line, PageLayout, RawCell, RawTable, continues_sentence,
@@ -132,6 +133,37 @@ def _columns_sized_by_content(pages: list[PageLayout], borderless: dict) -> tupl
     return None
 
 
+def _no_items_side_by_side(lines: list[Line]) -> None:
+    """Refuse lines outside any table that hold a bulleted list item after a column gap,
+    beside other text: columns of lists side by side, a table the rules could not make out
+    (its cells would be read as one paragraph)."""
+    for line in lines:
+        later = line.segments()[1:]
+        if any((found := marker_of(seg)) and found[1].group(1) for seg in later):
+            raise ReadError(f"page {line.page}: a line outside any table holds list items side by side "
+                            f"('{line.text[:60]}'): a table whose columns could not be made out; it cannot be read "
+                            "exactly")
+
+
+def _marker_above_text(pages: list[PageLayout], m: Metrics) -> tuple[int, float] | None:
+    """The place (page, top) of a bullet alone on its line (in its column) with a line one line
+    pitch below starting where it stands (rule pdf.marker-above-text), else None. A word
+    processor sets a list item's first line beside its marker, whatever its length; an HTML
+    printer floats the marker and sets a first word too wide beside it on the line below."""
+    for page in pages:
+        groups = [page.lines] + [c.lines for t in page.tables for row in t.rows for c in row if c is not None]
+        for lines in groups:
+            segs = [s for ln in lines for s in ln.segments()]
+            for seg in segs:
+                match = MARKER.match(seg.text.strip())
+                if not (match and match.group(1)):
+                    continue
+                if any(abs(o.x0 - seg.x0) <= SAME_X and SAME_LINE * seg.size < o.top - seg.top <= m.gap_limit(seg.size, True)
+                       and not MARKER.match(o.text.strip()) for o in segs):
+                    return page.number, seg.top
+    return None
+
+
 class Assembler:
     """Turns the laid-out pages into one block stream, stitching tables across page breaks."""
 
@@ -185,6 +217,13 @@ class Assembler:
                           "as HTML printers do, which never cut a word at a column's edge: this table's columns stand "
                           "apart from those of an earlier table with as many columns, and no line wraps after a space "
                           "drawn", *sized)
+        if not self.m.whole_words and not self.m.drawn_spaces and on("pdf.marker-above-text"):
+            floated = _marker_above_text(pages, self.m)
+            if floated is not None:
+                self.m.whole_words = True
+                self.note("pdf.marker-above-text", "took the document for an HTML printer's, which never cuts a word at "
+                          "a column's edge: a list bullet stands alone on its line with its item's text starting "
+                          "below it (a floated marker; a word processor sets an item's text beside its marker)", *floated)
         for page, body in zip(pages, self._bodies(self.running)):
             repeated = [ln for ln in body if id(ln) in self.dropped]
             if repeated:
@@ -331,6 +370,7 @@ class Assembler:
             placed.append((raw.top, _Placed(make_table(raw, self.m, before), raw)))
             i = end
         free += body[i:]
+        _no_items_side_by_side(free)
         # paragraphs never run across a table: split the free lines at each table's top
         tops = sorted(top for top, _ in placed)
         groups: dict[int, list[Line]] = {}
@@ -430,7 +470,7 @@ class Assembler:
         index, prev = self.last_table
         if prev.page != raw.page - 1:
             return False
-        if not _same_columns(prev, raw):
+        if not _same_columns(prev, raw) and not self._resized_rest(prev, raw):
             return False
         table = self.stitching = self.blocks[index]
         new = make_table(raw, self.m, None if prev.ruled else prev)
@@ -446,6 +486,27 @@ class Assembler:
                       raw.page, raw.top)
             return True
         return False
+
+    def _resized_rest(self, prev: RawTable, raw: RawTable) -> bool:
+        """Is `raw`, at the top of the page, the rest of `prev` though its inner column edges
+        moved (rule pdf.resized-rest)? An HTML printer sizes a table's columns by the text they
+        hold (`Metrics.whole_words`), and may size the part on the next page anew. The part has
+        as many columns within the same outer edges, the part before ran down to the page's end,
+        and its first cell is empty beside text (the rest of a cut row, or of a label merged
+        down): no table starts so. Noted, as the columns do not say it."""
+        if not (on("pdf.resized-rest") and self.m.whole_words and prev.ruled and raw.ruled and raw.rows):
+            return False
+        if len(prev.columns) != len(raw.columns) or any(
+                abs(prev.columns[k] - raw.columns[k]) > COLUMN_TOLERANCE for k in (0, -1)):
+            return False
+        first = raw.rows[0]
+        empty = first[0] is None or not first[0].lines
+        if not (empty and any(c is not None and c.lines for c in first[1:]) and self._reaches_bottom(prev)):
+            return False
+        self.note("pdf.resized-rest", "took the table at the top of the page for the rest of the one that ended the "
+                  "page before, though its inner column edges moved: its first cell is empty, as a cut row's rest, "
+                  "and the document sizes its tables' columns by their text", raw.page, raw.top)
+        return True
 
     def _repeated_head(self, placed: _Placed) -> _Placed | None:
         """The table at the top of this page without the rows it starts with that repeat the
@@ -671,7 +732,7 @@ class Assembler:
         letter or with punctuation that cannot start a sentence, or with a name the document
         writes mid-sentence too, after text that does not end a sentence, or the text before
         the break ends in a space drawn where a line wraps), or the next item of
-        a list that cell holds, or the unmarked rest of its last list item (followed by more
+        a list that cell holds, or the text of a list marker left alone at the page's end, or the unmarked rest of its last list item (followed by more
         items, or standing where the text of that item starts, right of its marker), or a
         paragraph without letters after a sentence that did not end, in a cell after the first.
 
@@ -711,6 +772,8 @@ class Assembler:
         ends_in_list = a.paragraphs[-1].style == "list"
         if head.style == "list":  # a marker starts a new item
             return ("append", True) if ends_in_list else None
+        if lone_marker(a.paragraphs[-1]) and on("pdf.lone-marker"):  # its item's text went on to this page
+            return "append", True
         if _typed_item(a.paragraphs[-1], head):
             return "append", True
         goes_on = continues_sentence(head.text) or (not ended and continues_sentence(head.text, numbers_first=True))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .geometry import next_word_fits
 from .tolerances import (
-    COLUMN_START_GAP, EDGE_SLACK, PARAGRAPH_SPACING, ROW_REACH, ROW_START, ROW_WAITED, SAME_LINE, SAME_SIZE,
+    COLUMN_START_GAP, EDGE_SLACK, PARAGRAPH_SPACING, ROW_REACH, ROW_START, ROW_WAITED, SAME_LINE, SAME_SIZE, SAME_X,
     SPACE_WIDTH,
 )
 from ...blocks import Note, Origin
@@ -556,7 +556,27 @@ def _starts_a_row(
     if any(above[k].lines and _step(above[k].lines[-1], ln) <= pitch and _wraps_on(above[k], m)
            for k, ln in firsts.items() if k in above):
         return False  # a paragraph wraps on into it
+    if any(above[k].lines and _step(above[k].lines[-1], ln) <= pitch and _at_item_text(above[k].lines, ln)
+           for k, ln in firsts.items() if k in above):
+        return False  # a list item goes on into it
     return not _mid_sentence(firsts, above, top, pitch, starts, spaced, earlier)
+
+
+def _at_item_text(lines: list[Line], line: Line) -> bool:
+    """Does `line`, with no list marker, start at the text indent of the list item the `lines`
+    above it (a column of a row) end with, right of the marker (rule pdf.item-indent)? A
+    cell's first line starts at its column's edge, where the column's markers stand, never at
+    an item's text: such a line goes on with the item above, whatever it starts with."""
+    if not on("pdf.item-indent") or marker_of(line):
+        return False
+    for above in reversed(lines):
+        found = marker_of(above)
+        if found:
+            indent = above.visible[found[0]].x0
+            return abs(line.x0 - indent) <= SAME_X and line.x0 > above.x0 + SAME_X
+        if abs(above.x0 - line.x0) > SAME_X:
+            return False  # a line of another indent before any marker: no item goes on here
+    return False
 
 
 def _beside_merged_down(

@@ -21,7 +21,10 @@ It acts only in a document that shows it centres cells (`centres_cells`): somewh
 stands in the middle of the block beside it, its first line half a line pitch from the other's
 lines, its own column empty from above the other's top (a writer that aligns cells at the top
 sets a row's first lines side by side); or a ruled cell's text stands in the middle of its box,
-below the text of another cell of its row. Without that evidence nothing moves.
+below the text of another cell of its row; or three cells or more side by side, each in its own
+column, share their middle while their tops lie a line apart or more (`_common_middle`: a
+table written across, a list of items per column, where the lists differ in length). Without
+that evidence nothing moves.
 
 Labels as wide as their column touch the next column's text where the writer pads no cell
 (rule pdf.touching-cells, `_cut_touching_cells`): such a segment is cut where the next column
@@ -34,9 +37,9 @@ from dataclasses import dataclass, field, replace
 from .borderless import split_at_columns
 from .geometry import reaches_bottom
 from .metrics import Metrics
-from .model import MARKER, Glyph, Line, PageLayout
+from .model import MARKER, Glyph, Line, PageLayout, marker_of
 from .rules import on
-from .tolerances import CENTRED_LEAST, CENTRED_SLACK, COLUMN_START_GAP, COLUMN_TOLERANCE, EDGE_SLACK, ROW_REACH, ROW_START, SAME_LINE, SAME_SIZE, WORD_GAP
+from .tolerances import CENTRED_COLUMNS, CENTRED_LEAST, CENTRED_SLACK, COLUMN_START_GAP, COLUMN_TOLERANCE, EDGE_SLACK, ROW_REACH, ROW_START, SAME_LINE, SAME_SIZE, WORD_GAP
 
 
 @dataclass
@@ -74,7 +77,30 @@ def centres_cells(pages: list[PageLayout], skip: set[int], m: Metrics) -> bool:
     (`_centred_in_box`)."""
     if not on("pdf.centred-cells"):
         return False
-    return any(_interleaved(_blocks(page, skip, m)) or _centred_in_box(page) for page in pages)
+    return any(
+        _interleaved(_blocks(page, skip, m)) or _centred_in_box(page) or _common_middle(_blocks(page, skip, m, True), m)
+        for page in pages
+    )
+
+
+def _common_middle(blocks: list[_Block], m: Metrics) -> bool:
+    """Do three blocks or more, each in a column of its own (no two overlap across), have one
+    middle (within CENTRED_SLACK) while their tops lie more than a line pitch apart? A writer
+    that aligns cells at the top starts a row's cells at one height, and cells that start
+    lower belong to later rows, which end lower too: only centring puts the middles of cells
+    of different heights on one line, three times over."""
+    for block in blocks:
+        size, middle = block.size, (block.top + block.bottom) / 2
+        group = [block]
+        for other in blocks:
+            if other is block or abs(other.size - size) > SAME_SIZE or any(_across(other, b) for b in group):
+                continue
+            if abs((other.top + other.bottom) / 2 - middle) <= CENTRED_SLACK * size:
+                group.append(other)
+        tops = [b.top for b in group]
+        if len(group) >= CENTRED_COLUMNS and max(tops) - min(tops) > m.gap_limit(size, cell=True):
+            return True
+    return False
 
 
 def _centred_in_box(page: PageLayout) -> bool:
@@ -112,9 +138,12 @@ def top_align_centred_cells(
         count, first = 0, None
         for spaced in (True, False):  # cells of several paragraphs first, then of one
             blocks = _blocks(page, skip, m, spaced)
+            # a cell of one paragraph beside cells of several (a label beside a list) is centred
+            # on those cells whole: its line may stand level with a later item's first line
+            whole = None if spaced else _blocks(page, skip, m, True)
             shifts = [
                 (block, top) for block in blocks
-                if (not spaced or block.parts > 1) and (top := _band_top(block, blocks, m)) is not None
+                if (not spaced or block.parts > 1) and (top := _band_top(block, blocks, m, whole)) is not None
             ]
             if shifts:
                 _move(page, shifts, skip)
@@ -129,7 +158,8 @@ def _blocks(page: PageLayout, skip: set[int], m: Metrics, spaced: bool = False) 
     """The page's segments gathered into blocks: a segment goes on the latest block whose last
     segment it lies below, one line pitch away at most, overlapping it across, in its size.
     With `spaced`, a block goes on over the spacing between paragraphs or list items too (less
-    than an empty line: a cell of several paragraphs); `parts` counts its paragraphs.
+    than an empty line: a cell of several paragraphs), not from bold text to plain or back (a
+    head row above its cells); `parts` counts its paragraphs.
     Segments are cut where a word starts at a column (an x where segments of two or more lines
     start) after a gap wider than a space: a label can end closer to the next column's text
     than a column gap."""
@@ -148,6 +178,8 @@ def _blocks(page: PageLayout, skip: set[int], m: Metrics, spaced: bool = False) 
             if step > reach:
                 continue
             if step > SAME_LINE * seg.size and _across(last, seg) and abs(last.size - seg.size) <= SAME_SIZE:
+                if step > tight and _bold(last) != _bold(seg):
+                    break  # a bold row above the spacing (a table's head row) is no paragraph of the cell below
                 home = block
                 break
         if home is None:
@@ -156,6 +188,10 @@ def _blocks(page: PageLayout, skip: set[int], m: Metrics, spaced: bool = False) 
             home.parts += seg.top - home.segs[-1].top > tight
             home.segs.append(seg)
     return blocks
+
+
+def _bold(seg: Line) -> bool:
+    return all(g.bold for g in seg.visible)
 
 
 def _column_starts(lines: list[Line]) -> list[float]:
@@ -282,10 +318,26 @@ def _interleaved(blocks: list[_Block]) -> bool:
     return False
 
 
-def _band_top(block: _Block, blocks: list[_Block], m: Metrics) -> float | None:
+def _band_top(block: _Block, blocks: list[_Block], m: Metrics, whole: list[_Block] | None = None) -> float | None:
     """The top of the band the block is centred on, when that is above the block's own top:
     the widest run of bands of the blocks beside it, with nothing else in the block's column,
-    whose middle is the block's middle."""
+    whose middle is the block's middle. Where a band beside starts at the block's top (a
+    row's cell, or a label that happens to stand level with an item of a list beside it),
+    the cells of several paragraphs `whole` (blocks over paragraph spacing) are asked instead,
+    when the block is one of them as it is: a list (each paragraph starts with a marker; a
+    column of one-line names spaced apart is a matrix's rows) whose middle is the block's,
+    with nothing else in its column, is the row the block is centred on."""
+    top = _band_top_among(block, blocks, m)
+    if top is not None or whole is None or not on("pdf.centred-cells"):
+        return top
+    same = next((w for w in whole if w.segs == block.segs), None)
+    if same is None:
+        return None
+    lists = [w for w in whole if w is not same and w.parts > 1 and sum(1 for x in w.segs if marker_of(x)) == w.parts]
+    return _band_top_among(same, [same] + lists + [w for w in whole if _across(w, same) and w is not same], m)
+
+
+def _band_top_among(block: _Block, blocks: list[_Block], m: Metrics) -> float | None:
     size = block.size
     beside = sorted(
         (b for b in blocks if not _across(b, block) and abs(b.size - size) <= SAME_SIZE), key=lambda b: b.top

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ...blocks import fold
 
 from .tolerances import COLUMN_GAP, COLUMN_TOLERANCE, MARGIN_ZONE, OUTER_MARGIN, SAME_HEIGHT, SINGLE_SPACING  # noqa: F401
-from .tolerances import EDGE_SLACK, SPACE_APART, WHOLE_LINES
+from .tolerances import EDGE_SLACK, LIST_TAB_AT_MOST, SPACE_APART, WHOLE_LINES
 from . import rules
 
 
@@ -111,7 +111,8 @@ class Line:
 
     def segments(self, min_gap: float | None = None) -> list["Line"]:
         """Split the line where the gap between two visible glyphs is a column gap; a list
-        marker ("•", "1.") stays with the text its tab leads to."""
+        marker ("•", "1.") stays with the text its tab leads to (a tab's reach at most: further
+        on, the marker stands alone in its column and the text is the next column's)."""
         if min_gap is None:  # the usual question, asked by several rules: answered once per glyph list
             cached = self.__dict__.get("_segments")
             if cached is None or cached[0] is not self.glyphs:
@@ -128,7 +129,8 @@ class Line:
                 gap = min_gap if min_gap is not None else COLUMN_GAP * max(g.size, last.size)
                 if g.cell_start or (
                     g.x0 - last.x1 > gap
-                    and not MARKER.match("".join(x.text for x in parts[-1] if not x.blank))
+                    and not (MARKER.match("".join(x.text for x in parts[-1] if not x.blank))
+                             and g.x0 - last.x1 <= LIST_TAB_AT_MOST * g.size)
                     and not _stretched_space(parts[-1], g)
                 ):
                     while parts[-1][-1].blank and parts[-1][-1].inserted:  # the reader's, for the gap

@@ -90,10 +90,13 @@ def group_paragraphs(
 
 
 def _next_number_alone(para: ParaLines, line: Line) -> bool:
-    """Is the line only the next number of the numbered item it follows ("11." after item 10)?
-    A page break can part a marker from its item's text (pdf.lone-marker): it starts a
-    paragraph, never ends the item before it, as "11." ending a wrapped sentence would."""
+    """Is the line only a bullet, or only the next number of the numbered item it follows
+    ("11." after item 10)? A page break can part a marker from its item's text
+    (pdf.lone-marker): it starts a paragraph, never ends the item before it, as "11." ending a
+    wrapped sentence would (a bullet never ends one)."""
     match = MARKER.match(line.text.strip()) if on("pdf.lone-marker") else None
+    if match and match.group(1):
+        return True
     return bool(match and match.group(3)) and para.number is not None and int(match.group(3)) == para.number + 1
 
 

@@ -36,6 +36,7 @@ RULES: tuple[Rule, ...] = (
     Rule("pdf.touching-cells", "a cell's text that touches the next column's (no cell padding) is cut where that column starts"),
     Rule("pdf.centred-cells", "a cell set in the middle of its row, beside a taller one, starts at the row's top (where the document shows it centres cells)"),
     Rule("pdf.sized-columns", "tables of one shape whose columns stand apart, in a document that draws no space at a wrap, are an HTML printer's: no word is cut at a column's edge"),
+    Rule("pdf.marker-above-text", "a bullet alone on its line with its item's text starting below it shows an HTML printer's floated marker: no word is cut at a column's edge"),
     Rule("pdf.body-size", "body text is the size most text outside tables has, where table text is set a little smaller"),
     Rule("pdf.borderless-tables", "runs of lines whose text starts in the same columns are a table without rulings"),
     Rule("pdf.name-row-below-table", "a bold line ending a table without rulings, right above a table written across, is that table's first row"),
@@ -43,6 +44,7 @@ RULES: tuple[Rule, ...] = (
     Rule("pdf.hanging-marker", "a list number right of a column edge, hung left of its text, starts that column's cell"),
     Rule("pdf.spaced-rows", "where a borderless table's rows are spaced apart, a line in lower case one pitch below its column's text goes on with it"),
     Rule("pdf.list-goes-on", "the next item of a numbered list a column held in a row above, beside a sentence going on in another column, starts no row"),
+    Rule("pdf.item-indent", "a line without a marker at a list item's text indent, one line pitch below the item, goes on with it: it starts no row"),
     Rule("pdf.row-mid-paragraph", "no row of a table without rulings starts where one of its columns wraps on after the space the PDF draws at a wrap"),
     Rule("pdf.rows-beside-merged", "columns starting paragraphs at one height after differing pauses, beside a sentence going on, start a row beside a cell merged down"),
     Rule("pdf.filled-label", "a label that fills its column hides where the next starts: the lines below show it"),
@@ -62,6 +64,7 @@ RULES: tuple[Rule, ...] = (
     # stitching over page breaks
     Rule("pdf.repeated-header", "rows at a page's top that repeat the table's first rows are dropped"),
     Rule("pdf.table-across-page", "a table that starts a page with the columns of the one that ended the page before goes on with it"),
+    Rule("pdf.resized-rest", "in a document that sizes columns by their text, a ruled part at a page's top within the same outer edges, its first cell empty, is the rest of the table before even where its inner edges moved"),
     Rule("pdf.plain-head-row", "a first row alone at a page's end without emphasis gives no sign that the next page starts a new table"),
     Rule("pdf.merged-row-moved", "rows with an empty first cell count to the row above when asking whether it was moved whole to the next page"),
     Rule("pdf.row-across-page", "the first row of a page goes on with the last row of the page before"),

@@ -13,6 +13,9 @@ JUSTIFIED_STRETCH = 0.05
 JUSTIFIED_EVEN = 0.05
 # A horizontal gap wider than this separates two columns of a table without rulings.
 COLUMN_GAP = 1.2
+# A list marker's tab reaches at most this far to its text (Word's widest default indent is
+# 1.27 cm, 3.3 em at 11 pt); text further right is another column's.
+LIST_TAB_AT_MOST = 4.0
 # Line pitch (top to top, per point of size) assumed when the document shows none.
 SINGLE_SPACING = 1.25
 # The width of a space, at the least, in fonts the writers use.
@@ -60,12 +63,18 @@ CENTRED_SLACK = 0.3
 # A cell centred beside a taller one stands half a line or more below the row's top (the taller
 # has a line more at least); less than this is a difference in line height, not centring.
 CENTRED_LEAST = 0.4
+# Cells in this many columns or more that share their middle, their tops apart, show a writer
+# that centres cells (a count, not a size: two could share a middle by chance).
+CENTRED_COLUMNS = 3
 # Line pitch: the extra room two lines of one paragraph may have beyond the document's pitch
 # (at least LINE_SLACK_MIN points), and the range of pitches a document may show at all.
 LINE_SLACK = 0.15
 LINE_SLACK_MIN = 2.0
 PITCH_RANGE = (0.8, 3.0)
 PITCH_MODE = 0.03  # pitches this close to the most common one count to it
+# A run of glyphs the PDF names no character for is a list bullet only up to this wide (Word's
+# Symbol bullet, which browsers draw twice over, is about 1 em): wider, it is unreadable text.
+UNMAPPED_MARKER_WIDTH = 1.5
 # A word with its rest wider than the column, but less than this many times as wide, is one
 # word cut at the column's edge (longer, it is two words).
 CUT_WORD_AT_MOST = 1.75
