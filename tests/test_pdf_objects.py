@@ -83,3 +83,15 @@ def test_text_in_a_font_whose_encoding_gives_no_code_stops_the_page():
     state.font, state.fontsize = font, 10.0
     device.render_string(state, [b"\x00\x25"], None, None)
     assert device.unreadable and device.unreadable == str(font.fontname)  # read_objects raises UnreadableText for it
+
+
+def test_an_embedded_cmap_maps_no_more_codes_than_a_font_has_glyphs():
+    from pipeline.readers.pdf_objects import MAX_CMAP_CODES, embedded_cmap
+
+    ranges = b"".join(b"<%02x0000> <%02xffff> 0\n" % (k, k) for k in range(8))  # 8 x 65,536 three-byte codes
+    cmap = embedded_cmap(b"begincidrange\n" + ranges + b"endcidrange")
+
+    def leaves(tree) -> int:
+        return sum(leaves(v) if isinstance(v, dict) else 1 for v in tree.values())
+
+    assert leaves(cmap.code2cid) == MAX_CMAP_CODES

@@ -40,6 +40,8 @@ class UnreadableText(Exception):
         self.font = font
 
 
+# A font has at most 65,536 glyphs: an encoding CMap maps no more codes than that (twice, for slack).
+MAX_CMAP_CODES = 2 * 65536
 _UNREADABLE = "_encoding_unreadable"  # set on a font whose encoding CMap decodes nothing
 _CIDCHAR = re.compile(rb"begincidchar(.*?)endcidchar", re.S)
 _CIDRANGE = re.compile(rb"begincidrange(.*?)endcidrange", re.S)
@@ -59,11 +61,13 @@ def embedded_cmap(data: bytes) -> CMap:
                 return  # a shorter code already ends here: a broken map, keep the first
         d[code[-1]] = cid
 
+    room = MAX_CMAP_CODES  # a hostile file's ranges must not fill the memory
     for block in _CIDRANGE.findall(data):
         for start, end, cid in _RANGE_ENTRY.findall(block):
             low, high, width = int(start, 16), int(end, 16), len(start) // 2
-            if len(start) != len(end) or not 0 < width <= 4 or high - low > 0xFFFF:
+            if len(start) != len(end) or not 0 < width <= 4 or not 0 <= high - low < room:
                 continue
+            room -= high - low + 1
             for k in range(high - low + 1):
                 add((low + k).to_bytes(width, "big"), int(cid) + k)
     for block in _CIDCHAR.findall(data):
