@@ -625,6 +625,36 @@ def test_a_cut_word_learnt_from_one_place_is_no_evidence_for_that_place():
     assert layout.make_paragraph(layout.ParaLines(closing), known, False, edge).text == "Het werk signaleert; meer"
 
 
+def test_letters_at_a_full_line_that_end_and_start_the_documents_words_are_two_words():
+    """"combining" fills its line, "gentle" goes on below: cut or two words? The joined word
+    would be 1.7 columns wide (a cut, by width), but the document's words end in "ing" and start
+    with "gen", and none runs on through "ngge" or "nge": two words, with a note. A cut
+    "inaugurat" / "ion" runs on as the document's words do ("station"); a rest of two letters
+    says nothing ("en" ends words as often as it is one)."""
+    words = frozenset({"nothing", "general", "genie", "during", "station", "nation", "ionic", "tiony"})
+    m = metrics(lexicon=layout.Lexicon(words=words))
+
+    def text(head, rest, lexicon_metrics=m):
+        lines = [line(head, 100), line(f"{rest} ook", 112)]
+        return layout.make_paragraph(layout.ParaLines(lines), lexicon_metrics, False, 90 + len(head) * CHAR).text
+
+    assert layout.Lexicon(words=words).break_shape("combining", "gentle") == (0, 4)
+    assert text("combining", "gentle") == "combining gentle ook"
+    assert [(n.rule, n.origin.top) for n in m.notes] == [("pdf.word-shape", 112)]
+    assert text("inaugurat", "ion") == "inaugurat" + "ion ook"
+    assert text("stationaire", "en") == "stationaireen ook"
+    with switched_off("pdf.word-shape"):
+        assert text("combining", "gentle", metrics(lexicon=layout.Lexicon(words=words))) == "combininggentle ook"
+
+
+def test_a_rest_with_an_apostrophe_inside_goes_on_a_cut_word():
+    """"Televisieprogr" / "amma's": the rest of a word cut at the column's edge may hold an
+    apostrophe (a Dutch plural, an English possessive); "'s" alone or "e.g.," may not."""
+    m = metrics()
+    lines = [line("Televisieprogr", 100), line("amma's ook", 112)]
+    assert layout.make_paragraph(layout.ParaLines(lines), m, False, 90 + 14 * CHAR).text == "Televisieprogramma's ook"
+
+
 def test_split_row_needs_the_bottom_of_the_page():
     rest = [(None, "bespreekt intenties", 72), (None, "Respecteert anderen", 84)]
     at_bottom = two_column_table(1, 600, [("Naam", "Definitie", 600), ("Niveau 1", "Is open over en", 700)], 718)
