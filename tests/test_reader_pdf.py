@@ -647,6 +647,22 @@ def test_letters_at_a_full_line_that_end_and_start_the_documents_words_are_two_w
         assert text("combining", "gentle", metrics(lexicon=layout.Lexicon(words=words))) == "combininggentle ook"
 
 
+def test_a_short_rest_no_word_ends_with_is_a_word_of_its_own():
+    """"proprietor" fills its line, "ô" goes on below: the document shows "ô" as a word of its
+    own and none of its words ends in "ô", so it is no cut word's end (with a note); "n", which
+    ends "werken", may be."""
+    lexicon = layout.Lexicon(words=frozenset({"ô", "n", "werken", "proprietors"}))
+    assert not lexicon.ends_a_word("ô") and lexicon.ends_a_word("n")
+
+    def text(rest):
+        m = metrics(lexicon=lexicon)
+        lines = [line("proprietor", 100), line(f"{rest} ook", 112)]
+        return layout.make_paragraph(layout.ParaLines(lines), m, False, 90 + 10 * CHAR).text, [n.rule for n in m.notes]
+
+    assert text("ô") == ("proprietor ô ook", ["pdf.cut-word"])
+    assert text("n") == ("proprietorn ook", ["pdf.cut-word"])
+
+
 def test_a_rest_with_an_apostrophe_inside_goes_on_a_cut_word():
     """"Televisieprogr" / "amma's": the rest of a word cut at the column's edge may hold an
     apostrophe (a Dutch plural, an English possessive); "'s" alone or "e.g.," may not."""

@@ -120,6 +120,13 @@ class Lexicon:
             runs.update(marked[i:i + n] for n in _RUN_LENGTHS for i in range(len(marked) - n + 1))
         return frozenset(runs)
 
+    def ends_a_word(self, token: str) -> bool:
+        """Does some longer word the document shows end with `token`'s letters? ("n" ends
+        "werken"; "ô", shown as a word of its own, ends none.)"""
+        letters = _letters(token)
+        return bool(letters) and any(len(w) > len(letters) and w.endswith(letters)
+                                     for w in map(_letters, self.words - self.once))
+
     def break_shape(self, head: str, rest: str) -> tuple[int, int]:
         """A line ending in `head`, the next going on with `rest`: how many of the letter runs
         across the break (as one word cut there has them) the document's words show, and how

@@ -376,7 +376,8 @@ def _broke_in_word(
     cut in another place too: a word learnt from this place's pieces alone is no evidence for
     it, `Lexicon.shows_elsewhere`) means a cut; the rest seen as a word of its own
     (and the part before it too, or the rest being three letters or more), or the part before
-    it seen as a word of four letters or more, means two words; so do letters at the break that
+    it seen as a word of four letters or more, or a short rest in lower case seen as a word that
+    no word of the document ends with ("ô"; not "TE" of a label in capitals), means two words; so do letters at the break that
     the document's words end and start with, rather than run on through (`pdf.word-shape`).
     Otherwise: a cut when the word with its rest is wider than the column but less than 1.75
     times as wide (unless the rest is cut again: `goes_on`). `rest_word`: the rest's whole first
@@ -414,6 +415,8 @@ def _broke_in_word(
     reason = None
     if lexicon.knows(rest_word) and (lexicon.knows(head) or len(word_key(rest_word)) >= 3):
         reason = f"'{rest_word}' stands as a word of its own elsewhere"  # a rest of three letters or more
+    elif lexicon.knows(rest_word) and rest_word[:1].islower() and not lexicon.ends_a_word(rest_word):
+        reason = f"'{rest_word}' stands as a word of its own elsewhere, and no word there ends with it"
     elif lexicon.knows(head) and len(word_key(head)) >= 4:
         reason = f"'{head}' stands as a word of its own elsewhere"  # the cut falls at the end of a word seldom
     elif on("pdf.word-shape") and lexicon.looks_two_words(head, rest_word):
