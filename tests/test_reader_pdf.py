@@ -663,6 +663,26 @@ def test_a_short_rest_no_word_ends_with_is_a_word_of_its_own():
     assert text("n") == ("proprietorn ook", ["pdf.cut-word"])
 
 
+def test_a_justified_word_space_at_another_tables_column_edge_cuts_no_cell():
+    """A justified definition row of a table without rulings, merged across the level columns:
+    "en" starts 2 pt right of a level column's edge, after a gap of 7.6 pt that holds a space
+    LibreOffice spread evenly (2.3 pt either side). That is a word space, not a cell's edge; a
+    space drawn right after the text before the gap (a cell's end) leaves the cut."""
+    from pipeline.readers._pdf.borderless import split_at_columns
+
+    def seg(space_x0):
+        glyphs = glyphs_at(250.0, "hoofd-", 11.0, False, False)  # ends at 280
+        glyphs.append(layout.Glyph(" ", space_x0, space_x0 + 2.9, 11.0))
+        glyphs += glyphs_at(287.6, "en", 11.0, False, False)
+        return layout.Line(1, 71.0, 82.0, glyphs)
+
+    columns = [90.0, 198.0, 285.6, 414.0]
+    assert [p.text for p in split_at_columns(seg(282.3), columns)] == ["hoofd- en"]
+    assert [p.text.strip() for p in split_at_columns(seg(280.0), columns)] == ["hoofd-", "en"]
+    with switched_off("pdf.justified-spaces"):
+        assert len(split_at_columns(seg(282.3), columns)) == 2
+
+
 def test_a_rest_with_an_apostrophe_inside_goes_on_a_cut_word():
     """"Televisieprogr" / "amma's": the rest of a word cut at the column's edge may hold an
     apostrophe (a Dutch plural, an English possessive); "'s" alone or "e.g.," may not."""
