@@ -625,6 +625,72 @@ def test_a_cut_word_learnt_from_one_place_is_no_evidence_for_that_place():
     assert layout.make_paragraph(layout.ParaLines(closing), known, False, edge).text == "Het werk signaleert; meer"
 
 
+def test_letters_at_a_full_line_that_end_and_start_the_documents_words_are_two_words():
+    """"combining" fills its line, "gentle" goes on below: cut or two words? The joined word
+    would be 1.7 columns wide (a cut, by width), but the document's words end in "ing" and start
+    with "gen", and none runs on through "ngge" or "nge": two words, with a note. A cut
+    "inaugurat" / "ion" runs on as the document's words do ("station"); a rest of two letters
+    says nothing ("en" ends words as often as it is one)."""
+    words = frozenset({"nothing", "general", "genie", "during", "station", "nation", "ionic", "tiony"})
+    m = metrics(lexicon=layout.Lexicon(words=words))
+
+    def text(head, rest, lexicon_metrics=m):
+        lines = [line(head, 100), line(f"{rest} ook", 112)]
+        return layout.make_paragraph(layout.ParaLines(lines), lexicon_metrics, False, 90 + len(head) * CHAR).text
+
+    assert layout.Lexicon(words=words).break_shape("combining", "gentle") == (0, 4)
+    assert text("combining", "gentle") == "combining gentle ook"
+    assert [(n.rule, n.origin.top) for n in m.notes] == [("pdf.word-shape", 112)]
+    assert text("inaugurat", "ion") == "inaugurat" + "ion ook"
+    assert text("stationaire", "en") == "stationaireen ook"
+    with switched_off("pdf.word-shape"):
+        assert text("combining", "gentle", metrics(lexicon=layout.Lexicon(words=words))) == "combininggentle ook"
+
+
+def test_a_short_rest_no_word_ends_with_is_a_word_of_its_own():
+    """"proprietor" fills its line, "ô" goes on below: the document shows "ô" as a word of its
+    own and none of its words ends in "ô", so it is no cut word's end (with a note); "n", which
+    ends "werken", may be."""
+    lexicon = layout.Lexicon(words=frozenset({"ô", "n", "werken", "proprietors"}))
+    assert not lexicon.ends_a_word("ô") and lexicon.ends_a_word("n")
+
+    def text(rest):
+        m = metrics(lexicon=lexicon)
+        lines = [line("proprietor", 100), line(f"{rest} ook", 112)]
+        return layout.make_paragraph(layout.ParaLines(lines), m, False, 90 + 10 * CHAR).text, [n.rule for n in m.notes]
+
+    assert text("ô") == ("proprietor ô ook", ["pdf.cut-word"])
+    assert text("n") == ("proprietorn ook", ["pdf.cut-word"])
+
+
+def test_a_justified_word_space_at_another_tables_column_edge_cuts_no_cell():
+    """A justified definition row of a table without rulings, merged across the level columns:
+    "en" starts 2 pt right of a level column's edge, after a gap of 7.6 pt that holds a space
+    LibreOffice spread evenly (2.3 pt either side). That is a word space, not a cell's edge; a
+    space drawn right after the text before the gap (a cell's end) leaves the cut."""
+    from pipeline.readers._pdf.borderless import split_at_columns
+
+    def seg(space_x0):
+        glyphs = glyphs_at(250.0, "hoofd-", 11.0, False, False)  # ends at 280
+        glyphs.append(layout.Glyph(" ", space_x0, space_x0 + 2.9, 11.0))
+        glyphs += glyphs_at(287.6, "en", 11.0, False, False)
+        return layout.Line(1, 71.0, 82.0, glyphs)
+
+    columns = [90.0, 198.0, 285.6, 414.0]
+    assert [p.text for p in split_at_columns(seg(282.3), columns)] == ["hoofd- en"]
+    assert [p.text.strip() for p in split_at_columns(seg(280.0), columns)] == ["hoofd-", "en"]
+    with switched_off("pdf.justified-spaces"):
+        assert len(split_at_columns(seg(282.3), columns)) == 2
+
+
+def test_a_rest_with_an_apostrophe_inside_goes_on_a_cut_word():
+    """"Televisieprogr" / "amma's": the rest of a word cut at the column's edge may hold an
+    apostrophe (a Dutch plural, an English possessive); "'s" alone or "e.g.," may not."""
+    m = metrics()
+    lines = [line("Televisieprogr", 100), line("amma's ook", 112)]
+    assert layout.make_paragraph(layout.ParaLines(lines), m, False, 90 + 14 * CHAR).text == "Televisieprogramma's ook"
+
+
 def test_split_row_needs_the_bottom_of_the_page():
     rest = [(None, "bespreekt intenties", 72), (None, "Respecteert anderen", 84)]
     at_bottom = two_column_table(1, 600, [("Naam", "Definitie", 600), ("Niveau 1", "Is open over en", 700)], 718)

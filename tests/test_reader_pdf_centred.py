@@ -108,6 +108,19 @@ def test_a_cell_level_with_a_row_beside_it_stays_there():
     assert texts(p) == [["Name one"], ["Name two", "2"], ["Name three"]]
 
 
+def test_interleaved_blocks_are_no_evidence_where_the_writer_draws_the_space_at_a_wrap():
+    """A word processor's cells hold paragraphs with spacing between them: a later paragraph
+    of one column may stand between the lines of another's, as a centred label would. Where
+    the document draws the space a line wraps at (LibreOffice), that shows nothing."""
+    m = metrics()
+    assert centres_cells([centred_label_page()], set(), m)
+    m.drawn_spaces = True
+    assert not centres_cells([centred_label_page()], set(), m)
+    p = centred_label_page()
+    assert top_align_centred_cells([p], set(), m) == []
+    assert texts(p)[2] == ["Basic"]
+
+
 def test_nothing_moves_in_a_document_that_shows_no_centred_cell():
     # a two-line label level with the second and third of four lines: centred, or set there
     # on purpose? Only a document that shows a line between two lines beside it says

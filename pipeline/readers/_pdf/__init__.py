@@ -34,7 +34,17 @@ it and the place; `assemble` returns the notes after the blocks.
   height for other headers either. Both leave a note.
 * Justified lines (`model._stretched_space`): a wide gap that holds a space the PDF draws,
   apart from the word before it (LibreOffice spreads a justified line's extra width on both
-  sides of each space) or reaching the word after it, is a word space, not a column gap.
+  sides of each space) or reaching the word after it, is a word space, not a column gap; a
+  word that starts at another table's column edge after such a space (`model.spread_space`)
+  starts no cell there (`borderless.split_at_columns`).
+* Words cut at a narrow column's edge (`paragraphs._broke_in_word`): where the line is full
+  and the picture cannot tell a cut word from two words, the document's own words decide,
+  never a general word list: the joined word, the rest or the head shown elsewhere; a short
+  rest shown as a word that no word of the document ends with ("ô"); the letters at the break
+  (`Lexicon.break_shape`, rule pdf.word-shape): the runs of three and four letters that end
+  the head and start the rest as the document's words end and start, against those across the
+  break as they run inside its words ("combining" / "gentlemen" two words, "inaugurat" /
+  "ion" one; both pieces of three letters at least). Each such judgement, joined or kept apart, leaves a note at the place.
 
 * Centred cells (`centred.top_align_centred_cells`, rule pdf.centred-cells): HTML printers
   (WeasyPrint) centre a cell's text vertically, so a short label stands between the lines of
@@ -43,7 +53,9 @@ it and the place; `assemble` returns the notes after the blocks.
   its box, below another's), each cell (a column's lines one pitch apart, or over paragraph
   spacing) centred on the band of the cells beside it (the widest run of their rows, its own
   column empty there: a label merged down) moves up to the band's top, with a note; a cell
-  that starts where a row beside it starts stays (a matrix's value). Such a document never
+  that starts where a row beside it starts stays (a matrix's value). Blocks between each
+  other's lines are no evidence where the writer draws the space a line wraps at (a word
+  processor's cell paragraphs with spacing between them). Such a document never
   cuts a word at a column's edge (`Metrics.whole_words`): a word that fills its line in a cell
   is kept apart from the next, with a note.
 * Touching cells (`centred._cut_touching_cells`, rule pdf.touching-cells): a label as wide as

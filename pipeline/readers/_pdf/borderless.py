@@ -10,7 +10,7 @@ from ...blocks import Note, Origin
 from .metrics import Metrics
 from .model import (
     COLUMN_GAP, COLUMN_TOLERANCE, MARKER, Glyph, Line, RawCell, RawTable, continues_sentence, marker_of,
-    whole_lines,
+    spread_space, whole_lines,
 )
 from .paragraphs import group_paragraphs, justified
 from .rules import on
@@ -380,17 +380,20 @@ def split_at_columns(seg: Line, columns: list[float]) -> list[Line]:
     """Cut a segment where a word starts right at a known column edge after a gap wider than a
     space (two cell paddings): a long label can end closer to the next column than the usual
     column gap. Also cut at a column gap across a column edge: a segment keeps a list marker
-    ("d.", the end of a cut word, looks like one) with the text after its gap, however wide."""
+    ("d.", the end of a cut word, looks like one) with the text after its gap, however wide.
+    Never at a word space that justification spread (`spread_space`): a justified line's word
+    may start at another table's column edge."""
     parts: list[list[Glyph]] = [[]]
     previous: Glyph | None = None  # the last visible glyph
+    at = 0  # where it stands in the segment
     for k, g in enumerate(seg.glyphs):
         if previous is not None and not g.blank and parts[-1] and (
-                g.cell_start or _cell_edge_between(previous, g, columns)
+                g.cell_start or (_cell_edge_between(previous, g, columns) and not spread_space(seg.glyphs[at + 1:k], previous, g))
                 or _hanging_marker(previous, g, seg.glyphs[k:], columns)):
             parts.append([])
         parts[-1].append(g)
         if not g.blank:
-            previous = g
+            previous, at = g, k
     return [seg._with(_without_gap(p)) for p in parts if any(not g.blank for g in p)]
 
 

@@ -74,11 +74,17 @@ def centres_cells(pages: list[PageLayout], skip: set[int], m: Metrics) -> bool:
     """Does the document show that it centres cells vertically? Somewhere a block's first line
     stands between the lines of a block beside it (`_interleaved`), or a ruled cell's text
     stands in the middle of its box, lower than the text of another cell of its row
-    (`_centred_in_box`)."""
+    (`_centred_in_box`), or three blocks in columns of their own share one middle while their
+    tops lie apart (`_common_middle`). Interleaved blocks are no evidence where the writer draws the space a
+    line wraps at (`Metrics.drawn_spaces`): a word processor, whose cells hold paragraphs with
+    spacing between them, so that a later paragraph of one column stands between the lines of
+    another's (LibreOffice); an HTML printer draws no such space."""
     if not on("pdf.centred-cells"):
         return False
+    interleaving = not m.drawn_spaces
     return any(
-        _interleaved(_blocks(page, skip, m)) or _centred_in_box(page) or _common_middle(_blocks(page, skip, m, True), m)
+        (interleaving and _interleaved(_blocks(page, skip, m))) or _centred_in_box(page)
+        or _common_middle(_blocks(page, skip, m, True), m)
         for page in pages
     )
 

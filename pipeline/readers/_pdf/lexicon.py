@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from .model import MARKER, Line, continues_sentence, ends_sentence, marker_of
 from .rules import on
-from .tolerances import EDGE_SLACK
+from .tolerances import EDGE_SLACK, WORD_SHAPE_MARGIN
 
 _EDGE_PUNCTUATION = "'\"‘’“”«»()[]{}.,;:!?…"
 
@@ -105,6 +106,50 @@ class Lexicon:
     def is_name(self, token: str) -> bool:
         return word_key(token) in self.names
 
+    @cached_property
+    def letter_runs(self) -> frozenset[str]:
+        """Runs of three and four letters in the words the document shows (`^` and `$` stand
+        for a word's start and end; words learnt from one place's cut pieces alone are left
+        out, as they say nothing about that place)."""
+        runs: set[str] = set()
+        for word in self.words - self.once:
+            letters = _letters(word)
+            if len(letters) < 2:
+                continue
+            marked = f"^{letters}$"
+            runs.update(marked[i:i + n] for n in _RUN_LENGTHS for i in range(len(marked) - n + 1))
+        return frozenset(runs)
+
+    def ends_a_word(self, token: str) -> bool:
+        """Does some longer word the document shows end with `token`'s letters? ("n" ends
+        "werken"; "ô", shown as a word of its own, ends none.)"""
+        letters = _letters(token)
+        return bool(letters) and any(len(w) > len(letters) and w.endswith(letters)
+                                     for w in map(_letters, self.words - self.once))
+
+    def break_shape(self, head: str, rest: str) -> tuple[int, int]:
+        """A line ending in `head`, the next going on with `rest`: how many of the letter runs
+        across the break (as one word cut there has them) the document's words show, and how
+        many of the runs that end `head` and start `rest` as words of their own (as two words
+        have them)."""
+        runs = self.letter_runs
+        end, start = "^" + _letters(head), _letters(rest) + "$"
+        across = [end[-k:] + start[:n - k] for n in _RUN_LENGTHS for k in range(1, n)
+                  if len(end) >= k and len(start) >= n - k]
+        apart = [end[-(n - 1):] + "$" for n in _RUN_LENGTHS] + ["^" + start[:n - 1] for n in _RUN_LENGTHS]
+        return sum(run in runs for run in across), sum(run in runs for run in apart)
+
+    def looks_two_words(self, head: str, rest: str) -> bool:
+        """Do the document's words end and start as the letters at this break do, clearly more
+        often than they run on through them (`break_shape`, `WORD_SHAPE_MARGIN`)? "combining" /
+        "gentlemen": words end in "ing" and start with "gen", and no word holds "ngge"; a cut
+        "inaugurat" / "ion" runs on as "tion" does inside words. Both pieces have three letters
+        at least."""
+        if min(len(_letters(head)), len(_letters(rest))) < max(_RUN_LENGTHS) - 1:
+            return False  # a piece of a letter or two ("s", "en") is as often a word's end as a word
+        across, apart = self.break_shape(head, rest)
+        return apart - across >= WORD_SHAPE_MARGIN
+
 
 def _breaks_at_space(before: Line, line: Line, before_parts: list[Line], parts: list[Line], edge: float | None) -> bool:
     """Is the break between two lines of one column surely at a space, not inside a word cut at
@@ -185,6 +230,13 @@ def _cut_words(runs: list[list[str]], words: set[str]) -> tuple[set[str], set[st
 
     joined = Counter("".join(run) for run in runs if not any(two_words(run, j) for j in range(1, len(run))))
     return heads | set(joined), {word for word, count in joined.items() if count == 1} - heads
+
+
+_RUN_LENGTHS = (3, 4)
+
+
+def _letters(token: str) -> str:
+    return "".join(c for c in token.lower() if c.isalpha())
 
 
 def _words(line: Line) -> list[str]:

@@ -255,8 +255,15 @@ def stretched_after(line: Line, count: int) -> bool:
     before, after = line.glyphs[:at], vis[count]
     if _stretched_space(before, after):
         return True
-    last = vis[count - 1]
-    spaces = [g for g in before if g.breaking_space and not g.inserted and g.x0 >= last.x1 - EDGE_SLACK]
+    return spread_space(before, vis[count - 1], after)
+
+
+def spread_space(between: list[Glyph], last: Glyph, after: Glyph) -> bool:
+    """Does the gap from `last` to `after` hold a space the PDF draws that stands apart from
+    the glyphs on both sides? LibreOffice spreads a justified line's extra width evenly around
+    each space ("hoofd-" / " " / "en", 2.3 pt either side); a cell's text ends in a space
+    right after its last glyph, if at all."""
+    spaces = [g for g in between if g.breaking_space and not g.inserted and g.x0 >= last.x1 - EDGE_SLACK]
     return rules.on("pdf.justified-spaces") and any(
         s.x0 - last.x1 > EDGE_SLACK and after.x0 - s.x1 > EDGE_SLACK for s in spaces)
 

@@ -217,7 +217,13 @@ def _join_spans(
     whole = [""] * (len(lines) + 1)  # a line's first word, with its rest on later lines when cut again
     for i in range(len(lines) - 1, 0, -1):
         whole[i] = _first_word(trimmed[i]) + (whole[i + 1] if cuts[i + 1] else "")
-        cuts[i] = _broke_in_word(lines[i - 1], trimmed[i], right_edge, lexicon, whole[i], cuts[i + 1], wrap_space)
+        why: list[str] = []
+        cuts[i] = _broke_in_word(lines[i - 1], trimmed[i], right_edge, lexicon, whole[i], cuts[i + 1], wrap_space, why)
+        if why and notes is not None:
+            head, rest = _last_word(lines[i - 1].glyphs), _first_word(trimmed[i])
+            notes.append(Note("pdf.word-shape" if why[0].startswith("the document's words") else "pdf.cut-word",
+                              f"kept '{head}' and '{rest}' apart, though '{head}' fills its line and may be a word cut at "
+                              f"the column's edge: {why[0]}", Origin(page=lines[i].page, top=round(lines[i].top, 1))))
         if cuts[i] and whole_words:
             cuts[i] = False
             if notes is not None:
@@ -357,7 +363,7 @@ _CLOSING = set(".,;:!?)]}'\"’”…")
 
 def _broke_in_word(
     previous: Line, glyphs: list[Glyph], right_edge: float | None, lexicon: Lexicon, rest_word: str, goes_on: bool,
-    wrap_space: float | None = None,
+    wrap_space: float | None = None, why: list[str] | None = None,
 ) -> bool:
     """A word wider than its column is cut where the column ends ("Competenti" / "eniveau").
 
@@ -373,9 +379,13 @@ def _broke_in_word(
     cut in another place too: a word learnt from this place's pieces alone is no evidence for
     it, `Lexicon.shows_elsewhere`) means a cut; the rest seen as a word of its own
     (and the part before it too, or the rest being three letters or more), or the part before
-    it seen as a word of four letters or more, means two words. Otherwise: a cut when the word
-    with its rest is wider than the column but less than 1.75 times as wide (unless the rest is
-    cut again: `goes_on`). `rest_word`: the rest's whole first word, over later lines if cut again."""
+    it seen as a word of four letters or more, or a short rest in lower case seen as a word that
+    no word of the document ends with ("ô"; not "TE" of a label in capitals), means two words; so do letters at the break that
+    the document's words end and start with, rather than run on through (`pdf.word-shape`).
+    Otherwise: a cut when the word with its rest is wider than the column but less than 1.75
+    times as wide (unless the rest is cut again: `goes_on`). `rest_word`: the rest's whole first
+    word, over later lines if cut again. `why`: where the words were kept apart on such weak
+    evidence (the line full, not one more letter fitting), the reason is added to it."""
     if right_edge is None or not glyphs or previous.visible[-1].text.endswith("-") or previous.ends_in_space:
         return False
     if not on("pdf.cut-word"):
@@ -383,7 +393,7 @@ def _broke_in_word(
     word = _first_word(glyphs)
     letters = word.rstrip("".join(_CLOSING))
     capitals = _cut_label(previous, letters)
-    if not (letters[:1].islower() and letters.isalpha()) and not (word and set(word) <= _CLOSING) and not capitals:
+    if not (letters[:1].islower() and _word_letters(letters)) and not (word and set(word) <= _CLOSING) and not capitals:
         return False  # "e.g.," or "zij-haar" is a word of its own, not the rest of one
     vis = previous.visible
     first = next(i for i, g in enumerate(previous.glyphs) if g is vis[0])
@@ -405,13 +415,31 @@ def _broke_in_word(
     head = _first_word(previous.glyphs[first:])
     if lexicon.shows_elsewhere(head + rest_word):
         return True
+    reason = None
     if lexicon.knows(rest_word) and (lexicon.knows(head) or len(word_key(rest_word)) >= 3):
-        return False  # a rest of three letters or more that is a word of its own: two words
-    if lexicon.knows(head) and len(word_key(head)) >= 4:
-        return False  # a whole word of its own; the cut falls at the end of a word seldom
-    cut = previous.x1 - previous.x0
-    width = right_edge - previous.x0
-    return width < cut + rest and (goes_on or cut + rest < CUT_WORD_AT_MOST * width)
+        reason = f"'{rest_word}' stands as a word of its own elsewhere"  # a rest of three letters or more
+    elif lexicon.knows(rest_word) and rest_word[:1].islower() and not lexicon.ends_a_word(rest_word):
+        reason = f"'{rest_word}' stands as a word of its own elsewhere, and no word there ends with it"
+    elif lexicon.knows(head) and len(word_key(head)) >= 4:
+        reason = f"'{head}' stands as a word of its own elsewhere"  # the cut falls at the end of a word seldom
+    elif on("pdf.word-shape") and lexicon.looks_two_words(head, rest_word):
+        reason = "the document's words end and start as the letters there do, and seldom run on through them"
+    else:
+        cut = previous.x1 - previous.x0
+        width = right_edge - previous.x0
+        if width >= cut + rest:
+            return False  # one word would have fitted on a line of its own: never cut
+        if goes_on or cut + rest < CUT_WORD_AT_MOST * width:
+            return True
+        reason = f"the two are over {CUT_WORD_AT_MOST} times as wide as the column"
+    if why is not None:
+        why.append(reason)
+    return False
+
+
+def _word_letters(token: str) -> bool:
+    """Letters, with an apostrophe inside ("amma's", the rest of "programma's", cut)?"""
+    return token[-1:].isalpha() and token.replace("'", "").replace("’", "").isalpha()
 
 
 def _cut_label(previous: Line, rest: str) -> bool:

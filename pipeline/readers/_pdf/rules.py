@@ -57,6 +57,7 @@ RULES: tuple[Rule, ...] = (
     Rule("pdf.spaced-across-page", "the row steps of a table's part on the page before count where its rest starts a page"),
     Rule("pdf.cut-word", "a word wider than its column, cut at its edge, is joined without a space"),
     Rule("pdf.cut-at-drawn-space", "a one-word line with room for the space its writer draws at a wrap, and none drawn, was cut inside a word"),
+    Rule("pdf.word-shape", "a word filling its line and one going on below stay apart where the document's words end and start as the letters there do, rather than run on through them"),
     Rule("pdf.cut-label", "a label in capitals cut at a narrow column's edge, its rest in capitals below, is one word"),
     Rule("pdf.hyphenation", "a hyphen the writer added to break a word is dropped"),
     Rule("pdf.slash-break", "a line that breaks after a slash inside a word joins the next without a space"),

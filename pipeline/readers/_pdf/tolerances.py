@@ -78,6 +78,11 @@ UNMAPPED_MARKER_WIDTH = 1.5
 # A word with its rest wider than the column, but less than this many times as wide, is one
 # word cut at the column's edge (longer, it is two words).
 CUT_WORD_AT_MOST = 1.75
+# Where a word fills its line and the next line goes on in lower case, the letters across the
+# break are two words (`pdf.word-shape`) when the document's own words show at least this many
+# more of the runs that end and start a word there than of the runs across it inside a word
+# (a count of letter runs, the same at any size).
+WORD_SHAPE_MARGIN = 2
 
 # A line repeated in a page's margin zone with a line of the page's content closer than this
 # (top to top) on every page is content (a table's rows running over pages), not a running line.
