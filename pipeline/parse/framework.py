@@ -68,6 +68,10 @@ def read_framework(blocks: list[Block], hints: Hints, title: str | None = None) 
     if not scale.known:
         notes.append(Note("framework.unnamed-scale", "no level label has a level word or a number: the levels "
                           f"{', '.join(repr(t) for t in scale.labels)} were learned from their repetition alone"))
+    if scale.worded_row is not None:
+        notes.append(Note("framework.worded-header", "a first row neither marked as a header row nor repeated in "
+                          "another table read as the header of the levels, each of its labels having a level word: "
+                          f"{', '.join(repr(t) for t in scale.labels)}", scale.worded_row))
     drafts: list[tuple[CompetencyDraft, str | None]] = []
     above: list[Paragraph] = []  # paragraphs since the last table
     carried: list[Paragraph] = []  # a name found at the end of the table before (`_name_below`)
@@ -94,7 +98,7 @@ def read_framework(blocks: list[Block], hints: Hints, title: str | None = None) 
         reading, above = _name_below(reading, notes)
         carried = list(above)
         if isinstance(reading, list):  # several competencies in one table: the text above names their area
-            area = area_of_rows([p for p in context if p.text != title], headings)
+            area = area_of_rows([p for p in context if p.text != title], headings, block)
             for head, levels in reading:
                 draft, own_area, _ = name_and_definition(head.texts, [], block)
                 area = own_area or area  # an area line in the table holds for the rows after it

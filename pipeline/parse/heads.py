@@ -45,9 +45,12 @@ def name_and_definition(texts: list, context: list[Paragraph], table: Table):
     return CompetencyDraft(name=name, definition=definition, origin=origin if origin.as_dict() else table.origin), area, name_rank
 
 
-def area_of_rows(context: list[Paragraph], headings: list[tuple[int, str]]) -> str | None:
-    """The area of a table of one competency per row: the heading right above it, else the latest."""
-    ranked = [p for p in context if rank(p)]
+def area_of_rows(context: list[Paragraph], headings: list[tuple[int, str]], table: Table) -> str | None:
+    """The area of a table of one competency per row: the heading right above it, else the latest.
+    A line above whose section number heads the numbers in the table's first column ("1. DATA"
+    over "1.1 Competence A") is a heading there, whatever its style (a PDF reader may take the
+    first line of a document without a title page for its title)."""
+    ranked = [p for p in context if rank(p) or _numbers_below(p.text, table)]
     if ranked:
         return strip_section_number(ranked[-1].text)
     return strip_section_number(headings[-1][1]) if headings else None
