@@ -404,3 +404,20 @@ def test_a_numbered_line_taken_for_a_title_is_the_area_of_the_numbers_below_it()
     # a title line that numbers nothing below it is no area
     other = [para("3. Framework", style="title"), Table(rows=(Row(cells=rows.rows[0].cells, header=True),) + rows.rows[1:])]
     assert [c.cluster for c in run(other).handbook.competencies] == [None, None]
+
+
+def test_a_definition_in_the_row_below_a_lone_name_is_that_competencys_with_a_note():
+    header = ("Capability", "FOUNDATION", "INTERMEDIATE", "EXEMPLAR")
+    rows = table(header, (["1.1 Name 1", "“What it means.”"], "f1", "i1", "e1"),
+                 ("1.2 Name 2", "f2", "i2", "e2"), ("“What the second means.”", "f2b", "i2b", "e2b"))
+    result = run([rows])
+    assert [(c.name, c.definition) for c in result.handbook.competencies] == [
+        ("Name 1", "What it means."), ("Name 2", "What the second means.")]
+    assert [[i.text for i in lv.indicators] for lv in result.handbook.competencies[1].levels] == [
+        ["f2", "f2b"], ["i2", "i2b"], ["e2", "e2b"]]
+    [note] = [n for n in result.notes if n.rule == "framework.definition-in-next-row"]
+    assert note.origin == rows.rows[3].origin
+    # a name below a name is the next competency: the first has no definition, which is refused
+    names = table(header, ("1.1 Name 1", "f1", "i1", "e1"), ("1.2 Name 2", "f2", "i2", "e2"))
+    with pytest.raises(ParseError, match="'Name 1' .* has no definition"):
+        run([names])

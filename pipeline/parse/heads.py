@@ -31,7 +31,7 @@ def name_and_definition(texts: list, context: list[Paragraph], table: Table):
         texts = [(name_paragraph.text, name_paragraph.origin)] + [(p.text, p.origin) for p in context[name_at + 1 :]]
     elif len(texts) == 1:
         name_at = _name_paragraph(context)
-        if name_at is not None and _reads_as_definition(texts[0][0]):  # the table holds only the definition
+        if name_at is not None and reads_as_definition(texts[0][0]):  # the table holds only the definition
             name_paragraph = context[name_at]
             name_rank = rank(name_paragraph)
             texts = [(p.text, p.origin) for p in context[name_at:]] + texts
@@ -66,7 +66,7 @@ def area_above(headings: list[tuple[int, str]], name_rank: int, name: str) -> st
     return None
 
 
-def _reads_as_definition(text: str) -> bool:
+def reads_as_definition(text: str) -> bool:
     """A sentence, or a text in quotes: how a definition looks, and a name does not."""
     unquoted = strip_enclosing_quotes(text)
     return unquoted != text or not looks_like_heading(text)
