@@ -421,3 +421,16 @@ def test_a_definition_in_the_row_below_a_lone_name_is_that_competencys_with_a_no
     names = table(header, ("1.1 Name 1", "f1", "i1", "e1"), ("1.2 Name 2", "f2", "i2", "e2"))
     with pytest.raises(ParseError, match="'Name 1' .* has no definition"):
         run([names])
+
+
+def test_level_labels_together_in_one_cell_of_several_tables_are_named_in_the_refusal():
+    """Two level rows read as one (a PDF without rulings): the labels share a cell in every table."""
+    def joined(name):
+        return table(([name, f"About {name}, in a sentence of some words."],
+                      ["At Basic level, individuals", "At Advanced level, individuals"], [f"{name} does a.", f"{name} does b."]))
+    with pytest.raises(ParseError, match="^level labels stand together in one cell \\('At Basic level, individuals' / "
+                                         "'At Advanced level, individuals', table at .*the levels cannot be told apart"):
+        run([joined("Alpha"), joined("Beta")])
+    # in one table only: nothing shows they are labels that repeat; the refusal says what was found
+    with pytest.raises(ParseError, match="^1 competences with definitions"):
+        run([joined("Alpha")])

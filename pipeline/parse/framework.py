@@ -55,7 +55,7 @@ def read_framework(blocks: list[Block], hints: Hints, title: str | None = None) 
     tables = [b for b in blocks if isinstance(b, Table)]
     scale = learn_scale(tables, hints)
     if scale is None:
-        raise NoScale(no_scale_message(blocks))
+        raise NoScale(no_scale_message(blocks, hints))
     repeats = Repeats(tables, hints)
     running = running_lines(blocks)
     notes: list[Note] = []
@@ -118,7 +118,7 @@ def read_framework(blocks: list[Block], hints: Hints, title: str | None = None) 
         _extend(draft, levels)
         drafts.append((draft, area))
     if not drafts:
-        raise NoScale(no_scale_message(blocks))
+        raise NoScale(no_scale_message(blocks, hints))
     return FrameworkReading(scale=scale, drafts=drafts, notes=notes)
 
 
