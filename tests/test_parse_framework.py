@@ -357,3 +357,80 @@ def test_a_name_in_the_last_row_where_labels_stand_names_the_next_table():
            table(("1.3 Gamma", ""), *levels("Gamma"))]
     with pytest.raises(ParseError, match="'1.2 Beta' at the end of the table before it has no place"):
         run(own)
+
+
+def lone_capability_table(first=("Capability", "FOUNDATION", "INTERMEDIATE", "EXEMPLAR")):
+    """One table of one capability per row under a first row not marked as a header (an HTML export drops the mark)."""
+    return table(first, *(([f"1.{i} Name {i}", "“What it means.”"], f"f{i}", f"i{i}", f"e{i}") for i in (1, 2)))
+
+
+def test_a_lone_first_row_of_level_words_is_the_header_of_the_levels_with_a_note():
+    rows = lone_capability_table()
+    result = run([para("1. ONLY AREA", style="heading"), rows])
+    assert result.handbook.levels.labels == ("FOUNDATION", "INTERMEDIATE", "EXEMPLAR")
+    assert [(c.name, c.definition, c.cluster) for c in result.handbook.competencies] == [
+        ("Name 1", "What it means.", "only-area"), ("Name 2", "What it means.", "only-area")]
+    assert [[i.text for i in lv.indicators] for lv in result.handbook.competencies[1].levels] == [["f2"], ["i2"], ["e2"]]
+    [note] = [n for n in result.notes if n.rule == "framework.worded-header"]
+    assert note.origin == rows.rows[0].origin and "'FOUNDATION', 'INTERMEDIATE', 'EXEMPLAR'" in note.message
+
+
+def test_a_lone_first_row_with_a_text_without_level_word_is_no_scale():
+    rows = table(("Capability", "FOUNDATION", "Outcomes", "EXEMPLAR"), ("Name 1", "f1", "o1", "e1"),
+                 ("Name 2", "f2", "o2", "e2"))
+    with pytest.raises(ParseError, match="^no competencies found"):
+        run([rows])
+    # below the first row, level words alone make no header: a row of the levels' texts could say them
+    later = table(("Capability", "Group", "Other", "More"), ("Name 1", "FOUNDATION", "INTERMEDIATE", "EXEMPLAR"),
+                  ("Name 2", "f2", "i2", "e2"))
+    with pytest.raises(ParseError, match="^no competencies found"):
+        run([later])
+
+
+def test_a_scale_the_tables_repeat_comes_before_a_first_row_of_level_words():
+    summary = table(("Scale", "Level 1 Basic", "Level 2 Middle", "Level 3 Advanced"),
+                    ("", "Knows the basics.", "Works alone.", "Leads others."))
+    tables = [summary] + two_tables()
+    result = run(tables)
+    assert result.handbook.levels.labels == ("Basic", "Advanced")
+    assert not any(n.rule == "framework.worded-header" for n in result.notes)
+
+
+def test_a_numbered_line_taken_for_a_title_is_the_area_of_the_numbers_below_it():
+    rows = lone_capability_table()
+    blocks = [para("1. ONLY AREA", style="title"), Table(rows=(Row(cells=rows.rows[0].cells, header=True),) + rows.rows[1:])]
+    result = run(blocks)
+    assert [c.cluster for c in result.handbook.competencies] == ["only-area", "only-area"]
+    # a title line that numbers nothing below it is no area
+    other = [para("3. Framework", style="title"), Table(rows=(Row(cells=rows.rows[0].cells, header=True),) + rows.rows[1:])]
+    assert [c.cluster for c in run(other).handbook.competencies] == [None, None]
+
+
+def test_a_definition_in_the_row_below_a_lone_name_is_that_competencys_with_a_note():
+    header = ("Capability", "FOUNDATION", "INTERMEDIATE", "EXEMPLAR")
+    rows = table(header, (["1.1 Name 1", "“What it means.”"], "f1", "i1", "e1"),
+                 ("1.2 Name 2", "f2", "i2", "e2"), ("“What the second means.”", "f2b", "i2b", "e2b"))
+    result = run([rows])
+    assert [(c.name, c.definition) for c in result.handbook.competencies] == [
+        ("Name 1", "What it means."), ("Name 2", "What the second means.")]
+    assert [[i.text for i in lv.indicators] for lv in result.handbook.competencies[1].levels] == [
+        ["f2", "f2b"], ["i2", "i2b"], ["e2", "e2b"]]
+    [note] = [n for n in result.notes if n.rule == "framework.definition-in-next-row"]
+    assert note.origin == rows.rows[3].origin
+    # a name below a name is the next competency: the first has no definition, which is refused
+    names = table(header, ("1.1 Name 1", "f1", "i1", "e1"), ("1.2 Name 2", "f2", "i2", "e2"))
+    with pytest.raises(ParseError, match="'Name 1' .* has no definition"):
+        run([names])
+
+
+def test_level_labels_together_in_one_cell_of_several_tables_are_named_in_the_refusal():
+    """Two level rows read as one (a PDF without rulings): the labels share a cell in every table."""
+    def joined(name):
+        return table(([name, f"About {name}, in a sentence of some words."],
+                      ["At Basic level, individuals", "At Advanced level, individuals"], [f"{name} does a.", f"{name} does b."]))
+    with pytest.raises(ParseError, match="^level labels stand together in one cell \\('At Basic level, individuals' / "
+                                         "'At Advanced level, individuals', table at .*the levels cannot be told apart"):
+        run([joined("Alpha"), joined("Beta")])
+    # in one table only: nothing shows they are labels that repeat; the refusal says what was found
+    with pytest.raises(ParseError, match="^1 competences with definitions"):
+        run([joined("Alpha")])

@@ -421,3 +421,39 @@ def test_the_largest_size_once_is_no_title_where_a_later_heading_extends_its_sec
     with switched_off("pdf.one-title"):
         assert styles("1. PLAN")[0][1] == "title"
     assert styles("Capability framework")[0][1] == "title"
+
+
+def capabilities_cut_by_a_page_break(heads=("1.1 Alpha", "1.2 Beta"), cut="1.3 Gamma", definitions=True):
+    """One capability per row, its name and quoted definition in the first cell; the page break
+    cuts the third row after the name, its definition and the levels' rest starting page 2."""
+    a, b = 234, 378
+    first = [line("Capability", 556, columns=[(a, "FOUNDATION"), (b, "ADVANCED")])]
+    for top, name in zip((580, 628), heads):
+        first += [line(name, top, columns=[(a, "Statement one"), (b, "Statement two")]),
+                  line("about the", top + 12, x0=a, columns=[(b, "about the")])]
+        first.append(line(f"“{name} means it.”", top + 24, columns=[(a, "work."), (b, "work.")]) if definitions
+                     else line("work.", top + 24, x0=a, columns=[(b, "work.")]))
+    first += [line(cut, 676, columns=[(a, "Statement three"), (b, "Statement four")]),
+              line("about it", 688, x0=a, columns=[(b, "about the")]),
+              line("all.", 700, x0=a, columns=[(b, "work and")])]
+    rest = [line("“Gamma means it.”" if definitions else "Level 4", 72, 2,
+                 columns=[(a, "Statement five."), (b, "the data.")])]
+    return first, rest
+
+
+def test_a_cut_rows_first_cell_takes_its_next_paragraph_where_every_row_holds_more_there():
+    def cells(table):
+        return [[[p.text for p in c.paragraphs] for c in row.cells] for row in table.rows]
+
+    table = assembled_across_a_page_break(*capabilities_cut_by_a_page_break())
+    assert cells(table)[3] == [["1.3 Gamma", "“Gamma means it.”"], ["Statement three about it all.", "Statement five."],
+                               ["Statement four about the work and the data."]]
+    assert len(table.rows) == 4
+    with switched_off("pdf.first-cell-goes-on"):
+        table = assembled_across_a_page_break(*capabilities_cut_by_a_page_break())
+        assert cells(table)[3:] == [[["1.3 Gamma"], ["Statement three about it all."], ["Statement four about the work and"]],
+                                    [["“Gamma means it.”"], ["Statement five."], ["the data."]]]
+    # labels: one paragraph in every row's first cell; the page's first row starts a row of its own
+    labels = capabilities_cut_by_a_page_break(heads=("Level 1", "Level 2"), cut="Level 3", definitions=False)
+    assert [c.text for c in assembled_across_a_page_break(*labels).rows[-1].cells] == [
+        "Level 4", "Statement five.", "the data."]

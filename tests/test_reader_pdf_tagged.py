@@ -89,6 +89,18 @@ def test_list_items_are_list_paragraphs_without_their_label():
     assert texts(d.blocks(n("L", item, bare))) == [("list", "First item"), ("list", "Second item")]
 
 
+def test_a_label_alone_on_its_items_first_line_is_no_part_of_the_text():
+    """LibreOffice's XHTML printed by Chromium: the number inside the item, its text on the next
+    line where the first word did not fit beside it ("39." / "Commonplace words.")."""
+    d = Doc()
+    alone = n("LI", n("LBody", n("P", d.text("39.", "Commonplace words."))))
+    beside = n("LI", n("LBody", n("P", d.text("40.Deposition of", "the words."))))
+    year = n("P", d.text("2024.", "A year alone on a line of a paragraph stays."))
+    assert texts(d.blocks(n("L", alone, beside), year)) == [
+        ("list", "Commonplace words."), ("list", "Deposition of the words."),
+        (None, "2024. A year alone on a line of a paragraph stays.")]
+
+
 def test_a_paragraph_split_over_pages_is_one_paragraph_after_the_page_break():
     d = Doc(pages=2)
     blocks = d.blocks(n("P", d.text("first page"), n("Span", d.text("and the next one", page=2))))

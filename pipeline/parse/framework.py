@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 
 from ..blocks import Block, Note, Origin, Paragraph, Span, Table
 from ..errors import ParseError
-from .heads import area_above, area_of_rows, name_and_definition, rank, repeated_areas, running_lines, where
+from .heads import (area_above, area_of_rows, name_and_definition, rank, reads_as_definition, repeated_areas,
+                    running_lines, where)
 from .marks import is_code
 from .refusal import no_scale_message
 from .scale import Hints, Repeats, Scale, key, learn_scale
@@ -54,7 +55,7 @@ def read_framework(blocks: list[Block], hints: Hints, title: str | None = None) 
     tables = [b for b in blocks if isinstance(b, Table)]
     scale = learn_scale(tables, hints)
     if scale is None:
-        raise NoScale(no_scale_message(blocks))
+        raise NoScale(no_scale_message(blocks, hints))
     repeats = Repeats(tables, hints)
     running = running_lines(blocks)
     notes: list[Note] = []
@@ -68,6 +69,10 @@ def read_framework(blocks: list[Block], hints: Hints, title: str | None = None) 
     if not scale.known:
         notes.append(Note("framework.unnamed-scale", "no level label has a level word or a number: the levels "
                           f"{', '.join(repr(t) for t in scale.labels)} were learned from their repetition alone"))
+    if scale.worded_row is not None:
+        notes.append(Note("framework.worded-header", "a first row neither marked as a header row nor repeated in "
+                          "another table read as the header of the levels, each of its labels having a level word: "
+                          f"{', '.join(repr(t) for t in scale.labels)}", scale.worded_row))
     drafts: list[tuple[CompetencyDraft, str | None]] = []
     above: list[Paragraph] = []  # paragraphs since the last table
     carried: list[Paragraph] = []  # a name found at the end of the table before (`_name_below`)
@@ -94,7 +99,7 @@ def read_framework(blocks: list[Block], hints: Hints, title: str | None = None) 
         reading, above = _name_below(reading, notes)
         carried = list(above)
         if isinstance(reading, list):  # several competencies in one table: the text above names their area
-            area = area_of_rows([p for p in context if p.text != title], headings)
+            area = area_of_rows([p for p in context if p.text != title], headings, block)
             for head, levels in reading:
                 draft, own_area, _ = name_and_definition(head.texts, [], block)
                 area = own_area or area  # an area line in the table holds for the rows after it
@@ -113,7 +118,7 @@ def read_framework(blocks: list[Block], hints: Hints, title: str | None = None) 
         _extend(draft, levels)
         drafts.append((draft, area))
     if not drafts:
-        raise NoScale(no_scale_message(blocks))
+        raise NoScale(no_scale_message(blocks, hints))
     return FrameworkReading(scale=scale, drafts=drafts, notes=notes)
 
 
@@ -121,7 +126,7 @@ def _read_table(table: Table, scale: Scale, repeats: Repeats, notes: list[Note])
     """(head, {level: (label, [(text, origin)])}) or None when the table has no label of the scale."""
     if scale.axis == "column":
         return _read_column_table(table, scale, repeats, notes)
-    return _read_row_table(table, scale, repeats)
+    return _read_row_table(table, scale, repeats, notes)
 
 
 def _read_column_table(table: Table, scale: Scale, repeats: Repeats, notes: list[Note]):
@@ -173,7 +178,7 @@ def _read_column_table(table: Table, scale: Scale, repeats: Repeats, notes: list
     return entries if len(entries) > 1 else entries[0]
 
 
-def _read_row_table(table: Table, scale: Scale, repeats: Repeats):
+def _read_row_table(table: Table, scale: Scale, repeats: Repeats, notes: list[Note]):
     """Levels as columns under a header row of labels: (head, levels), or a list of them when the
     table gives one competency per row (no name above the header, and several rows with their
     own name cell)."""
@@ -181,6 +186,7 @@ def _read_row_table(table: Table, scale: Scale, repeats: Repeats):
     columns: dict[int, int] | None = None  # grid column -> level
     labels: dict[int, str] = {}
     rows: list[tuple[list, dict]] = []  # per row below the header: its own head texts, its level texts
+    origins: list[Origin] = []
     for row in table.rows:
         grid = row.grid()
         numbers = {c: scale.number(cell.text) for c, cell in enumerate(grid) if cell is not None and cell.text}
@@ -203,12 +209,18 @@ def _read_row_table(table: Table, scale: Scale, repeats: Repeats):
         texts = {n: [t for c, cell in enumerate(grid) if cell is not None and columns.get(c) == n for t in _texts(cell)]
                  for n in labels}
         rows.append((own, texts))
+        origins.append(row.origin)
     if columns is None:
         return None
     if not head.texts and sum(1 for own, _ in rows if own) >= 2:
         entries = []
-        for own, texts in rows:
-            if own or not entries:
+        for (own, texts), origin in zip(rows, origins):
+            if own and entries and _definition_below_name(entries[-1][0], own):
+                entries[-1][0].texts.extend(own)
+                notes.append(Note("framework.definition-in-next-row", f"'{own[0][0][:60]}' read as the definition of "
+                                  f"'{entries[-1][0].texts[0][0][:60]}' in the row above, which has a name and nothing "
+                                  "more (a page break may have cut the row)", origin))
+            elif own or not entries:
                 entries.append((Head(list(own)), {n: (labels[n], []) for n in sorted(labels)}))
             for n, found in texts.items():
                 entries[-1][1][n][1].extend(found)
@@ -219,6 +231,14 @@ def _read_row_table(table: Table, scale: Scale, repeats: Repeats):
         for n, found in texts.items():
             levels[n][1].extend(found)
     return head, levels
+
+
+def _definition_below_name(head: Head, own: list[tuple[str, Origin]]) -> bool:
+    """Is a row's own text the definition of the competency named in the row above (rule
+    `framework.definition-in-next-row`)? That row has a name and nothing more, so it cannot stand
+    as a competency, and this row's text reads as a definition (a sentence or a quote), not as a
+    name: a row cut by a page break, or a definition set in a row of its own."""
+    return len(head.texts) == 1 and not reads_as_definition(head.texts[0][0]) and reads_as_definition(own[0][0])
 
 
 def _no_text_at_labels(row, grid, scale: Scale) -> None:

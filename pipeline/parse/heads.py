@@ -31,7 +31,7 @@ def name_and_definition(texts: list, context: list[Paragraph], table: Table):
         texts = [(name_paragraph.text, name_paragraph.origin)] + [(p.text, p.origin) for p in context[name_at + 1 :]]
     elif len(texts) == 1:
         name_at = _name_paragraph(context)
-        if name_at is not None and _reads_as_definition(texts[0][0]):  # the table holds only the definition
+        if name_at is not None and reads_as_definition(texts[0][0]):  # the table holds only the definition
             name_paragraph = context[name_at]
             name_rank = rank(name_paragraph)
             texts = [(p.text, p.origin) for p in context[name_at:]] + texts
@@ -45,9 +45,12 @@ def name_and_definition(texts: list, context: list[Paragraph], table: Table):
     return CompetencyDraft(name=name, definition=definition, origin=origin if origin.as_dict() else table.origin), area, name_rank
 
 
-def area_of_rows(context: list[Paragraph], headings: list[tuple[int, str]]) -> str | None:
-    """The area of a table of one competency per row: the heading right above it, else the latest."""
-    ranked = [p for p in context if rank(p)]
+def area_of_rows(context: list[Paragraph], headings: list[tuple[int, str]], table: Table) -> str | None:
+    """The area of a table of one competency per row: the heading right above it, else the latest.
+    A line above whose section number heads the numbers in the table's first column ("1. DATA"
+    over "1.1 Competence A") is a heading there, whatever its style (a PDF reader may take the
+    first line of a document without a title page for its title)."""
+    ranked = [p for p in context if rank(p) or _numbers_below(p.text, table)]
     if ranked:
         return strip_section_number(ranked[-1].text)
     return strip_section_number(headings[-1][1]) if headings else None
@@ -63,7 +66,7 @@ def area_above(headings: list[tuple[int, str]], name_rank: int, name: str) -> st
     return None
 
 
-def _reads_as_definition(text: str) -> bool:
+def reads_as_definition(text: str) -> bool:
     """A sentence, or a text in quotes: how a definition looks, and a name does not."""
     unquoted = strip_enclosing_quotes(text)
     return unquoted != text or not looks_like_heading(text)

@@ -1,14 +1,25 @@
 """Why a document without a level scale is refused, in one line that says what it does hold."""
 from __future__ import annotations
 
+from collections import Counter
+
 from ..blocks import Block, Paragraph, Table
+from .heads import where
+from .scale import MIN_TABLES, Hints, is_short, key
 from .words import looks_like_heading
 
 DEFINITION_WORDS = 6  # a definition beside a name is a sentence of at least this many words
 
 
-def no_scale_message(blocks: list[Block]) -> str:
-    """What a document without a level scale holds, in one line: competences with definitions, or nothing."""
+def no_scale_message(blocks: list[Block], hints: Hints | None = None) -> str:
+    """What a document without a level scale holds, in one line: competences with definitions, or nothing;
+    or level labels that stand together in one cell, where rows of several levels were read as one."""
+    joined = _joined_labels(blocks, hints) if hints is not None else None
+    if joined is not None:
+        table, texts = joined
+        return (f"level labels stand together in one cell ({' / '.join(repr(t) for t in texts)}, table at "
+                f"{where(table.origin)}, and so in other tables): the rows of those levels were read as one, as a "
+                "PDF without rulings can show them, so the levels cannot be told apart: nothing converted")
     described = _described_competences(blocks)
     if described:
         return (f"{described} competences with definitions, but no level labels or levelled indicators: "
@@ -34,3 +45,26 @@ def _described_competences(blocks: list[Block]) -> int:
         1 for first, second in zip(paragraphs, paragraphs[1:])
         if first.style == "heading" and second.style != "heading" and len(second.text.split()) >= DEFINITION_WORDS
     )
+
+
+def _joined_labels(blocks: list[Block], hints: Hints):
+    """(table, texts) of the first cell whose paragraphs are two or more short texts with a level word
+    each ("At Basic level, individuals" / "At Intermediate level, individuals"), when the same texts
+    stand together so in cells of other tables too; else None."""
+    found: list = []
+    count: Counter = Counter()
+    for block in blocks:
+        if not isinstance(block, Table):
+            continue
+        seen = set()
+        for row in block.rows:
+            for cell in row.cells:
+                texts = [p.text for p in cell.paragraphs if p.text]
+                if len(texts) >= 2 and all(is_short(t) and hints.recognised(t) for t in texts) and \
+                        len({key(t) for t in texts}) == len(texts):
+                    pair = tuple(key(t) for t in texts)
+                    if pair not in seen:
+                        seen.add(pair)
+                        count[pair] += 1
+                        found.append((pair, block, texts))
+    return next(((table, texts) for pair, table, texts in found if count[pair] >= MIN_TABLES), None)

@@ -13,7 +13,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 from dataclasses import dataclass
 
-from ..blocks import Cell, Row, Table, fold
+from ..blocks import Cell, Origin, Row, Table, fold
 from ..vocab import Vocabulary
 from .words import LevelReader
 
@@ -75,6 +75,8 @@ class Scale:
     keys: tuple[str, ...]
     column: int | None = None  # the grid column of the labels (axis "column")
     known: bool = True  # False: no label has a level word or a number; learned from repetition alone
+    worded_row: Origin | None = None  # axis "row": where a first row not marked as a header, and repeated in no
+    # other table, was read as the header of the levels because each of its labels has a level word
 
     def number(self, text: str) -> int | None:
         k = key(text)
@@ -168,11 +170,19 @@ def _column_candidates(table: Table, repeats: Repeats):
 
 
 def _row_candidates(table: Table, repeats: Repeats):
-    """Labels across each header-like row that has text below it in the labels' columns."""
+    """(labels, worded) across each header-like row that has text below it in the labels' columns.
+
+    `worded`: the table's first row, neither marked as a header (an HTML export drops the mark) nor
+    repeated in another table (a framework of one table), taken because every label in it has a
+    level word or name ("FOUNDATION | INTERMEDIATE | ..."): rule `framework.worded-header`."""
     hints = repeats.hints
+    first_row = next((i for i, r in enumerate(table.rows) if any(c.text for c in r.cells)), None)
     for index, row in enumerate(table.rows):
+        worded = False
         if not repeats.header_like(row):
-            continue
+            if index != first_row:
+                continue
+            worded = True
         filled = [(c, cell.text) for c, cell in enumerate(row.grid()) if cell is not None and cell.text]
         while filled and key(filled[0][1]) in hints.not_labels:  # "Competence | Level 1 | ..."
             filled = filled[1:]
@@ -182,8 +192,10 @@ def _row_candidates(table: Table, repeats: Repeats):
         labels = filled[first:]
         below = [r.grid() for r in table.rows[index + 1 :]]
         has_content = any(c < len(g) and g[c] is not None and g[c].text for g in below for c, _ in labels)
+        if worded and not all(hints.recognised(t) for _, t in labels):
+            continue
         if 2 <= len(labels) <= MAX_LEVELS and has_content and len({key(t) for _, t in labels}) == len(labels):
-            yield [t for _, t in labels]
+            yield [t for _, t in labels], (row.origin if worded else None)
 
 
 def _known(hints: Hints, text: str) -> bool:
@@ -196,12 +208,19 @@ def learn_scale(tables: list[Table], hints: Hints) -> Scale | None:
     repeats = Repeats(tables, hints)
     support: Counter = Counter()
     written: dict = {}
+    plain: set = set()  # row candidates found at least once in a row marked or repeated as a header
+    worded_at: dict = {}  # row candidates found by their level words alone -> where first
     for table in tables:
         found: dict = {}  # candidate -> labels as written, in the order met (a tie goes to the first)
         for column, labels in _column_candidates(table, repeats):
             found.setdefault(("column", column, tuple(key(t) for t in labels)), labels)
-        for labels in _row_candidates(table, repeats):
-            found.setdefault(("row", None, tuple(key(t) for t in labels)), labels)
+        for labels, worded in _row_candidates(table, repeats):
+            candidate = ("row", None, tuple(key(t) for t in labels))
+            found.setdefault(candidate, labels)
+            if worded is None:
+                plain.add(candidate)
+            else:
+                worded_at.setdefault(candidate, worded)
         for candidate, labels in found.items():
             written.setdefault(candidate, labels)
         support.update(found.keys())
@@ -217,6 +236,8 @@ def learn_scale(tables: list[Table], hints: Hints) -> Scale | None:
     # Texts repeated across a header row name columns of many things (competence groups, roles);
     # only a level word or a number makes them levels. Down a column, repetition marks the rows.
     candidates = [c for c in candidates if c[0] == "column" or any(_known(hints, t) for t in written[c])]
+    # A row taken for its level words alone is the last resort: any scale the document repeats comes first.
+    candidates = [c for c in candidates if c in plain or c not in worded_at] or candidates
     if not candidates:
         return None
     best = max(candidates, key=score)
@@ -228,4 +249,6 @@ def learn_scale(tables: list[Table], hints: Hints) -> Scale | None:
         labels = [t for _, t in sorted(zip(numbers, labels))]  # the labels' own numbers order them
     axis, column, _ = best
     known = any(_known(hints, t) for t in labels)
-    return Scale(axis=axis, labels=tuple(labels), keys=tuple(key(t) for t in labels), column=column, known=known)
+    worded_row = worded_at.get(best) if best not in plain else None
+    return Scale(axis=axis, labels=tuple(labels), keys=tuple(key(t) for t in labels), column=column, known=known,
+                 worded_row=worded_row)

@@ -792,7 +792,23 @@ class Assembler:
         listed = any(p.style == "list" for p in a.paragraphs)
         if not listed and (k or _paragraphs(a, b)) and self._runs_down(prev, k):
             return "append", False
+        if k == 0 and not listed and self._first_cells_hold_more(a):
+            return "append", False
         return None
+
+    def _first_cells_hold_more(self, last: Cell) -> bool:
+        """Is the cut row's first cell shorter than every other row's of the table: one paragraph
+        above the break, where each row before it holds several in its first cell (a name with
+        its definition under it), the first row (a header) aside? Then a paragraph at the new page's top, once another cell surely
+        goes on, is the next one of that cell, not a label that starts a row (rule
+        `pdf.first-cell-goes-on`; a label cell holds one paragraph in every row)."""
+        if not on("pdf.first-cell-goes-on") or self.stitching is None:
+            return False
+        if sum(1 for p in last.paragraphs if p.text) != 1:
+            return False
+        # the table's first row aside: a header row names the column in one paragraph
+        firsts = [row.cells[0] for row in self.stitching.rows[1:-1] if row.cells and row.cells[0].text]
+        return len(firsts) >= 2 and all(sum(1 for p in c.paragraphs if p.text) > 1 for c in firsts)
 
     def _item_ended(self, prev: RawTable, before: RawCell | None, after: RawCell | None) -> bool:
         """Did the cell's last list item end before the page break: the first word on the new

@@ -70,6 +70,7 @@ RULES: tuple[Rule, ...] = (
     Rule("pdf.merged-row-moved", "rows with an empty first cell count to the row above when asking whether it was moved whole to the next page"),
     Rule("pdf.row-across-page", "the first row of a page goes on with the last row of the page before"),
     Rule("pdf.merged-cell-across-page", "text at a page's top in a column the cut row leaves empty below a cell merged down is more of that cell"),
+    Rule("pdf.first-cell-goes-on", "a cut row's first cell of one paragraph, where every row before holds more there, takes the next page's first paragraph in that column once another cell surely goes on"),
     Rule("pdf.unfinished-item", "a cell's last list item that does not end a sentence, where all other items of the table do, goes on over the page break"),
     Rule("pdf.cut-across-page", "a cell's text that a page break cut inside a word (a label cut at its column's edge) goes on"),
     Rule("pdf.typed-item-across-page", "a row at a page's top starting with the list marker typed before the last paragraph above starts a new item"),

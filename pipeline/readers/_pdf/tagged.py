@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...blocks import Block, Cell, Note, Origin, PageBreak, PageHeader, Paragraph, Row, Table
-from .model import Line, marker_of
+from .model import MARKER, Line, marker_of
 from .structure import Marked, Node
 from .tagged_table import (
     GridError, Slot, TreeCell, column_lefts, column_reach, compact_spans, grid, own_columns, stacked_tables,
@@ -222,6 +222,8 @@ class _Builder:
         marker = marker_of(lines[0]) if text.label_inside or text.notes else None
         if marker:  # the label is no part of the item's text (Word keeps it in its numbering)
             lines = [lines[0].drop_prefix(marker[0]), *lines[1:]]
+        elif (text.label_inside or text.notes) and len(lines) > 1 and MARKER.match(lines[0].text.strip()):
+            lines = lines[1:]  # the label alone on the item's first line: its text did not fit beside it
         spans, notes = join_lines(lines, self.words, column_ends)
         first = text.lines[0]
         origin = Origin(page=first.page, top=round(first.top, 1))
