@@ -136,6 +136,16 @@ def test_headings_with_definitions_and_no_levels_are_counted_in_the_refusal():
         run(blocks)
 
 
+def test_rows_under_a_competence_header_are_counted_in_the_refusal_whatever_their_length():
+    blocks = [para("Competences", style="heading"),
+              table(("Competence", "Definition"), ("Statistics", "Knowing numbers."), ("Ethics", "Weighing harm."))]
+    with pytest.raises(ParseError, match="^2 competences with definitions, but no level labels"):
+        run(blocks)
+    unheaded = [para("Competences", style="heading"), table(("Statistics", "Knowing numbers."), ("Ethics", "Weighing harm."))]
+    with pytest.raises(ParseError, match="^no competencies found"):  # short texts without a header: no evidence
+        run(unheaded)
+
+
 def test_handbook_without_title_page_still_refuses_as_before():
     """A role handbook (labels the vocabulary knows, in the first column) still needs its title page."""
     handbook_table = table(("Analyseren", "_Def._"), ("Competentieniveau 1", "Doet a"))

@@ -20,7 +20,7 @@ def no_scale_message(blocks: list[Block], hints: Hints | None = None) -> str:
         return (f"level labels stand together in one cell ({' / '.join(repr(t) for t in texts)}, table at "
                 f"{where(table.origin)}, and so in other tables): the rows of those levels were read as one, as a "
                 "PDF without rulings can show them, so the levels cannot be told apart: nothing converted")
-    described = _described_competences(blocks)
+    described = _described_competences(blocks, hints)
     if described:
         return (f"{described} competences with definitions, but no level labels or levelled indicators: "
                 "nothing converted (levels are never invented)")
@@ -28,8 +28,13 @@ def no_scale_message(blocks: list[Block], hints: Hints | None = None) -> str:
             "or repeated in the same place of every competency table)")
 
 
-def _described_competences(blocks: list[Block]) -> int:
-    """Competences a document describes without levels: name/definition table rows, else headings with text under them."""
+def _described_competences(blocks: list[Block], hints: Hints | None = None) -> int:
+    """Competences a document describes without levels: the rows under a header row that names a
+    competence column and a definition column ("Competence" | "Definition"), whatever their
+    length; else name/definition table rows, else headings with text under them."""
+    headed = sum(_rows_under_a_definition_header(block, hints) for block in blocks if isinstance(block, Table)) if hints else 0
+    if headed:
+        return headed
     rows = 0
     for block in blocks:
         if isinstance(block, Table):
@@ -44,6 +49,21 @@ def _described_competences(blocks: list[Block]) -> int:
     return sum(
         1 for first, second in zip(paragraphs, paragraphs[1:])
         if first.style == "heading" and second.style != "heading" and len(second.text.split()) >= DEFINITION_WORDS
+    )
+
+
+def _rows_under_a_definition_header(table: Table, hints: Hints) -> int:
+    """Rows with a name and a definition under a header row such as "Competence" | "Definition"."""
+    if not table.rows:
+        return 0
+    heads = [key(c.text) for c in table.rows[0].cells]
+    names = [i for i, h in enumerate(heads) if h in hints.competency_heads]
+    definitions = [i for i, h in enumerate(heads) if h in hints.definition_heads]
+    if not names or not definitions:
+        return 0
+    return sum(
+        1 for row in table.rows[1:]
+        if len(row.cells) == len(heads) and row.cells[names[0]].text and row.cells[definitions[0]].text
     )
 
 

@@ -43,7 +43,9 @@ class Hints:
         words |= {n.casefold() for v in vocabularies for scale in v.level_names for n in scale}
         self.numbers = {w: n for v in vocabularies for w, n in v.number_words.items()}
         # Column headings such as "Competence" or "Definition" head a list of competencies, not a level.
-        self.not_labels = {w.casefold() for v in vocabularies for w in v.competency_header_words}
+        self.competency_heads = {w.casefold() for v in vocabularies for w in v.competency_header_words}
+        self.definition_heads = {w.casefold() for v in vocabularies for w in v.definition_words}
+        self.not_labels = set(self.competency_heads)
         self.not_labels |= {w.casefold() for v in vocabularies for w in v.not_level_words}
         # Long words also inside a compound ("basisniveau"); short ones as whole words only.
         self._pattern = re.compile(

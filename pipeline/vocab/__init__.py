@@ -40,6 +40,7 @@ class Vocabulary:
     title_placeholders: tuple[str, ...] = ()  # template titles that are no title ("Document title")
     common_words: tuple[str, ...] = ()  # frequent words that tell the language of a document
     not_level_words: tuple[str, ...] = ()  # headings that are never a level: "Definition", "Knowledge"
+    definition_words: tuple[str, ...] = ()  # a column heading over definitions: "Definition", "Omschrijving"
 
     @cached_property
     def level_label(self) -> re.Pattern:
@@ -89,6 +90,7 @@ def load(path: str | Path) -> Vocabulary:
         title_placeholders=tuple(data.get("title_placeholders", [])),
         common_words=tuple(w.casefold() for w in data.get("common_words", [])),
         not_level_words=tuple(data.get("not_level_words", [])),
+        definition_words=tuple(data.get("definition_words", [])),
     )
 
 
