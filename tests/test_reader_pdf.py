@@ -1657,6 +1657,25 @@ def test_the_page_painted_down_to_where_its_content_ends_is_background():
     assert not pdf._is_background({**rule, "fill": True}, 595.0, 842.0)
 
 
+def test_a_short_band_painted_behind_all_the_pages_text_is_background():
+    """wkhtmltopdf's last page holding only the rest of a row cut by the page break: the page is
+    painted down to just below it, a band shorter than BACKGROUND_BAND, whose top edge at 9.8
+    made an empty first row and the row's rest a row of its own (a silent wrong)."""
+    painted = _rect(9.8, 9.8, 584.3, 74.9)
+    box = _rect(14.4, -28.9, 346.3, 37.4)  # the rest of the row cut by the page break above
+    text = [{"text": "z", "top": 14.0, "bottom": 22.7, "x0": 185.3, "x1": 190.0},
+            {"text": "o", "top": 24.4, "bottom": 33.0, "x0": 185.3, "x1": 190.0}]
+    settings, cut = pdf._rulings(_fake_page([painted, box], chars=text))
+    assert sorted(e["top"] for e in settings["explicit_horizontal_lines"]) == [0.0, 37.4]  # not 9.8 nor 74.9
+    rule = {**_rect(9.8, 400.0, 584.3, 400.6), "fill": True}  # a rule across the page holds no text
+    assert not pdf._is_background(rule, 595.0, 842.0, text)
+    above = [{**text[0], "top": 300.0, "bottom": 309.0}]  # text outside the band: a shaded box, not the page
+    assert not pdf._is_background({**painted, "fill": True}, 595.0, 842.0, above)
+    with switched_off("pdf.page-background"):
+        settings, _ = pdf._rulings(_fake_page([painted, box], chars=text))
+        assert 9.8 in [round(e["top"], 1) for e in settings["explicit_horizontal_lines"]]
+
+
 def test_rulings_on_the_page_keep_the_usual_settings():
     settings, cut = pdf._rulings(_fake_page([_rect(14.4, 100.0, 346.3, 200.0)]))  # closed all round
     assert settings == pdf._TABLE_SETTINGS and cut == (None, None)

@@ -272,7 +272,8 @@ def _rulings(page) -> tuple[dict | None, tuple[float | None, float | None]]:
     A box that fills the page is its background, no ruling."""
     width, height = float(page.width), float(page.height)
     rects = page.rects
-    background = [r for r in rects if _is_background(r, width, height)] if on("pdf.page-background") else []
+    glyphs = [c for c in page.chars if c["text"].strip()]
+    background = [r for r in rects if _is_background(r, width, height, glyphs)] if on("pdf.page-background") else []
     edges = page.edges
     beyond = on("pdf.page-edge") and any(e["top"] < -OFF_PAGE or e["bottom"] > height + OFF_PAGE for e in edges)
     if background:
@@ -339,12 +340,20 @@ def _covered(x0: float, x1: float, spans: list[tuple[float, float]]) -> bool:
     return reach >= x1 - RULING_SNAP
 
 
-def _is_background(rect: dict, width: float, height: float) -> bool:
-    """A filled box as wide as the page and taller than a band: the page painted (wkhtmltopdf
-    paints as far down as the content goes on a page it does not fill). A rule across the
-    page is thin: it stays a ruling."""
+def _is_background(rect: dict, width: float, height: float, glyphs: list[dict] = ()) -> bool:
+    """A filled box as wide as the page and taller than a band, or holding every glyph of the
+    page (`glyphs`): the page painted (wkhtmltopdf paints as far down as the content goes on a
+    page it does not fill, a band shorter than BACKGROUND_BAND where the page holds only the
+    rest of a row cut by the page break). A rule across the page is thin and holds no text: it
+    stays a ruling."""
     filled = rect.get("fill", True) and not rect.get("stroke", False)
-    return filled and rect["width"] >= PAGE_BACKGROUND * width and rect["height"] >= BACKGROUND_BAND * height
+    if not filled or rect["width"] < PAGE_BACKGROUND * width:
+        return False
+    if rect["height"] >= BACKGROUND_BAND * height:
+        return True
+    return bool(glyphs) and all(
+        rect["x0"] <= g["x0"] and g["x1"] <= rect["x1"] and rect["top"] <= g["top"] and g["bottom"] <= rect["bottom"]
+        for g in glyphs)
 
 
 def _raw_table(found, page_number: int, cut: tuple[float | None, float | None] = (None, None)) -> RawTable:
