@@ -2052,6 +2052,28 @@ def test_a_document_whose_tables_are_sized_by_their_text_keeps_words_that_fill_a
         assert not Assembler(pages).m.whole_words
 
 
+def test_a_ruled_column_as_wide_as_a_word_that_wrapped_was_sized_by_its_text():
+    from pipeline.readers._pdf.assemble import Assembler, _column_as_wide_as_a_word
+    from pipeline.readers._pdf.rules import switched_off
+
+    def table(number, word_end):
+        # "Verkiezingen" (12 glyphs of 5 pt from 20) ends at 80; the cell's edge less its 5 pt padding at word_end
+        lines = [line("Verkiezingen", 102, number, 20.0), line("sluiten af", 114, number, 20.0)]
+        cells = [cell(15.0, word_end + 5.0, 100, 130, *lines), cell(word_end + 5.0, 300.0, 100, 130, line("kort", 102, number, word_end + 10.0))]
+        return layout.RawTable(number, 100, 130, [15.0, word_end + 5.0, 300.0], [cells])
+
+    m = layout.Metrics()
+    # a browser: the column as wide as its widest word, which fills the line up to the edge
+    assert _column_as_wide_as_a_word([page(1, [], [table(1, 80.2)])], m) == (1, 102)
+    # a word processor cuts a word short of the edge, by up to a letter: no sign of sizing
+    assert _column_as_wide_as_a_word([page(1, [], [table(1, 83.0)])], m) is None
+    pages = [page(1, [line("Titel", 60)], [table(1, 80.2)])]
+    found = Assembler(pages)
+    assert found.m.whole_words and any(n.rule == "pdf.sized-columns" and "widest word" in n.message for n in found.notes)
+    with switched_off("pdf.sized-columns"):
+        assert not Assembler(pages).m.whole_words
+
+
 def test_the_next_number_alone_below_a_numbered_item_starts_a_paragraph():
     from pipeline.readers._pdf.rules import switched_off
 

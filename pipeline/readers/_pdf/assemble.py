@@ -7,7 +7,7 @@ from ...blocks import Block, Cell, Note, Origin, PageBreak, PageHeader, Paragrap
 from .borderless import find_borderless_tables
 from .centred import centres_cells, top_align_centred_cells
 from .geometry import next_word_fits, reaches_bottom
-from .tolerances import PARAGRAPH_SPACING, SAME_SIZE, SAME_X
+from .tolerances import EDGE_SLACK, PARAGRAPH_SPACING, SAME_SIZE, SAME_X
 from .lexicon import Lexicon, cell_column
 from .markers import join_lone_markers
 from .metrics import Metrics, marks_paragraph_ends, measure
@@ -132,6 +132,30 @@ def _columns_sized_by_content(pages: list[PageLayout], borderless: dict) -> tupl
     return None
 
 
+def _column_as_wide_as_a_word(pages: list[PageLayout], m: Metrics) -> tuple[int, float] | None:
+    """Where a ruled cell's line of one word, which wrapped, ends at the cell's text edge (its
+    edge less its padding, within EDGE_SLACK), its place (page, top); else None. A browser
+    makes a column at least as wide as its widest word: a word forced the column's width, and
+    fills it exactly. A word processor keeps the width its author set and cuts a word wider than
+    it where not one more letter fits, short of the edge by as much as a letter's width."""
+    for table in (t for page in pages for t in page.tables if t.ruled):
+        padding = table.padding(m.cell_padding)
+        for cell in (c for row in table.rows for c in row if c is not None):
+            for line in cell.lines[:-1]:
+                if _one_word(line) and abs(cell.x1 - padding - line.x1) <= EDGE_SLACK:
+                    return line.page, line.top
+    return None
+
+
+def _one_word(line: Line) -> bool:
+    """Is the line one word (no blank between its first and last visible glyph)?"""
+    vis = line.visible
+    if not vis:
+        return False
+    first, last = line.glyphs.index(vis[0]), line.glyphs.index(vis[-1])
+    return not any(g.blank for g in line.glyphs[first:last])
+
+
 class Assembler:
     """Turns the laid-out pages into one block stream, stitching tables across page breaks."""
 
@@ -179,12 +203,15 @@ class Assembler:
             ], self.m)
         if not self.m.whole_words and not self.m.drawn_spaces and on("pdf.sized-columns"):
             sized = _columns_sized_by_content(pages, self.borderless)
-            if sized is not None:
+            fitted = _column_as_wide_as_a_word(pages, self.m) if sized is None else None
+            if sized is not None or fitted is not None:
                 self.m.whole_words = True
+                why = ("this table's columns stand apart from those of an earlier table with as many columns"
+                       if sized is not None else "a word that wrapped fills its cell's line exactly, up to the "
+                       "cell's edge less its padding (a column as wide as its widest word)")
                 self.note("pdf.sized-columns", "took the document for one whose tables size each column by its text, "
-                          "as HTML printers do, which never cut a word at a column's edge: this table's columns stand "
-                          "apart from those of an earlier table with as many columns, and no line wraps after a space "
-                          "drawn", *sized)
+                          f"as HTML printers do, which never cut a word at a column's edge: {why}, and no line wraps "
+                          "after a space drawn", *(sized or fitted))
         for page, body in zip(pages, self._bodies(self.running)):
             repeated = [ln for ln in body if id(ln) in self.dropped]
             if repeated:
