@@ -1676,6 +1676,21 @@ def test_a_short_band_painted_behind_all_the_pages_text_is_background():
         assert 9.8 in [round(e["top"], 1) for e in settings["explicit_horizontal_lines"]]
 
 
+def test_ruled_parts_of_a_table_agree_on_their_columns_within_the_table_finders_snap():
+    """A browser draws each cell's own border: the table finder snaps a double border into one
+    ruling at its middle, 240.4 on one page and 242.5 on the next for the same boundary."""
+    from pipeline.readers._pdf.assemble import _same_columns
+
+    def part(number, middle):
+        return layout.RawTable(number, 0, 100, [75.0, middle, 406.7], [[None, None]])
+
+    assert _same_columns(part(1, 240.4), part(2, 242.5))
+    assert not _same_columns(part(1, 240.4), part(2, 244.0))  # further apart: another table
+    first, rest = part(1, 240.4), part(2, 242.5)
+    first.ruled = rest.ruled = False  # text starts without rulings keep the closer tolerance
+    assert not _same_columns(first, rest)
+
+
 def test_rulings_on_the_page_keep_the_usual_settings():
     settings, cut = pdf._rulings(_fake_page([_rect(14.4, 100.0, 346.3, 200.0)]))  # closed all round
     assert settings == pdf._TABLE_SETTINGS and cut == (None, None)

@@ -7,7 +7,7 @@ from ...blocks import Block, Cell, Note, Origin, PageBreak, PageHeader, Paragrap
 from .borderless import find_borderless_tables
 from .centred import centres_cells, top_align_centred_cells
 from .geometry import next_word_fits, reaches_bottom
-from .tolerances import EDGE_SLACK, PARAGRAPH_SPACING, SAME_SIZE, SAME_X
+from .tolerances import EDGE_SLACK, PARAGRAPH_SPACING, RULING_SNAP, SAME_SIZE, SAME_X
 from .lexicon import Lexicon, cell_column
 from .markers import join_lone_markers
 from .metrics import Metrics, marks_paragraph_ends, measure
@@ -882,10 +882,14 @@ def _same_columns(a: RawTable, b: RawTable) -> bool:
     boundaries: then the outer edges must agree and its boundaries be among the other's. The
     right edge of a borderless table is only where its longest line ends: not compared; a
     borderless part with fewer columns is only the first row of a table (a name beside its
-    definition merged across) at the end of a page, its columns the first of the next part's."""
+    definition merged across) at the end of a page, its columns the first of the next part's.
+    Two ruled parts' boundaries agree within RULING_SNAP: the table finder snaps rulings that
+    close together into one at their middle, so a double border (a browser draws each cell's
+    own) lands up to that far from where the other page's rulings put it."""
+    tolerance = RULING_SNAP if a.ruled and b.ruled else COLUMN_TOLERANCE
     if a.ruled and b.ruled:
         first, second = a.columns, b.columns
-        if abs(first[0] - second[0]) > COLUMN_TOLERANCE or abs(first[-1] - second[-1]) > COLUMN_TOLERANCE:
+        if abs(first[0] - second[0]) > tolerance or abs(first[-1] - second[-1]) > tolerance:
             return False
     else:
         first, second = a.columns[:-1], b.columns[:-1]
@@ -895,7 +899,7 @@ def _same_columns(a: RawTable, b: RawTable) -> bool:
         first, second = second, first
     if len(first) < len(second) and not (a.ruled and b.ruled):
         return False
-    return all(any(abs(x - y) <= COLUMN_TOLERANCE for y in second) for x in first)
+    return all(any(abs(x - y) <= tolerance for y in second) for x in first)
 
 
 def _starts_like_new_table(table: Table, new: Table) -> bool:
