@@ -2103,6 +2103,46 @@ def test_the_next_number_alone_below_a_numbered_item_starts_a_paragraph():
     assert len(layout.group_paragraphs([item, line("12.", 112)], metrics(), 300.0, cell=True)) == 1
 
 
+def test_a_number_alone_on_a_cells_first_line_starts_the_item_below_it():
+    from pipeline.blocks import Table
+    from pipeline.readers._pdf.markers import join_lone_markers
+    from pipeline.readers._pdf.model import line_numbers
+    from pipeline.readers._pdf.rules import switched_off
+
+    # the item's first word did not fit beside its number: "14." / "Terechtkomen vacatures"
+    # (a word in lower case, which would go on with a sentence, and too wide to fit beside it)
+    lines = [line("14.", 100), line("terechtkomen vacatures", 112)]
+    paras = layout.group_paragraphs(lines, metrics(), 150.0, cell=True)
+    assert [p.lines[0].text for p in paras] == ["14.", "terechtkomen vacatures"]
+    cell_ = Cell(tuple(layout.make_paragraph(p, metrics(), body=False) for p in paras))
+    notes = []
+    (table,) = join_lone_markers([Table((Row((cell_,)),))], notes)
+    (item,) = table.rows[0].cells[0].paragraphs
+    assert (item.style, item.text) == ("list", "terechtkomen vacatures") and notes[0].rule == "pdf.lone-marker"
+    assert len(layout.group_paragraphs(lines, metrics(), 150.0, cell=False)) == 1  # body text: not asked
+    with switched_off("pdf.lone-marker"):
+        assert len(layout.group_paragraphs(lines, metrics(), 150.0, cell=True)) == 1
+    # a number alone on its line is evidence of the list, as a number before its text is
+    assert line_numbers([line("32.", 100), line("Kort", 112)]) == {32}
+
+
+def test_the_next_number_alone_at_a_pages_top_starts_the_next_item_of_the_cut_cell():
+    item = layout.Line(1, 690, 700, glyphs_at(306.1, "33.", 10.0, False, False)
+                       + glyphs_at(330.0, "Ip tinder roekeloos", 10.0, False, False))
+    first = layout.RawTable(1, 660, 792, [84.6, 300.6, 516.6], [[
+        cell(84.6, 300.6, 660, 792, line("Niveau 1", 662, 1, 90.1)),
+        cell(300.6, 516.6, 660, 792, line("Tekst", 662, 1, 306.1), item, line("stemmen;", 702, 1, 330.0))]])
+    rest = layout.RawTable(2, 0, 60, [84.6, 300.6, 516.6], [[
+        cell(84.6, 300.6, 0, 60), cell(300.6, 516.6, 0, 60, line("34.", 2, 2, 306.1), line("Beschadigen P&O", 14, 2, 306.1))]])
+    first.cut_below, rest.cut_above = True, True
+    filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
+    out = layout.assemble([page(1, [], [first]), page(2, [], [rest]), filler])
+    (table,) = tables(out)
+    texts = [(p.style, p.text) for p in table.rows[0].cells[1].paragraphs]
+    assert texts[-2:] == [("list", "Ip tinder roekeloos stemmen;"), ("list", "Beschadigen P&O")]
+    assert any(isinstance(n, Note) and n.rule == "pdf.lone-marker" for n in out)
+
+
 def test_the_cycle_collector_is_paused_while_a_pdf_is_read_and_runs_again_after(monkeypatch, tmp_path):
     import gc
 

@@ -738,6 +738,8 @@ class Assembler:
         ends_in_list = a.paragraphs[-1].style == "list"
         if head.style == "list":  # a marker starts a new item
             return ("append", True) if ends_in_list else None
+        if ends_in_list and _next_marker_alone(head, before):  # its text below it (pdf.lone-marker)
+            return "append", True
         if _typed_item(a.paragraphs[-1], head):
             return "append", True
         goes_on = continues_sentence(head.text) or (not ended and continues_sentence(head.text, numbers_first=True))
@@ -802,6 +804,16 @@ class Assembler:
         after a cell whose last paragraph does not end a sentence? A capital says nothing then."""
         words = head.text.split(" ")
         return bool(words) and not ends_sentence(last.paragraphs[-1].text) and self.m.lexicon.is_name(words[0])
+
+
+def _next_marker_alone(head: Paragraph, before: RawCell | None) -> bool:
+    """Is the first paragraph on the new page only the number after one that starts a line of
+    the cell before the break ("34." after item 33)? The item's first word went below it: it
+    starts the next item, and `markers.join_lone_markers` gives it the text below."""
+    match = MARKER.match(head.text.strip()) if on("pdf.lone-marker") else None
+    if not match or not match.group(3) or before is None:
+        return False
+    return int(match.group(3)) - 1 in line_numbers(before.lines)
 
 
 def _typed_item(last: Paragraph, head: Paragraph) -> bool:

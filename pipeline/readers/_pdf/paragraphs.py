@@ -81,7 +81,7 @@ def group_paragraphs(
             previous.lines.append(line)
         elif (item := _list_item(line, previous, numbers)) is not None:
             paras.append(item)
-        elif previous is None or _next_number_alone(previous, line) or _breaks(
+        elif previous is None or _next_number_alone(previous, line) or (cell and _marker_alone(previous)) or _breaks(
                 previous, line, m, right_edge, cell, spaced, reach):
             paras.append(ParaLines([line]))
         else:
@@ -95,6 +95,16 @@ def _next_number_alone(para: ParaLines, line: Line) -> bool:
     paragraph, never ends the item before it, as "11." ending a wrapped sentence would."""
     match = MARKER.match(line.text.strip()) if on("pdf.lone-marker") else None
     return bool(match and match.group(3)) and para.number is not None and int(match.group(3)) == para.number + 1
+
+
+def _marker_alone(para: ParaLines) -> bool:
+    """Is the paragraph so far one line holding only a list number or bullet ("14.")? Its item's
+    first word did not fit beside it: the text below is that item's, a paragraph of its own,
+    which the marker then starts (`markers.join_lone_markers`, pdf.lone-marker, noted)."""
+    if not on("pdf.lone-marker") or len(para.lines) != 1 or para.listed:
+        return False
+    match = MARKER.match(para.lines[0].text.strip())
+    return bool(match) and bool(match.group(1) or match.group(3))
 
 
 def _apart(last: Line, line: Line, m: Metrics, cell: bool) -> bool:
