@@ -2143,6 +2143,21 @@ def test_the_next_number_alone_at_a_pages_top_starts_the_next_item_of_the_cut_ce
     assert any(isinstance(n, Note) and n.rule == "pdf.lone-marker" for n in out)
 
 
+def test_a_line_starting_with_closing_punctuation_goes_on_without_a_space():
+    from pipeline.readers._pdf.rules import switched_off
+
+    # a browser broke "texas -?" after the hyphen: the "?" starts the next line
+    lines = [line("aangevraagd texas -", 100), line("?", 112)]
+    (para,) = layout.group_paragraphs(lines, metrics(), 200.0, cell=True)
+    assert layout.make_paragraph(para, metrics(), body=False).text == "aangevraagd texas -?"
+    spaced = layout.Line(1, 100, 110, glyphs_at(90, "aangevraagd texas - ", 10.0, False, False))  # a space drawn: wrapped there
+    (para,) = layout.group_paragraphs([spaced, line("?", 112)], metrics(), 200.0, cell=True)
+    assert layout.make_paragraph(para, metrics(), body=False).text == "aangevraagd texas - ?"
+    with switched_off("pdf.closing-start"):
+        (para,) = layout.group_paragraphs(lines, metrics(), 200.0, cell=True)
+        assert layout.make_paragraph(para, metrics(), body=False).text == "aangevraagd texas - ?"
+
+
 def test_the_cycle_collector_is_paused_while_a_pdf_is_read_and_runs_again_after(monkeypatch, tmp_path):
     import gc
 

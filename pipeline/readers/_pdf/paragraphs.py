@@ -246,7 +246,8 @@ def _join_spans(
             notes.append(Note("pdf.slash-break", f"joined '{_last_word(lines[i - 1].glyphs)}' and '{_first_word(glyphs)}' "
                               "without a space: the line broke after a slash inside a word",
                               Origin(page=lines[i].page, top=round(lines[i].top, 1))))
-        if i and not _broke_at_hyphen(lines[i - 1], glyphs) and not cuts[i] and not slash:
+        if i and not _broke_at_hyphen(lines[i - 1], glyphs) and not cuts[i] and not slash and not _closing_start(
+                lines[i - 1], glyphs):
             add(" ", False, False)
         if added[i + 1] and notes is not None and glyphs[-1].text == "-":
             head, rest = _last_word(lines[i].glyphs), _first_word(trimmed[i + 1])
@@ -272,7 +273,7 @@ def joint(
         previous = previous.drop_prefix(marker[0])
     if _broke_at_hyphen(previous, glyphs) or _broke_in_word(previous, glyphs, right_edge, lexicon, rest_word, False, wrap_space):
         return ""
-    if _broke_at_slash(previous, glyphs):
+    if _broke_at_slash(previous, glyphs) or _closing_start(previous, glyphs):
         return ""
     return " "
 
@@ -335,6 +336,21 @@ def _broke_at_slash(previous: Line, glyphs: list[Glyph]) -> bool:
         return False
     before = previous.glyphs[previous.glyphs.index(vis[-1]) - 1]
     return vis[-1].text == "/" and before.text[-1:].isalnum() and glyphs[0].text[:1].isalnum()
+
+
+# Punctuation that closes what stands before it: no line that wrapped at a space starts with
+# it (quotes are left out: "'" and '"' open a quotation as well).
+_CLOSES = set(".,;:!?)]}…’”")
+
+
+def _closing_start(previous: Line, glyphs: list[Glyph]) -> bool:
+    """Does the line start with a word of closing punctuation alone ("?" after "texas -")? A
+    browser breaks a line after a hyphen before it; a line that wrapped at a space never starts
+    so. Not where the PDF draws a space at the line's end (a wrap at a space, "texas ?")."""
+    if not on("pdf.closing-start") or not glyphs or previous.ends_in_space:
+        return False
+    word = _first_word(glyphs)
+    return bool(word) and set(word) <= _CLOSES
 
 
 def _last_word(glyphs: list[Glyph]) -> str:

@@ -58,6 +58,7 @@ RULES: tuple[Rule, ...] = (
     Rule("pdf.cut-label", "a label in capitals cut at a narrow column's edge, its rest in capitals below, is one word"),
     Rule("pdf.hyphenation", "a hyphen the writer added to break a word is dropped"),
     Rule("pdf.slash-break", "a line that breaks after a slash inside a word joins the next without a space"),
+    Rule("pdf.closing-start", "a line that starts with closing punctuation alone goes on with the line before without a space"),
     Rule("pdf.suspended-hyphen", "a hyphen alone after a conjunction starts the word on the next line"),
     # stitching over page breaks
     Rule("pdf.repeated-header", "rows at a page's top that repeat the table's first rows are dropped"),
