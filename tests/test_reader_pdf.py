@@ -2158,6 +2158,36 @@ def test_a_line_starting_with_closing_punctuation_goes_on_without_a_space():
         assert layout.make_paragraph(para, metrics(), body=False).text == "aangevraagd texas - ?"
 
 
+def test_a_small_shape_right_before_a_lines_text_is_a_drawn_bullet():
+    def char(text, x0, top=120.2, size=9.2):
+        return {"text": text, "x0": x0, "x1": x0 + 5.0, "top": top, "bottom": top + size, "size": size,
+                "fontname": "NotoSerif-Regular", "upright": True}
+
+    text = [char("K", 203.4), char("o", 208.4)]
+    disc = {"x0": 192.4, "x1": 195.9, "top": 121.6, "bottom": 125.0, "fill": True, "stroke": True}  # wkhtmltopdf's disc
+    (bullet,) = pdf._drawn_bullets([disc], text)
+    assert (bullet["text"], bullet["x0"], bullet["top"]) == ("\u2022", 192.4, 120.2)
+    assert pdf._drawn_bullets([{**disc, "bottom": 132.0}], text) == []  # taller than a bullet: a picture
+    assert pdf._drawn_bullets([disc], [char("K", 240.0)]) == []  # text too far right: no item it starts
+    assert pdf._drawn_bullets([disc], [char("a", 187.0)] + text) == []  # text right before it: inside a line
+    assert pdf._drawn_bullets([{**disc, "fill": False, "stroke": False}], text) == []  # nothing painted
+
+
+def test_the_next_bullet_of_a_columns_list_beside_a_sentence_going_on_starts_no_row():
+    from pipeline.readers._pdf.borderless import _mid_sentence
+
+    pitch = 11.5
+    earlier = [{0: cell(14, 180, 790, 800, line("\u2022 Fittings polar drone nip", 777.2, x0=26.5),
+                        line("established zij-haar?", 788.7, x0=37.4)),
+                1: cell(180, 340, 790, 810, line("\u2022 Advance R&D flaming", 777.2, x0=192.4),
+                        line("\u2022 Definitely 24/7 e.d.", 799.7, x0=192.4))}]
+    above = {0: cell(14, 180, 810, 820, line("\u2022 Fridays growing advertised", 810.0, x0=26.5))}
+    firsts = {0: line("condemned conjunction?", 821.6, x0=37.4), 1: line("\u2022 Seattle viewing ones", 821.6, x0=192.4)}
+    assert _mid_sentence(firsts, above, 821.6, pitch + 0.5, earlier=earlier)
+    firsts[1] = line("\u2013 Seattle viewing ones", 821.6, x0=192.4)  # another marker: no item of that list
+    assert not _mid_sentence(firsts, above, 821.6, pitch + 0.5, earlier=earlier)
+
+
 def test_the_cycle_collector_is_paused_while_a_pdf_is_read_and_runs_again_after(monkeypatch, tmp_path):
     import gc
 
