@@ -358,6 +358,19 @@ def test_a_lone_line_in_the_outer_margin_is_content_where_other_pages_reach_as_f
         assert [ln.text for ln in alone[0].lines if id(ln) in layout.find_running_lines(alone)] == ["Samenwerken"]
 
 
+def test_a_lone_line_at_a_pages_top_is_content_where_another_page_starts_as_high_give_or_take_rounding():
+    # wkhtmltopdf starts every page's text at 13.435...: the rest of a cell alone at the top of
+    # one page stands no higher than the next page's first line, but for the last decimals
+    pages = [
+        page(1, [line("Titel", 68.1), line("Tekst", 101.6)], height=842.0),
+        page(2, [line("en bijzaken;", 13.43536809224247)] + [line(f"Regel {n} tekst", 47.4 + 9.2 * n) for n in range(6)],
+             height=842.0),
+        page(3, [line("'wat...als' alta", 13.435368851242401)] + [line(f"Andere {n} regel", 22.7 + 9.2 * n) for n in range(6)],
+             height=842.0),
+    ]
+    assert layout.find_running_lines(pages) == {}
+
+
 def test_body_text_at_the_top_is_not_a_header():
     pages = [page(n, [line(f"Tekst van pagina {chr(64 + n)}", 71.8), line("meer", 85)]) for n in (1, 2, 3)]
     assert layout.find_running_lines(pages) == {}
