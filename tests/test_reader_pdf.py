@@ -2201,6 +2201,25 @@ def test_the_next_bullet_of_a_columns_list_beside_a_sentence_going_on_starts_no_
     assert not _mid_sentence(firsts, above, 821.6, pitch + 0.5, earlier=earlier)
 
 
+def test_the_next_item_of_the_list_a_column_held_right_above_after_a_lines_pause_starts_no_row():
+    from pipeline.readers._pdf.borderless import _mid_sentence
+    from pipeline.readers._pdf.rules import switched_off
+
+    # levels across (wkhtmltopdf): column 0's item goes on mid-sentence; column 2's next item
+    # starts after its list's item spacing, as tall as a line: no label's pause
+    pitch = 10.4
+    above = {0: cell(14, 125, 100, 150, line("1. Mag (1) domein", 105.2, x0=24.2), line("drijvende leo", 127.1, x0=37.4),
+                     line("drastische", 137.5, x0=37.4)),
+             2: cell(236, 347, 100, 140, line("4. Straal onschuldigen", 105.2, x0=245.5), line("zondagochtend", 116.8, x0=258.7),
+                     line("libanese", 127.1, x0=258.7))}
+    firsts = {0: line("'wat...als'?", 147.9, x0=37.4), 2: line("5. Tropen opgraving", 147.9, x0=245.5)}
+    assert _mid_sentence(firsts, above, 147.9, pitch + 0.5)
+    with switched_off("pdf.list-goes-on"):
+        assert not _mid_sentence(firsts, above, 147.9, pitch + 0.5)
+    firsts[2] = line("7. Tropen opgraving", 147.9, x0=245.5)  # not the next number: a pause before a label
+    assert not _mid_sentence(firsts, above, 147.9, pitch + 0.5)
+
+
 def test_the_cycle_collector_is_paused_while_a_pdf_is_read_and_runs_again_after(monkeypatch, tmp_path):
     import gc
 

@@ -630,10 +630,13 @@ def _mid_sentence(
     are spaced apart (`spaced`), where a row never starts one line pitch below the row above.
     A column empty in the row above whose text is the next item of the numbered list it held
     in a row before (`earlier`, the rows above) did start there: its list goes on
-    (pdf.list-goes-on), measured from its last line."""
+    (pdf.list-goes-on), measured from its last line; so does one whose text is the next item
+    of the list it held in the row above, after a pause of whole lines (the items' spacing)."""
     lasts = {k: above[k].lines[-1] for k in firsts if k in above and above[k].lines}
     listed = set()  # columns whose numbered list goes on: no pause of theirs is a label's
     for k in firsts:
+        if k in lasts and _list_goes_on(firsts[k], k, [above]) is not None:
+            listed.add(k)  # the next item of the list it held right above: the pause is the items' spacing
         if k not in lasts:
             last = _list_goes_on(firsts[k], k, earlier)
             if last is None:
