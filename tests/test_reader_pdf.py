@@ -2061,6 +2061,13 @@ def test_tables_of_one_shape_whose_columns_stand_apart_were_sized_by_their_text(
     # within the drawing's precision, the same widths
     near = [page(3, [], [table(3, 80, [14.5, 180.3, 346.2])]), page(4, [], [table(4, 60, [14.5, 180.0, 346.2])])]
     assert _columns_sized_by_content(near, {}) is None
+    # rulings are drawn where the widths put them: a browser's 1.2 pt apart, beyond the rounding
+    apart = [page(4, [], [table(4, 10, [14.5, 81.8, 149.8, 213.8, 280.6, 346.2])]),
+             page(5, [], [table(5, 10, [14.5, 81.2, 149.2, 213.8, 281.8, 346.2])])]
+    assert _columns_sized_by_content(apart, {}) == (5, 10)
+    for part in apart:
+        part.tables[0].ruled = False  # where text starts a column, that close is the same column
+    assert _columns_sized_by_content(apart, {}) is None
 
 
 def test_a_document_whose_tables_are_sized_by_their_text_keeps_words_that_fill_a_line_whole():

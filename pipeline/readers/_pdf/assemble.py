@@ -115,20 +115,24 @@ class _Placed:
 
 
 def _columns_sized_by_content(pages: list[PageLayout], borderless: dict) -> tuple[int, float] | None:
-    """Where a table sets its inner column edges apart (more than COLUMN_TOLERANCE) from those of
-    an earlier table with as many columns, its place (page, top); else None. A word processor
-    gives a document's tables of one shape the widths their author set, the same in each; a
-    browser sizes each table's columns by the text they hold, so no two tables agree."""
+    """Where a table sets its inner column edges apart from those of an earlier table with as
+    many columns, its place (page, top); else None. A word processor gives a document's tables
+    of one shape the widths their author set, the same in each; a browser sizes each table's
+    columns by the text they hold, so no two tables agree. Apart: by more than EDGE_SLACK
+    between two ruled tables (rulings are drawn where the widths put them), by more than
+    COLUMN_TOLERANCE where one has none (its columns are where its text starts)."""
     tables = [t for page in pages for t in page.tables]
     tables += [raw for found in borderless.values() for _, _, raw in found]
-    seen: dict[int, list[list[float]]] = {}
+    seen: dict[int, list[tuple[list[float], bool]]] = {}
     for table in sorted(tables, key=lambda t: (t.page, t.top)):
         inner = table.columns[1:-1]
         if not inner:
             continue
-        if any(any(abs(a - b) > COLUMN_TOLERANCE for a, b in zip(inner, other)) for other in seen.get(len(inner), [])):
-            return table.page, table.top
-        seen.setdefault(len(inner), []).append(inner)
+        for other, ruled in seen.get(len(inner), []):
+            slack = EDGE_SLACK if ruled and table.ruled else COLUMN_TOLERANCE
+            if any(abs(a - b) > slack for a, b in zip(inner, other)):
+                return table.page, table.top
+        seen.setdefault(len(inner), []).append((inner, table.ruled))
     return None
 
 
