@@ -358,6 +358,19 @@ def test_a_lone_line_in_the_outer_margin_is_content_where_other_pages_reach_as_f
         assert [ln.text for ln in alone[0].lines if id(ln) in layout.find_running_lines(alone)] == ["Samenwerken"]
 
 
+def test_a_lone_line_at_a_pages_top_is_content_where_another_page_starts_as_high_give_or_take_rounding():
+    # wkhtmltopdf starts every page's text at 13.435...: the rest of a cell alone at the top of
+    # one page stands no higher than the next page's first line, but for the last decimals
+    pages = [
+        page(1, [line("Titel", 68.1), line("Tekst", 101.6)], height=842.0),
+        page(2, [line("en bijzaken;", 13.43536809224247)] + [line(f"Regel {n} tekst", 47.4 + 9.2 * n) for n in range(6)],
+             height=842.0),
+        page(3, [line("'wat...als' alta", 13.435368851242401)] + [line(f"Andere {n} regel", 22.7 + 9.2 * n) for n in range(6)],
+             height=842.0),
+    ]
+    assert layout.find_running_lines(pages) == {}
+
+
 def test_body_text_at_the_top_is_not_a_header():
     pages = [page(n, [line(f"Tekst van pagina {chr(64 + n)}", 71.8), line("meer", 85)]) for n in (1, 2, 3)]
     assert layout.find_running_lines(pages) == {}
@@ -1723,6 +1736,40 @@ def test_the_page_painted_down_to_where_its_content_ends_is_background():
     assert not pdf._is_background({**rule, "fill": True}, 595.0, 842.0)
 
 
+def test_a_short_band_painted_behind_all_the_pages_text_is_background():
+    """wkhtmltopdf's last page holding only the rest of a row cut by the page break: the page is
+    painted down to just below it, a band shorter than BACKGROUND_BAND, whose top edge at 9.8
+    made an empty first row and the row's rest a row of its own (a silent wrong)."""
+    painted = _rect(9.8, 9.8, 584.3, 74.9)
+    box = _rect(14.4, -28.9, 346.3, 37.4)  # the rest of the row cut by the page break above
+    text = [{"text": "z", "top": 14.0, "bottom": 22.7, "x0": 185.3, "x1": 190.0},
+            {"text": "o", "top": 24.4, "bottom": 33.0, "x0": 185.3, "x1": 190.0}]
+    settings, cut = pdf._rulings(_fake_page([painted, box], chars=text))
+    assert sorted(e["top"] for e in settings["explicit_horizontal_lines"]) == [0.0, 37.4]  # not 9.8 nor 74.9
+    rule = {**_rect(9.8, 400.0, 584.3, 400.6), "fill": True}  # a rule across the page holds no text
+    assert not pdf._is_background(rule, 595.0, 842.0, text)
+    above = [{**text[0], "top": 300.0, "bottom": 309.0}]  # text outside the band: a shaded box, not the page
+    assert not pdf._is_background({**painted, "fill": True}, 595.0, 842.0, above)
+    with switched_off("pdf.page-background"):
+        settings, _ = pdf._rulings(_fake_page([painted, box], chars=text))
+        assert 9.8 in [round(e["top"], 1) for e in settings["explicit_horizontal_lines"]]
+
+
+def test_ruled_parts_of_a_table_agree_on_their_columns_within_the_table_finders_snap():
+    """A browser draws each cell's own border: the table finder snaps a double border into one
+    ruling at its middle, 240.4 on one page and 242.5 on the next for the same boundary."""
+    from pipeline.readers._pdf.assemble import _same_columns
+
+    def part(number, middle):
+        return layout.RawTable(number, 0, 100, [75.0, middle, 406.7], [[None, None]])
+
+    assert _same_columns(part(1, 240.4), part(2, 242.5))
+    assert not _same_columns(part(1, 240.4), part(2, 244.0))  # further apart: another table
+    first, rest = part(1, 240.4), part(2, 242.5)
+    first.ruled = rest.ruled = False  # text starts without rulings keep the closer tolerance
+    assert not _same_columns(first, rest)
+
+
 def test_rulings_on_the_page_keep_the_usual_settings():
     settings, cut = pdf._rulings(_fake_page([_rect(14.4, 100.0, 346.3, 200.0)]))  # closed all round
     assert settings == pdf._TABLE_SETTINGS and cut == (None, None)
@@ -2080,6 +2127,13 @@ def test_tables_of_one_shape_whose_columns_stand_apart_were_sized_by_their_text(
     # within the drawing's precision, the same widths
     near = [page(3, [], [table(3, 80, [14.5, 180.3, 346.2])]), page(4, [], [table(4, 60, [14.5, 180.0, 346.2])])]
     assert _columns_sized_by_content(near, {}) is None
+    # rulings are drawn where the widths put them: a browser's 1.2 pt apart, beyond the rounding
+    apart = [page(4, [], [table(4, 10, [14.5, 81.8, 149.8, 213.8, 280.6, 346.2])]),
+             page(5, [], [table(5, 10, [14.5, 81.2, 149.2, 213.8, 281.8, 346.2])])]
+    assert _columns_sized_by_content(apart, {}) == (5, 10)
+    for part in apart:
+        part.tables[0].ruled = False  # where text starts a column, that close is the same column
+    assert _columns_sized_by_content(apart, {}) is None
 
 
 def test_a_document_whose_tables_are_sized_by_their_text_keeps_words_that_fill_a_line_whole():
@@ -2099,6 +2153,28 @@ def test_a_document_whose_tables_are_sized_by_their_text_keeps_words_that_fill_a
         assert not Assembler(pages).m.whole_words
 
 
+def test_a_ruled_column_as_wide_as_a_word_that_wrapped_was_sized_by_its_text():
+    from pipeline.readers._pdf.assemble import Assembler, _column_as_wide_as_a_word
+    from pipeline.readers._pdf.rules import switched_off
+
+    def table(number, word_end):
+        # "Verkiezingen" (12 glyphs of 5 pt from 20) ends at 80; the cell's edge less its 5 pt padding at word_end
+        lines = [line("Verkiezingen", 102, number, 20.0), line("sluiten af", 114, number, 20.0)]
+        cells = [cell(15.0, word_end + 5.0, 100, 130, *lines), cell(word_end + 5.0, 300.0, 100, 130, line("kort", 102, number, word_end + 10.0))]
+        return layout.RawTable(number, 100, 130, [15.0, word_end + 5.0, 300.0], [cells])
+
+    m = layout.Metrics()
+    # a browser: the column as wide as its widest word, which fills the line up to the edge
+    assert _column_as_wide_as_a_word([page(1, [], [table(1, 80.2)])], m) == (1, 102)
+    # a word processor cuts a word short of the edge, by up to a letter: no sign of sizing
+    assert _column_as_wide_as_a_word([page(1, [], [table(1, 83.0)])], m) is None
+    pages = [page(1, [line("Titel", 60)], [table(1, 80.2)])]
+    found = Assembler(pages)
+    assert found.m.whole_words and any(n.rule == "pdf.sized-columns" and "widest word" in n.message for n in found.notes)
+    with switched_off("pdf.sized-columns"):
+        assert not Assembler(pages).m.whole_words
+
+
 def test_the_next_number_alone_below_a_numbered_item_starts_a_paragraph():
     from pipeline.readers._pdf.rules import switched_off
 
@@ -2111,6 +2187,110 @@ def test_the_next_number_alone_below_a_numbered_item_starts_a_paragraph():
         assert len(layout.group_paragraphs([item, alone], metrics(), 300.0, cell=True)) == 1
     # another number, or none before it: the sentence may end in it ("chapter" / "11.")
     assert len(layout.group_paragraphs([item, line("12.", 112)], metrics(), 300.0, cell=True)) == 1
+
+
+def test_a_number_alone_on_a_cells_first_line_starts_the_item_below_it():
+    from pipeline.blocks import Table
+    from pipeline.readers._pdf.markers import join_lone_markers
+    from pipeline.readers._pdf.model import line_numbers
+    from pipeline.readers._pdf.rules import switched_off
+
+    # the item's first word did not fit beside its number: "14." / "Terechtkomen vacatures"
+    # (a word in lower case, which would go on with a sentence, and too wide to fit beside it)
+    lines = [line("14.", 100), line("terechtkomen vacatures", 112)]
+    paras = layout.group_paragraphs(lines, metrics(), 150.0, cell=True)
+    assert [p.lines[0].text for p in paras] == ["14.", "terechtkomen vacatures"]
+    cell_ = Cell(tuple(layout.make_paragraph(p, metrics(), body=False) for p in paras))
+    notes = []
+    (table,) = join_lone_markers([Table((Row((cell_,)),))], notes)
+    (item,) = table.rows[0].cells[0].paragraphs
+    assert (item.style, item.text) == ("list", "terechtkomen vacatures") and notes[0].rule == "pdf.lone-marker"
+    assert len(layout.group_paragraphs(lines, metrics(), 150.0, cell=False)) == 1  # body text: not asked
+    with switched_off("pdf.lone-marker"):
+        assert len(layout.group_paragraphs(lines, metrics(), 150.0, cell=True)) == 1
+    # a number alone on its line is evidence of the list, as a number before its text is
+    assert line_numbers([line("32.", 100), line("Kort", 112)]) == {32}
+
+
+def test_the_next_number_alone_at_a_pages_top_starts_the_next_item_of_the_cut_cell():
+    item = layout.Line(1, 690, 700, glyphs_at(306.1, "33.", 10.0, False, False)
+                       + glyphs_at(330.0, "Ip tinder roekeloos", 10.0, False, False))
+    first = layout.RawTable(1, 660, 792, [84.6, 300.6, 516.6], [[
+        cell(84.6, 300.6, 660, 792, line("Niveau 1", 662, 1, 90.1)),
+        cell(300.6, 516.6, 660, 792, line("Tekst", 662, 1, 306.1), item, line("stemmen;", 702, 1, 330.0))]])
+    rest = layout.RawTable(2, 0, 60, [84.6, 300.6, 516.6], [[
+        cell(84.6, 300.6, 0, 60), cell(300.6, 516.6, 0, 60, line("34.", 2, 2, 306.1), line("Beschadigen P&O", 14, 2, 306.1))]])
+    first.cut_below, rest.cut_above = True, True
+    filler = page(3, [line("Tekst tot onderaan de pagina", 708)])
+    out = layout.assemble([page(1, [], [first]), page(2, [], [rest]), filler])
+    (table,) = tables(out)
+    texts = [(p.style, p.text) for p in table.rows[0].cells[1].paragraphs]
+    assert texts[-2:] == [("list", "Ip tinder roekeloos stemmen;"), ("list", "Beschadigen P&O")]
+    assert any(isinstance(n, Note) and n.rule == "pdf.lone-marker" for n in out)
+
+
+def test_a_line_starting_with_closing_punctuation_goes_on_without_a_space():
+    from pipeline.readers._pdf.rules import switched_off
+
+    # a browser broke "texas -?" after the hyphen: the "?" starts the next line
+    lines = [line("aangevraagd texas -", 100), line("?", 112)]
+    (para,) = layout.group_paragraphs(lines, metrics(), 200.0, cell=True)
+    assert layout.make_paragraph(para, metrics(), body=False).text == "aangevraagd texas -?"
+    spaced = layout.Line(1, 100, 110, glyphs_at(90, "aangevraagd texas - ", 10.0, False, False))  # a space drawn: wrapped there
+    (para,) = layout.group_paragraphs([spaced, line("?", 112)], metrics(), 200.0, cell=True)
+    assert layout.make_paragraph(para, metrics(), body=False).text == "aangevraagd texas - ?"
+    with switched_off("pdf.closing-start"):
+        (para,) = layout.group_paragraphs(lines, metrics(), 200.0, cell=True)
+        assert layout.make_paragraph(para, metrics(), body=False).text == "aangevraagd texas - ?"
+
+
+def test_a_small_shape_right_before_a_lines_text_is_a_drawn_bullet():
+    def char(text, x0, top=120.2, size=9.2):
+        return {"text": text, "x0": x0, "x1": x0 + 5.0, "top": top, "bottom": top + size, "size": size,
+                "fontname": "NotoSerif-Regular", "upright": True}
+
+    text = [char("K", 203.4), char("o", 208.4)]
+    disc = {"x0": 192.4, "x1": 195.9, "top": 121.6, "bottom": 125.0, "fill": True, "stroke": True}  # wkhtmltopdf's disc
+    (bullet,) = pdf._drawn_bullets([disc], text)
+    assert (bullet["text"], bullet["x0"], bullet["top"]) == ("\u2022", 192.4, 120.2)
+    assert pdf._drawn_bullets([{**disc, "bottom": 132.0}], text) == []  # taller than a bullet: a picture
+    assert pdf._drawn_bullets([disc], [char("K", 240.0)]) == []  # text too far right: no item it starts
+    assert pdf._drawn_bullets([disc], [char("a", 187.0)] + text) == []  # text right before it: inside a line
+    assert pdf._drawn_bullets([{**disc, "fill": False, "stroke": False}], text) == []  # nothing painted
+
+
+def test_the_next_bullet_of_a_columns_list_beside_a_sentence_going_on_starts_no_row():
+    from pipeline.readers._pdf.borderless import _mid_sentence
+
+    pitch = 11.5
+    earlier = [{0: cell(14, 180, 790, 800, line("\u2022 Fittings polar drone nip", 777.2, x0=26.5),
+                        line("established zij-haar?", 788.7, x0=37.4)),
+                1: cell(180, 340, 790, 810, line("\u2022 Advance R&D flaming", 777.2, x0=192.4),
+                        line("\u2022 Definitely 24/7 e.d.", 799.7, x0=192.4))}]
+    above = {0: cell(14, 180, 810, 820, line("\u2022 Fridays growing advertised", 810.0, x0=26.5))}
+    firsts = {0: line("condemned conjunction?", 821.6, x0=37.4), 1: line("\u2022 Seattle viewing ones", 821.6, x0=192.4)}
+    assert _mid_sentence(firsts, above, 821.6, pitch + 0.5, earlier=earlier)
+    firsts[1] = line("\u2013 Seattle viewing ones", 821.6, x0=192.4)  # another marker: no item of that list
+    assert not _mid_sentence(firsts, above, 821.6, pitch + 0.5, earlier=earlier)
+
+
+def test_the_next_item_of_the_list_a_column_held_right_above_after_a_lines_pause_starts_no_row():
+    from pipeline.readers._pdf.borderless import _mid_sentence
+    from pipeline.readers._pdf.rules import switched_off
+
+    # levels across (wkhtmltopdf): column 0's item goes on mid-sentence; column 2's next item
+    # starts after its list's item spacing, as tall as a line: no label's pause
+    pitch = 10.4
+    above = {0: cell(14, 125, 100, 150, line("1. Mag (1) domein", 105.2, x0=24.2), line("drijvende leo", 127.1, x0=37.4),
+                     line("drastische", 137.5, x0=37.4)),
+             2: cell(236, 347, 100, 140, line("4. Straal onschuldigen", 105.2, x0=245.5), line("zondagochtend", 116.8, x0=258.7),
+                     line("libanese", 127.1, x0=258.7))}
+    firsts = {0: line("'wat...als'?", 147.9, x0=37.4), 2: line("5. Tropen opgraving", 147.9, x0=245.5)}
+    assert _mid_sentence(firsts, above, 147.9, pitch + 0.5)
+    with switched_off("pdf.list-goes-on"):
+        assert not _mid_sentence(firsts, above, 147.9, pitch + 0.5)
+    firsts[2] = line("7. Tropen opgraving", 147.9, x0=245.5)  # not the next number: a pause before a label
+    assert not _mid_sentence(firsts, above, 147.9, pitch + 0.5)
 
 
 def test_the_cycle_collector_is_paused_while_a_pdf_is_read_and_runs_again_after(monkeypatch, tmp_path):

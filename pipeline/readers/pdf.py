@@ -36,8 +36,8 @@ from ._pdf.tagged import MarkedContent, TreeDoesNotFit, tree_blocks
 from ._pdf.unmapped import aligned_runs, char_text, unmapped_markers
 from .pdf_objects import UnreadableText, read_objects
 from ._pdf.tolerances import (
-    BACKGROUND_BAND, BOX_SLACK, MARGIN_ZONE, OFF_PAGE, OVERPRINT, PAGE_BACKGROUND, RULING_SNAP, SAME_LINE, SLANT, SYNTHETIC_BOLD_SHIFT,
-    WORD_GAP,
+    BACKGROUND_BAND, BOX_SLACK, BULLET_AT_MOST, MARGIN_ZONE, OFF_PAGE, OVERPRINT, PAGE_BACKGROUND, RULING_SNAP, SAME_LINE,
+    SLANT, SYNTHETIC_BOLD_SHIFT, TAB_REACH, WORD_GAP,
 )
 
 ENCRYPTED = "the PDF is encrypted: a password is needed to read it"
@@ -225,6 +225,8 @@ def _layout(page) -> PageLayout:
     number = page.page_number
     flags = _font_flags(page)
     chars = [c for c in page.chars if c.get("upright", True) and c["text"]]
+    if on("pdf.drawn-bullet"):
+        chars += _drawn_bullets(page.curves, chars)
     settings, cut = _rulings(page)
     tables, frames = [], []
     if settings is not None:
@@ -245,6 +247,32 @@ def _layout(page) -> PageLayout:
             cell.lines = _named(_lines(cell.lines, number, flags), notes)
     lines = _named(_lines(free, number, flags), notes)
     return PageLayout(number, float(page.width), float(page.height), lines, tables, frames, notes)
+
+
+def _drawn_bullets(curves: list[dict], chars: list[dict]) -> list[dict]:
+    """A list bullet drawn as a shape (browsers paint a list's disc as a small path, filled or
+    stroked): a curve no larger than BULLET_AT_MOST of the text's size, about as wide as high, whose
+    middle is at the height of a line that starts right of it within TAB_REACH sizes, with no
+    text between. Each becomes a bullet character before that line's text, so the line starts a
+    list item as one with a bullet glyph does (`pdf.drawn-bullet`)."""
+    bullets = []
+    for curve in curves:
+        if not (curve.get("fill") or curve.get("stroke")):
+            continue
+        width, height = curve["x1"] - curve["x0"], curve["bottom"] - curve["top"]
+        middle = (curve["top"] + curve["bottom"]) / 2
+        beside = [c for c in chars if c["text"].strip() and c["top"] <= middle <= c["bottom"] and c["x0"] >= curve["x1"]]
+        first = min(beside, key=lambda c: c["x0"], default=None)
+        if first is None or not 0 < height <= BULLET_AT_MOST * first["size"] or not 0.5 <= width / height <= 2:
+            continue
+        if first["x0"] - curve["x1"] > TAB_REACH * first["size"]:
+            continue
+        if any(c["text"].strip() and c["top"] <= middle <= c["bottom"] and -OVERPRINT <= curve["x0"] - c["x1"] < WORD_GAP * c["size"]
+               for c in chars):
+            continue  # text right before it: a shape inside a line, no bullet that starts one
+        bullets.append({**first, "text": "\u2022", "x0": curve["x0"], "x1": curve["x1"], "matrix": None,
+                        "overprinted": False})
+    return bullets
 
 
 def _named(lines: list[Line], notes: list) -> list[Line]:
@@ -277,7 +305,8 @@ def _rulings(page) -> tuple[dict | None, tuple[float | None, float | None]]:
     A box that fills the page is its background, no ruling."""
     width, height = float(page.width), float(page.height)
     rects = page.rects
-    background = [r for r in rects if _is_background(r, width, height)] if on("pdf.page-background") else []
+    glyphs = [c for c in page.chars if c["text"].strip()]
+    background = [r for r in rects if _is_background(r, width, height, glyphs)] if on("pdf.page-background") else []
     edges = page.edges
     beyond = on("pdf.page-edge") and any(e["top"] < -OFF_PAGE or e["bottom"] > height + OFF_PAGE for e in edges)
     if background:
@@ -344,12 +373,20 @@ def _covered(x0: float, x1: float, spans: list[tuple[float, float]]) -> bool:
     return reach >= x1 - RULING_SNAP
 
 
-def _is_background(rect: dict, width: float, height: float) -> bool:
-    """A filled box as wide as the page and taller than a band: the page painted (wkhtmltopdf
-    paints as far down as the content goes on a page it does not fill). A rule across the
-    page is thin: it stays a ruling."""
+def _is_background(rect: dict, width: float, height: float, glyphs: list[dict] = ()) -> bool:
+    """A filled box as wide as the page and taller than a band, or holding every glyph of the
+    page (`glyphs`): the page painted (wkhtmltopdf paints as far down as the content goes on a
+    page it does not fill, a band shorter than BACKGROUND_BAND where the page holds only the
+    rest of a row cut by the page break). A rule across the page is thin and holds no text: it
+    stays a ruling."""
     filled = rect.get("fill", True) and not rect.get("stroke", False)
-    return filled and rect["width"] >= PAGE_BACKGROUND * width and rect["height"] >= BACKGROUND_BAND * height
+    if not filled or rect["width"] < PAGE_BACKGROUND * width:
+        return False
+    if rect["height"] >= BACKGROUND_BAND * height:
+        return True
+    return bool(glyphs) and all(
+        rect["x0"] <= g["x0"] and g["x1"] <= rect["x1"] and rect["top"] <= g["top"] and g["bottom"] <= rect["bottom"]
+        for g in glyphs)
 
 
 def _raw_table(found, page_number: int, cut: tuple[float | None, float | None] = (None, None)) -> RawTable:

@@ -16,6 +16,9 @@ it and the place; `assemble` returns the notes after the blocks.
   no character for ("(cid:N)") is never text. A run of them that starts a line (or a column's
   text, after a column gap) and leads to text is a list item's bullet, with a note (browsers
   draw Word's Symbol bullets that way); any other makes the file refused.
+* Drawn bullets (`pipeline.readers.pdf._drawn_bullets`, rule pdf.drawn-bullet): browsers
+  paint a list's disc as a small path; such a shape right before a line's text, at its height
+  and within a list's indent, becomes a bullet glyph, so the line starts a list item.
 * Lone markers (`markers.join_lone_markers`): a number or bullet alone in a table cell (a page
   break came between a numbered item's marker and its text) is the marker of the paragraph
   after it, or of the first paragraph of its column in the next row when that row has no
@@ -70,6 +73,9 @@ it and the place; `assemble` returns the notes after the blocks.
   most common size; only larger sizes are headings.
 * Wrapped headings (`paragraphs._breaks`): a line of a title's or heading's size right below
   one goes on with it (its box may be narrower than the body text), with a note.
+* Closing punctuation (`paragraphs._closing_start`, rule pdf.closing-start): a line that starts
+  with closing punctuation alone ("?" after "texas -", a browser broke after the hyphen) goes
+  on without a space, unless the PDF draws a space at the end of the line before.
 * Slash breaks (`paragraphs._broke_at_slash`): a line that ends in a slash inside a word
   ("en/" / "of") joins the next without a space, unless the PDF draws a space after it; a note.
 * Rows beside a cell merged down (`borderless._beside_merged_down`, `Assembler._beside_merged_down`):

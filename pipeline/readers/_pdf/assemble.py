@@ -8,7 +8,7 @@ from ...blocks import Block, Cell, Note, Origin, PageBreak, PageHeader, Paragrap
 from .borderless import find_borderless_tables
 from .centred import centres_cells, top_align_centred_cells
 from .geometry import next_word_fits, reaches_bottom
-from .tolerances import PARAGRAPH_SPACING, SAME_LINE, SAME_SIZE, SAME_X
+from .tolerances import EDGE_SLACK, PARAGRAPH_SPACING, RULING_SNAP, SAME_LINE, SAME_SIZE, SAME_X
 from .lexicon import Lexicon, cell_column
 from .markers import join_lone_markers, lone_marker
 from .metrics import Metrics, marks_paragraph_ends, measure
@@ -116,20 +116,24 @@ class _Placed:
 
 
 def _columns_sized_by_content(pages: list[PageLayout], borderless: dict) -> tuple[int, float] | None:
-    """Where a table sets its inner column edges apart (more than COLUMN_TOLERANCE) from those of
-    an earlier table with as many columns, its place (page, top); else None. A word processor
-    gives a document's tables of one shape the widths their author set, the same in each; a
-    browser sizes each table's columns by the text they hold, so no two tables agree."""
+    """Where a table sets its inner column edges apart from those of an earlier table with as
+    many columns, its place (page, top); else None. A word processor gives a document's tables
+    of one shape the widths their author set, the same in each; a browser sizes each table's
+    columns by the text they hold, so no two tables agree. Apart: by more than EDGE_SLACK
+    between two ruled tables (rulings are drawn where the widths put them), by more than
+    COLUMN_TOLERANCE where one has none (its columns are where its text starts)."""
     tables = [t for page in pages for t in page.tables]
     tables += [raw for found in borderless.values() for _, _, raw in found]
-    seen: dict[int, list[list[float]]] = {}
+    seen: dict[int, list[tuple[list[float], bool]]] = {}
     for table in sorted(tables, key=lambda t: (t.page, t.top)):
         inner = table.columns[1:-1]
         if not inner:
             continue
-        if any(any(abs(a - b) > COLUMN_TOLERANCE for a, b in zip(inner, other)) for other in seen.get(len(inner), [])):
-            return table.page, table.top
-        seen.setdefault(len(inner), []).append(inner)
+        for other, ruled in seen.get(len(inner), []):
+            slack = EDGE_SLACK if ruled and table.ruled else COLUMN_TOLERANCE
+            if any(abs(a - b) > slack for a, b in zip(inner, other)):
+                return table.page, table.top
+        seen.setdefault(len(inner), []).append((inner, table.ruled))
     return None
 
 
@@ -162,6 +166,30 @@ def _marker_above_text(pages: list[PageLayout], m: Metrics) -> tuple[int, float]
                        and not MARKER.match(o.text.strip()) for o in segs):
                     return page.number, seg.top
     return None
+
+
+def _column_as_wide_as_a_word(pages: list[PageLayout], m: Metrics) -> tuple[int, float] | None:
+    """Where a ruled cell's line of one word, which wrapped, ends at the cell's text edge (its
+    edge less its padding, within EDGE_SLACK), its place (page, top); else None. A browser
+    makes a column at least as wide as its widest word: a word forced the column's width, and
+    fills it exactly. A word processor keeps the width its author set and cuts a word wider than
+    it where not one more letter fits, short of the edge by as much as a letter's width."""
+    for table in (t for page in pages for t in page.tables if t.ruled):
+        padding = table.padding(m.cell_padding)
+        for cell in (c for row in table.rows for c in row if c is not None):
+            for line in cell.lines[:-1]:
+                if _one_word(line) and abs(cell.x1 - padding - line.x1) <= EDGE_SLACK:
+                    return line.page, line.top
+    return None
+
+
+def _one_word(line: Line) -> bool:
+    """Is the line one word (no blank between its first and last visible glyph)?"""
+    vis = line.visible
+    if not vis:
+        return False
+    first, last = line.glyphs.index(vis[0]), line.glyphs.index(vis[-1])
+    return not any(g.blank for g in line.glyphs[first:last])
 
 
 class Assembler:
@@ -211,12 +239,15 @@ class Assembler:
             ], self.m)
         if not self.m.whole_words and not self.m.drawn_spaces and on("pdf.sized-columns"):
             sized = _columns_sized_by_content(pages, self.borderless)
-            if sized is not None:
+            fitted = _column_as_wide_as_a_word(pages, self.m) if sized is None else None
+            if sized is not None or fitted is not None:
                 self.m.whole_words = True
+                why = ("this table's columns stand apart from those of an earlier table with as many columns"
+                       if sized is not None else "a word that wrapped fills its cell's line exactly, up to the "
+                       "cell's edge less its padding (a column as wide as its widest word)")
                 self.note("pdf.sized-columns", "took the document for one whose tables size each column by its text, "
-                          "as HTML printers do, which never cut a word at a column's edge: this table's columns stand "
-                          "apart from those of an earlier table with as many columns, and no line wraps after a space "
-                          "drawn", *sized)
+                          f"as HTML printers do, which never cut a word at a column's edge: {why}, and no line wraps "
+                          "after a space drawn", *(sized or fitted))
         if not self.m.whole_words and not self.m.drawn_spaces and on("pdf.marker-above-text"):
             floated = _marker_above_text(pages, self.m)
             if floated is not None:
@@ -774,6 +805,8 @@ class Assembler:
             return ("append", True) if ends_in_list else None
         if lone_marker(a.paragraphs[-1]) and on("pdf.lone-marker"):  # its item's text went on to this page
             return "append", True
+        if ends_in_list and _next_marker_alone(head, before):  # its text below it (pdf.lone-marker)
+            return "append", True
         if _typed_item(a.paragraphs[-1], head):
             return "append", True
         goes_on = continues_sentence(head.text) or (not ended and continues_sentence(head.text, numbers_first=True))
@@ -856,6 +889,16 @@ class Assembler:
         return bool(words) and not ends_sentence(last.paragraphs[-1].text) and self.m.lexicon.is_name(words[0])
 
 
+def _next_marker_alone(head: Paragraph, before: RawCell | None) -> bool:
+    """Is the first paragraph on the new page only the number after one that starts a line of
+    the cell before the break ("34." after item 33)? The item's first word went below it: it
+    starts the next item, and `markers.join_lone_markers` gives it the text below."""
+    match = MARKER.match(head.text.strip()) if on("pdf.lone-marker") else None
+    if not match or not match.group(3) or before is None:
+        return False
+    return int(match.group(3)) - 1 in line_numbers(before.lines)
+
+
 def _typed_item(last: Paragraph, head: Paragraph) -> bool:
     """Do both paragraphs start with the same list marker typed as text ("- Statement ..."),
     a space after it rather than a list's tab? Then the new page starts the next item of the
@@ -934,10 +977,14 @@ def _same_columns(a: RawTable, b: RawTable) -> bool:
     boundaries: then the outer edges must agree and its boundaries be among the other's. The
     right edge of a borderless table is only where its longest line ends: not compared; a
     borderless part with fewer columns is only the first row of a table (a name beside its
-    definition merged across) at the end of a page, its columns the first of the next part's."""
+    definition merged across) at the end of a page, its columns the first of the next part's.
+    Two ruled parts' boundaries agree within RULING_SNAP: the table finder snaps rulings that
+    close together into one at their middle, so a double border (a browser draws each cell's
+    own) lands up to that far from where the other page's rulings put it."""
+    tolerance = RULING_SNAP if a.ruled and b.ruled else COLUMN_TOLERANCE
     if a.ruled and b.ruled:
         first, second = a.columns, b.columns
-        if abs(first[0] - second[0]) > COLUMN_TOLERANCE or abs(first[-1] - second[-1]) > COLUMN_TOLERANCE:
+        if abs(first[0] - second[0]) > tolerance or abs(first[-1] - second[-1]) > tolerance:
             return False
     else:
         first, second = a.columns[:-1], b.columns[:-1]
@@ -947,7 +994,7 @@ def _same_columns(a: RawTable, b: RawTable) -> bool:
         first, second = second, first
     if len(first) < len(second) and not (a.ruled and b.ruled):
         return False
-    return all(any(abs(x - y) <= COLUMN_TOLERANCE for y in second) for x in first)
+    return all(any(abs(x - y) <= tolerance for y in second) for x in first)
 
 
 def _starts_like_new_table(table: Table, new: Table) -> bool:

@@ -653,10 +653,13 @@ def _mid_sentence(
     are spaced apart (`spaced`), where a row never starts one line pitch below the row above.
     A column empty in the row above whose text is the next item of the numbered list it held
     in a row before (`earlier`, the rows above) did start there: its list goes on
-    (pdf.list-goes-on), measured from its last line."""
+    (pdf.list-goes-on), measured from its last line; so does one whose text is the next item
+    of the list it held in the row above, after a pause of whole lines (the items' spacing)."""
     lasts = {k: above[k].lines[-1] for k in firsts if k in above and above[k].lines}
     listed = set()  # columns whose numbered list goes on: no pause of theirs is a label's
     for k in firsts:
+        if k in lasts and _list_goes_on(firsts[k], k, [above]) is not None:
+            listed.add(k)  # the next item of the list it held right above: the pause is the items' spacing
         if k not in lasts:
             last = _list_goes_on(firsts[k], k, earlier)
             if last is None:
@@ -681,15 +684,20 @@ def _mid_sentence(
 
 def _list_goes_on(line: Line, k: int, earlier: list[dict[int, RawCell]]) -> Line | None:
     """The last line of column k in the rows `earlier`, where `line` starts the next item of the
-    numbered list the column held there ("2." after "1."), else None."""
+    numbered list the column held there ("2." after "1."), or of the bulleted list whose last
+    item there starts with the same bullet, else None."""
     if not on("pdf.list-goes-on"):
         return None
     found = marker_of(line)
-    if not (found and found[1].group(3)):
+    if not (found and (found[1].group(3) or found[1].group(1))):
         return None
     lines = [ln for row in earlier if k in row for ln in row[k].lines]
-    numbers = [int(f[1].group(3)) for f in map(marker_of, lines) if f and f[1].group(3)]
-    return lines[-1] if numbers and numbers[-1] + 1 == int(found[1].group(3)) else None
+    markers = [f[1] for f in map(marker_of, lines) if f and (f[1].group(3) or f[1].group(1))]
+    if not lines or not markers:
+        return None
+    if found[1].group(1):  # a bullet: the column's last item has the same
+        return lines[-1] if markers[-1].group(1) == found[1].group(1) else None
+    return lines[-1] if markers[-1].group(3) and int(markers[-1].group(3)) + 1 == int(found[1].group(3)) else None
 
 
 def _rows_spaced_apart(rows: list[dict[int, RawCell]], first: int, pitch: float, size: float) -> bool:

@@ -281,12 +281,14 @@ def marker_of(line: Line) -> tuple[int, re.Match, float] | None:
 
 
 def line_numbers(lines: list[Line]) -> set[int]:
-    """The numbers that start lines as "12." or "12)": the evidence for a numbered list."""
+    """The numbers that start lines as "12." or "12)", or stand alone on one (an item whose
+    first word did not fit beside its number): the evidence for a numbered list."""
     numbers = set()
     for line in lines:
         found = marker_of(line)
-        if found and found[1].group(3):
-            numbers.add(int(found[1].group(3)))
+        match = found[1] if found else MARKER.match(line.text.strip())
+        if match and match.group(3):
+            numbers.add(int(match.group(3)))
     return numbers
 
 

@@ -81,7 +81,7 @@ def group_paragraphs(
             previous.lines.append(line)
         elif (item := _list_item(line, previous, numbers)) is not None:
             paras.append(item)
-        elif previous is None or _next_number_alone(previous, line) or _breaks(
+        elif previous is None or _next_number_alone(previous, line) or (cell and _marker_alone(previous)) or _breaks(
                 previous, line, m, right_edge, cell, spaced, reach):
             paras.append(ParaLines([line]))
         else:
@@ -98,6 +98,16 @@ def _next_number_alone(para: ParaLines, line: Line) -> bool:
     if match and match.group(1):
         return True
     return bool(match and match.group(3)) and para.number is not None and int(match.group(3)) == para.number + 1
+
+
+def _marker_alone(para: ParaLines) -> bool:
+    """Is the paragraph so far one line holding only a list number or bullet ("14.")? Its item's
+    first word did not fit beside it: the text below is that item's, a paragraph of its own,
+    which the marker then starts (`markers.join_lone_markers`, pdf.lone-marker, noted)."""
+    if not on("pdf.lone-marker") or len(para.lines) != 1 or para.listed:
+        return False
+    match = MARKER.match(para.lines[0].text.strip())
+    return bool(match) and bool(match.group(1) or match.group(3))
 
 
 def _apart(last: Line, line: Line, m: Metrics, cell: bool) -> bool:
@@ -245,7 +255,8 @@ def _join_spans(
             notes.append(Note("pdf.slash-break", f"joined '{_last_word(lines[i - 1].glyphs)}' and '{_first_word(glyphs)}' "
                               "without a space: the line broke after a slash inside a word",
                               Origin(page=lines[i].page, top=round(lines[i].top, 1))))
-        if i and not _broke_at_hyphen(lines[i - 1], glyphs) and not cuts[i] and not slash:
+        if i and not _broke_at_hyphen(lines[i - 1], glyphs) and not cuts[i] and not slash and not _closing_start(
+                lines[i - 1], glyphs):
             add(" ", False, False)
         if added[i + 1] and notes is not None and glyphs[-1].text == "-":
             head, rest = _last_word(lines[i].glyphs), _first_word(trimmed[i + 1])
@@ -271,7 +282,7 @@ def joint(
         previous = previous.drop_prefix(marker[0])
     if _broke_at_hyphen(previous, glyphs) or _broke_in_word(previous, glyphs, right_edge, lexicon, rest_word, False, wrap_space):
         return ""
-    if _broke_at_slash(previous, glyphs):
+    if _broke_at_slash(previous, glyphs) or _closing_start(previous, glyphs):
         return ""
     return " "
 
@@ -334,6 +345,21 @@ def _broke_at_slash(previous: Line, glyphs: list[Glyph]) -> bool:
         return False
     before = previous.glyphs[previous.glyphs.index(vis[-1]) - 1]
     return vis[-1].text == "/" and before.text[-1:].isalnum() and glyphs[0].text[:1].isalnum()
+
+
+# Punctuation that closes what stands before it: no line that wrapped at a space starts with
+# it (quotes are left out: "'" and '"' open a quotation as well).
+_CLOSES = set(".,;:!?)]}…’”")
+
+
+def _closing_start(previous: Line, glyphs: list[Glyph]) -> bool:
+    """Does the line start with a word of closing punctuation alone ("?" after "texas -")? A
+    browser breaks a line after a hyphen before it; a line that wrapped at a space never starts
+    so. Not where the PDF draws a space at the line's end (a wrap at a space, "texas ?")."""
+    if not on("pdf.closing-start") or not glyphs or previous.ends_in_space:
+        return False
+    word = _first_word(glyphs)
+    return bool(word) and set(word) <= _CLOSES
 
 
 def _last_word(glyphs: list[Glyph]) -> str:

@@ -21,6 +21,7 @@ RULES: tuple[Rule, ...] = (
     Rule("pdf.page-background", "a filled box that covers the page is its background, not a ruling"),
     Rule("pdf.page-edge", "rulings that run off the page are cut at its edge"),
     Rule("pdf.unmapped-marker", "glyphs with no character that start a list item are its bullet (any other such glyph: refused)"),
+    Rule("pdf.drawn-bullet", "a small filled shape right before a line's text, at its height, is a list bullet drawn as a path"),
     Rule("pdf.open-row", "rulings left open at the page's bottom or top are closed there: a page break cut the row"),
     Rule("pdf.justified-spaces", "a wide gap that holds a space the PDF draws, stretched to justify the line, is a word space, not a column gap nor a list marker's tab"),
     # the whole document (assemble.Assembler), before any paragraph is made
@@ -61,6 +62,7 @@ RULES: tuple[Rule, ...] = (
     Rule("pdf.cut-label", "a label in capitals cut at a narrow column's edge, its rest in capitals below, is one word"),
     Rule("pdf.hyphenation", "a hyphen the writer added to break a word is dropped"),
     Rule("pdf.slash-break", "a line that breaks after a slash inside a word joins the next without a space"),
+    Rule("pdf.closing-start", "a line that starts with closing punctuation alone goes on with the line before without a space"),
     Rule("pdf.suspended-hyphen", "a hyphen alone after a conjunction starts the word on the next line"),
     # stitching over page breaks
     Rule("pdf.repeated-header", "rows at a page's top that repeat the table's first rows are dropped"),

@@ -8,7 +8,7 @@ from .model import (
     marker_of,
 )
 from .rules import on
-from .tolerances import RUNNING_GAP
+from .tolerances import EDGE_SLACK, RUNNING_GAP
 from .words import page_number_pattern
 
 
@@ -74,7 +74,8 @@ def find_running_lines(
 
 def _margin_reached(line: Line, zone: str, pages: list[PageLayout], found: dict[int, bool]) -> bool:
     """Does another page's content reach as far into the margin as this line: a line of it, not
-    alone in the margin itself, that ends as low (a footer) or starts as high (a header)? Then the line is in the text area, not in a margin (printers with narrow
+    alone in the margin itself, that ends as low (a footer) or starts as high (a header), within
+    the writer's rounding (EDGE_SLACK)? Then the line is in the text area, not in a margin (printers with narrow
     margins set a table's first row alone at a page's end there, its rest on the next page)."""
     if not on("pdf.margin-reached"):
         return False
@@ -84,7 +85,7 @@ def _margin_reached(line: Line, zone: str, pages: list[PageLayout], found: dict[
         for ln in page.lines:
             if id(ln) in found:
                 continue
-            deep = ln.bottom >= line.bottom if zone == "footer" else ln.top <= line.top
+            deep = ln.bottom >= line.bottom - EDGE_SLACK if zone == "footer" else ln.top <= line.top + EDGE_SLACK
             if deep and not _isolated_in_margin(ln, zone, page, found):
                 return True
     return False

@@ -35,6 +35,10 @@ SAME_LINE = 0.3
 WORD_GAP = 0.2
 # A gap this wide after a list marker is a tab: the marker starts a list item.
 TAB_GAP = 0.45
+# A list bullet drawn as a shape is no taller than this (browsers paint a disc of about 0.4
+# sizes), and stands at most TAB_REACH sizes left of its item's text (a list's indent).
+BULLET_AT_MOST = 0.6
+TAB_REACH = 3.0
 # A text matrix that slants glyphs by more than this (shear per unit) makes a synthetic italic.
 SLANT = 0.1
 
