@@ -2168,6 +2168,15 @@ def test_a_ruled_column_as_wide_as_a_word_that_wrapped_was_sized_by_its_text():
     assert _column_as_wide_as_a_word([page(1, [], [table(1, 80.2)])], m) == (1, 102)
     # a word processor cuts a word short of the edge, by up to a letter: no sign of sizing
     assert _column_as_wide_as_a_word([page(1, [], [table(1, 83.0)])], m) is None
+    # a document that justifies its cells' lines reaches the edge anyway: no sign either
+    justified = table(1, 80.2)
+    words, gap = ["aaaa", "bbbb", "cccc", "dddd"], (295.0 - 90.2 - 4 * 4 * CHAR) / 3
+    glyphs = []
+    for i, word in enumerate(words):
+        x = 90.2 + i * (4 * CHAR + gap)
+        glyphs += glyphs_at(x, word + (" " if i < 3 else ""), 10.0, False, False)
+    justified.rows[0][1].lines[:0] = [layout.Line(1, 102, 112, glyphs)]
+    assert _column_as_wide_as_a_word([page(1, [], [justified])], m) is None
     pages = [page(1, [line("Titel", 60)], [table(1, 80.2)])]
     found = Assembler(pages)
     assert found.m.whole_words and any(n.rule == "pdf.sized-columns" and "widest word" in n.message for n in found.notes)

@@ -173,14 +173,19 @@ def _column_as_wide_as_a_word(pages: list[PageLayout], m: Metrics) -> tuple[int,
     edge less its padding, within EDGE_SLACK), its place (page, top); else None. A browser
     makes a column at least as wide as its widest word: a word forced the column's width, and
     fills it exactly. A word processor keeps the width its author set and cuts a word wider than
-    it where not one more letter fits, short of the edge by as much as a letter's width."""
+    it where not one more letter fits, short of the edge by as much as a letter's width. A
+    document that justifies its cells' lines (any wrapped line stretched to the edge) shows
+    nothing so: its lines reach the edge anyway (LibreOffice, justified)."""
+    found = None
     for table in (t for page in pages for t in page.tables if t.ruled):
         padding = table.padding(m.cell_padding)
         for cell in (c for row in table.rows for c in row if c is not None):
             for line in cell.lines[:-1]:
-                if _one_word(line) and abs(cell.x1 - padding - line.x1) <= EDGE_SLACK:
-                    return line.page, line.top
-    return None
+                if justified(line, cell.x1 - padding):
+                    return None
+                if found is None and _one_word(line) and abs(cell.x1 - padding - line.x1) <= EDGE_SLACK:
+                    found = line.page, line.top
+    return found
 
 
 def _one_word(line: Line) -> bool:
