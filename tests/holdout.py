@@ -135,12 +135,18 @@ def _changed_words(want: str, got: str) -> set[str]:
 
 
 def differing_texts(want, got) -> list[tuple[str, str]]:
-    """(wanted, got) texts where two to_dict trees differ; a list whose length differs gives all
-    its texts on each side as one pair (a merged or split item)."""
+    """(wanted, got) texts where two to_dict trees differ; of a list whose length differs (an
+    item split or merged), its first differing items from the front and from the back."""
     if isinstance(want, dict) and isinstance(got, dict):
         return [t for k in {**want, **got} for t in differing_texts(want.get(k), got.get(k))]
-    if isinstance(want, list) and isinstance(got, list) and len(want) == len(got):
-        return [t for w, g in zip(want, got) for t in differing_texts(w, g)]
+    if isinstance(want, list) and isinstance(got, list):
+        if len(want) == len(got):
+            return [t for w, g in zip(want, got) for t in differing_texts(w, g)]
+        # an item split or merged: the first pair that differs, from the front and from the back
+        front = next(((w, g) for w, g in zip(want, got) if w != g), None)
+        back = next(((w, g) for w, g in zip(reversed(want), reversed(got)) if w != g), None)
+        found = [t for pair in (front, back) if pair for t in differing_texts(*pair)]
+        return found or [(" ".join(_texts(want)), " ".join(_texts(got)))]
     if want == got:
         return []
     return [(" ".join(_texts(want)), " ".join(_texts(got)))]

@@ -280,3 +280,12 @@ def test_a_wrong_pdf_is_pointed_at_only_by_a_note_quoting_its_changed_words_or_n
     assert judged([Note("pdf.x", "a row joined across a page break", Origin(page=page + 1 if page == 1 else page - 1))]).unpointed
     # a wrong Word file has no pages: any note counts, as for 'silent'
     assert not pointed_at(classify(want, got, ["x: y"]), LAYOUTS / "english-handbook.docx", want, got, []).unpointed
+
+
+def test_an_item_split_in_two_differs_where_it_was_split():
+    want = {"indicators": [{"text": "Plans the week"}, {"text": "Checks the plan against Calais results"}, {"text": "Reports"}]}
+    got = {"indicators": [{"text": "Plans the week"}, {"text": "Checks the plan against"},
+                          {"text": "Calais results"}, {"text": "Reports"}]}
+    assert differing_texts(want, got) == [
+        ("Checks the plan against Calais results", "Checks the plan against"),
+        ("Checks the plan against Calais results", "Calais results")]
