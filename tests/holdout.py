@@ -168,13 +168,16 @@ def _word_keys(text: str) -> set[str]:
 
 def places_showing(path: Path, texts: list[str], changed: set[str]) -> dict[int, list[float]]:
     """The pages (from 1) the texts stand on most (where the most of a text's words stand, a word
-    counting the less the more pages show it), each with the tops of the `changed` words on it."""
+    counting the less the more pages show it), and those a `changed` word stands on, each with
+    the tops of the changed words on it."""
     import pdfplumber
 
     with pdfplumber.open(path) as pdf:
         words = [page.extract_words() for page in pdf.pages]
     pages = [{k for w in page for k in _word_keys(w["text"])} for page in words]
-    found: dict[int, list[float]] = {}
+    # every page a changed word stands on (an item a page break cut shows its words on two)
+    found = {i + 1: tops for i, page in enumerate(words)
+             if (tops := [w["top"] for w in page if _word_keys(w["text"]) & changed])}
     for text in texts:
         keys = _word_keys(text)
         weight = {w: 1 / n for w in keys if (n := sum(w in page for page in pages))}
