@@ -2389,3 +2389,16 @@ def test_a_part_at_a_page_s_top_with_moved_inner_edges_and_an_empty_first_cell_i
     assert any(isinstance(n, Note) and n.rule == "pdf.resized-rest" and n.origin.page == 2 for n in blocks)
     with switched_off("pdf.resized-rest"):
         assert len(tables(layout.assemble(pages()))) == 2
+
+
+def test_a_capital_after_a_sentence_end_in_a_cell_taken_as_spaced_goes_on_with_a_note():
+    m = metrics()
+    lines = [line("Plans the week ahead. Alarm.", 100), line("Medemblik works on", 112), line("and goes on", 124)]
+    paras = layout.group_paragraphs(lines, m, 160.0, cell=True, spaced=True)
+    assert len(paras) == 1  # the decision stands: taken as spaced, a line one pitch below goes on
+    [note] = [n for n in m.notes if n.rule == "pdf.tight-cells"]
+    assert "'Medemblik'" in note.message and (note.origin.page, note.origin.top) == (1, 112)
+    quiet = metrics()  # a line that ends no sentence, or goes on in lower case: nothing to say
+    layout.group_paragraphs([line("Plans the week ahead", 100), line("Medemblik works on", 112),
+                             line("Plans. the", 124), line("week", 136)], quiet, 160.0, cell=True, spaced=True)
+    assert not [n for n in quiet.notes if n.rule == "pdf.tight-cells"]

@@ -124,6 +124,9 @@ def _after_justified(para: ParaLines | None, line: Line, m: Metrics, right_edge:
     return justified(para.lines[-1], right_edge)
 
 
+_SENTENCE_ENDS = ".?!"
+
+
 def _breaks(
     para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bool, spaced: bool, reach: float | None = None,
 ) -> bool:
@@ -163,9 +166,16 @@ def _breaks(
     # Secretaris" wrap too), nor inside a list item (the next item has its own marker), nor
     # where paragraphs are known to be spaced (a paragraph would start lower).
     bold = all(g.bold for g in last.visible + line.visible)
-    if not cell or bold or para.listed or spaced:
+    if not cell or bold or para.listed:
         return False
     word = _first_word(line.glyphs)
+    if spaced:
+        if _capitalised(word) and last.visible[-1].text[-1:] in _SENTENCE_ENDS and not m.lexicon.is_name(word):
+            # weak evidence the other way: only the spacing taken for the column says so
+            m.notes.append(Note("pdf.tight-cells", f"went on with '{word}' in the paragraph before, in a table cell, "
+                                "though that ends a sentence and the word is capitalised: the cell's paragraphs are "
+                                "taken to have spacing between them", Origin(page=line.page, top=round(line.top, 1))))
+        return False
     if not (_capitalised(word) and not m.lexicon.is_name(word) and not _leads_on(last)):
         return False
     # weak evidence: only the capital says so (a name the document shows nowhere else looks the same)
