@@ -240,6 +240,8 @@ def _layout(page) -> PageLayout:
         for cell in (c for row in table.rows for c in row if c is not None):
             cell.lines = _named(_lines(cell.lines, number, flags), notes)
     lines = _named(_lines(free, number, flags), notes)
+    for line in lines + [ln for table in tables for row in table.rows for c in row if c is not None for ln in c.lines]:
+        line.prepare()  # in the process laying out the page: a worker's share of the layout rules' work
     return PageLayout(number, float(page.width), float(page.height), lines, tables, frames, notes)
 
 
