@@ -60,8 +60,13 @@ def read(path: Path, jobs: int = 1) -> list[Block | Note]:
     with open(path, "rb") as stream:
         if b"%PDF-" not in stream.read(1024):  # the header may follow a little junk, no more
             raise ReadError(DAMAGED.format("the file does not start like a PDF"))
+    with _without_cycle_collection():
+        return _read(path, jobs)  # which lets go of every page, line and glyph when it returns
+
+
+def _read(path: Path, jobs: int) -> list[Block | Note]:
     try:
-        with _without_cycle_collection(), pdfplumber.open(path) as pdf:
+        with pdfplumber.open(path) as pdf:
             properties = _properties(pdf.metadata)
             tagged = _tagged(pdf)
             if tagged is not None and not isinstance(tagged, Note):
@@ -75,8 +80,7 @@ def read(path: Path, jobs: int = 1) -> list[Block | Note]:
         raise _read_error(error) from error
     if not any(page.lines or page.tables for page in pages):
         raise ReadError(NO_TEXT)
-    with _without_cycle_collection():
-        blocks = assemble(pages)
+    blocks = assemble(pages)
     return _with_properties(([tagged] if tagged is not None else []) + blocks, properties)
 
 
@@ -86,7 +90,10 @@ def _without_cycle_collection():
     of objects that all live until the blocks are made (characters, glyphs, lines), and each
     collection walks all of them again: on a long PDF that came to a sixth of the reading and
     half of taking in the pages a worker laid out. Reading leaves few cycles behind (a few
-    thousand objects for 121 pages); the collector takes them once it runs again."""
+    thousand objects for 121 pages); the collector takes them once it runs again. It stays
+    paused from the first page read until the pages, lines and glyphs are let go of, after the
+    last block is made: the first objects made while they lived and it ran would make it walk
+    all of them (an eighth of a second on a long PDF), for nothing."""
     enabled = gc.isenabled()
     gc.disable()
     try:
