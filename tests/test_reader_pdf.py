@@ -1880,6 +1880,45 @@ def test_page_ranges_read_by_worker_processes_give_the_same_data(reference, monk
     assert convert(reference["pdf"], jobs=3).data == alone
 
 
+def long_pdf(path: Path, copies: int) -> Path:
+    """A long PDF built here: the reference's pages one copy after another (pdfium, which
+    pdfplumber installs)."""
+    import pypdfium2
+
+    source, built = pypdfium2.PdfDocument(REFERENCE["pdf"]), pypdfium2.PdfDocument.new()
+    for _ in range(copies):
+        built.import_pages(source)
+    built.save(path)
+    built.close()
+    source.close()
+    return path
+
+
+def test_a_long_pdf_read_in_page_ranges_gives_the_same_blocks_and_notes(tmp_path):
+    """--jobs N reads a long PDF's pages in N processes (and each line's share of the layout
+    rules' work with them, `Line.prepare`): every block, origin and note as in one process."""
+    path = long_pdf(tmp_path / "long.pdf", 3)
+    alone = pdf.read(path)
+    assert sum(isinstance(b, PageBreak) for b in alone) == 29 and any(isinstance(b, Note) for b in alone)
+    assert pdf.read(path, jobs=2) == alone
+    assert pdf.read(path, jobs=3) == alone
+
+
+def test_a_long_pdf_converted_with_two_jobs_gives_the_same_files(tmp_path, monkeypatch):
+    """The exports of a long PDF converted alone are byte for byte the same with --jobs 2."""
+    from pipeline.cli import main
+    from pipeline.readers import pdf as pdf_reader
+
+    monkeypatch.setattr(pdf_reader, "MIN_PAGES_TO_SPLIT", 4)  # the reference has 10 pages: split it
+    outputs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out-{jobs}"
+        assert main(["convert", str(REFERENCE["pdf"]), "-o", str(out), "--jobs", jobs, "--force", "--quiet"]) == 0
+        outputs[jobs] = {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted((out / "current").rglob("*"))
+                         if p.is_file() and p.name != "manifest.json"}  # (it records the run's time)
+    assert len(outputs["1"]) > 5 and outputs["2"] == outputs["1"]
+
+
 def test_body_size_is_measured_outside_tables_where_table_text_is_smaller():
     """HTML printers set table text at 0.9 em: the paragraphs between tables are body text, not
     headings, though most of the document's characters are the table's."""
