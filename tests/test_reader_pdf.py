@@ -314,6 +314,33 @@ def page(number, lines, tables=(), height=792.0):
     return layout.PageLayout(number, 612.0, height, list(lines), list(tables))
 
 
+def test_a_prepared_line_answers_as_one_asked_later_and_a_new_glyph_list_is_asked_again():
+    """`Line.prepare` works out where a page is laid out (with --jobs, in a worker) what the
+    rules ask of a line later: its visible glyphs, text, sizes and segments, the segments' own
+    too. The answers are those of a line asked later, also after a trip to another process;
+    a line given other glyphs answers for those."""
+    import pickle
+
+    def answers(ln):
+        segments = ln.segments()
+        return (ln.visible, ln.text, ln.sizes, ln.size, segments,
+                [(s.visible, s.text, s.sizes, s.size) for s in segments])
+
+    def made():
+        big = glyphs_at(90.0, "Integriteit", 12.0, False, True)
+        return layout.Line(1, 100.0, 112.0, big + glyphs_at(160.0, "1. Is open en eerlijk", 10.0, False, False)
+                           + glyphs_at(320.0, "Niveau 2", 10.0, False, False))
+
+    prepared = made()
+    prepared.prepare()
+    assert {"_visible", "_text", "_sizes", "_size", "_segmented"} <= set(prepared.__dict__)
+    assert answers(prepared) == answers(made()) == answers(pickle.loads(pickle.dumps(prepared)))
+    assert [s.text for s in prepared.segments()] == ["Integriteit", "1. Is open en eerlijk", "Niveau 2"]
+    assert prepared.sizes == {12.0: 11, 10.0: 24} and prepared.size == 10.0
+    prepared.glyphs = prepared.glyphs[:11]  # (rules make new lists; a cache holds its own list)
+    assert (prepared.text, prepared.size, len(prepared.segments())) == ("Integriteit", 12.0, 1)
+
+
 def test_running_lines_need_repetition_or_a_page_number():
     pages = [
         page(1, [line("Handboek competenties", 36), line("Eerste alinea", 72), line("1", 750, x0=300)]),

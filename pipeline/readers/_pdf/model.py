@@ -133,10 +133,10 @@ class Line:
         """Split the line where the gap between two visible glyphs is a column gap; a list
         marker ("•", "1.") stays with the text its tab leads to."""
         if min_gap is None:  # the usual question, asked by several rules: answered once per glyph list
-            cached = self.__dict__.get("_segments")
+            cached = self.__dict__.get("_segmented")  # (not "_segments": that would hide the method)
             if cached is None or cached[0] is not self.glyphs:
                 cached = (self.glyphs, self._segments(None))
-                self.__dict__["_segments"] = cached
+                self.__dict__["_segmented"] = cached
             return list(cached[1])
         return self._segments(min_gap)
 
