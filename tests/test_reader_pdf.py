@@ -314,6 +314,33 @@ def page(number, lines, tables=(), height=792.0):
     return layout.PageLayout(number, 612.0, height, list(lines), list(tables))
 
 
+def test_a_prepared_line_answers_as_one_asked_later_and_a_new_glyph_list_is_asked_again():
+    """`Line.prepare` works out where a page is laid out (with --jobs, in a worker) what the
+    rules ask of a line later: its visible glyphs, text, sizes and segments, the segments' own
+    too. The answers are those of a line asked later, also after a trip to another process;
+    a line given other glyphs answers for those."""
+    import pickle
+
+    def answers(ln):
+        segments = ln.segments()
+        return (ln.visible, ln.text, ln.sizes, ln.size, segments,
+                [(s.visible, s.text, s.sizes, s.size) for s in segments])
+
+    def made():
+        big = glyphs_at(90.0, "Integriteit", 12.0, False, True)
+        return layout.Line(1, 100.0, 112.0, big + glyphs_at(160.0, "1. Is open en eerlijk", 10.0, False, False)
+                           + glyphs_at(320.0, "Niveau 2", 10.0, False, False))
+
+    prepared = made()
+    prepared.prepare()
+    assert {"_visible", "_text", "_sizes", "_size", "_segmented"} <= set(prepared.__dict__)
+    assert answers(prepared) == answers(made()) == answers(pickle.loads(pickle.dumps(prepared)))
+    assert [s.text for s in prepared.segments()] == ["Integriteit", "1. Is open en eerlijk", "Niveau 2"]
+    assert prepared.sizes == {12.0: 11, 10.0: 24} and prepared.size == 10.0
+    prepared.glyphs = prepared.glyphs[:11]  # (rules make new lists; a cache holds its own list)
+    assert (prepared.text, prepared.size, len(prepared.segments())) == ("Integriteit", 12.0, 1)
+
+
 def test_running_lines_need_repetition_or_a_page_number():
     pages = [
         page(1, [line("Handboek competenties", 36), line("Eerste alinea", 72), line("1", 750, x0=300)]),
@@ -1991,6 +2018,45 @@ def test_page_ranges_read_by_worker_processes_give_the_same_data(reference, monk
     alone = convert(reference["pdf"]).data
     monkeypatch.setattr(pdf_reader, "MIN_PAGES_TO_SPLIT", 2)  # the reference has 10 pages: split it
     assert convert(reference["pdf"], jobs=3).data == alone
+
+
+def long_pdf(path: Path, copies: int) -> Path:
+    """A long PDF built here: the reference's pages one copy after another (pdfium, which
+    pdfplumber installs)."""
+    import pypdfium2
+
+    source, built = pypdfium2.PdfDocument(REFERENCE["pdf"]), pypdfium2.PdfDocument.new()
+    for _ in range(copies):
+        built.import_pages(source)
+    built.save(path)
+    built.close()
+    source.close()
+    return path
+
+
+def test_a_long_pdf_read_in_page_ranges_gives_the_same_blocks_and_notes(tmp_path):
+    """--jobs N reads a long PDF's pages in N processes (and each line's share of the layout
+    rules' work with them, `Line.prepare`): every block, origin and note as in one process."""
+    path = long_pdf(tmp_path / "long.pdf", 3)
+    alone = pdf.read(path)
+    assert sum(isinstance(b, PageBreak) for b in alone) == 29 and any(isinstance(b, Note) for b in alone)
+    assert pdf.read(path, jobs=2) == alone
+    assert pdf.read(path, jobs=3) == alone
+
+
+def test_a_long_pdf_converted_with_two_jobs_gives_the_same_files(tmp_path, monkeypatch):
+    """The exports of a long PDF converted alone are byte for byte the same with --jobs 2."""
+    from pipeline.cli import main
+    from pipeline.readers import pdf as pdf_reader
+
+    monkeypatch.setattr(pdf_reader, "MIN_PAGES_TO_SPLIT", 4)  # the reference has 10 pages: split it
+    outputs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out-{jobs}"
+        assert main(["convert", str(REFERENCE["pdf"]), "-o", str(out), "--jobs", jobs, "--force", "--quiet"]) == 0
+        outputs[jobs] = {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted((out / "current").rglob("*"))
+                         if p.is_file() and p.name != "manifest.json"}  # (it records the run's time)
+    assert len(outputs["1"]) > 5 and outputs["2"] == outputs["1"]
 
 
 def test_body_size_is_measured_outside_tables_where_table_text_is_smaller():

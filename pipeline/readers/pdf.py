@@ -51,19 +51,27 @@ _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 nest_marked_content(pdfplumber.page.PDFPageAggregatorWithMarkedContent)
 
 
-# A long PDF read with --jobs N is laid out a few pages at a time by this process and N - 1
-# worker processes (pdfplumber's extraction is most of the time); shorter ones are not worth
-# starting workers for.
+# A long PDF read with --jobs N is laid out page by page by this process and N - 1 worker
+# processes (pdfplumber's extraction is most of the time); shorter ones are not worth starting
+# workers for. One page at a time: where this process and the workers meet, this process waits
+# for the pages a worker has taken (the one it lays out and the next, queued for it): with four
+# pages a share that wait came to 0.4 s in a --jobs 2 conversion of the 121-page bench file, with
+# one about 0.1 s.
 MIN_PAGES_TO_SPLIT = 16
-PAGES_PER_SHARE = 4
+PAGES_PER_SHARE = 1
 
 
 def read(path: Path, jobs: int = 1) -> list[Block | Note]:
     with open(path, "rb") as stream:
         if b"%PDF-" not in stream.read(1024):  # the header may follow a little junk, no more
             raise ReadError(DAMAGED.format("the file does not start like a PDF"))
+    with _without_cycle_collection():
+        return _read(path, jobs)  # which lets go of every page, line and glyph when it returns
+
+
+def _read(path: Path, jobs: int) -> list[Block | Note]:
     try:
-        with _without_cycle_collection(), pdfplumber.open(path) as pdf:
+        with pdfplumber.open(path) as pdf:
             properties = _properties(pdf.metadata)
             tagged = _tagged(pdf)
             if tagged is not None and not isinstance(tagged, Note):
@@ -79,8 +87,7 @@ def read(path: Path, jobs: int = 1) -> list[Block | Note]:
         raise ReadError(UNREADABLE.format(error.font)) from error
     if not any(page.lines or page.tables for page in pages):
         raise ReadError(NO_TEXT)
-    with _without_cycle_collection():
-        blocks = assemble(pages)
+    blocks = assemble(pages)
     return _with_properties(([tagged] if tagged is not None else []) + blocks, properties)
 
 
@@ -90,7 +97,10 @@ def _without_cycle_collection():
     of objects that all live until the blocks are made (characters, glyphs, lines), and each
     collection walks all of them again: on a long PDF that came to a sixth of the reading and
     half of taking in the pages a worker laid out. Reading leaves few cycles behind (a few
-    thousand objects for 121 pages); the collector takes them once it runs again."""
+    thousand objects for 121 pages); the collector takes them once it runs again. It stays
+    paused from the first page read until the pages, lines and glyphs are let go of, after the
+    last block is made: the first objects made while they lived and it ran would make it walk
+    all of them (an eighth of a second on a long PDF), for nothing."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -126,8 +136,8 @@ def _layout_range(path: Path, numbers: range) -> list[PageLayout]:
 
 
 def _layouts_alongside(pdf, path: Path, count: int, jobs: int) -> list[PageLayout]:
-    """Every page's layout, a few pages at a time, by this process from the first page on and by
-    jobs - 1 worker processes from the last page back; joined in page order."""
+    """Every page's layout, PAGES_PER_SHARE pages at a time, by this process from the first page
+    on and by jobs - 1 worker processes from the last page back; joined in page order."""
     from functools import partial
 
     from ..workers import WorkerDied, alongside
@@ -136,7 +146,8 @@ def _layouts_alongside(pdf, path: Path, count: int, jobs: int) -> list[PageLayou
     layouts = []
     for numbers, part in zip(ranges, alongside(partial(_layouts, pdf), partial(_layout_range, path), ranges, jobs - 1)):
         if isinstance(part, WorkerDied):
-            raise ReadError(f"the process reading pages {numbers.start + 1}-{numbers.stop} ended without a result "
+            pages = f"page {numbers.stop}" if len(numbers) == 1 else f"pages {numbers.start + 1}-{numbers.stop}"
+            raise ReadError(f"the process reading {pages} ended without a result "
                             "(stopped by the system, perhaps for lack of memory)")
         layouts += part
     return layouts
@@ -246,6 +257,8 @@ def _layout(page) -> PageLayout:
         for cell in (c for row in table.rows for c in row if c is not None):
             cell.lines = _named(_lines(cell.lines, number, flags), notes)
     lines = _named(_lines(free, number, flags), notes)
+    for line in lines + [ln for table in tables for row in table.rows for c in row if c is not None for ln in c.lines]:
+        line.prepare()  # in the process laying out the page: a worker's share of the layout rules' work
     return PageLayout(number, float(page.width), float(page.height), lines, tables, frames, notes)
 
 

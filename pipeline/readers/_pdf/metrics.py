@@ -173,8 +173,8 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
         columns.append((body, None, True, True))
         body_pairs += list(zip(body, body[1:]))
         for ln in body:
-            sizes.update(round(g.size, 1) for g in ln.visible)
-            outside.update(round(g.size, 1) for g in ln.visible)
+            sizes.update(ln.sizes)
+            outside.update(ln.sizes)
             m.right_edge = max(m.right_edge, ln.x1)
             m.text_bottom = max(m.text_bottom, ln.bottom)
         for table in page.tables:
@@ -191,7 +191,7 @@ def measure(pages: list[PageLayout], running: set[int]) -> Metrics:
                     cell_finals += cell.lines[-1:]
                     all_lines += cell.lines
                     for ln in cell.lines:
-                        sizes.update(round(g.size, 1) for g in ln.visible)
+                        sizes.update(ln.sizes)
                     if cell.lines:
                         first, last = r == 0 and page.number > 1, r == len(table.rows) - 1
                         columns.append(cell_column(cell.lines, (cell.x1, table), first, last))

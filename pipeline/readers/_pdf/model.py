@@ -70,16 +70,36 @@ class Line:
 
     @property
     def text(self) -> str:
-        return fold("".join(g.text for g in self.glyphs))
+        cached = self.__dict__.get("_text")  # as visible: once per glyph list
+        if cached is None or cached[0] is not self.glyphs:
+            cached = (self.glyphs, fold("".join(g.text for g in self.glyphs)))
+            self.__dict__["_text"] = cached
+        return cached[1]
+
+    @property
+    def sizes(self) -> Counter:
+        """How many visible glyphs have each size (rounded to 0.1 pt), in the order they come."""
+        cached = self.__dict__.get("_sizes")  # as visible: once per glyph list
+        if cached is None or cached[0] is not self.glyphs:
+            cached = (self.glyphs, Counter(round(g.size, 1) for g in self.visible))
+            self.__dict__["_sizes"] = cached
+        return cached[1]
 
     @property
     def size(self) -> float:
         cached = self.__dict__.get("_size")  # asked for thousands of times: once per glyph list, as visible
         if cached is None or cached[0] is not self.glyphs:
-            sizes = Counter(round(g.size, 1) for g in self.visible)
-            cached = (self.glyphs, sizes.most_common(1)[0][0])
+            cached = (self.glyphs, self.sizes.most_common(1)[0][0])
             self.__dict__["_size"] = cached
         return cached[1]
+
+    def prepare(self) -> None:
+        """Work out now what every layout rule asks of the line and keeps (its visible glyphs,
+        text, sizes and segments, and the same of each segment). None of it depends on the rest
+        of the document, so the process that lays out a page does it (`--jobs`: a worker, for
+        its pages), and the answers travel with the line."""
+        for line in [self, *self.segments()]:
+            line.visible, line.text, line.sizes, line.size
 
     @property
     def ends_in_space(self) -> bool:
@@ -114,10 +134,10 @@ class Line:
         marker ("•", "1.") stays with the text its tab leads to (a tab's reach at most: further
         on, the marker stands alone in its column and the text is the next column's)."""
         if min_gap is None:  # the usual question, asked by several rules: answered once per glyph list
-            cached = self.__dict__.get("_segments")
+            cached = self.__dict__.get("_segmented")  # (not "_segments": that would hide the method)
             if cached is None or cached[0] is not self.glyphs:
                 cached = (self.glyphs, self._segments(None))
-                self.__dict__["_segments"] = cached
+                self.__dict__["_segmented"] = cached
             return list(cached[1])
         return self._segments(min_gap)
 
