@@ -2468,3 +2468,17 @@ def test_a_capital_after_a_sentence_end_in_a_cell_taken_as_spaced_goes_on_with_a
     layout.group_paragraphs([line("Plans the week ahead", 100), line("Medemblik works on", 112),
                              line("Plans. the", 124), line("week", 136)], quiet, 160.0, cell=True, spaced=True)
     assert not [n for n in quiet.notes if n.rule == "pdf.tight-cells"]
+
+
+def test_a_word_cut_over_a_page_break_is_noted_and_never_cut_where_no_word_is():
+    from pipeline.readers._pdf.paragraphs import joint
+
+    # "Competentienive" fills the column to its edge at the page's end; "au" tops the next page
+    before, after = line("Competentienive", 700), line("au 1 en meer", 60, page=2)
+    known = layout.Lexicon(words=frozenset({"competentieniveau"}))
+    notes: list[Note] = []
+    assert joint(before, after, 90.0 + 15 * CHAR, known, "au", notes=notes) == ""
+    [note] = notes
+    assert note.rule == "pdf.cut-word" and "'Competentienive' and 'au'" in note.message and note.origin.page == 2
+    # a writer that never cuts a word at a column's edge (Metrics.whole_words): a space
+    assert joint(before, after, 90.0 + 15 * CHAR, known, "au", whole_words=True) == " "

@@ -474,7 +474,8 @@ class Assembler:
         tail = make_paragraph(para, self.m, body=False, right_edge=edge)
         last = table.rows[-1]
         rest = Row(tuple(Cell((tail,) if i == k else ()) for i in range(len(last.cells))), origin=last.origin)
-        glue = joint(before.lines[-1], para.lines[0], edge, self.m.lexicon, tail.text.split(" ")[0], self.m.wrap_space)
+        glue = joint(before.lines[-1], para.lines[0], edge, self.m.lexicon, tail.text.split(" ")[0], self.m.wrap_space,
+                     self.m.whole_words, self.notes)
         self.note("pdf.cell-across-page", "took the text at the top of the page, in one column of the table "
                   "before only, as the rest of its last row", para.lines[0].page, para.lines[0].top)
         merged = _merge_rows(last, rest, {k: "join"}, {k: glue})
@@ -748,7 +749,7 @@ class Assembler:
                 continue
             edge = _text_right(before, prev, self.m)
             joints[k] = joint(before.lines[-1], after.lines[0], edge, self.m.lexicon, head.text.split(" ")[0],
-                              self.m.wrap_space)
+                              self.m.wrap_space, self.m.whole_words, self.notes)
         return joints
 
     def _split_row(
@@ -875,7 +876,8 @@ class Assembler:
         if not on("pdf.cut-across-page") or before is None or after is None or not before.lines or not after.lines:
             return False
         edge = _text_right(before, prev, self.m)
-        return joint(before.lines[-1], after.lines[0], edge, self.m.lexicon, head.text.split(" ")[0]) == ""
+        return joint(before.lines[-1], after.lines[0], edge, self.m.lexicon, head.text.split(" ")[0],
+                     whole_words=self.m.whole_words) == ""
 
     def _runs_down(self, prev: RawTable, k: int) -> bool:
         """Does the text of cell k of the previous part's last row end within two line pitches of

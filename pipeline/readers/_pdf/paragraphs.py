@@ -281,16 +281,24 @@ def _join_spans(
 
 def joint(
     previous: Line, line: Line, right_edge: float | None, lexicon: Lexicon, rest_word: str,
-    wrap_space: float | None = None,
+    wrap_space: float | None = None, whole_words: bool = False, notes: list[Note] | None = None,
 ) -> str:
     """What goes between two lines of one paragraph that a page break separates: nothing inside
     a hyphenated or cut word, else a space. `rest_word`: the whole first word after the break;
-    `wrap_space`: as `Metrics.wrap_space`."""
+    `wrap_space`: as `Metrics.wrap_space`; `whole_words`: as `Metrics.whole_words` (no word is
+    cut at a column's edge). A word joined as cut at the edge is noted in `notes`, when given."""
     glyphs = _trimmed(line.glyphs)
     marker = marker_of(previous)
     if marker:  # the first line of a list item: the marker is no part of the text
         previous = previous.drop_prefix(marker[0])
-    if _broke_at_hyphen(previous, glyphs) or _broke_in_word(previous, glyphs, right_edge, lexicon, rest_word, False, wrap_space):
+    if _broke_at_hyphen(previous, glyphs):
+        return ""
+    if not whole_words and _broke_in_word(previous, glyphs, right_edge, lexicon, rest_word, False, wrap_space):
+        if notes is not None:
+            head = previous.text.split()[-1] if previous.text.split() else ""
+            notes.append(Note("pdf.cut-word", f"joined '{head}' and '{rest_word}' over the page break into one word: "
+                              "a word wider than its column, cut at the column's edge",
+                              Origin(page=line.page, top=round(line.top, 1))))
         return ""
     if _broke_at_slash(previous, glyphs) or _closing_start(previous, glyphs):
         return ""
