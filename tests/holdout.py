@@ -27,6 +27,7 @@ import argparse
 import json
 import os
 import random
+import re
 import sys
 import tempfile
 import time
@@ -97,16 +98,21 @@ def judge(path: Path, want: dict) -> Outcome:
     except Exception as error:  # noqa: BLE001 - a crash is a finding, not a reason to stop the sweep
         return classify(want, error)
     got = data(conversion.handbook)
-    return pointed_at(classify(want, got, [note_line(n) for n in conversion.notes]), path, want, got, conversion.notes)
+    outcome = classify(want, got, [note_line(n) for n in conversion.notes])
+    return pointed_at(outcome, path, want, got, conversion.notes, conversion.warnings)
 
 
-def pointed_at(outcome: Outcome, path: Path, want: dict, got: dict, notes) -> Outcome:
+def pointed_at(outcome: Outcome, path: Path, want: dict, got: dict, notes, warnings=()) -> Outcome:
     """A wrong PDF's outcome, told whether a note points at its wrong text: a note on a page
     that text stands on which quotes one of the words that differ, or which quotes nothing (it
     names only a place: "a row joined across a page break") and stands within NEAR of such a
-    word. A note quoting other words is about another place."""
+    word. A note quoting other words is about another place. A warning that names the field
+    that differs ("the handbook has no requirements") points at it too."""
     if outcome.kind != WRONG or path.suffix.lower() != ".pdf":
         return outcome
+    fields = {re.split(r"[.\[:]", d, maxsplit=1)[0] for d in outcome.differences}
+    if any(field and field in warning for field in fields for warning in warnings):
+        return replace(outcome, pointed=True)
     pairs = differing_texts(want, got)
     changed = set().union(*(_changed_words(w, g) for w, g in pairs)) if pairs else set()
     places = places_showing(path, [t for pair in pairs for t in pair], changed)

@@ -290,3 +290,12 @@ def test_an_item_split_in_two_differs_where_it_was_split():
     assert differing_texts(want, got) == [
         ("Checks the plan against Calais results", "Checks the plan against"),
         ("Checks the plan against Calais results", "Calais results")]
+
+
+def test_a_warning_that_names_the_field_that_differs_points_at_it():
+    pdf = LAYOUTS / "english-handbook.pdf"
+    want = json.loads((LAYOUTS / "english-handbook.expected.json").read_text(encoding="utf-8"))
+    got = {**copy(want), "requirements": []}
+    judged = partial(pointed_at, classify(want, got), pdf, want, got, [])
+    assert not judged(["no competency matrix found: the handbook has no requirements"]).unpointed
+    assert judged(["the title page names no organisation"]).unpointed
