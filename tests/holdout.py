@@ -106,12 +106,12 @@ def pointed_at(outcome: Outcome, path: Path, want: dict, got: dict, notes, warni
     """A wrong PDF's outcome, told whether a note points at its wrong text: a note on a page
     that text stands on which quotes one of the words that differ, or which quotes nothing (it
     names only a place: "a row joined across a page break") and stands within NEAR of such a
-    word. A note quoting other words is about another place. A warning that names the field
-    that differs ("the handbook has no requirements") points at it too."""
+    word. A note quoting other words is about another place. Warnings that name every field
+    that differs ("the handbook has no requirements") point at it too."""
     if outcome.kind != WRONG or path.suffix.lower() != ".pdf":
         return outcome
     fields = {re.split(r"[.\[:]", d, maxsplit=1)[0] for d in outcome.differences}
-    if any(field and field in warning for field in fields for warning in warnings):
+    if fields and all(any(field in warning for warning in warnings) for field in fields):
         return replace(outcome, pointed=True)
     pairs = differing_texts(want, got)
     changed = set().union(*(_changed_words(w, g) for w, g in pairs)) if pairs else set()

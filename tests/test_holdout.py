@@ -299,3 +299,5 @@ def test_a_warning_that_names_the_field_that_differs_points_at_it():
     judged = partial(pointed_at, classify(want, got), pdf, want, got, [])
     assert not judged(["no competency matrix found: the handbook has no requirements"]).unpointed
     assert judged(["the title page names no organisation"]).unpointed
+    both = {**got, "clusters": []}  # a second field differs that no warning names
+    assert pointed_at(classify(want, both), pdf, want, both, [], ["the handbook has no requirements"]).unpointed
