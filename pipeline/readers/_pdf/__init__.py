@@ -88,7 +88,9 @@ it and the place; `assemble` returns the notes after the blocks.
 * Over a page break (`Assembler._cell_mode`): a word cut at its column's edge goes on
   (`pdf.cut-across-page`); so does a cell's last list item that does not end a sentence where
   all other items of the document's tables do (`pdf.unfinished-item`); a part at a page's top
-  counts the row spacing of the part before (`pdf.spaced-across-page`).
+  counts the row spacing of the part before (`pdf.spaced-across-page`). A word joined as cut
+  at the column's edge over the break is noted (`pdf.cut-word`), and never joined where the
+  document shows that no word is cut there (`Metrics.whole_words`).
 * Rests of cells at pages' tops (`running._in_a_later_column`): a line repeated at the top of
   pages, indented, starting where a column of the line below starts, is content, not a header.
 * Columns sized by their text (`assemble._columns_sized_by_content`, rule pdf.sized-columns):
@@ -121,7 +123,8 @@ The older rules, in the order a document goes through them (details in each func
   of its marker), or the line ended on purpose (the next line's first word would have fitted
   on it; in table cells also a capitalised word after a line that does not lead into it,
   unless the document writes that word capitalised mid-sentence too (a name), or the cell is
-  in a borderless table whose rows are spaced like paragraphs). Where the PDF draws the space
+  in a borderless table whose rows are spaced like paragraphs: a capitalised line after a
+  sentence's end that goes on there is noted, `pdf.tight-cells`). Where the PDF draws the space
   a line wraps at (LibreOffice does, where it fits), that space decides: a line with one goes
   on, a line without one where one and the next line's first character would fit has ended.
   Wrapped lines join with one space; a hyphen at a line end stays ("hoofd- en"), with no space
