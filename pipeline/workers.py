@@ -67,10 +67,15 @@ def alongside(here: Callable, there: Callable, items: list, workers: int) -> lis
     not sit idle while the workers start, and no process waits while items are left. The result
     for an item whose worker process died on it is WorkerDied(); an exception an item raises is
     raised here, as in a loop."""
-    from concurrent.futures.process import BrokenProcessPool
-
     if len(items) < 2 or workers < 1:
         return [here(item) for item in items]
+    with _quiet_pool_bug():
+        return _alongside(here, there, items, workers)
+
+
+def _alongside(here: Callable, there: Callable, items: list, workers: int) -> list:
+    from concurrent.futures.process import BrokenProcessPool
+
     executor = _executor(min(workers, len(items) - 1))
     try:
         # submitted last item first: the pool starts at the back
@@ -85,13 +90,22 @@ def alongside(here: Callable, there: Callable, items: list, workers: int) -> lis
                 results.append(future.result())
             except BrokenProcessPool:
                 results.append(WorkerDied())
-        return results
-    finally:
+    except BaseException:
         _stop(executor)
+        raise
+    # Every item is done or was taken back: the idle workers end on their own, and the pool
+    # never breaks (see `_stop`).
+    executor.shutdown(wait=True, cancel_futures=True)
+    return results
 
 
 def _run_group(function, group: list, processes: int):
     """Run one pool over `group`; yields finished results, returns the items left when it broke."""
+    with _quiet_pool_bug():
+        return (yield from _run_pool(function, group, processes))
+
+
+def _run_pool(function, group: list, processes: int):
     from concurrent.futures import as_completed
     from concurrent.futures.process import BrokenProcessPool
 
@@ -128,12 +142,38 @@ def _executor(processes: int):
 def _stop(executor) -> None:
     """Stop at once: drop the queued items and end the workers busy with one."""
     processes = list(getattr(executor, "_processes", {}).values())  # no public way before 3.14
-    executor.shutdown(wait=False, cancel_futures=True)
+    # A pool broken by a dead worker fails its pending futures in its manager thread; cancelling
+    # them at the same time makes Python 3.11's thread fail on them, with a traceback on stderr.
+    broken = bool(getattr(executor, "_broken", False))
+    executor.shutdown(wait=False, cancel_futures=not broken)
     for process in processes:
         if process.is_alive():
             process.terminate()
     for process in processes:
         process.join(timeout=5)
+    executor.shutdown(wait=True)  # its manager thread has ended too (within _quiet_pool_bug)
+
+
+@contextmanager
+def _quiet_pool_bug() -> Iterator[None]:
+    """Python 3.11's pool fails in its manager thread on a future this process took back
+    (cancelled) when a worker dies at the same time (InvalidStateError; later versions skip
+    such futures): no error of the run, so its traceback is not printed on stderr. Any other
+    exception of any thread goes to the hook as before."""
+    from concurrent.futures import InvalidStateError
+
+    previous = threading.excepthook
+
+    def hook(args) -> None:
+        if args.exc_type is InvalidStateError and type(args.thread).__module__ == "concurrent.futures.process":
+            return
+        previous(args)
+
+    threading.excepthook = hook
+    try:
+        yield
+    finally:
+        threading.excepthook = previous
 
 
 def _start_worker() -> None:

@@ -296,3 +296,31 @@ def test_alongside_gives_worker_died_for_what_a_dead_worker_held():
     results = alongside(lambda n: n * n, _square_but_die_on_seven, list(range(8)), 1)
     assert isinstance(results[7], WorkerDied)  # the last item: the worker's first
     assert all(r == n * n or isinstance(r, WorkerDied) for n, r in enumerate(results))
+
+
+def test_alongside_with_a_dead_worker_prints_no_traceback_on_stderr(monkeypatch):
+    """Items this process takes back are cancelled in the pool; when a worker dies then, Python
+    3.11's pool fails on them in its manager thread, which would print a traceback."""
+    import threading
+
+    from pipeline.workers import WorkerDied, alongside
+
+    failures = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: failures.append(args.exc_type))
+    for _ in range(10):  # a race: with Python 3.11's pool unguarded, most runs of ten show it
+        results = alongside(lambda n: n * n, _square_but_die_on_seven, list(range(8)), 1)
+        assert isinstance(results[7], WorkerDied)
+    assert failures == []
+
+
+def test_a_dead_worker_s_pool_is_stopped_without_a_traceback_on_stderr(monkeypatch):
+    import threading
+
+    from pipeline.workers import WorkerDied, map_unordered
+
+    failures = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: failures.append(args.exc_type))
+    for _ in range(3):
+        results = dict(map_unordered(_square_but_die_on_seven, list(range(12)), 2))
+        assert isinstance(results[7], WorkerDied)
+    assert failures == []
