@@ -473,3 +473,19 @@ def test_an_untagged_pdf_has_no_tagged_note(reference):
     from pipeline.readers import read
 
     assert not [n for n in read(reference["pdf"]).notes if n.rule.startswith("pdf.tagged")]
+
+
+def test_a_letter_drawn_again_at_a_page_s_top_is_left_out_with_a_note():
+    from pipeline.readers._pdf.tagged import _without_repeated_glyphs
+
+    before = line("voortzetten professionals", page=1, top=753.0)
+    ghost = line("p", page=2, top=17.0, x0=72 + 12 * CHAR)  # the "p" of "professionals", same x
+    after = line("'zichtbaar' zomaar bah?", page=2, top=28.0)
+    notes = []
+    assert _without_repeated_glyphs([before, ghost, after], notes) == [before, after]
+    assert [n.rule for n in notes] == ["pdf.tagged.repeated-glyphs"] and notes[0].origin.page == 2
+    # another letter, or the same one elsewhere across, or nothing below it: text
+    other = line("q", page=2, top=17.0, x0=72 + 12 * CHAR)
+    moved = line("p", page=2, top=17.0, x0=72 + 13 * CHAR)
+    for kept in ([before, other, after], [before, moved, after], [before, ghost]):
+        assert _without_repeated_glyphs(list(kept), []) == kept

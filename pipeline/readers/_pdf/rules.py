@@ -81,6 +81,7 @@ RULES: tuple[Rule, ...] = (
     Rule("pdf.paragraph-across-page", "a paragraph that starts a page goes on with the one that ended the page before"),
     Rule("pdf.cell-across-page", "text at a page's top in one column of a borderless table goes on with its last row"),
     # the whole document, once its tables are stitched
+    Rule("pdf.tagged.repeated-glyphs", "tagged PDFs: a line at a page's top that only repeats letters of its paragraph's line on the page before, at the same x, is no text"),
     Rule("pdf.lone-marker", "a number or bullet alone in a table cell is the marker of the paragraph after it"),
 )
 

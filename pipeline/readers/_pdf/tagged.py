@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 from ...blocks import Block, Cell, Note, Origin, PageBreak, PageHeader, Paragraph, Row, Table
 from .model import MARKER, Line, marker_of
+from .rules import on
+from .tolerances import EDGE_SLACK, REPEATED_GLYPHS
 from .structure import Marked, Node
 from .tagged_table import (
     GridError, Slot, TreeCell, column_lefts, column_reach, compact_spans, grid, own_columns, stacked_tables,
@@ -211,9 +213,12 @@ class _Builder:
         lines = [ln for ref in refs for ln in self.content.lines.get(ref, [])]
         named = [unmapped_markers(ln) for ln in merge_same_lines(lines)]  # a bullet is marked content of its own
         lines = [ln for ln, _ in named]
+        notes = [n for _, found in named for n in found]
+        if on("pdf.tagged.repeated-glyphs"):
+            lines = _without_repeated_glyphs(lines, notes)
         if lines:
             self.paragraph_lines.append(lines)
-        return [_Text(lines, style, level, notes=[n for _, found in named for n in found])] if lines else []
+        return [_Text(lines, style, level, notes=notes)] if lines else []
 
     def _paragraph(self, text: _Text, column_ends: list[float] | None = None) -> list[Block]:
         """The paragraph's blocks (notes first); `column_ends`: where the lines of its table
@@ -323,6 +328,27 @@ class _Builder:
                 f"in row {index + 1} of table {self.tables} the structure tree puts paragraphs that stand in an "
                 "empty cell of another column into one cell: they were moved to the cell they stand in",
                 table.rows[index].origin))
+
+
+def _without_repeated_glyphs(lines: list[Line], notes: list[Note]) -> list[Line]:
+    """The paragraph's lines without a line at the top of a page that only repeats glyphs of its
+    last line on the page before, each the same character at the same x, above the paragraph's
+    next line (Chromium draws a glyph whose descender crosses the page's end again on the next
+    page: the "p" of "professionals"). Noted."""
+    kept: list[Line] = []
+    for i, line in enumerate(lines):
+        before = kept[-1] if kept else None
+        after = lines[i + 1] if i + 1 < len(lines) else None
+        glyphs = line.visible
+        if (before is not None and after is not None and line.page == before.page + 1 == after.page
+                and line.top < after.top and 0 < len(glyphs) <= REPEATED_GLYPHS
+                and all(any(g.text == b.text and abs(g.x0 - b.x0) <= EDGE_SLACK for b in before.visible) for g in glyphs)):
+            notes.append(Note("pdf.tagged.repeated-glyphs", f"left out '{line.text.strip()}' at the top of the page: it "
+                              "repeats, at the same place across, letters of the line before on the page before",
+                              Origin(page=line.page, top=round(line.top, 1))))
+            continue
+        kept.append(line)
+    return kept
 
 
 def _grid_span(row: list[Slot], slot: Slot, width: int) -> int:

@@ -127,6 +127,9 @@ RULING_SNAP = 3.0
 WHOLE_LINES = 1.5
 # Slack for the writer's rounding where a line ends or a row begins (points).
 EDGE_SLACK = 0.5
+# A line of at most this many glyphs at a page's top that repeats letters of the line before
+# (same character, same x within EDGE_SLACK) is a glyph drawn again across the page break.
+REPEATED_GLYPHS = 3
 # A ruling that reaches this close to the page's edge, or beyond it, runs off the page: the
 # table goes on over the page break there.
 OFF_PAGE = 0.5
