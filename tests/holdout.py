@@ -189,11 +189,10 @@ def places_showing(path: Path, texts: list[str], changed: set[str]) -> dict[int,
         weight = {w: 1 / n for w in keys if (n := sum(w in page for page in pages))}
         scores = [sum(weight.get(w, 0) for w in keys & page) for page in pages]
         for i, score in enumerate(scores):
-            if score and score == max(scores):
-                # where the changed words stand; a word cut over lines shows only its pieces:
-                # then where the text's other long words stand
-                found[i + 1] = [w["top"] for w in words[i] if _word_keys(w["text"]) & changed] or [
-                    w["top"] for w in words[i] if {k for k in _word_keys(w["text"]) if len(k) >= 4} & keys]
+            if score and score == max(scores) and i + 1 not in found:
+                # no changed word stands here (a word cut over lines shows only its pieces):
+                # where the text's other long words stand
+                found[i + 1] = [w["top"] for w in words[i] if {k for k in _word_keys(w["text"]) if len(k) >= 4} & keys]
     return found
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ...blocks import Note, Origin, Paragraph, Span
 from .lexicon import Lexicon, word_key
 from .metrics import Metrics
-from .model import MARKER, Glyph, Line, continues_sentence, line_numbers, marker_of, stretched_after
+from .model import MARKER, Glyph, Line, continues_sentence, ends_sentence, line_numbers, marker_of, stretched_after
 from .geometry import next_word_fits
 from .rules import on
 from .tolerances import (
@@ -124,9 +124,6 @@ def _after_justified(para: ParaLines | None, line: Line, m: Metrics, right_edge:
     return justified(para.lines[-1], right_edge)
 
 
-_SENTENCE_ENDS = ".?!"
-
-
 def _breaks(
     para: ParaLines, line: Line, m: Metrics, right_edge: float, cell: bool, spaced: bool, reach: float | None = None,
 ) -> bool:
@@ -170,7 +167,7 @@ def _breaks(
         return False
     word = _first_word(line.glyphs)
     if spaced:
-        if _capitalised(word) and last.visible[-1].text[-1:] in _SENTENCE_ENDS and not m.lexicon.is_name(word):
+        if _capitalised(word) and ends_sentence(last.text) and not m.lexicon.is_name(word):
             # weak evidence the other way: only the spacing taken for the column says so
             m.notes.append(Note("pdf.tight-cells", f"went on with '{word}' in the paragraph before, in a table cell, "
                                 "though that ends a sentence and the word is capitalised: the cell's paragraphs are "

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...blocks import Note, Origin, Span
-from .model import MARKER, Glyph, Line
+from .model import Glyph, Line, marker_of
 from .words import conjunctions
 
 # Two pieces of marked content are on one line when their baselines differ by less than this
@@ -264,8 +264,8 @@ def _at_edge(previous: Line, words: DocumentWords, column_ends: list[float] | No
 def _words_after_marker(line: Line) -> list[str]:
     """The line's words after a list item's number or bullet ("13." "Aanmoedi"): the marker is
     no word of the item's text."""
-    words = line.text.split()
-    return words[1:] if len(words) > 1 and MARKER.match(words[0]) else words
+    marker = marker_of(line)
+    return (line.drop_prefix(marker[0]) if marker else line).text.split()
 
 
 def ends_inside_word(head: str) -> bool:
